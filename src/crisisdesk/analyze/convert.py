@@ -1,0 +1,106 @@
+"""The only reader of `doc._.*`: a processed spaCy `Doc` becomes an `Analysis` of records.
+
+Components write plain dicts/tuples of character offsets; this module types them. A malformed
+item from a component is logged and skipped, never fails the document.
+"""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc
+
+from crisisdesk.records import (
+    Actor,
+    ActorRef,
+    Analysis,
+    Attribution,
+    Doubt,
+    Entity,
+    Event,
+    Quantity,
+    Span,
+    TimeExpr,
+)
+
+log = logging.getLogger(__name__)
+R = TypeVar("R")
+
+
+def to_analysis(doc: Doc) -> Analysis:
+    """Every record of one document."""
+    published = date.fromisoformat(doc._.published) if doc._.published else None
+    return Analysis(
+        text=doc.text,
+        published=published,
+        sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
+        entities=entities(doc),
+        attributions=typed(doc._.attributions, attribution),
+        doubts=typed(doc._.doubts, doubt),
+        quantities=typed(doc._.quantities, lambda q: Quantity(**q)),
+        times=typed(doc._.times, lambda t: TimeExpr(**t)),
+        events=typed(doc._.events, event),
+        actors=tuple(Actor(n, k, c) for n, (k, c) in sorted((doc._.actors or {}).items())),
+    )
+
+
+def typed(items: Iterable[dict[str, Any]] | None, make: Callable[[dict[str, Any]], R]) -> tuple[R, ...]:
+    """Apply `make` to each item, logging and skipping the ones it rejects."""
+    return tuple(_typed(items or (), make))
+
+
+def _typed(items: Iterable[dict[str, Any]], make: Callable[[dict[str, Any]], R]) -> Iterator[R]:
+    for item in items:
+        try:
+            yield make(item)
+        except (KeyError, TypeError, ValueError) as exc:
+            log.warning("skipped a malformed record %r: %s", item, exc)
+
+
+def entities(doc: Doc) -> tuple[Entity, ...]:
+    """NER entities with their actor, plus gazetteer mentions NER missed."""
+    actors = doc._.actors or {}
+    by_span = {(s, e): (actor, label) for s, e, actor, label in doc._.actor_mentions or ()}
+    found = []
+    for ent in doc.ents:
+        actor, label = by_span.pop((ent.start_char, ent.end_char), (None, ent.label_))
+        code = actors.get(actor, (None, None))[1] if actor else None
+        found.append(Entity(ent.start_char, ent.end_char, ent.text, label, actor, code))
+    for (start, end), (actor, label) in by_span.items():
+        code = actors.get(actor, (None, None))[1]
+        found.append(Entity(start, end, doc.text[start:end], label, actor, code))
+    return tuple(sorted(found, key=lambda e: (e.start, e.end)))
+
+
+def span(item: dict[str, Any]) -> Span:
+    return Span(item["start"], item["end"], item["text"])
+
+
+def actor_ref(item: dict[str, Any] | None) -> ActorRef | None:
+    if item is None:
+        return None
+    return ActorRef(item["start"], item["end"], item["text"], item.get("actor"), item.get("code"))
+
+
+def attribution(item: dict[str, Any]) -> Attribution:
+    return Attribution(
+        source=actor_ref(item.get("source")),
+        cue=span(item["cue"]),
+        content=tuple(span(c) for c in item["content"]),
+        kind=item["kind"],
+        stance=item["stance"],
+    )
+
+
+def doubt(item: dict[str, Any]) -> Doubt:
+    target = item.get("target")
+    return Doubt(
+        item["start"], item["end"], item["text"], item["kind"],
+        target=span(target) if target else None, by=item.get("by"),
+    )
+
+
+def event(item: dict[str, Any]) -> Event:
+    refs = [tuple(r for r in map(actor_ref, item.get(k) or ()) if r) for k in ("source", "target")]
+    return Event(item["start"], item["end"], item["type"], refs[0], refs[1], item.get("time"))

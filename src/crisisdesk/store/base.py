@@ -1,0 +1,114 @@
+"""The `Store` protocol: everything the later stages may ask of the evidence base.
+
+Nothing outside `crisisdesk.store` writes SQL. A backend (SQLite now, PostgreSQL later) implements
+this protocol; the contract tests in `tests/store/` run against every backend.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, Protocol, TypeVar
+
+from crisisdesk.records import Analysis, Attribution, Document, Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    """How a new document joins a story: its MinHash bands and signature, and the story it joins
+    (None starts a new story named after the document)."""
+
+    bands: tuple[str, ...]
+    signature: bytes
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceHit:
+    """A stored sentence with its document's metadata; `score` is higher-is-better."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    name: str
+    kind: str
+    code: str | None
+    mentions: int
+    documents: int
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A record with the document and sentence it sits in."""
+
+    record: T
+    sentence: SentenceHit
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    counts: dict[str, int] = field(default_factory=dict)
+    first_published: date | None = None
+    last_published: date | None = None
+    schema_version: int = 0
+
+
+class Store(Protocol):
+    """The evidence base. Writes are per document and atomic."""
+
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this id is stored."""
+        ...
+
+    def story_candidates(self, bands: tuple[str, ...]) -> list[tuple[str, str, bytes]]:
+        """(doc_id, story, signature) of stored documents sharing a MinHash band."""
+        ...
+
+    def add(self, doc: Document, analysis: Analysis, link: StoryLink) -> bool:
+        """Store a document and its records in one transaction; False if already stored."""
+        ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+    def status(self) -> Status: ...
+
+    def search(self, query: str, *, limit: int = 10) -> list[SentenceHit]:
+        """FTS5/tsvector full-text match over sentences; `query` is a backend-safe OR of terms."""
+        ...
+
+    def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
+        """The sentence holding character `offset` of a document."""
+        ...
+
+    def top_actors(self, *, limit: int = 10, since: date | None = None) -> list[ActorCount]: ...
+
+    def actor_sentences(
+        self, actor: str, *, limit: int = 5, since: date | None = None
+    ) -> list[SentenceHit]:
+        """Sentences that mention an actor, the most recent documents first."""
+        ...
+
+    def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
+        """Quantities whose offsets lie inside [start, end) of a document."""
+        ...
+
+    def attributions(
+        self, *, actor: str | None = None, stance: str | None = None, since: date | None = None
+    ) -> list[Located[Attribution]]: ...
+
+    def quantities(
+        self, *, actor: str | None = None, since: date | None = None
+    ) -> list[Located[Quantity]]: ...
+
+    def close(self) -> None: ...
