@@ -6,9 +6,9 @@ this protocol; the contract tests in `tests/store/` run against every backend.
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, Self, TypeVar
 
-from crisisdesk.records import Analysis, Attribution, Document, Quantity
+from crisisdesk.records import Analysis, Attribution, Document, Entity, Quantity, TimeExpr
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,12 @@ class Store(Protocol):
 
     def document(self, doc_id: str) -> Document | None: ...
 
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """Every stored record of a document, in analysis order (actors: those it mentions).
+
+        Added so later stages can read doubts, times and events without writing SQL."""
+        ...
+
     def status(self) -> Status: ...
 
     def search(self, query: str, *, limit: int = 10) -> list[SentenceHit]:
@@ -99,6 +105,14 @@ class Store(Protocol):
         """Sentences that mention an actor, the most recent documents first."""
         ...
 
+    def entities_in(self, doc_id: str, start: int, end: int) -> list[Entity]:
+        """Entities whose offsets lie inside [start, end) of a document."""
+        ...
+
+    def times(self, *, since: date | None = None) -> list[Located[TimeExpr]]:
+        """Time expressions with a resolved value, in the order of their values."""
+        ...
+
     def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
         """Quantities whose offsets lie inside [start, end) of a document."""
         ...
@@ -112,3 +126,9 @@ class Store(Protocol):
     ) -> list[Located[Quantity]]: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Closes the store, so `with open_store(url) as store:` works for every backend."""
+        ...

@@ -4,7 +4,7 @@ How a mention gets its actor, in order:
 1. the gazetteer (`lexicons/actors.tsv`): names, surnames, titles, demonyms, capitals standing for
    their government ("Washington"), matched on the entity text without "the" or a possessive;
 2. for people the gazetteer does not know, the longest PERSON name in the document sharing the
-   surname ("Smith" -> "Jane Smith");
+   surname ("Smith" -> "Jane Smith"), also when NER mislabels the lone surname as ORG or GPE;
 3. otherwise the entity text itself, without "the" and a possessive.
 Gazetteer phrases that NER missed or that contain an entity ("Venezuela's president") are added as
 mentions. Pronouns and role nouns ("he", "the president") resolve to the nearest preceding person
@@ -112,12 +112,9 @@ class ActorLinker:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            entry = self.gazetteer.lookup(ent.text)
+            entry = self.gazetteer.lookup(ent.text) or person_entry(ent, surnames)
             if entry is None:  # unknown to the gazetteer: the entity is its own actor
-                name = bare(ent.text)
-                if ent.label_ == "PERSON":
-                    name = surnames.get(surname(ent), name)
-                entry = Entry(name, ent.label_, None)
+                entry = Entry(bare(ent.text), ent.label_, None)
             actors[entry.name] = (entry.kind, entry.code)
             yield ent.start_char, ent.end_char, entry.name, corrected_label(ent.label_, entry.kind)
 
@@ -143,6 +140,15 @@ def corrected_label(ner_label: str, kind: str) -> str:
     if ner_label == "NORP" and kind == "GPE":
         return ner_label
     return kind
+
+
+def person_entry(ent: Span, surnames: dict[str, str]) -> Entry | None:
+    """The document's person for a PERSON entity, or for a lone surname NER mislabelled
+    ("Holloway said" tagged ORG after "Jane Holloway")."""
+    if ent.label_ != "PERSON" and len(ent) != 1:
+        return None
+    name = surnames.get(surname(ent))
+    return Entry(name, "PERSON", None) if name else None
 
 
 def surname(ent: Span) -> str:

@@ -1,0 +1,69 @@
+from datetime import date
+
+from spacy.language import Language
+
+from crisisdesk.analyze import analyze
+from crisisdesk.analyze.components.actors import Gazetteer, bare
+from crisisdesk.records import Analysis
+from tests.conftest import SEED
+
+
+def run(nlp: Language, text: str) -> Analysis:
+    return next(analyze([(text, date(2025, 10, 23))], nlp=nlp))
+
+
+def actors_of(analysis: Analysis, surface: str) -> set[str | None]:
+    return {e.actor for e in analysis.entities if e.text == surface}
+
+
+def test_name_and_surname_share_one_actor(nlp: Language) -> None:
+    result = run(nlp, SEED)
+    assert actors_of(result, "Nicolás Maduro") == {"Nicolás Maduro"}
+    assert actors_of(result, "Maduro") == {"Nicolás Maduro"}
+    assert actors_of(result, "Trump") == {"Donald Trump"}
+
+
+def test_states_and_agencies_carry_iso_codes(nlp: Language) -> None:
+    result = run(nlp, SEED)
+    codes = {e.actor: e.code for e in result.entities if e.actor}
+    assert codes["Venezuela"] == "VEN"
+    assert codes["Central Intelligence Agency"] == "USA"
+
+
+def test_entity_offsets_slice_the_text(nlp: Language) -> None:
+    result = run(nlp, SEED)
+    assert result.entities
+    assert all(SEED[e.start : e.end] == e.text for e in result.entities)
+
+
+def test_unknown_person_surname_links_to_full_name(nlp: Language) -> None:
+    text = "Senator Jane Holloway spoke on Monday. Holloway said the vote would wait."
+    result = run(nlp, text)
+    assert actors_of(result, "Holloway") == {"Jane Holloway"}
+
+
+def test_role_phrase_is_a_mention_of_the_office_holder(nlp: Language) -> None:
+    text = "Venezuela's president addressed troops in Caracas."
+    result = run(nlp, text)
+    roles = [e for e in result.entities if e.text == "Venezuela's president"]
+    assert [e.actor for e in roles] == ["Nicolás Maduro"]
+
+
+def test_washington_as_government_and_demonym(nlp: Language) -> None:
+    result = run(nlp, "Washington warned Caracas. Venezuelan officials answered.")
+    by_text = {e.text: e.actor for e in result.entities}
+    assert by_text.get("Washington") == "United States"
+    assert by_text.get("Venezuelan") == "Venezuela"
+
+
+def test_user_gazetteer_overrides_packaged_entry(tmp_path) -> None:
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("Caracas City Council\tORG\tVEN\tCaracas\n", encoding="utf-8")
+    gazetteer = Gazetteer.from_files("actors.tsv", str(extra))
+    entry = gazetteer.lookup("Caracas")
+    assert entry is not None and entry.name == "Caracas City Council"
+
+
+def test_bare_strips_article_and_possessive() -> None:
+    assert bare("the United States") == "United States"
+    assert bare("Maduro’s") == "Maduro"
