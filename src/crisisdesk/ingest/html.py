@@ -1,0 +1,74 @@
+"""HTML pages → main text and metadata via trafilatura; HTML fragments → plain text via lxml.
+
+The text is what trafilatura extracts (boilerplate dropped), so offsets slice
+`Document.text`, not the HTML. Comments under the article are left out.
+"""
+
+import re
+from datetime import date
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from crisisdesk.errors import IngestError
+from crisisdesk.ingest.metadata import make_document, parse_date
+from crisisdesk.records import Document
+
+_BLOCKS = frozenset(
+    {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"blockquote", "pre", "table", "tr", "section", "article"}
+)
+_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def read_html(data: bytes, *, origin: str, url: str | None = None) -> list[Document]:
+    """One document: the page's main text, title, url, date and site name (as outlet).
+
+    `url` (the address it was fetched from) is used when the page does not name its own.
+    Raises IngestError when trafilatura finds no main text.
+    """
+    page: Any = trafilatura.bare_extraction(
+        data, url=url, with_metadata=True, include_comments=False
+    )
+    text = getattr(page, "text", None)
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(origin, "no text extracted from HTML")
+    return [
+        make_document(
+            text,
+            origin=origin,
+            title=page.title,
+            url=page.url or url,
+            outlet=page.sitename,
+            published=_page_date(page.date),
+        )
+    ]
+
+
+def _page_date(value: Any) -> date | None:
+    try:
+        return parse_date(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content): blocks become paragraphs.
+
+    Why not trafilatura: it drops fragments too short to look like an article. Scripts and
+    styles are not removed here; feedparser's sanitizer has already stripped them.
+    """
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except ParserError:
+        return fragment.strip()
+    for element in root.iter():
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in _BLOCKS or tag == "br":
+            element.tail = ("\n" if tag == "br" else "\n\n") + (element.tail or "")
+    text = _SPACES.sub(" ", root.text_content())
+    lines = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", lines).strip()
