@@ -34,17 +34,19 @@ def best_answer(
 
 
 def typed_span(
-    question: str, terms: list[str], hit: SentenceHit, store: Store, labels: frozenset[str]
+    question: str, terms: list[str], hit: SentenceHit, store: Store, labels: tuple[str, ...]
 ) -> str | None:
-    """The fitting entity or quantity nearest to the question's words in the sentence."""
-    spans = [(e.start, e.end) for e in store.entities_in(hit.doc_id, hit.start, hit.end)
+    """The fitting entity or quantity in the sentence: the best-fitting label first, then the
+    one nearest to where the question's words occur."""
+    spans = [(labels.index(e.label), e.start, e.end)
+             for e in store.entities_in(hit.doc_id, hit.start, hit.end)
              if e.label in labels and e.text.lower() not in question.lower()]
     if "CARDINAL" in labels:
-        spans += [(q.start, q.end) for q in store.quantities_in(hit.doc_id, hit.start, hit.end)]
+        spans += [(0, q.start, q.end) for q in store.quantities_in(hit.doc_id, hit.start, hit.end)]
     if not spans:
         return None
     anchors = term_positions(terms, hit)
-    start, end = min(spans, key=lambda s: min((abs(s[0] - a) for a in anchors), default=0))
+    _, start, end = min(spans, key=lambda s: (s[0], min((abs(s[1] - a) for a in anchors), default=0)))
     return hit.text[start - hit.start : end - hit.start]
 
 

@@ -6,25 +6,26 @@ the best sentence). Not handled: yes/no questions are answered with the supporti
 
 import re
 
-#: (pattern on the lowercased question, answer type, entity labels that can answer it)
-RULES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
+#: (pattern on the lowercased question, answer type, entity labels that can answer it, the
+#: most fitting first: "who" prefers a person to an organisation to a place)
+RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|amount)\b"), "number",
-     frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})),
+     ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")),
     (re.compile(r"\bhow (far|long|high|big|large|fast)\b|\bwhat (range|distance|altitude)\b"),
-     "quantity", frozenset({"QUANTITY", "CARDINAL", "DATE", "TIME"})),
+     "quantity", ("QUANTITY", "CARDINAL", "DATE", "TIME")),
     (re.compile(r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|day)\b"), "date",
-     frozenset({"DATE", "TIME"})),
+     ("DATE", "TIME")),
     (re.compile(r"\bwhere\b|\bwhich (country|city|region|place)\b"), "place",
-     frozenset({"GPE", "LOC", "FAC"})),
+     ("GPE", "LOC", "FAC")),
     (re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (person|organi[sz]ation|group|company)\b"),
-     "actor", frozenset({"PERSON", "ORG", "NORP", "GPE"})),
+     "actor", ("PERSON", "ORG", "NORP", "GPE")),
 )
 
 
-def answer_type(question: str) -> tuple[str, frozenset[str]]:
+def answer_type(question: str) -> tuple[str, tuple[str, ...]]:
     """The expected answer type and the entity labels that may fill it."""
     lowered = question.lower()
     for pattern, kind, labels in RULES:
         if pattern.search(lowered):
             return kind, labels
-    return "span", frozenset()
+    return "span", ()

@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from crisisdesk.analyze import extensions
 from crisisdesk.analyze.lexicon import read_rows
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # places (LOC, FAC) are not actors
 PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 ROLE_NOUNS = frozenset({"president", "leader", "minister", "secretary", "spokesman", "spokeswoman"})
 COREF_WINDOW = 2  # sentences back that a pronoun may reach

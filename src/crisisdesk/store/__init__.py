@@ -1,0 +1,37 @@
+"""The evidence base: `open_store(url)` picks a backend by URL scheme.
+
+path or sqlite:///relative/path or sqlite:////absolute/path   → SQLiteStore
+sqlite:// or sqlite:///:memory:                                → SQLiteStore in memory
+postgresql://…                                                 → not yet available
+"""
+
+from pathlib import Path
+
+from crisisdesk.errors import StoreError
+from crisisdesk.store.base import ActorCount, Located, SentenceHit, Status, Store, StoryLink
+from crisisdesk.store.sqlite import SQLiteStore
+
+__all__ = [
+    "ActorCount",
+    "Located",
+    "SQLiteStore",
+    "SentenceHit",
+    "Status",
+    "Store",
+    "StoryLink",
+    "open_store",
+]
+
+
+def open_store(url: str | Path) -> Store:
+    """Open (creating and migrating if needed) the store at a path or URL."""
+    if isinstance(url, Path):
+        return SQLiteStore(url)
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return SQLiteStore(url)
+    if scheme == "sqlite":
+        return SQLiteStore(rest.removeprefix("/") or ":memory:")
+    if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
+        raise StoreError("PostgreSQL backend not yet available")
+    raise StoreError(f"unknown store URL scheme {scheme!r}: use a path, sqlite:// or postgresql://")

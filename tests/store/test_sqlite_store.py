@@ -1,0 +1,132 @@
+"""What only the SQLite backend promises: its file, pragmas, migrations and URLs."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.errors import StoreError
+from crisisdesk.records import Analysis, Document
+from crisisdesk.store import SQLiteStore, StoryLink, _rows, open_store
+from crisisdesk.store.migrations import MIGRATIONS
+
+
+def raw(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """Read the file with a plain connection, independent of the store under test."""
+    with sqlite3.connect(path) as db:
+        return db.execute(sql).fetchall()
+
+
+def test_migrations_are_recorded_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "cd.db"
+    with SQLiteStore(path) as store:
+        assert store.status().schema_version == len(MIGRATIONS)
+    names = [step.__name__ for step in MIGRATIONS]
+    assert len(set(names)) == len(names)
+    assert [n for (n,) in raw(path, 'SELECT "name" FROM "_migrations" ORDER BY rowid')] == names
+
+
+def test_reopening_keeps_data_and_applies_nothing_twice(
+    tmp_path: Path, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    path = tmp_path / "cd.db"
+    with SQLiteStore(path) as store:
+        store.add(doc, analysis, link)
+        before = store.status()
+    with open_store(path) as store:
+        assert store.status() == before
+        assert store.document(doc.id) == doc
+        assert [h.doc_id for h in store.search("Marines")] == [doc.id]
+    assert raw(path, 'SELECT count(*) FROM "_migrations"') == [(len(MIGRATIONS),)]
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cd.db"
+    SQLiteStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute('INSERT INTO "_migrations" ("name") VALUES (?)', ("m999_from_the_future",))
+    with pytest.raises(StoreError, match="newer crisisdesk"):
+        SQLiteStore(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are not the tables you are looking for" * 100)
+    with pytest.raises(StoreError, match="file is not a database"):
+        SQLiteStore(path)
+
+
+def test_pragmas(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "cd.db") as store:
+        pragma = {
+            name: store._db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("journal_mode", "foreign_keys", "synchronous")
+        }
+    assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 1}  # 1: NORMAL
+
+
+def test_interrupt_midway_rolls_everything_back(
+    tmp_path: Path,
+    doc: Document,
+    analysis: Analysis,
+    link: StoryLink,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C after the document, sentences (and their FTS rows) and entities were written."""
+    path = tmp_path / "cd.db"
+
+    def interrupt(*args: object) -> list[tuple[object, ...]]:
+        raise KeyboardInterrupt
+
+    with SQLiteStore(path) as store:
+        before = store.status()
+        monkeypatch.setattr(_rows, "quantity_rows", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            store.add(doc, analysis, link)
+        assert store.status() == before
+        assert store.search("Marines") == []
+        monkeypatch.undo()
+        assert store.add(doc, analysis, link) is True  # no transaction was left open
+    assert raw(path, 'SELECT count(*) FROM "sentences_fts"') == [(2,)]
+
+
+def test_fts_stays_in_sync_when_sentences_change(
+    tmp_path: Path, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    path = tmp_path / "cd.db"
+    with SQLiteStore(path) as store:
+        store.add(doc, analysis, link)
+        store._db.execute("""UPDATE "sentences" SET "text" = 'Frigates sailed.' WHERE "idx" = 0""")
+        assert store.search("Marines") == []
+        assert [h.text for h in store.search("frigate")] == ["Frigates sailed."]
+        store._db.execute('DELETE FROM "documents"')  # cascades to sentences, then to the index
+        assert store.search("Venezuela") == []
+
+
+@pytest.mark.parametrize("url", [":memory:", "sqlite://", "sqlite:///:memory:"])
+def test_in_memory_stores(url: str, doc: Document, analysis: Analysis, link: StoryLink) -> None:
+    with open_store(url) as store:
+        assert store.add(doc, analysis, link) is True
+        assert store.status().counts["documents"] == 1
+
+
+def test_sqlite_urls_name_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    absolute = tmp_path / "abs.db"
+    open_store(f"sqlite:///{absolute}").close()  # sqlite:////tmp/…: an absolute path
+    monkeypatch.chdir(tmp_path)
+    open_store("sqlite:///relative.db").close()
+    open_store(str(tmp_path / "plain.db")).close()
+    assert sorted(p.name for p in tmp_path.glob("*.db")) == ["abs.db", "plain.db", "relative.db"]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://localhost/crisisdesk", "PostgreSQL backend not yet available"),
+        ("postgresql+psycopg://localhost/crisisdesk", "PostgreSQL backend not yet available"),
+        ("mysql://localhost/crisisdesk", "unknown store URL scheme 'mysql'"),
+    ],
+)
+def test_other_urls_are_refused(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(url)
