@@ -123,8 +123,9 @@ class Desk:
 
     def ask(self, question: str, *, context: str | None = None, qid: str | None = None) -> Answer:
         """Answer from the store, or from `context` alone when one is given."""
-        return answer_question(question, self.store, nlp=self.nlp, settings=self.settings,
-                               context=context, qid=qid)
+        return answer_question(
+            question, self.store, nlp=self.nlp, settings=self.settings, context=context, qid=qid
+        )
 
     def status(self) -> Status:
         return self.store.status()

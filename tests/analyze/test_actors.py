@@ -61,7 +61,8 @@ def test_user_gazetteer_overrides_packaged_entry(tmp_path) -> None:
     extra.write_text("Caracas City Council\tORG\tVEN\tCaracas\n", encoding="utf-8")
     gazetteer = Gazetteer.from_files("actors.tsv", str(extra))
     entry = gazetteer.lookup("Caracas")
-    assert entry is not None and entry.name == "Caracas City Council"
+    assert entry is not None
+    assert entry.name == "Caracas City Council"
 
 
 def test_bare_strips_article_and_possessive() -> None:

@@ -36,7 +36,8 @@ def test_extract_contract_offsets_slice_the_input(tmp_path: Path) -> None:
     result = invoke("extract", source, "--published", "2025-10-23")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
-    assert out["text"] == SEED and out["published"] == "2025-10-23"
+    assert out["text"] == SEED
+    assert out["published"] == "2025-10-23"
     for key in ("sentences", "entities", "attributions", "doubts", "quantities", "times", "events"):
         assert isinstance(out[key], list)
     assert all(SEED[e["start"] : e["end"]] == e["text"] for e in out["entities"])
@@ -63,8 +64,12 @@ def test_ingest_twice_changes_nothing(stored: Path, sample_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", os.urandom(4096), b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire'
-     b"</title><item><title>Strikes</title><description>The US has"],
+    [
+        b"",
+        os.urandom(4096),
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire'
+        b"</title><item><title>Strikes</title><description>The US has",
+    ],
     ids=["empty", "random-bytes", "truncated-rss"],
 )
 def test_unreadable_input_fails_in_few_lines_and_changes_nothing(
@@ -91,16 +96,20 @@ def test_ask_batch_abstains_and_answers_from_context(stored: Path, tmp_path: Pat
         {"id": "1", "question": "How many Igla-S missiles did Maduro say were deployed?"},
         {"id": "2", "question": "What is the population of Norway?"},
         {"id": "3", "question": "Who authorized covert action?", "context": SEED},
+        {"id": "4", "question": "What is the range of the Stinger?"},
     ]
     questions.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     result = invoke("ask", "--batch", questions, "--db", stored)
     answers = {a["id"]: a for a in map(json.loads, result.stdout.splitlines())}
     assert answers["1"]["answer"] == "5,000"
     cited = answers["1"]["citations"][0]
-    assert "5,000" in cited["text"] and cited["end"] - cited["start"] == len(cited["text"])
-    assert answers["2"]["answer"] is None and answers["2"]["citations"] == []
+    assert "5,000" in cited["text"]
+    assert cited["end"] - cited["start"] == len(cited["text"])
+    assert answers["2"]["answer"] is None
+    assert answers["2"]["citations"] == []
     assert answers["3"]["answer"] == "Trump"
     assert answers["3"]["citations"][0]["text"] in SEED
+    assert answers["4"]["answer"] is None  # the stored range is the Igla-S's, not the Stinger's
 
 
 def test_brief_html_escapes_article_text(tmp_path: Path) -> None:
@@ -109,7 +118,8 @@ def test_brief_html_escapes_article_text(tmp_path: Path) -> None:
     page.write_text("Maduro said <script>alert(1)</script> was a conspiracy.", encoding="utf-8")
     assert invoke("ingest", page, "--db", db, "--published", "2025-10-24").exit_code == 0
     html = invoke("brief", "--db", db, "--format", "html").stdout
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
 
 
 def test_brief_json_sections_cite_stored_text(stored: Path) -> None:

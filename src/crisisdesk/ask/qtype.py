@@ -9,16 +9,34 @@ import re
 #: (pattern on the lowercased question, answer type, entity labels that can answer it, the
 #: most fitting first: "who" prefers a person to an organisation to a place)
 RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
-    (re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|amount)\b"), "number",
-     ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")),
-    (re.compile(r"\bhow (far|long|high|big|large|fast)\b|\bwhat (range|distance|altitude)\b"),
-     "quantity", ("QUANTITY", "CARDINAL", "DATE", "TIME")),
-    (re.compile(r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|day)\b"), "date",
-     ("DATE", "TIME")),
-    (re.compile(r"\bwhere\b|\bwhich (country|city|region|place)\b"), "place",
-     ("GPE", "LOC", "FAC")),
-    (re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (person|organi[sz]ation|group|company)\b"),
-     "actor", ("PERSON", "ORG", "NORP", "GPE")),
+    (
+        re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|amount)\b"),
+        "number",
+        ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"),
+    ),
+    (
+        re.compile(
+            r"\bhow (far|long|high|big|large|fast)\b"
+            r"|\bwhat(?: is| was| are)?(?: the| its)? (range|distance|altitude|size|speed)\b"
+        ),
+        "quantity",
+        ("QUANTITY", "CARDINAL", "DATE", "TIME"),
+    ),
+    (
+        re.compile(r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|day)\b"),
+        "date",
+        ("DATE", "TIME"),
+    ),
+    (
+        re.compile(r"\bwhere\b|\bwhich (country|city|region|place)\b"),
+        "place",
+        ("GPE", "LOC", "FAC"),
+    ),
+    (
+        re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (person|organi[sz]ation|group|company)\b"),
+        "actor",
+        ("PERSON", "ORG", "NORP", "GPE"),
+    ),
 )
 
 

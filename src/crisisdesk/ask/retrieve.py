@@ -10,8 +10,26 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk.store import SentenceHit, Store
 
 WORD = re.compile(r"\w[\w'’-]*")
-QUESTION_WORDS = frozenset({"how", "many", "much", "what", "which", "who", "whom", "whose",
-                            "when", "where", "why", "did", "does", "do", "say", "said"})
+QUESTION_WORDS = frozenset(
+    {
+        "how",
+        "many",
+        "much",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "did",
+        "does",
+        "do",
+        "say",
+        "said",
+    }
+)
 
 
 def key_terms(question: str) -> list[str]:

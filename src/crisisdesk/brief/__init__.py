@@ -43,8 +43,14 @@ def key_points(store: Store, since: date | None) -> tuple[Item, ...]:
         fresh = [h for h in hits if (h.doc_id, h.index) not in used][:POINTS_PER_ACTOR]
         for hit in fresh:
             used.add((hit.doc_id, hit.index))
-            items.append(Item(hit.text, (citation(hit),), actor=actor.name,
-                              detail={"kind": actor.kind, "code": actor.code}))
+            items.append(
+                Item(
+                    hit.text,
+                    (citation(hit),),
+                    actor=actor.name,
+                    detail={"kind": actor.kind, "code": actor.code},
+                )
+            )
     return tuple(items)
 
 
@@ -55,8 +61,14 @@ def claims(store: Store, since: date | None) -> tuple[Item, ...]:
         att, hit = found.record, found.sentence
         source = att.source.actor or att.source.text if att.source else None
         content = " … ".join(c.text for c in att.content)
-        items.append(Item(content, (citation(hit),), actor=source,
-                          detail={"cue": att.cue.text, "stance": att.stance, "kind": att.kind}))
+        items.append(
+            Item(
+                content,
+                (citation(hit),),
+                actor=source,
+                detail={"cue": att.cue.text, "stance": att.stance, "kind": att.kind},
+            )
+        )
     return tuple(items)
 
 
@@ -65,8 +77,14 @@ def numbers(store: Store, since: date | None) -> tuple[Item, ...]:
     items = []
     for found in store.quantities(since=since)[:SECTION_LIMIT]:
         q = found.record
-        detail = {"value": q.value, "unit": q.unit, "counted": q.counted,
-                  "qualifier": q.qualifier, "low": q.low, "high": q.high}
+        detail = {
+            "value": q.value,
+            "unit": q.unit,
+            "counted": q.counted,
+            "qualifier": q.qualifier,
+            "low": q.low,
+            "high": q.high,
+        }
         items.append(Item(q.text, (citation(found.sentence),), detail=detail))
     return tuple(items)
 
@@ -76,6 +94,11 @@ def timeline(store: Store, since: date | None) -> tuple[Item, ...]:
     items = []
     for found in store.times(since=since)[:SECTION_LIMIT]:
         t = found.record
-        items.append(Item(found.sentence.text, (citation(found.sentence),),
-                          detail={"date": t.value, "time_text": t.text, "type": t.type}))
+        items.append(
+            Item(
+                found.sentence.text,
+                (citation(found.sentence),),
+                detail={"date": t.value, "time_text": t.text, "type": t.type},
+            )
+        )
     return tuple(items)

@@ -17,8 +17,12 @@ class Item:
     detail: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "actor": self.actor, **self.detail,
-                "citations": [c.to_json() for c in self.citations]}
+        return {
+            "text": self.text,
+            "actor": self.actor,
+            **self.detail,
+            "citations": [c.to_json() for c in self.citations],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +40,10 @@ class Brief:
     SECTIONS = ("key_points", "claims", "numbers", "timeline", "trend")
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"since": self.since.isoformat() if self.since else None,
-                               "documents": self.documents}
+        out: dict[str, Any] = {
+            "since": self.since.isoformat() if self.since else None,
+            "documents": self.documents,
+        }
         for name in self.SECTIONS:
             out[name] = [item.to_json() for item in getattr(self, name)]
         return out

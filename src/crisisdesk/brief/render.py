@@ -7,8 +7,13 @@ from html import escape
 from crisisdesk.brief.model import Brief, Item
 from crisisdesk.records import Citation
 
-TITLES = {"key_points": "Key points by actor", "claims": "Claims ledger", "numbers": "Numbers",
-          "timeline": "Timeline", "trend": "Escalation trend"}
+TITLES = {
+    "key_points": "Key points by actor",
+    "claims": "Claims ledger",
+    "numbers": "Numbers",
+    "timeline": "Timeline",
+    "trend": "Escalation trend",
+}
 EMPTY = "Nothing stored yet for this section."
 
 
@@ -51,8 +56,10 @@ def to_html(brief: Brief) -> str:
         items: tuple[Item, ...] = getattr(brief, name)
         rows = "".join(html_item(i) for i in items) or f"<li><em>{EMPTY}</em></li>"
         body.append(f"<h2>{TITLES[name]}</h2><ul>{rows}</ul>")
-    return ("<!doctype html><html><head><meta charset='utf-8'><title>Crisis brief</title></head>"
-            f"<body>{''.join(body)}</body></html>\n")
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Crisis brief</title></head>"
+        f"<body>{''.join(body)}</body></html>\n"
+    )
 
 
 def html_item(item: Item) -> str:
@@ -66,8 +73,7 @@ def to_json(brief: Brief) -> str:
     return json.dumps(brief.to_json(), ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Brief], str]] = {"md": to_markdown, "html": to_html,
-                                                 "json": to_json}
+RENDERERS: dict[str, Callable[[Brief], str]] = {"md": to_markdown, "html": to_html, "json": to_json}
 
 
 def render(brief: Brief, fmt: str) -> str:

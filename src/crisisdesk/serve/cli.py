@@ -22,8 +22,11 @@ from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
 from crisisdesk.serve.extract import extract_lines
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="A cited evidence base of who said what in crisis news coverage.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="A cited evidence base of who said what in crisis news coverage.",
+)
 console = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite file [env CRISISDESK_DB].")]
@@ -67,22 +70,35 @@ def ingest(
     """Read, analyze and store documents; unreadable inputs are listed with the reason."""
     with Desk(db) as desk, progress_bar() as bar:
         task = bar.add_task("ingest", total=None)
-        report = desk.ingest(sources, published=parse_date(published), outlet=outlet,
-                             progress=lambda n: bar.advance(task, n))
+        report = desk.ingest(
+            sources,
+            published=parse_date(published),
+            outlet=outlet,
+            progress=lambda n: bar.advance(task, n),
+        )
     show_report(report)
     if report.skipped and report.added + report.unchanged == 0:
         raise typer.Exit(1)
 
 
 def progress_bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                    TextColumn("{task.completed} docs"), TextColumn("{task.speed} docs/s"),
-                    TimeRemainingColumn(), console=console, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.completed} docs"),
+        TextColumn("{task.speed} docs/s"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
 
 
 def show_report(report: IngestReport) -> None:
-    console.print(f"added {report.added} documents ({report.words} words), "
-                  f"{report.unchanged} already stored, {report.joined_story} joined a story")
+    console.print(
+        f"added {report.added} documents ({report.words} words), "
+        f"{report.unchanged} already stored, {report.joined_story} joined a story"
+    )
     for error in report.skipped:
         console.print(f"[yellow]skipped[/] {error}", highlight=False)
 
@@ -110,8 +126,14 @@ def status(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")]
     first = state.first_published.isoformat() if state.first_published else None
     last = state.last_published.isoformat() if state.last_published else None
     if as_json:
-        write_json({**state.counts, "first_published": first, "last_published": last,
-                    "schema_version": state.schema_version})
+        write_json(
+            {
+                **state.counts,
+                "first_published": first,
+                "last_published": last,
+                "schema_version": state.schema_version,
+            }
+        )
         return
     table = Table("what", "count", title="crisisdesk evidence base")
     for name, count in state.counts.items():
@@ -143,7 +165,9 @@ def brief(
 
 @app.command()
 def ask(
-    question: Annotated[str | None, typer.Argument(help="A question about the stored coverage.")] = None,
+    question: Annotated[
+        str | None, typer.Argument(help="A question about the stored coverage.")
+    ] = None,
     batch: Annotated[Path | None, typer.Option(help="JSONL of {id, question, context?}.")] = None,
     db: DbOption = None,
 ) -> None:
@@ -153,8 +177,11 @@ def ask(
     with Desk(db) as desk:
         if batch is not None:
             for item in read_questions(batch):
-                write_json(desk.ask(item["question"], context=item.get("context"),
-                                    qid=item.get("id")).to_json())
+                write_json(
+                    desk.ask(
+                        item["question"], context=item.get("context"), qid=item.get("id")
+                    ).to_json()
+                )
             return
         show_answer(question or "", desk)
 
@@ -176,12 +203,16 @@ def show_answer(question: str, desk: Desk) -> None:
     if answer.text is None:
         out.print(f"[bold]A:[/] (no answer: {answer.reason})", highlight=False)
         return
-    out.print(f"[bold]A:[/] {answer.text}  [dim](confidence {answer.confidence:.2f})[/]",
-              highlight=False)
+    out.print(
+        f"[bold]A:[/] {answer.text}  [dim](confidence {answer.confidence:.2f})[/]", highlight=False
+    )
     for c in answer.citations:
         when = c.published.isoformat() if c.published else "undated"
-        out.print(f"   [dim]{c.outlet or '?'}, {when}, doc {c.doc[:8]} chars {c.start}-{c.end}:[/] "
-                  f"“{c.text}”", highlight=False)
+        out.print(
+            f"   [dim]{c.outlet or '?'}, {when}, doc {c.doc[:8]} chars {c.start}-{c.end}:[/] "
+            f"“{c.text}”",
+            highlight=False,
+        )
 
 
 @app.command()
