@@ -21,7 +21,7 @@ from crisisdesk.ingest.text import read_jsonl, read_text
 from crisisdesk.records import Document
 from crisisdesk.settings import Settings
 
-__all__ = ["read", "read_one", "sniff"]
+__all__ = ["count_sources", "read", "read_one", "sniff"]
 
 _SUFFIXES = {
     **dict.fromkeys((".jsonl", ".ndjson"), "jsonl"),
@@ -56,6 +56,12 @@ def read(
             continue
         for item in items:
             yield _override(item, published=published, outlet=outlet)
+
+
+def count_sources(sources: Iterable[str | Path]) -> int:
+    """How many files and URLs `sources` expand to: the progress bar's estimate of documents
+    (a JSONL file or a feed holds more than one)."""
+    return sum(not isinstance(s, IngestError) for s in expand(sources))
 
 
 def read_one(

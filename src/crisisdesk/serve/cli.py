@@ -20,6 +20,7 @@ from rich.table import Table
 
 from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
+from crisisdesk.ingest import count_sources
 from crisisdesk.serve.extract import extract_lines
 
 app = typer.Typer(
@@ -69,7 +70,7 @@ def ingest(
 ) -> None:
     """Read, analyze and store documents; unreadable inputs are listed with the reason."""
     with Desk(db) as desk, progress_bar() as bar:
-        task = bar.add_task("ingest", total=None)
+        task = bar.add_task("ingest", total=count_sources(sources) or None)
         report = desk.ingest(
             sources,
             published=parse_date(published),
