@@ -80,6 +80,7 @@ class Doubt:
     kind: str
     target: Span | None = None
     by: str | None = None
+    by_actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

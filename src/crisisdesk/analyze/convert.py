@@ -45,7 +45,9 @@ def to_analysis(doc: Doc) -> Analysis:
     )
 
 
-def typed(items: Iterable[dict[str, Any]] | None, make: Callable[[dict[str, Any]], R]) -> tuple[R, ...]:
+def typed(
+    items: Iterable[dict[str, Any]] | None, make: Callable[[dict[str, Any]], R]
+) -> tuple[R, ...]:
     """Apply `make` to each item, logging and skipping the ones it rejects."""
     return tuple(_typed(items or (), make))
 
@@ -96,8 +98,13 @@ def attribution(item: dict[str, Any]) -> Attribution:
 def doubt(item: dict[str, Any]) -> Doubt:
     target = item.get("target")
     return Doubt(
-        item["start"], item["end"], item["text"], item["kind"],
-        target=span(target) if target else None, by=item.get("by"),
+        item["start"],
+        item["end"],
+        item["text"],
+        item["kind"],
+        target=span(target) if target else None,
+        by=item.get("by"),
+        by_actor=item.get("by_actor"),
     )
 
 

@@ -139,7 +139,7 @@ def attribution_from(row: Row, content: tuple[Span, ...]) -> Attribution:
 
 def doubt_rows(doc_id: str, doubts: tuple[Doubt, ...]) -> list[Params]:
     return [
-        (doc_id, i, d.start, d.end, d.text, d.kind, _json(d.target), d.by)
+        (doc_id, i, d.start, d.end, d.text, d.kind, _json(d.target), d.by, d.by_actor)
         for i, d in enumerate(doubts)
     ]
 
@@ -153,6 +153,7 @@ def doubt_from(row: Row) -> Doubt:
         row["kind"],
         Span(**target) if target else None,
         row["by"],
+        row["by_actor"],
     )
 
 

@@ -207,3 +207,9 @@ def m003_records(db: sqlite3.Connection) -> None:
             '"type" TEXT NOT NULL, "source" TEXT NOT NULL, "target" TEXT NOT NULL, "time" TEXT,',
         ),
     )
+
+
+@migration
+def m004_doubt_by_actor(db: sqlite3.Connection) -> None:
+    """The canonical actor of who doubts (issue 4: doubt records gained `by_actor`)."""
+    _run(db, 'ALTER TABLE "doubts" ADD COLUMN "by_actor" TEXT')

@@ -30,7 +30,7 @@ _COLUMNS = {
     "entities": (*_KEY, "label", "actor", "code"),
     "attributions": (*_KEY, "source", "source_actor", *_CUE, "kind", "stance"),
     "attribution_contents": (*_KEY, "attribution"),
-    "doubts": (*_KEY, "kind", "target", "by"),
+    "doubts": (*_KEY, "kind", "target", "by", "by_actor"),
     "quantities": (*_KEY, "value", "unit", "counted", "qualifier", "low", "high"),
     "times": (*_KEY, "value", "type"),
     "events": (*_KEY, "type", "source", "target", "time"),

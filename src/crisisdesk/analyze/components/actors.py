@@ -15,7 +15,6 @@ the longest name.
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -56,10 +55,11 @@ class Gazetteer:
 
     def __init__(self, rows: Iterable[list[str]]) -> None:
         self.by_alias: dict[str, Entry] = {}
+        self.by_name: dict[str, Entry] = {}
         for row in rows:
             name, kind = row[0], row[1]
             code = row[2] if len(row) > 2 and row[2] else None
-            entry = Entry(name, kind, code)
+            entry = self.by_name[name] = Entry(name, kind, code)
             aliases = row[3].split("|") if len(row) > 3 else []
             for alias in [name, *aliases]:
                 self.by_alias[alias.strip()] = entry
@@ -79,7 +79,7 @@ class Gazetteer:
     default_config={"gazetteer": "actors.tsv", "extra_gazetteer": None},
 )
 def make_actors(
-    nlp: Language, name: str, gazetteer: str, extra_gazetteer: Optional[str]
+    nlp: Language, name: str, gazetteer: str, extra_gazetteer: str | None
 ) -> "ActorLinker":
     return ActorLinker(nlp, gazetteer=Gazetteer.from_files(gazetteer, extra_gazetteer))
 
@@ -125,7 +125,7 @@ class ActorLinker:
         inside = {i: e for e in doc.ents for i in range(e.start, e.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         for span in filter_spans(spans):
-            entry = self.gazetteer.by_alias[span.text]
+            entry = self.gazetteer.by_name[span.label_]  # not span.text: spacing may differ
             within = {inside[i] for i in range(span.start, span.end) if i in inside}
             if any(ent.start <= span.start and span.end <= ent.end for ent in within):
                 continue  # the entity itself (or one holding this phrase) was linked already

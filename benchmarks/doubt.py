@@ -1,0 +1,239 @@
+"""Benchmark crisisdesk_doubt: seed checks, MEANTIME agreement, PolNeAR counts, speed.
+
+There is no gold doubt set (and no scorer in ../shared/eval for it), so this measures proxies:
+- MEANTIME (Wikinews) marks each event with certainty (CERTAIN, PROBABLE, POSSIBLE) and polarity
+  (POS, NEG). Sentence level, over the sentences that have annotated events: does a sentence hold
+  a doubt record, against "it holds a POSSIBLE/PROBABLE event" (hedges), "a NEG event" (denials,
+  unconfirmed) and either. This is only agreement with a related notion: MEANTIME's NEG is mostly
+  plain negation ("did not buy"), which doubt does not flag by design, and its certainty is about
+  events, while allegations and disputes are about claims. Read recall against NEG as coverage of
+  a broader notion, and precision as "how often a flagged sentence is also non-certain/negated".
+- PolNeAR dev: doubt records per kind, no gold.
+- Seed checks on ../seed/briefing-example.txt (the three doubts the project started from).
+- Speed: `nlp.pipe` over PolNeAR dev texts with and without the component, and spaCy alone.
+Usage: benchmarks/doubt.py [--data DIR] [--speed-docs N]
+"""
+
+import argparse
+import json
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from crisisdesk.analyze import load_nlp
+from crisisdesk.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+NON_CERTAIN = {"POSSIBLE", "PROBABLE"}
+DOUBT = "crisisdesk_doubt"
+
+
+def meantime_docs(folder: Path) -> list[tuple[str, list[tuple[int, int]], dict[int, set[str]]]]:
+    """(text, sentence char ranges, sentence -> gold labels) for the annotated sentences."""
+    docs = []
+    for path in sorted(folder.glob("intra-doc_annotation/*/*.xml")):
+        root = ET.parse(path).getroot()
+        by_sent: dict[int, list[str]] = {}
+        sent_of: dict[str, int] = {}
+        for tok in root.iter("token"):
+            by_sent.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
+            sent_of[tok.get("t_id", "")] = int(tok.get("sentence", 0))
+        labels: dict[int, set[str]] = {}
+        for event in root.iter("EVENT_MENTION"):
+            tags = {"event"}
+            if event.get("certainty") in NON_CERTAIN:
+                tags.add("noncertain")
+                if event.get("time") != "FUTURE":
+                    tags.add("noncertain_now")
+            if event.get("polarity") == "NEG":
+                tags.add("neg")
+            for anchor in event.iter("token_anchor"):
+                labels.setdefault(sent_of[anchor.get("t_id", "")], set()).update(tags)
+        text, ranges = join_sentences([by_sent[n] for n in sorted(by_sent)])
+        docs.append((text, ranges, labels))
+    return docs
+
+
+NO_SPACE_BEFORE = {",", ".", ":", ";", "?", "!", ")", "%", "'s", "'", "n't", "'re", "'ve", "'ll"}
+
+
+def detokenize(tokens: list[str]) -> str:
+    """MEANTIME's tokens back to running text, so the parser sees ordinary spacing."""
+    out = ""
+    for token in tokens:
+        glue = not out or token.lower() in NO_SPACE_BEFORE or out[-1] in "($"
+        out += token if glue else " " + token
+    return out
+
+
+def join_sentences(sentences: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
+    parts, ranges, at = [], [], 0
+    for tokens in sentences:
+        line = detokenize(tokens)
+        parts.append(line)
+        ranges.append((at, at + len(line)))
+        at += len(line) + 1
+    return "\n".join(parts), ranges
+
+
+def sentence_of(ranges: list[tuple[int, int]], offset: int) -> int:
+    return next((n for n, (s, e) in enumerate(ranges) if s <= offset < e), -1)
+
+
+def prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    p = tp / max(1, sum(pred))
+    r = tp / max(1, sum(gold))
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {
+        "p": round(p, 3),
+        "r": round(r, 3),
+        "f1": round(f, 3),
+        "pred": sum(pred),
+        "gold": sum(gold),
+    }
+
+
+def meantime_scores(nlp: Any, folder: Path) -> dict[str, dict[str, float]]:
+    """Sentence-level agreement of doubt kinds with MEANTIME certainty/polarity."""
+    docs = meantime_docs(folder)
+    rows: list[tuple[set[str], set[str]]] = []  # (gold labels, predicted kinds) per sentence
+    for (_, ranges, labels), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
+        kinds: dict[int, set[str]] = {}
+        for item in doc._.doubts:
+            kinds.setdefault(sentence_of(ranges, item["start"]), set()).add(item["kind"])
+        rows.extend((labels[n], kinds.get(n, set())) for n in sorted(labels))
+    checks = {
+        "any doubt ~ noncertain or NEG": (
+            {"hedge", "allegation", "denial", "dispute", "unconfirmed"},
+            {"noncertain", "neg"},
+        ),
+        "hedge ~ noncertain": ({"hedge"}, {"noncertain"}),
+        "hedge ~ noncertain, non-future events": ({"hedge"}, {"noncertain_now"}),
+        "denial/unconfirmed ~ NEG": ({"denial", "unconfirmed"}, {"neg"}),
+    }
+    out = {}
+    for name, (kinds_, golds) in checks.items():
+        pred = [bool(k & kinds_) for _, k in rows]
+        gold = [bool(g & golds) for g, _ in rows]
+        out[name] = prf(pred, gold)
+    out["sentences"] = {"n": len(rows), "docs": len(docs)}
+    return out
+
+
+def polnear_texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((folder / "dev" / "text").glob("*.txt"))]
+
+
+def kind_counts(nlp: Any, texts: list[str]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for doc in nlp.pipe(texts):
+        counts.update(item["kind"] for item in doc._.doubts)
+    counts["words"] = sum(len(t.split()) for t in texts)
+    return dict(counts)
+
+
+def words_per_s(nlp: Any, texts: list[str], disable: list[str]) -> float:
+    words = sum(len(t.split()) for t in texts)
+    with nlp.select_pipes(disable=disable):
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+    return words / (time.perf_counter() - start)
+
+
+def speed(nlp: Any, texts: list[str]) -> dict[str, float]:
+    """words/s of spaCy alone, the pipeline without doubt, and the full pipeline."""
+    ours = [n for n in nlp.pipe_names if n.startswith("crisisdesk_")]
+    words_per_s(nlp, texts[:5], [])  # warm-up
+    base = words_per_s(nlp, texts, ours)
+    without = words_per_s(nlp, texts, [DOUBT])
+    full = words_per_s(nlp, texts, [])
+    alone = component_seconds(nlp, texts)
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "spacy_wps": round(base),
+        "without_doubt_wps": round(without),
+        "full_wps": round(full),
+        "full_vs_spacy": round(full / base, 3),
+        "doubt_alone_wps": round(words / alone),
+        "doubt_share_of_full_pct": round(100 * alone / (words / full), 2),
+    }
+
+
+def component_seconds(nlp: Any, texts: list[str]) -> float:
+    """Time of the doubt component alone on parsed docs (less noisy than a difference of runs)."""
+    with nlp.select_pipes(disable=[DOUBT]):
+        docs = list(nlp.pipe(texts, batch_size=16))
+    component = nlp.get_pipe(DOUBT)
+    start = time.perf_counter()
+    for doc in docs:
+        component(doc)
+    return time.perf_counter() - start
+
+
+def seed_checks(nlp: Any, seed: Path) -> dict[str, bool]:
+    """The three doubts of the project's seed briefing."""
+    text = seed.read_text(encoding="utf-8")
+    doubts = nlp(text)._.doubts
+
+    def has(kind: str, inside: str, by: str | None = None, target: str | None = None) -> bool:
+        for d in doubts:
+            tgt = d["target"]["text"] if d["target"] else ""
+            same = d["kind"] == kind and inside in d["text"] and (by is None or d["by"] == by)
+            if same and (target is None or target in tgt):
+                return True
+        return False
+
+    return {
+        "experts dispute 8 million reservists": has(
+            "dispute", "experts have questioned", "experts", "8 million reservists"
+        ),
+        "US lawmakers dispute these strikes": has(
+            "dispute", "questioned by US lawmakers", "US lawmakers", "strikes"
+        ),
+        "alleging ... narcotics is an allegation": has("allegation", "alleging they were"),
+    }
+
+
+def table(title: str, rows: dict[str, Any]) -> None:
+    print(f"\n{title}")
+    for name, value in rows.items():
+        print(f"  {name:42} {value}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--speed-docs", type=int, default=50)
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"no data folder at {args.data}: nothing to benchmark")
+        sys.exit(0)
+    nlp = load_nlp(Settings())
+    figures: dict[str, Any] = {"model": nlp.meta.get("name"), "spacy": spacy.__version__}
+    seed = args.data.parent / "seed" / "briefing-example.txt"
+    if seed.is_file():
+        figures["seed"] = seed_checks(nlp, seed)
+        table("seed checks", figures["seed"])
+    meantime = args.data / "news_corpus" / "meantime_en"
+    if meantime.is_dir():
+        figures["meantime"] = meantime_scores(nlp, meantime)
+        table("MEANTIME sentence agreement (proxy, see docstring)", figures["meantime"])
+    polnear = args.data / "attribution" / "polnear"
+    if polnear.is_dir():
+        texts = polnear_texts(polnear)
+        figures["polnear_dev_counts"] = kind_counts(nlp, texts)
+        table("PolNeAR dev: doubt records per kind (no gold)", figures["polnear_dev_counts"])
+        figures["speed"] = speed(nlp, texts[: args.speed_docs])
+        table(f"speed on {args.speed_docs} PolNeAR dev texts", figures["speed"])
+    sys.stdout.write(json.dumps(figures) + "\n")
+
+
+if __name__ == "__main__":
+    main()
