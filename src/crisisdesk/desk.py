@@ -5,15 +5,18 @@ stored (and repeats within the run) before any analysis, analyzes the rest in ba
 each document in its own transaction, so an interruption loses at most the document in flight.
 """
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
 from spacy.language import Language
 
 from crisisdesk import analyze, ingest
+from crisisdesk.analyze.components.actors import Gazetteer
 from crisisdesk.ask import ask as answer_question
 from crisisdesk.brief import Brief, build_brief
 from crisisdesk.errors import IngestError
@@ -34,6 +37,16 @@ class IngestReport:
     joined_story: int = 0
     words: int = 0
     skipped: list[IngestError] = field(default_factory=list)
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(extra: str | None) -> Gazetteer:
+    return Gazetteer.from_files("actors.tsv", extra)
+
+
+def actors_gazetteer(settings: Settings) -> Gazetteer:
+    """The actor gazetteer (packaged plus the user's), read once per process."""
+    return _gazetteer(str(settings.actors_file) if settings.actors_file else None)
 
 
 class Desk:
@@ -85,7 +98,7 @@ class Desk:
                 yield item
 
     def _analyzed(self, docs: Iterator[Document]) -> Iterator[tuple[Document, Analysis]]:
-        held: list[Document] = []
+        held: deque[Document] = deque()
 
         def keep(doc: Document) -> tuple[str, date | None]:
             held.append(doc)
@@ -94,7 +107,7 @@ class Desk:
         pairs = (keep(doc) for doc in docs)
         batch = self.settings.models.batch_size
         for analysis in analyze.analyze(pairs, nlp=self.nlp, batch_size=batch):
-            yield held.pop(0), analysis
+            yield held.popleft(), analysis
 
     def _store(self, doc: Document, analysis: Analysis, report: IngestReport) -> None:
         link = self._story_link(doc)
@@ -129,6 +142,18 @@ class Desk:
 
     def status(self) -> Status:
         return self.store.status()
+
+    def resolve_actor(self, name: str) -> str:
+        """The canonical actor for a name a user types ("Maduro" -> "Nicolás Maduro"): a stored
+        actor of that name, else the gazetteer's, else a stored actor whose name ends with it."""
+        stored = [a.name for a in self.store.top_actors(limit=10_000)]
+        if name in stored:
+            return name
+        entry = actors_gazetteer(self.settings).lookup(name)
+        if entry is not None:
+            return entry.name
+        tail = [s for s in stored if s.lower().endswith(" " + name.lower())]
+        return tail[0] if len(tail) == 1 else name
 
     def close(self) -> None:
         self.store.close()

@@ -137,3 +137,21 @@ def test_demo_prints_brief_and_answers() -> None:
     assert result.exit_code == 0
     assert "Key points by actor" in result.stdout
     assert result.stdout.count("Q:") == 3
+
+
+def test_numbers_lists_quantities_with_their_citation(stored: Path) -> None:
+    result = invoke("numbers", "--db", stored, "--format", "json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    marines = [r for r in rows if r["value"] == 4500]
+    assert marines
+    assert marines[0]["counted"] == "Marines and sailors"
+    assert marines[0]["text"] in marines[0]["sentence"]
+
+
+def test_claims_filter_by_actor_alias_and_write_csv(stored: Path) -> None:
+    result = invoke("claims", "--db", stored, "--actor", "Maduro", "--format", "csv")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) > 1
+    assert lines[0].startswith("source,actor,cue")
+    assert all("Nicolás Maduro" in line for line in lines[1:])

@@ -22,6 +22,7 @@ from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
 from crisisdesk.ingest import count_sources
 from crisisdesk.serve.extract import extract_lines
+from crisisdesk.serve.listing import FORMATS, claim_row, emit, number_row
 
 app = typer.Typer(
     add_completion=False,
@@ -32,6 +33,8 @@ console = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite file [env CRISISDESK_DB].")]
 Published = Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for the input.")]
+ActorOption = Annotated[str | None, typer.Option(help="Only this actor (any alias).")]
+Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 DEMO_QUESTIONS = (
     "How many Igla-S missiles did Maduro say were deployed?",
     "How many Marines and sailors has the US deployed to the Caribbean?",
@@ -162,6 +165,38 @@ def brief(
         console.print(f"wrote {out}")
     else:
         sys.stdout.write(text)
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    stance: Annotated[
+        str | None, typer.Option(help="asserted, claimed, alleged, denied or questioned.")
+    ] = None,
+    fmt: Format = "table",
+) -> None:
+    """Who claims what, with the stance of the wording and the sentence it comes from."""
+    check_format(fmt)
+    with Desk(db) as desk:
+        name = desk.resolve_actor(actor) if actor else None
+        rows = [claim_row(f) for f in desk.store.attributions(actor=name, stance=stance)]
+    emit(rows, fmt, columns=("actor", "cue", "stance", "content"))
+
+
+@app.command()
+def numbers(db: DbOption = None, actor: ActorOption = None, fmt: Format = "table") -> None:
+    """Every stored number: value, unit, what is counted, qualifier, and where it is said."""
+    check_format(fmt)
+    with Desk(db) as desk:
+        name = desk.resolve_actor(actor) if actor else None
+        rows = [number_row(f) for f in desk.store.quantities(actor=name)]
+    emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier"))
 
 
 @app.command()

@@ -1,0 +1,72 @@
+"""Stored records as flat rows with their citation, printed as a table, JSON lines or CSV."""
+
+import csv
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from crisisdesk.records import Attribution, Quantity
+from crisisdesk.store import Located
+
+FORMATS = ("table", "json", "csv")
+
+
+def cited(found: Located[Any]) -> dict[str, Any]:
+    """The citation columns of a located record: document, offsets, outlet, date, sentence."""
+    hit = found.sentence
+    return {
+        "doc": hit.doc_id,
+        "start": hit.start,
+        "end": hit.end,
+        "outlet": hit.outlet,
+        "published": hit.published.isoformat() if hit.published else None,
+        "sentence": hit.text,
+    }
+
+
+def claim_row(found: Located[Attribution]) -> dict[str, Any]:
+    att = found.record
+    return {
+        "source": att.source.text if att.source else None,
+        "actor": att.source.actor if att.source else None,
+        "cue": att.cue.text,
+        "stance": att.stance,
+        "kind": att.kind,
+        "content": " … ".join(c.text for c in att.content),
+        **cited(found),
+    }
+
+
+def number_row(found: Located[Quantity]) -> dict[str, Any]:
+    q = found.record
+    return {
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "counted": q.counted,
+        "qualifier": q.qualifier,
+        "low": q.low,
+        "high": q.high,
+        **cited(found),
+    }
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, *, columns: tuple[str, ...]) -> None:
+    """Print rows: a rich table of `columns` (+ citation), JSON lines, or CSV of every field."""
+    if fmt == "json":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(*columns, "cited", show_lines=True)
+        for row in rows:
+            doc = f"{row['doc'][:8]}:{row['sentence_start']}"
+            where = f"{row['outlet'] or '?'} {row['published'] or ''} {doc}"
+            table.add_row(*(str(row[c]) if row[c] is not None else "" for c in columns), where)
+        Console().print(table)
