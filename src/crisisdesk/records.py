@@ -94,6 +94,8 @@ class Quantity:
     qualifier: str | None = None
     low: float | None = None
     high: float | None = None
+    claimed_by: str | None = None
+    stance: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ item from a component is logged and skipped, never fails the document.
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -31,14 +32,16 @@ R = TypeVar("R")
 def to_analysis(doc: Doc) -> Analysis:
     """Every record of one document."""
     published = date.fromisoformat(doc._.published) if doc._.published else None
+    attributions = typed(doc._.attributions, attribution)
+    quantities = typed(doc._.quantities, lambda q: Quantity(**q))
     return Analysis(
         text=doc.text,
         published=published,
         sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
         entities=entities(doc),
-        attributions=typed(doc._.attributions, attribution),
+        attributions=attributions,
         doubts=typed(doc._.doubts, doubt),
-        quantities=typed(doc._.quantities, lambda q: Quantity(**q)),
+        quantities=tuple(claimed(q, attributions) for q in quantities),
         times=typed(doc._.times, lambda t: TimeExpr(**t)),
         events=typed(doc._.events, event),
         actors=tuple(Actor(n, k, c) for n, (k, c) in sorted((doc._.actors or {}).items())),
@@ -73,6 +76,22 @@ def entities(doc: Doc) -> tuple[Entity, ...]:
         code = actors.get(actor, (None, None))[1]
         found.append(Entity(start, end, doc.text[start:end], label, actor, code))
     return tuple(sorted(found, key=lambda e: (e.start, e.end)))
+
+
+def claimed(quantity: Quantity, attributions: tuple[Attribution, ...]) -> Quantity:
+    """The quantity with who claims it: the source of the innermost attribution whose content
+    holds it (nested attributions: the shortest content wins)."""
+    holders = [
+        (c.end - c.start, a)
+        for a in attributions
+        for c in a.content
+        if c.start <= quantity.start and quantity.end <= c.end
+    ]
+    if not holders:
+        return quantity
+    _, inner = min(holders, key=lambda h: h[0])
+    source = inner.source.actor or inner.source.text if inner.source else None
+    return replace(quantity, claimed_by=source, stance=inner.stance)
 
 
 def span(item: dict[str, Any]) -> Span:

@@ -159,7 +159,21 @@ def doubt_from(row: Row) -> Doubt:
 
 def quantity_rows(doc_id: str, quantities: tuple[Quantity, ...]) -> list[Params]:
     return [
-        (doc_id, i, q.start, q.end, q.text, q.value, q.unit, q.counted, q.qualifier, q.low, q.high)
+        (
+            doc_id,
+            i,
+            q.start,
+            q.end,
+            q.text,
+            q.value,
+            q.unit,
+            q.counted,
+            q.qualifier,
+            q.low,
+            q.high,
+            q.claimed_by,
+            q.stance,
+        )
         for i, q in enumerate(quantities)
     ]
 
@@ -175,6 +189,8 @@ def quantity_from(row: Row) -> Quantity:
         qualifier=row["qualifier"],
         low=row["low"],
         high=row["high"],
+        claimed_by=row["claimed_by"],
+        stance=row["stance"],
     )
 
 

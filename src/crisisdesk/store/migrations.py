@@ -213,3 +213,13 @@ def m003_records(db: sqlite3.Connection) -> None:
 def m004_doubt_by_actor(db: sqlite3.Connection) -> None:
     """The canonical actor of who doubts (issue 4: doubt records gained `by_actor`)."""
     _run(db, 'ALTER TABLE "doubts" ADD COLUMN "by_actor" TEXT')
+
+
+@migration
+def m005_quantity_claims(db: sqlite3.Connection) -> None:
+    """Who a number is claimed by, and the stance of that claim (issue 4)."""
+    _run(
+        db,
+        'ALTER TABLE "quantities" ADD COLUMN "claimed_by" TEXT',
+        'ALTER TABLE "quantities" ADD COLUMN "stance" TEXT',
+    )

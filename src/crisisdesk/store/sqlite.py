@@ -31,7 +31,17 @@ _COLUMNS = {
     "attributions": (*_KEY, "source", "source_actor", *_CUE, "kind", "stance"),
     "attribution_contents": (*_KEY, "attribution"),
     "doubts": (*_KEY, "kind", "target", "by", "by_actor"),
-    "quantities": (*_KEY, "value", "unit", "counted", "qualifier", "low", "high"),
+    "quantities": (
+        *_KEY,
+        "value",
+        "unit",
+        "counted",
+        "qualifier",
+        "low",
+        "high",
+        "claimed_by",
+        "stance",
+    ),
     "times": (*_KEY, "value", "type"),
     "events": (*_KEY, "type", "source", "target", "time"),
 }
