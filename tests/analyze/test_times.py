@@ -1,0 +1,113 @@
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from crisisdesk.analyze import analyze
+from crisisdesk.analyze.components.timex_resolve import weekday_date
+from crisisdesk.records import TimeExpr
+from tests.conftest import SEED
+
+THURSDAY = date(2025, 10, 23)
+
+
+def times(nlp: Language, text: str, published: date | None = THURSDAY) -> list[TimeExpr]:
+    return list(next(analyze([(text, published)], nlp=nlp)).times)
+
+
+def found(nlp: Language, text: str, surface: str) -> TimeExpr:
+    """The one time expression whose text is `surface`, checked against the text's offsets."""
+    matches = [t for t in times(nlp, text) if t.text == surface]
+    assert len(matches) == 1, [t.text for t in times(nlp, text)]
+    assert text[matches[0].start : matches[0].end] == surface
+    return matches[0]
+
+
+def test_seed_wednesday_is_the_day_before_publication(nlp: Language) -> None:
+    wednesday = found(nlp, SEED, "Wednesday")
+    assert (wednesday.value, wednesday.type) == ("2025-10-22", "DATE")
+
+
+def test_preposition_is_not_part_of_the_expression(nlp: Language) -> None:
+    result = times(nlp, "The talks ended on Monday.")
+    assert [t.text for t in result] == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Officials met on Thursday.", "Thursday", "2025-10-23"),
+        ("The ministers will meet on Friday.", "Friday", "2025-10-24"),
+        ("Troops arrived last Thursday.", "last Thursday", "2025-10-16"),
+        ("The ship docked yesterday.", "yesterday", "2025-10-22"),
+        ("The vote is tomorrow.", "tomorrow", "2025-10-24"),
+        ("Strikes began last week.", "last week", "2025-W42"),
+        ("Prices rose this month.", "this month", "2025-10"),
+        ("Exports fell last year.", "last year", "2024"),
+        ("The accord was signed Oct. 22, 2025.", "Oct. 22, 2025", "2025-10-22"),
+        ("The accord was signed on 22 October.", "22 October", "2025-10-22"),
+        ("The embargo dates from 1990.", "1990", "1990"),
+        ("Oil prices collapsed in the 1990s.", "the 1990s", "199"),
+        ("Profit fell in the third quarter.", "the third quarter", "2025-Q3"),
+        ("Profit fell in the first quarter of 2024.", "the first quarter of 2024", "2024-Q1"),
+        ("The blast came at 3 p.m. near the port.", "3 p.m.", "2025-10-23T15:00"),
+        ("Rebels attacked this morning.", "this morning", "2025-10-23TMO"),
+        ("The convoy left Sunday night.", "Sunday night", "2025-10-19TNI"),
+        ("Troops withdrew three days ago.", "three days ago", "2025-10-20"),
+        ("The port was busy in March.", "March", "2025-03"),
+    ],
+)
+def test_dates_resolve_against_publication(
+    nlp: Language, text: str, surface: str, value: str
+) -> None:
+    assert found(nlp, text, surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The siege lasted three days.", "three days", "P3D"),
+        ("He served two years in prison.", "two years", "P2Y"),
+        ("The war went on for a decade.", "a decade", "P10Y"),
+        ("The talks took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The truce has held for years.", "years", "PXY"),
+        ("Sanctions hit exports over the past two months.", "the past two months", "P2M"),
+    ],
+)
+def test_durations(nlp: Language, text: str, surface: str, value: str) -> None:
+    expression = found(nlp, text, surface)
+    assert (expression.value, expression.type) == (value, "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "kind"),
+    [
+        ("Patrols run every week.", "every week", "P1W", "SET"),
+        ("The ministry briefs reporters daily.", "daily", "P1D", "SET"),
+        ("The army is now on alert.", "now", "PRESENT_REF", "DATE"),
+        ("Fighting recently intensified.", "recently", "PAST_REF", "DATE"),
+        ("Talks may resume in the future.", "the future", "FUTURE_REF", "DATE"),
+    ],
+)
+def test_sets_and_vague_references(
+    nlp: Language, text: str, surface: str, value: str, kind: str
+) -> None:
+    expression = found(nlp, text, surface)
+    assert (expression.value, expression.type) == (value, kind)
+
+
+def test_words_that_are_not_times_are_left_alone(nlp: Language) -> None:
+    text = "The former minister may march with 2000 people, a 6-year-old boy among them."
+    assert times(nlp, text) == []
+
+
+def test_relative_dates_need_a_publication_date(nlp: Language) -> None:
+    result = times(nlp, "Fighting resumed yesterday, as in May 2024.", published=None)
+    assert {t.text: t.value for t in result} == {"yesterday": None, "May 2024": "2024-05"}
+
+
+def test_bare_weekday_rule() -> None:
+    assert weekday_date(THURSDAY, 3, None, future=False) == date(2025, 10, 22)
+    assert weekday_date(THURSDAY, 4, None, future=False) == THURSDAY
+    assert weekday_date(THURSDAY, 5, None, future=True) == date(2025, 10, 24)
+    assert weekday_date(THURSDAY, 4, 1, future=False) == date(2025, 10, 30)
