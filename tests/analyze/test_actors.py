@@ -68,3 +68,10 @@ def test_user_gazetteer_overrides_packaged_entry(tmp_path) -> None:
 def test_bare_strips_article_and_possessive() -> None:
     assert bare("the United States") == "United States"
     assert bare("Maduro’s") == "Maduro"
+
+
+def test_weapon_systems_are_products_not_actors(nlp: Language) -> None:
+    result = run(nlp, SEED)
+    igla = [e for e in result.entities if e.text == "Igla-S"]
+    assert igla
+    assert all(e.label == "PRODUCT" and e.actor is None for e in igla)

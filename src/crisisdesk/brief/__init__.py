@@ -5,6 +5,7 @@ the stored attributions and quantities; the timeline lists resolved dates. The t
 events.
 """
 
+from collections.abc import Iterable
 from datetime import date
 
 from crisisdesk.brief.model import Brief, Item
@@ -35,23 +36,32 @@ def citation(hit: SentenceHit) -> Citation:
 
 
 def key_points(store: Store, since: date | None) -> tuple[Item, ...]:
-    """For each main actor (most mentioned), its most recent distinct sentences."""
+    """For each main actor (most mentioned), its most recent sentences; a sentence that wire
+    copies repeat is one point citing every copy, and no sentence is shown twice."""
     items: list[Item] = []
-    used: set[tuple[str, int]] = set()
+    used: set[str] = set()
     for actor in store.top_actors(limit=ACTORS, since=since):
-        hits = store.actor_sentences(actor.name, limit=POINTS_PER_ACTOR * 3, since=since)
-        fresh = [h for h in hits if (h.doc_id, h.index) not in used][:POINTS_PER_ACTOR]
-        for hit in fresh:
-            used.add((hit.doc_id, hit.index))
+        hits = store.actor_sentences(actor.name, limit=POINTS_PER_ACTOR * 4, since=since)
+        copies = same_sentences(h for h in hits if h.text not in used)
+        for text, group in list(copies.items())[:POINTS_PER_ACTOR]:
+            used.add(text)
             items.append(
                 Item(
-                    hit.text,
-                    (citation(hit),),
+                    text,
+                    tuple(citation(h) for h in group),
                     actor=actor.name,
                     detail={"kind": actor.kind, "code": actor.code},
                 )
             )
     return tuple(items)
+
+
+def same_sentences(hits: Iterable[SentenceHit]) -> dict[str, list[SentenceHit]]:
+    """Hits grouped by their exact text, in first-seen order."""
+    groups: dict[str, list[SentenceHit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.text, []).append(hit)
+    return groups
 
 
 def claims(store: Store, since: date | None) -> tuple[Item, ...]:

@@ -22,14 +22,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from crisisdesk.analyze import extensions
-from crisisdesk.analyze.lexicon import read_rows
+from crisisdesk.analyze.lexicon import read_rows, read_words
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # places (LOC, FAC) are not actors
 PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 ROLE_NOUNS = frozenset({"president", "leader", "minister", "secretary", "spokesman", "spokeswoman"})
 COREF_WINDOW = 2  # sentences back that a pronoun may reach
 
-Mention = tuple[int, int, str, str]  # start_char, end_char, actor, label
+Mention = tuple[int, int, str | None, str]  # start_char, end_char, actor, label
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +76,28 @@ class Gazetteer:
     "crisisdesk_actors",
     assigns=["doc._.actor_mentions", "doc._.actors", "doc._.coref"],
     requires=["doc.ents", "token.dep"],
-    default_config={"gazetteer": "actors.tsv", "extra_gazetteer": None},
+    default_config={
+        "gazetteer": "actors.tsv",
+        "extra_gazetteer": None,
+        "equipment": "equipment.txt",
+    },
 )
 def make_actors(
-    nlp: Language, name: str, gazetteer: str, extra_gazetteer: str | None
+    nlp: Language, name: str, gazetteer: str, extra_gazetteer: str | None, equipment: str
 ) -> "ActorLinker":
-    return ActorLinker(nlp, gazetteer=Gazetteer.from_files(gazetteer, extra_gazetteer))
+    return ActorLinker(
+        nlp,
+        gazetteer=Gazetteer.from_files(gazetteer, extra_gazetteer),
+        equipment=frozenset(read_words(equipment)),
+    )
 
 
 class ActorLinker:
     """Links entity mentions to canonical actors; see the module docstring for the rules."""
 
-    def __init__(self, nlp: Language, *, gazetteer: Gazetteer) -> None:
+    def __init__(self, nlp: Language, *, gazetteer: Gazetteer, equipment: frozenset[str]) -> None:
         self.gazetteer = gazetteer
+        self.equipment = equipment
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for alias, entry in gazetteer.by_alias.items():
             self.matcher.add(entry.name, [nlp.make_doc(alias)])
@@ -111,6 +120,9 @@ class ActorLinker:
         surnames = longest_names(doc.ents)
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
+                continue
+            if bare(ent.text) in self.equipment:  # "Igla-S" tagged GPE: a weapon, not an actor
+                yield ent.start_char, ent.end_char, None, "PRODUCT"
                 continue
             entry = self.gazetteer.lookup(ent.text) or person_entry(ent, surnames)
             if entry is None:  # unknown to the gazetteer: the entity is its own actor
