@@ -2,17 +2,20 @@
 
 Gold (../shared/data/quantities, read its README): quantulum3's English test cases
 (quantities.json, quantities.ambiguity.json) and Microsoft Recognizers-Text English specs
-(Number, Percent, NumberWithUnit Dimension and Currency models). Their unit names are mapped to
-ours with the tables below (unit, factor), so "1,500,000 kilometres" (gold 1500000 kilometre)
-matches our 1.5e9 "m". A gold unit we do not map (compound rates such as "watt per minute",
-"Sen") stays in the gold and counts as a miss. A predicted quantity matches a gold one (one to
-one, per sentence) when the unit is equal and the value is equal within a relative 1e-6. Ranges:
-quantulum3 gives the midpoint, which our `value` also holds.
+(Number, Percent, NumberWithUnit Dimension and Currency models). Two figures per set:
+`valF1` compares the value as written with the gold value, as the CQE paper's value F1 does
+("3.5 km" -> 3.5); `F1` compares value and unit after converting both to the unit's base with
+the factors of units.tsv (ours) and of the tables below (gold), so "1,500,000 kilometres"
+(gold 1500000 kilometre) matches our 1500000 "km". A gold unit we do not map (compound rates
+such as "watt per minute", "Sen") stays in the gold and counts as a miss. Matching is one to
+one per sentence, values equal within a relative 1e-6. Ranges: quantulum3 gives the midpoint,
+which our `value` also holds.
 Recognizers specs are per model, so predictions are filtered to that model's kind: counts for
-Number, percent for Percent, currencies for Currency, other units for Dimension. quantulum3 takes
-every prediction. There is no scorer for quantities in ../shared/eval, so scoring is here.
-Known disagreements by design: quantulum3 counts years (1979) and model numbers ("Voyager 2")
-as quantities; we do not.
+Number, percent for Percent, currencies for Currency, other units for Dimension; its models
+have no rates, so a rate ("$98 a share", "USD/share") counts as its first unit there.
+quantulum3 takes every prediction. There is no scorer for quantities in ../shared/eval, so
+scoring is here. Known disagreements by design: both gold sets count years (1979), dates,
+phone numbers and model numbers ("Voyager 2") as numbers; we do not.
 Usage: benchmarks/quantities.py [--data DIR] [--speed-docs N] [--show-misses]
 """
 
@@ -34,7 +37,7 @@ from crisisdesk.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "crisisdesk_quantities"
-Gold = tuple[float, str | None]  # value in our unit, our unit (None: not mappable)
+Gold = tuple[float, float, str | None]  # value as written, value in base unit, base unit or None
 
 LENGTH = {
     "metre": 1,
@@ -176,7 +179,8 @@ SEED = [  # (value, unit, counted contains, qualifier) expected in the seed brie
     (4500, "count", "Marines and sailors", None),
     (8e6, "count", "reservists", "over"),
 ]
-CURRENCIES = frozenset(row[1] for row in read_rows("units.tsv") if row[3] == "currency")
+UNITS = {row[1]: (row[3], float(row[4])) for row in read_rows("units.tsv")}  # unit -> base, factor
+CURRENCIES = frozenset(row[1] for row in read_rows("units.tsv") if row[2] == "currency")
 
 
 def quantulum_cases(folder: Path) -> list[tuple[str, list[Gold]]]:
@@ -201,19 +205,26 @@ def spec_gold(result: dict[str, Any]) -> Gold:
     try:
         value = float(str(resolution.get("value")).rstrip("%"))
     except ValueError:  # a unit without a number ("null"): a miss for us, kept in the gold
-        return math.nan, None
+        return math.nan, math.nan, None
     kind = result["TypeName"]
     if kind == "number":
-        return value, "count"
+        return value, value, "count"
     if kind == "percentage":
-        return value, "percent"
+        return value, value, "percent"
     unit = resolution.get("unit", "")
     key = f"{unit}|currency" if kind == "currency" and f"{unit}|currency" in RECOGNIZERS else unit
     return convert(value, RECOGNIZERS.get(key))
 
 
 def convert(value: float, mapped: tuple[str, float] | None) -> Gold:
-    return (value * mapped[1], mapped[0]) if mapped else (value, None)
+    return (value, value * mapped[1], mapped[0]) if mapped else (value, value, None)
+
+
+def spec_unit(pred: dict[str, Any], kind: str | None) -> dict[str, Any]:
+    """For Recognizers, whose models have no rates, "$98 a share" ("USD/share") is "USD"."""
+    if kind is None or "/" not in pred["unit"] or pred["unit"] in UNITS:
+        return pred
+    return {**pred, "unit": pred["unit"].split("/")[0]}
 
 
 def keep(unit: str, kind: str | None) -> bool:
@@ -228,10 +239,16 @@ def keep(unit: str, kind: str | None) -> bool:
 
 
 def matches(pred: dict[str, Any], gold: Gold, *, with_unit: bool) -> bool:
+    """Value as written (CQE's value match), or value and unit compared in the base unit."""
     value = pred["value"]
-    if value is None or (with_unit and pred["unit"] != gold[1]):
+    if value is None:
         return False
-    return math.isclose(value, gold[0], rel_tol=1e-6, abs_tol=1e-9)
+    if not with_unit:
+        return math.isclose(value, gold[0], rel_tol=1e-6, abs_tol=1e-9)
+    base, factor = UNITS.get(pred["unit"], (pred["unit"], 1.0))
+    if base != gold[2]:
+        return False
+    return math.isclose(value * factor, gold[1], rel_tol=1e-6, abs_tol=1e-9)
 
 
 def score(
@@ -241,7 +258,8 @@ def score(
     counts = {"gold": 0, "pred": 0, "tp": 0, "tp_value": 0}
     texts = [text for text, _ in cases]
     for doc, (text, gold) in zip(nlp.pipe(texts, batch_size=64), cases, strict=True):
-        preds = [q for q in doc._.quantities if keep(q["unit"], kind)]
+        preds = [spec_unit(q, kind) for q in doc._.quantities]
+        preds = [q for q in preds if keep(q["unit"], kind)]
         tp = one_to_one(preds, gold, with_unit=True)
         counts["tp"] += tp
         counts["tp_value"] += one_to_one(preds, gold, with_unit=False)
@@ -322,6 +340,31 @@ def build() -> Language:
     return nlp
 
 
+def score_sets(nlp: Language, folder: Path, misses: bool) -> dict[str, Any]:
+    """Scores per gold set and their micro average, printed as a table."""
+    sets = {"quantulum3": (quantulum_cases(folder / "quantulum3"), None)}
+    for name, (path, kind) in SPEC_FILES.items():
+        sets[name] = (spec_cases(folder / "recognizers_text" / path), kind)
+    figures: dict[str, Any] = {}
+    total = {"gold": 0, "pred": 0, "tp": 0, "tp_value": 0}
+    print(f"{'set':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'valF1':>8}")
+    for name, (cases, kind) in sets.items():
+        figures[name] = score(nlp, cases, kind, misses)
+        total = {k: total[k] + figures[name][k] for k in total}
+        print_row(name, figures[name])
+    figures["all"] = {**total, **prf(total["tp"], total["gold"], total["pred"])}
+    figures["all"]["value_f1"] = prf(total["tp_value"], total["gold"], total["pred"])["f1"]
+    print_row("all (micro)", figures["all"])
+    return figures
+
+
+def print_row(name: str, result: dict[str, Any]) -> None:
+    print(
+        f"{name:<14}{result['gold']:>6}{result['pred']:>6}{result['p']:>8.3f}"
+        f"{result['r']:>8.3f}{result['f1']:>8.3f}{result['value_f1']:>8.3f}"
+    )
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -333,25 +376,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"no data at {folder}; nothing to benchmark")
         return 0
     nlp = build()
-    sets = {"quantulum3": (quantulum_cases(folder / "quantulum3"), None)}
-    for name, (path, kind) in SPEC_FILES.items():
-        sets[name] = (spec_cases(folder / "recognizers_text" / path), kind)
     figures: dict[str, Any] = {"model": Settings().models.spacy}
-    total = {"gold": 0, "pred": 0, "tp": 0}
-    print(f"{'set':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'valF1':>8}")
-    for name, (cases, kind) in sets.items():
-        result = score(nlp, cases, kind, args.show_misses)
-        figures[name] = result
-        total = {k: total[k] + result[k] for k in total}
-        print(
-            f"{name:<14}{result['gold']:>6}{result['pred']:>6}{result['p']:>8.3f}"
-            f"{result['r']:>8.3f}{result['f1']:>8.3f}{result['value_f1']:>8.3f}"
-        )
-    figures["all"] = {**total, **prf(total["tp"], total["gold"], total["pred"])}
-    print(
-        f"{'all (micro)':<14}{total['gold']:>6}{total['pred']:>6}{figures['all']['p']:>8.3f}"
-        f"{figures['all']['r']:>8.3f}{figures['all']['f1']:>8.3f}"
-    )
+    figures.update(score_sets(nlp, folder, args.show_misses))
     seed = args.data.parent / "seed" / "briefing-example.txt"
     if seed.is_file():
         passed, extra = seed_checks(nlp, seed)

@@ -85,6 +85,9 @@ class Doubt:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A number as written ("3.5 km": value 3.5, unit "km") and in its kind's base unit
+    (base_value 3500, base_unit "m"; currencies in ISO 4217), with what it counts."""
+
     start: int
     end: int
     text: str
@@ -96,6 +99,8 @@ class Quantity:
     high: float | None = None
     claimed_by: str | None = None
     stance: str | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,6 +173,8 @@ def quantity_rows(doc_id: str, quantities: tuple[Quantity, ...]) -> list[Params]
             q.high,
             q.claimed_by,
             q.stance,
+            q.base_value,
+            q.base_unit,
         )
         for i, q in enumerate(quantities)
     ]
@@ -191,6 +193,8 @@ def quantity_from(row: Row) -> Quantity:
         high=row["high"],
         claimed_by=row["claimed_by"],
         stance=row["stance"],
+        base_value=row["base_value"],
+        base_unit=row["base_unit"],
     )
 
 

@@ -223,3 +223,13 @@ def m005_quantity_claims(db: sqlite3.Connection) -> None:
         'ALTER TABLE "quantities" ADD COLUMN "claimed_by" TEXT',
         'ALTER TABLE "quantities" ADD COLUMN "stance" TEXT',
     )
+
+
+@migration
+def m006_quantity_base_units(db: sqlite3.Connection) -> None:
+    """Quantities keep the value as written and add it in the kind's base unit (issue 4)."""
+    _run(
+        db,
+        'ALTER TABLE "quantities" ADD COLUMN "base_value" REAL',
+        'ALTER TABLE "quantities" ADD COLUMN "base_unit" TEXT',
+    )

@@ -41,6 +41,8 @@ _COLUMNS = {
         "high",
         "claimed_by",
         "stance",
+        "base_value",
+        "base_unit",
     ),
     "times": (*_KEY, "value", "type"),
     "events": (*_KEY, "type", "source", "target", "time"),

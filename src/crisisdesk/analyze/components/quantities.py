@@ -1,24 +1,27 @@
-"""crisisdesk_quantities: numbers with their normalized unit, counted thing, qualifier and range.
+"""crisisdesk_quantities: numbers with their unit, counted thing, qualifier and range.
 
 One pass over the tokens of a document:
-1. a number is read from digits ("5,000", "4.5bn", "1/2", "1.3e6"), words ("two dozen",
-   "a hundred and two", "two and a half") or both ("8 million"), with number words and scales
-   from `lexicons/quantity_numbers.tsv`;
-2. a unit from `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%") or a currency symbol
-   before it ("$2 billion") turns it into a measure, converted to the lexicon's unit (SI where
-   there is one: 3.5 km -> 3500 "m"); without one it is a count ("count") and `counted` is the
-   noun it modifies in the parse, with its modifiers and conjuncts, without determiners;
-3. ranges ("3,000-5,000", "3,000 to 5,000", "between 3,000 and 5,000") give `low` and `high`, and
-   `value` is their midpoint (as quantulum3 reports ranges), so a range still sorts and compares;
+1. a number is read by `quantity_numbers.NumberReader` from digits, words or both ("5,000",
+   "4.5bn", "40 000", "two dozen", "one-third", "8 million"); "tens of thousands of" and
+   "hundreds of" are read as their lower bound with the qualifier "at least";
+2. a unit from `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%") or a currency
+   before it ("$2 billion", "HK$1.5bn", "Rs 500 crore") makes it a measure. The value stays as
+   written, scale words applied ("3.5 km" -> 3.5 "km", as quantulum3, Recognizers-Text and CQE
+   report it); the lexicon's base and factor convert it. "3 dollars 50 cents" is one amount;
+   "$15.4/hour", "1.2 million barrels a day" are rates ("USD/h", "bbl/day"). Without a unit it
+   is a count ("count") and `counted` is the noun it modifies in the parse (or the object of
+   "of": "half of the residents"), with its modifiers and conjuncts, without determiners;
+3. ranges ("3,000-5,000", "3 to 5 km", "between 3,000 and 5,000") give `low` and `high`, and
+   `value` is their midpoint; after a verb of change ("rose 3% to 7%") they are two quantities;
 4. a qualifier is the phrase of `lexicons/quantity_qualifiers.tsv` right before the quantity
    ("up to", "over") or an adjective on the noun it measures ("a maximum altitude of 3,500 m").
-Not quantities: years, dates and day numbers (NER DATE, a month name next to it), ages, times
-of day ("3 pm", "14:30"), ordinals, labels ("No. 5", `lexicons/quantity_labels.txt`), numbers
-inside names ("F-16", NER entities other than numeric ones), list markers ("1)"), phone numbers
-and addresses ("555-123-4567", "192.168.1.2"), and "one" used as a pronoun.
-Limits: compound units are only the lexicon's ("km/h"); "per" rates keep the first unit;
-temperatures keep their scale; a bare "$" is USD; "pounds" is mass unless a scale word
-("20 million pounds") makes it sterling; scientific notation with "x10^" is not read.
+Not quantities: years, dates and day numbers (NER DATE, a month name next to it; a DATE number
+that counts a plural noun is kept: "in 2019 100 people"), ages, times of day ("3 pm"),
+ordinals ("a third time"), labels ("No. 5", `lexicons/quantity_labels.txt`), numbers inside
+names ("F-16"), list markers ("1)"), phone numbers and addresses, "one" used as a pronoun.
+Limits: "x10^6" notation, "one over three", decimal commas, feet-and-inches sums ("5 ft 2 in"),
+negative ranges with low above high, bracketed units ("20 (kg)"); temperatures keep their
+scale; a bare "$" is USD; "pounds" is mass unless a scale word makes it sterling.
 """
 
 import math
@@ -28,11 +31,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from crisisdesk.analyze import extensions
-from crisisdesk.analyze.lexicon import read_rows, read_words
+from crisisdesk.analyze.components.quantity_lexicon import COUNT, Lexicons, Unit
+from crisisdesk.analyze.components.quantity_numbers import (
+    CURRENCY_SYMBOLS,
+    Number,
+    NumberReader,
+    currency_prefix,
+    digits_value,
+    read_vague,
+)
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "FAC", "EVENT", "WORK_OF_ART"})
@@ -46,34 +56,8 @@ MONTHS = frozenset(
 )
 AM_PM = frozenset({"am", "pm"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
-GLUED = re.compile(r"^([-+−]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(.*)$")
-FRACTION = re.compile(r"^(\d+)/(\d+)$")
-VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅙": 1 / 6, "⅛": 0.125}
 PHONE_LIKE = re.compile(r"^\(?\+?\d+\)?(?:[-./:]\d+){2,}$|^\d+:\d+$|^[A-Za-z]+-\d")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A normalized unit: name, factor from the surface form, kind, and the unit to use when
-    the number carries a scale word (only "pounds" -> GBP)."""
-
-    name: str
-    factor: float
-    kind: str
-    scaled: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A number read from tokens [start, end); `scale` is the product of its scale words."""
-
-    start: int
-    end: int
-    value: float
-    scale: float = 1.0
-    unit: Unit | None = None  # a unit glued inside the last token ("30C", "2.1pm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,55 +70,7 @@ class Measure:
     unit: Unit | None
 
 
-COUNT = Unit("count", 1.0, "count")
 SPACED_SINGLE = frozenset({"%", "$", "€", "£", "¥", "°", "L", "C", "F"})
-
-
-class Lexicons:
-    """Units, number words, qualifiers and label words, read once."""
-
-    def __init__(self, nlp: Language, units: str, numbers: str, qualifiers: str, labels: str):
-        self.units: dict[str, Unit] = {}
-        self.numbers = {row[0]: (row[1], float(row[2])) for row in read_rows(numbers)}
-        self.labels = frozenset(read_words(labels))
-        self.unit_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.unit_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.glued: dict[str, Unit] = {}
-        for row in read_rows(units):
-            unit = Unit(row[1], float(row[2]), row[3], row[4] if len(row) > 4 else None)
-            for surface in row[0].split("|"):
-                self.add_unit(nlp, surface, unit)
-        self.before = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.governors: set[str] = set()
-        for phrase, where in read_rows(qualifiers):
-            if where == "governor":
-                self.governors.add(phrase)
-            else:
-                self.before.add(phrase, [nlp.make_doc(phrase)])
-
-    def add_unit(self, nlp: Language, surface: str, unit: Unit) -> None:
-        self.units[surface] = unit
-        self.glued.setdefault(surface, unit)
-        exact = surface != surface.lower() and len(surface) <= 3  # "MW", "K", "USD"
-        matcher = self.unit_exact if exact else self.unit_lower
-        matcher.add(surface, [nlp.make_doc(surface)])
-
-    def unit_spans(self, doc: Doc) -> dict[int, tuple[int, Unit]]:
-        """Token start -> (end, unit) of the longest unit phrase starting there."""
-        found: dict[int, tuple[int, Unit]] = {}
-        for matcher in (self.unit_exact, self.unit_lower):
-            for key, start, end in matcher(doc):
-                surface = doc.vocab.strings[key]
-                if start not in found or found[start][0] < end:
-                    found[start] = (end, self.units[surface])
-        return found
-
-    def qualifier_ends(self, doc: Doc) -> dict[int, int]:
-        """Token end -> start of the longest qualifier phrase ending there."""
-        found: dict[int, int] = {}
-        for _key, start, end in self.before(doc):
-            found[end] = min(found.get(end, start), start)
-        return found
 
 
 @Language.factory(
@@ -189,6 +125,7 @@ class Scan:
 
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token on each access
         self.lex = lex
         self.units = lex.unit_spans(doc)
         self.qualifiers = lex.qualifier_ends(doc)
@@ -203,7 +140,7 @@ class Scan:
         start = i
         if (self.kind(doc[i]) == "sign" and i + 1 < len(doc)) or self.is_minus(i):
             sign, i = -1.0, i + 1
-        number = self.read_number(i) or self.article_unit(i)
+        number = read_vague(doc, self.lex, i) or self.read_number(i) or self.article_unit(i)
         if number is None:
             return None
         return replace(number, start=start, value=sign * number.value)
@@ -247,11 +184,12 @@ class Scan:
         number = self.number_at(i)
         if number is None:
             return None
-        first = self.measure(number)
-        last = first
+        first = self.with_cents(self.measure(number))
         second = self.range_end(first)
-        if second is not None:
-            last = second
+        if second is None:
+            first = last = self.with_rate(first)
+        else:
+            last = self.with_rate(second)
         start = self.range_start(first) if second is not None else first.start
         if not self.accept(first, last):
             return None, last.end
@@ -260,6 +198,9 @@ class Scan:
     def measure(self, number: Number) -> Measure:
         """The number with a currency symbol before it or a unit after it."""
         before = self.currency_before(number.start)
+        glued = self.lex.units.get(currency_prefix(self.doc[number.start].text))
+        if glued is not None:
+            return Measure(number.start, number.end, number, glued)
         if number.unit is not None:
             return Measure(number.start, number.end, number, number.unit)
         if before is not None:
@@ -269,6 +210,38 @@ class Scan:
             return Measure(number.start, after[0], number, after[1])
         return Measure(number.start, number.end, number, None)
 
+    def with_cents(self, first: Measure) -> Measure:
+        """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+        unit, at = first.unit, first.end
+        if unit is None or unit.kind != "currency" or unit.base != unit.name or at >= len(self.doc):
+            return first
+        at += self.doc[at].lower_ == "and"
+        number = self.read_number(at) if at < len(self.doc) else None
+        if number is None or number.unit is not None:
+            return first
+        after = self.unit_after(number)
+        if after is None or after[1].base != unit.name or after[1].factor >= 1:
+            return first
+        value = first.number.value + number.value * after[1].factor
+        return replace(first, end=after[0], number=replace(first.number, value=value))
+
+    def with_rate(self, measure: Measure) -> Measure:
+        """ "$15.4/hour", "1.2 million barrels a day", "$5 per share": unit "USD/h", "bbl/day";
+        a count stays a count ("30 missiles a day")."""
+        unit, at = measure.unit, measure.end
+        if unit is None or at + 1 >= len(self.doc) or self.doc[at].lower_ not in RATE_WORDS:
+            return measure
+        hit = self.units.get(at + 1)
+        if hit is not None:
+            end, name, base = hit[0], hit[1].name, hit[1].base
+        elif self.doc[at + 1].tag_ == "NN":
+            end, name = at + 2, self.doc[at + 1].lower_
+            base = name
+        else:
+            return measure
+        rate = Unit(f"{unit.name}/{name}", "rate", f"{unit.base}/{base}")
+        return replace(measure, end=end, unit=rate)
+
     def currency_before(self, start: int) -> tuple[int, Unit] | None:
         """(start token, unit) of a currency symbol or code right before token `start`."""
         for length in (2, 1):
@@ -277,9 +250,7 @@ class Scan:
                 continue
             hit = self.units.get(begin)
             word = self.doc[begin:start].text
-            symbol = (
-                word.isupper() or not word.replace(" ", "").isalpha()
-            )  # "$", "USD", not "dollars"
+            symbol = word != word.lower() or not word.replace(" ", "").isalpha()  # "$", "Rs"
             if hit and hit[0] == start and hit[1].kind == "currency" and symbol:
                 return begin, hit[1]
         return None
@@ -326,7 +297,17 @@ class Scan:
             return word.whitespace_ == self.doc[word.i - 1].whitespace_
         if word.lower_ == "to" and before == "from":
             return self.doc[first.start - 1].head.pos_ not in {"VERB", "AUX"}
+        if word.lower_ == "to" and self.after_change_verb(first):
+            return False  # "rose 3.4 percent to 7.2%": a change, two quantities
         return word.lower_ in RANGE_WORDS
+
+    def after_change_verb(self, first: Measure) -> bool:
+        """Whether a verb of change ("rose", "fell") governs the first number or its unit."""
+        for token in self.doc[first.number.start : first.end]:
+            for head in (token.head, token.head.head):
+                if head.pos_ in {"VERB", "AUX"} and head.lemma_ in self.lex.change_verbs:
+                    return True
+        return False
 
     def range_start(self, first: Measure) -> int:
         word = self.word_before(first.start)
@@ -363,11 +344,20 @@ class Scan:
             return False
         if labels != {"DATE"}:
             return True
+        if self.counts_plural(self.doc[last.number.end - 1]):
+            return False  # "in 2019 100 people": the small model tags "2019 100" as one DATE
         ent = self.doc[first.number.start].ent_iob_ == "B" and self.doc[last.number.end - 1]
         inside = (
             self.doc[last.number.end].ent_iob_ == "I" if last.number.end < len(self.doc) else False
         )
         return not ent or inside
+
+    def counts_plural(self, token: Token) -> bool:
+        """A number that is not year-like and counts the plural noun after it ("100 people")."""
+        if YEAR.fullmatch(token.text):
+            return False
+        head = token.head
+        return token.dep_ == "nummod" and head.i > token.i and head.tag_ in {"NNS", "NNPS"}
 
     def is_date_or_time(self, first: Measure, last: Measure) -> bool:
         """A month name next to the number ("March 3", "3 March"), or "3 pm", "2.13am"."""
@@ -381,16 +371,17 @@ class Scan:
     def looks_like_code(self, number: Number) -> bool:
         """Phone numbers, addresses, "192.168.1.2", "14:30", "F-16", "1990s", ordinals."""
         token = self.doc[number.start]
-        text = self.doc.text
+        text = self.text
         left = text.rfind(" ", 0, token.idx) + 1
         right = text.find(" ", token.idx)
         word = text[left : right if right >= 0 else len(text)].strip(".,;:!?\"'()[]")
-        return bool(PHONE_LIKE.match(word) or ORDINAL.match(token.text) or token.text[-1:] == "s")
+        decade = token.text[:1].isdigit() and token.text[-1:] == "s"
+        return bool(PHONE_LIKE.match(word) or ORDINAL.match(token.text) or decade)
 
     def is_year(self, number: Number, last: Measure) -> bool:
         """A bare four-digit integer 1000-2199 not followed by the noun it counts: a year."""
         token = self.doc[number.start]
-        if not re.fullmatch(r"1\d{3}|2[01]\d{2}", token.text) or number.end - number.start != 1:
+        if not YEAR.fullmatch(token.text) or number.end - number.start != 1:
             return False
         after = self.doc[last.end] if last.end < len(self.doc) else None
         return after is None or not (after.pos_ == "NOUN" and after.tag_ in {"NNS", "NNPS"})
@@ -406,7 +397,7 @@ class Scan:
         """ "45-year-old", "aged 45 years": an age, left to NER and the reader."""
         doc = self.doc
         end = last.end
-        if unit.name != "s" or end + 1 >= len(doc):
+        if unit.kind != "time" or end + 1 >= len(doc):
             return False
         return (doc[end].text == "-" and doc[end + 1].lower_ == "old") or doc[end].lower_ == "old"
 
@@ -418,38 +409,43 @@ class Scan:
     # -- records -------------------------------------------------------------------------------
 
     def record(self, start: int, first: Measure, last: Measure) -> dict[str, Any]:
-        """The quantity dict: value converted to the unit, range bounds, counted, qualifier."""
+        """The quantity dict: value as written with its unit, the value in the kind's base unit
+        (SI; ISO currency), range bounds, counted thing, qualifier."""
         doc = self.doc
         unit = last.unit or first.unit or COUNT
         if unit.scaled and (first.number.scale != 1 or last.number.scale != 1):
-            unit = Unit(unit.scaled, 1.0, "currency")
-        low, high = self.bounds(first, last, unit)
+            unit = Unit(unit.scaled, "currency", unit.scaled)
+        low, high = self.bounds(first, last)
         span = doc[start : max(last.end, first.end)]
         end_char = span.end_char - (span.text.endswith(".") and span[-1].text[:1].isdigit())
         counted = self.counted(first, last) if unit is COUNT else None
+        value = low if first is last else (low + high) / 2
         return {
             "start": span.start_char,
             "end": end_char,
-            "text": doc.text[span.start_char : end_char],
-            "value": clean(low if first is last else (low + high) / 2),
+            "text": self.text[span.start_char : end_char],
+            "value": clean(value),
             "unit": unit.name,
             "counted": counted,
             "qualifier": self.qualifier(start, first, last),
             "low": None if first is last else clean(low),
             "high": None if first is last else clean(high),
+            "base_value": clean(value * unit.factor),
+            "base_unit": unit.base,
         }
 
-    def bounds(self, first: Measure, last: Measure, unit: Unit) -> tuple[float, float]:
-        """Converted values of both ends; "3 to 5 million" scales the 3 like the 5."""
+    def bounds(self, first: Measure, last: Measure) -> tuple[float, float]:
+        """Values of both ends as written; "3 to 5 million" scales the 3 like the 5."""
         low = first.number.value * (last_scale(first, last) if first is not last else 1.0)
-        high = last.number.value
-        return low * unit.factor, high * unit.factor
+        return low, last.number.value
 
     def qualifier(self, start: int, first: Measure, last: Measure) -> str | None:
         """The qualifier phrase right before the quantity, else a bound adjective of its noun."""
         qualifier_start = self.qualifiers.get(start)
         if qualifier_start is not None:
             return self.doc[qualifier_start:start].text.lower()
+        if first.number.vague:
+            return "at least"  # "thousands of": the value is the lower bound
         return self.governor_adjective(last if last.unit else first)
 
     def governor_adjective(self, measure: Measure) -> str | None:
@@ -475,7 +471,8 @@ class Scan:
             left += 1
         right = head.i
         for conj in head.conjuncts:
-            if conj.i > right and conj.pos_ in NOUN_POS and not has_number(conj):
+            numeric = has_number(conj) or conj.lower_ in self.lex.numbers
+            if conj.i > right and conj.pos_ in NOUN_POS and not numeric:
                 right = conj.i
         if any(not is_within(doc[k], head) for k in range(left, head.i)):
             left = head.i
@@ -492,249 +489,15 @@ class Scan:
         after = doc[last.end] if last.end < len(doc) else None
         if after is not None and after.pos_ == "NOUN" and after.tag_ == "NNS":
             return after
+        if after is not None and after.lower_ == "of":  # "half of the residents"
+            objects = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
+            return objects[0] if objects else None
         return None
 
 
+YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
 COUNT_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "conj"})
-
-
-class NumberReader:
-    """Reads one number from token i on: digits, words, scales, fractions and "point" decimals.
-
-    Word numbers accumulate as in "two hundred and five thousand": `current` holds the part below
-    the last scale, `total` what scales have committed. A new unit word after a finished unit
-    word ("five three") ends the number, so "4000 3 hundred" reads as two numbers; "and" joins
-    only after "hundred" or a scale ("one hundred and six"), so "3,000 and 5,000" stays two."""
-
-    def __init__(self, doc: Doc, lex: Lexicons, i: int) -> None:
-        self.doc = doc
-        self.lex = lex
-        self.start = i
-        self.i = i
-        self.total = 0.0
-        self.current = 0.0
-        self.last = ""  # kind of the last token taken
-        self.before_and = ""  # kind of the token before the last "and"
-        self.numerator_from = 0.0  # `current` when the last "and" was read
-        self.scale = 1.0
-        self.glued_unit: Unit | None = None
-
-    def read(self) -> Number | None:
-        doc = self.doc
-        while self.i < len(doc) and self.take(doc[self.i]):
-            self.i += 1
-        while self.i > self.start and (
-            doc[self.i - 1].lower_ in CONNECTORS or doc[self.i - 1].is_space
-        ):
-            self.i -= 1  # a connector the number did not use
-        if self.i == self.start or self.last in {"", "a"}:
-            return None
-        value = self.total + self.current
-        return Number(self.start, self.i, value, self.scale, self.glued_unit)
-
-    def kind(self, token: Token) -> str:
-        return self.kind_of(token.text)
-
-    def kind_of(self, text: str) -> str:
-        entry = self.lex.numbers.get(text.lower()) or self.lex.numbers.get(text)
-        return entry[0] if entry else ""
-
-    def value(self, token: Token) -> float:
-        entry = self.lex.numbers.get(token.lower_) or self.lex.numbers[token.text]
-        return entry[1]
-
-    def take(self, token: Token) -> bool:
-        """Take the token into the number, or return False at the first that does not fit."""
-        if self.glued_unit is not None:
-            return False
-        if token.is_space:
-            return self.last != ""  # "fifty   two": runs of spaces are their own tokens
-        lower = token.lower_
-        if lower in {"and", "&"} and self.last in {"hundred", "scale", "digits", "unit", "ten"}:
-            self.before_and, self.numerator_from = self.last, self.current
-            return self.step("and")
-        if token.text == "-" and not token.whitespace_ and self.last == "ten":
-            return self.step("-")
-        if lower in {"a", "an"}:
-            return self.take_article()
-        if lower == "point" and self.last in {"unit", "teen", "ten", "hundred"}:
-            return self.take_point()
-        value = digits_value(token.text)
-        if value is not None:
-            return self.take_digits(token, value)
-        handler = WORD_HANDLERS.get(self.kind(token))
-        return handler(self, token) if handler else False
-
-    def step(self, kind: str) -> bool:
-        self.last = kind
-        return True
-
-    def joins_after_and(self) -> bool:
-        return self.last != "and" or self.before_and in {"hundred", "scale"}
-
-    def next_kind(self) -> str:
-        k = self.i + 1
-        return self.kind(self.doc[k]) if k < len(self.doc) else ""
-
-    def take_article(self) -> bool:
-        """ "a hundred", "a dozen", "two and a half": "a" is 1 before a scale or fraction."""
-        if self.next_kind() not in {"hundred", "dozen", "scale", "fraction"}:
-            return False
-        if self.last == "fraction":
-            return self.step("a-connector")  # "half a dozen"
-        if self.last not in {"", "and"}:
-            return False
-        self.current += 1
-        return self.step("a")
-
-    def take_point(self) -> bool:
-        """ "two hundred point zero three": the digit words after "point" are decimals."""
-        doc = self.doc
-        k, digits = self.i + 1, ""
-        while k < len(doc) and self.kind(doc[k]) in {"unit", "ten"}:
-            value = int(self.value(doc[k]))
-            after = doc[k + 2] if k + 2 < len(doc) and doc[k + 1].text == "-" else None
-            if value >= 20 and after is not None and self.kind(after) == "unit":
-                value, k = value + int(self.value(after)), k + 2
-            digits, k = digits + str(value), k + 1
-        if not digits:
-            return False
-        self.current += float("0." + digits)
-        self.i = k - 1
-        return self.step("unit")
-
-    def take_digits(self, token: Token, value: float) -> bool:
-        """A digit token: first in the number, after "and"/a scale, or a fraction "2 1/2"."""
-        fraction = bool(FRACTION.match(token.text)) or token.text in VULGAR
-        if fraction:
-            if self.last not in {"", "digits"} or self.current % 1:
-                return False
-        elif self.last and (self.last not in {"and", "hundred", "scale"} or self.current % 100):
-            return False
-        if not self.joins_after_and() or not self.take_glued(token.text):
-            return False
-        self.current += value * self.glued_scale(token.text)
-        return self.step("digits")
-
-    def take_glued(self, text: str) -> bool:
-        """Accept a token's glued suffix: none, a scale ("4.5bn"), a unit ("30C"), a hyphen."""
-        suffix = glued_suffix(text)
-        if not suffix or suffix in {"-", "–"} or FRACTION.match(text) or DIGITS.match(text):
-            return True
-        if self.kind_of(suffix) in {"abbrev", "scale"}:
-            return True
-        if suffix in self.lex.glued:
-            self.glued_unit = self.lex.glued[suffix]
-            return True
-        return False
-
-    def glued_scale(self, text: str) -> float:
-        suffix = glued_suffix(text)
-        if not suffix or self.kind_of(suffix) not in {"abbrev", "scale"}:
-            return 1.0
-        entry = self.lex.numbers.get(suffix) or self.lex.numbers[suffix.lower()]
-        self.scale *= entry[1]
-        return entry[1]
-
-    def take_unit_word(self, token: Token) -> bool:
-        """ "five", "fifteen", "twenty"; "twenty one" and "twenty-one" join."""
-        kind = self.kind(token)
-        after_ten = self.last in {"ten", "-"} and kind == "unit"
-        if self.last in {"unit", "teen", "digits", "ten", "-"} and not after_ten:
-            return False
-        if (self.current % 100 and not after_ten) or not self.joins_after_and():
-            return False
-        self.current += self.value(token)
-        return self.step(kind)
-
-    def take_hundred(self, token: Token) -> bool:
-        if self.last in {"and", "-", "hundred"}:
-            return False
-        self.current = (self.current or 1.0) * self.value(token)
-        return self.step("hundred")
-
-    def take_scale(self, token: Token) -> bool:
-        """ "million" after any number; "bn", "k", glued "M" after digits only."""
-        if self.last in {"", "and", "-", "scale"}:
-            return False
-        if self.kind(token) == "abbrev" and not self.abbrev_fits(token):
-            return False
-        value = self.value(token)
-        self.total = (self.total + (self.current or 1.0)) * value
-        self.current = 0.0
-        self.scale *= value
-        return self.step("scale")
-
-    def abbrev_fits(self, token: Token) -> bool:
-        """ "2 bn", "10M", "$5m", "$ 2 T": one-letter scales need a currency or to be glued."""
-        doc = self.doc
-        if self.last != "digits":
-            return False
-        if len(token.text) > 1:
-            return True
-        currency = self.start > 0 and doc[self.start - 1].text in CURRENCY_SYMBOLS
-        glued = not doc[token.i - 1].whitespace_
-        return currency or (glued and token.text in {"M", "B", "k"})
-
-    def multiplied_next(self) -> bool:
-        """ "half million", "half a dozen": a lone "half" counts only before what it divides."""
-        k = self.i + 1
-        if k < len(self.doc) and self.doc[k].lower_ in {"a", "an"}:
-            k += 1
-        return k < len(self.doc) and self.kind(self.doc[k]) in {"scale", "dozen", "hundred"}
-
-    def take_fraction(self, token: Token) -> bool:
-        """ "two thirds", "and a half", "half a dozen": numerator / denominator."""
-        denominator = self.value(token)
-        if self.last == "" and token.lower_ in {"half", "quarter"} and self.multiplied_next():
-            self.current += 1 / denominator
-            return self.step("fraction")
-        if self.last not in {"unit", "teen", "ten", "a", "digits"} or self.current % 1:
-            return False
-        numerator = self.current - self.numerator_from
-        self.current = self.numerator_from + numerator / denominator
-        return self.step("fraction")
-
-
-CONNECTORS = frozenset({"and", "&", "a", "an", "-"})
-CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "US$", "¥", "C$", "A$", "₹", "₽"})
-WORD_HANDLERS = {
-    "unit": NumberReader.take_unit_word,
-    "teen": NumberReader.take_unit_word,
-    "ten": NumberReader.take_unit_word,
-    "hundred": NumberReader.take_hundred,
-    "dozen": NumberReader.take_hundred,
-    "scale": NumberReader.take_scale,
-    "abbrev": NumberReader.take_scale,
-    "fraction": NumberReader.take_fraction,
-}
-
-
-def glued_suffix(text: str) -> str:
-    """What follows the digits in a token: "bn" in "4.5bn", "T" in "2.174T." (final dot dropped)."""
-    match = GLUED.match(text)
-    suffix = match.group(3) if match else ""
-    return suffix[:-1] if len(suffix) > 1 and suffix.endswith(".") else suffix
-
-
-def digits_value(text: str) -> float | None:
-    """The value of a digit token ("5,000", "4.5", "1/2", "½", "1.3e6", "4.5bn"), else None;
-    a glued scale is applied by the reader, not here."""
-    if text in VULGAR:
-        return VULGAR[text]
-    fraction = FRACTION.match(text)
-    if fraction:
-        denominator = int(fraction.group(2))
-        return int(fraction.group(1)) / denominator if denominator else None
-    if text[:1] in {"-", "−", "+"} and len(text) > 1 and text[1].isdigit():
-        value = digits_value(text[1:])
-        return None if value is None else (-value if text[0] != "+" else value)
-    if not text or not (text[0].isdigit() or (text[0] == "." and text[1:2].isdigit())):
-        return None
-    if DIGITS.match(text):
-        return float(text.replace(",", ""))
-    match = GLUED.match(text)
-    return float(match.group(2).replace(",", "")) if match else None
 
 
 def last_scale(first: Measure, last: Measure) -> float:

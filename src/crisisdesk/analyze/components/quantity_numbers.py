@@ -1,0 +1,339 @@
+"""Number reading for crisisdesk_quantities: digits, number words, scales and fractions.
+
+`NumberReader` reads one number from a token on: digits ("5,000", "4.5bn", "1/2", "1.3e6",
+"40 000"), words ("two dozen", "a hundred and two", "two and a half", "one-third") or both
+("8 million"), with number words and scales from `lexicons/quantity_numbers.tsv`. Not handled:
+"x10^6" notation, "one over three", decimal commas ("5,00"), Indian digit grouping ("12,34,567").
+"""
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from crisisdesk.analyze.components.quantity_lexicon import Lexicons, Unit
+
+DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+GLUED = re.compile(r"^([-+−]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(.*)$")
+PREFIXED = re.compile(r"^((?:[A-Z]{1,3}|Mex|Can)?\$|[€£¥₹₽₩₪])(?=\.?\d)")
+GROUP = re.compile(r"^\d{3}$")
+LEAD_GROUP = re.compile(r"^[$€£]?\d{1,3}$")
+GROUP_GAPS = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
+FRACTION = re.compile(r"^(\d+)/(\d+)$")
+VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅙": 1 / 6, "⅛": 0.125}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number read from tokens [start, end); `scale` is the product of its scale words."""
+
+    start: int
+    end: int
+    value: float
+    scale: float = 1.0
+    unit: Unit | None = None  # a unit glued inside the last token ("30C", "2.1pm")
+    vague: bool = False  # "tens of thousands": value is the lower bound
+
+
+class NumberReader:
+    """Reads one number from token i on: digits, words, scales, fractions and "point" decimals.
+
+    Word numbers accumulate as in "two hundred and five thousand": `current` holds the part below
+    the last scale, `total` what scales have committed. A new unit word after a finished unit
+    word ("five three") ends the number, so "4000 3 hundred" reads as two numbers; "and" joins
+    only after "hundred" or a scale ("one hundred and six"), so "3,000 and 5,000" stays two."""
+
+    def __init__(self, doc: Doc, lex: Lexicons, i: int) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.start = i
+        self.i = i
+        self.total = 0.0
+        self.current = 0.0
+        self.last = ""  # kind of the last token taken
+        self.before_and = ""  # kind of the token before the last "and"
+        self.numerator_from = 0.0  # `current` when the last "and" was read
+        self.scale = 1.0
+        self.glued_unit: Unit | None = None
+
+    def read(self) -> Number | None:
+        doc = self.doc
+        while self.i < len(doc) and self.take(doc[self.i]):
+            self.i += 1
+        while self.i > self.start and (
+            doc[self.i - 1].lower_ in CONNECTORS or doc[self.i - 1].is_space
+        ):
+            self.i -= 1  # a connector the number did not use
+        if self.i == self.start or self.last in {"", "a"}:
+            return None
+        value = self.total + self.current
+        return Number(self.start, self.i, value, self.scale, self.glued_unit)
+
+    def kind(self, token: Token) -> str:
+        return self.kind_of(token.text)
+
+    def kind_of(self, text: str) -> str:
+        entry = self.lex.numbers.get(text.lower()) or self.lex.numbers.get(text)
+        return entry[0] if entry else ""
+
+    def value(self, token: Token) -> float:
+        entry = self.lex.numbers.get(token.lower_) or self.lex.numbers[token.text]
+        return entry[1]
+
+    def take(self, token: Token) -> bool:
+        """Take the token into the number, or return False at the first that does not fit."""
+        if self.glued_unit is not None:
+            return False
+        if token.is_space:
+            return self.last != ""  # "fifty   two": runs of spaces are their own tokens
+        lower = token.lower_
+        if lower in {"and", "&"} and self.last in {"hundred", "scale", "digits", "unit", "ten"}:
+            self.before_and, self.numerator_from = self.last, self.current
+            return self.step("and")
+        if token.text == "-" and not token.whitespace_ and self.hyphen_joins():
+            return self.step("-")
+        if lower in {"a", "an"}:
+            return self.take_article()
+        if lower == "point" and self.last in {"unit", "teen", "ten", "hundred"}:
+            return self.take_point()
+        value = digits_value(token.text)
+        if value is not None:
+            return self.take_digits(token, value)
+        handler = WORD_HANDLERS.get(self.kind(token))
+        return handler(self, token) if handler else False
+
+    def hyphen_joins(self) -> bool:
+        """ "twenty-one", "one-third", "two-thirds": a glued hyphen inside a word number."""
+        if self.last == "ten":
+            return True
+        return self.last in {"unit", "teen"} and self.next_kind() == "fraction"
+
+    def step(self, kind: str) -> bool:
+        self.last = kind
+        return True
+
+    def joins_after_and(self) -> bool:
+        return self.last != "and" or self.before_and in {"hundred", "scale"}
+
+    def next_kind(self) -> str:
+        k = self.i + 1
+        return self.kind(self.doc[k]) if k < len(self.doc) else ""
+
+    def take_article(self) -> bool:
+        """ "a hundred", "a dozen", "two and a half": "a" is 1 before a scale or fraction."""
+        if self.next_kind() not in {"hundred", "dozen", "scale", "fraction"}:
+            return False
+        if self.last == "fraction":
+            return self.step("a-connector")  # "half a dozen"
+        if self.last not in {"", "and"}:
+            return False
+        self.current += 1
+        return self.step("a")
+
+    def take_point(self) -> bool:
+        """ "two hundred point zero three": the digit words after "point" are decimals."""
+        doc = self.doc
+        k, digits = self.i + 1, ""
+        while k < len(doc) and self.kind(doc[k]) in {"unit", "ten"}:
+            value = int(self.value(doc[k]))
+            after = doc[k + 2] if k + 2 < len(doc) and doc[k + 1].text == "-" else None
+            if value >= 20 and after is not None and self.kind(after) == "unit":
+                value, k = value + int(self.value(after)), k + 2
+            digits, k = digits + str(value), k + 1
+        if not digits:
+            return False
+        self.current += float("0." + digits)
+        self.i = k - 1
+        return self.step("unit")
+
+    def take_digits(self, token: Token, value: float) -> bool:
+        """A digit token: first in the number, after "and"/a scale, or a fraction "2 1/2"."""
+        if self.last and currency_prefix(token.text):
+            return False  # "C$300 million and HK$1.5 billion": two amounts
+        if self.last == "digits" and self.is_group(token):
+            self.current = self.current * 1000 + value
+            return self.step("digits")
+        fraction = bool(FRACTION.match(token.text)) or token.text in VULGAR
+        if fraction:
+            if self.last not in {"", "digits"} or self.current % 1:
+                return False
+        elif self.last and (self.last not in {"and", "hundred", "scale"} or self.current % 100):
+            return False
+        if not self.joins_after_and() or not self.take_glued(token.text):
+            return False
+        self.current += value * self.glued_scale(token.text)
+        return self.step("digits")
+
+    def is_group(self, token: Token) -> bool:
+        """ "40 000", "1 414 021 100": a three-digit group after one thin or plain space."""
+        if not GROUP.match(token.text) or self.scale != 1 or self.current % 1:
+            return False
+        previous = self.doc[self.i - 1]
+        gap = previous.whitespace_
+        if previous.is_space and self.i - 2 >= self.start:  # "40\u202f000": the space is a token
+            gap, previous = previous.text + previous.whitespace_, self.doc[self.i - 2]
+        return gap in GROUP_GAPS and bool(LEAD_GROUP.match(previous.text))
+
+    def take_glued(self, text: str) -> bool:
+        """Accept a token's glued suffix: none, a scale ("4.5bn"), a unit ("30C"), a hyphen."""
+        suffix = glued_suffix(text)
+        if not suffix or suffix in {"-", "–"} or FRACTION.match(text) or DIGITS.match(text):
+            return True
+        if self.kind_of(suffix) in {"abbrev", "scale"}:
+            return True
+        if suffix in self.lex.glued:
+            self.glued_unit = self.lex.glued[suffix]
+            return True
+        return False
+
+    def glued_scale(self, text: str) -> float:
+        suffix = glued_suffix(text)
+        if not suffix or self.kind_of(suffix) not in {"abbrev", "scale"}:
+            return 1.0
+        entry = self.lex.numbers.get(suffix) or self.lex.numbers[suffix.lower()]
+        self.scale *= entry[1]
+        return entry[1]
+
+    def take_unit_word(self, token: Token) -> bool:
+        """ "five", "fifteen", "twenty"; "twenty one" and "twenty-one" join."""
+        kind = self.kind(token)
+        after_ten = self.last in {"ten", "-"} and kind == "unit"
+        if self.last in {"unit", "teen", "digits", "ten", "-"} and not after_ten:
+            return False
+        if (self.current % 100 and not after_ten) or not self.joins_after_and():
+            return False
+        self.current += self.value(token)
+        return self.step(kind)
+
+    def take_hundred(self, token: Token) -> bool:
+        if self.last in {"and", "-", "hundred"}:
+            return False
+        self.current = (self.current or 1.0) * self.value(token)
+        return self.step("hundred")
+
+    def take_scale(self, token: Token) -> bool:
+        """ "million" after any number; "bn", "k", glued "M" after digits only."""
+        if self.last in {"", "and", "-", "scale"}:
+            return False
+        if self.kind(token) == "abbrev" and not self.abbrev_fits(token):
+            return False
+        value = self.value(token)
+        self.total = (self.total + (self.current or 1.0)) * value
+        self.current = 0.0
+        self.scale *= value
+        return self.step("scale")
+
+    def abbrev_fits(self, token: Token) -> bool:
+        """ "2 bn", "10M", "$5m", "$ 2 T": one-letter scales need a currency or to be glued."""
+        doc = self.doc
+        if self.last != "digits":
+            return False
+        if len(token.text) > 1:
+            return True
+        currency = self.start > 0 and doc[self.start - 1].text in CURRENCY_SYMBOLS
+        glued = not doc[token.i - 1].whitespace_
+        return currency or (glued and token.text in {"M", "B", "k"})
+
+    def multiplied_next(self) -> bool:
+        """ "half million", "half a dozen": a lone "half" counts only before what it divides."""
+        k = self.i + 1
+        if k < len(self.doc) and self.doc[k].lower_ in {"a", "an"}:
+            k += 1
+        return k < len(self.doc) and self.kind(self.doc[k]) in {"scale", "dozen", "hundred"}
+
+    def lone_fraction(self, token: Token) -> bool:
+        """ "half a million", "half of the residents"; not "the first half of the year"."""
+        if token.lower_ not in {"half", "quarter"}:
+            return False
+        if self.multiplied_next():
+            return True
+        before = self.doc[self.i - 1] if self.i > 0 else None
+        bare = before is None or before.pos_ not in {"DET", "ADJ", "PRON", "NUM"}
+        return bare and token.lower_ == "half" and self.of_next()
+
+    def noun_next(self) -> bool:
+        k = self.i + 1
+        return k < len(self.doc) and self.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}
+
+    def of_next(self) -> bool:
+        k = self.i + 1
+        return k < len(self.doc) and self.doc[k].lower_ == "of"
+
+    def take_fraction(self, token: Token) -> bool:
+        """ "two thirds", "and a half", "half a dozen": numerator / denominator."""
+        denominator = self.value(token)
+        if self.last == "" and self.lone_fraction(token):
+            self.current += 1 / denominator
+            return self.step("fraction")
+        if self.last not in {"unit", "teen", "ten", "a", "digits", "-"} or self.current % 1:
+            return False
+        if self.last == "a" and not self.before_and and self.noun_next():
+            return False  # "a third time", "a fifth straight day": an ordinal
+        numerator = self.current - self.numerator_from
+        self.current = self.numerator_from + numerator / denominator
+        return self.step("fraction")
+
+
+CONNECTORS = frozenset({"and", "&", "a", "an", "-"})
+CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "US$", "¥", "C$", "A$", "₹", "₽"})
+WORD_HANDLERS = {
+    "unit": NumberReader.take_unit_word,
+    "teen": NumberReader.take_unit_word,
+    "ten": NumberReader.take_unit_word,
+    "hundred": NumberReader.take_hundred,
+    "dozen": NumberReader.take_hundred,
+    "scale": NumberReader.take_scale,
+    "abbrev": NumberReader.take_scale,
+    "fraction": NumberReader.take_fraction,
+}
+
+
+def glued_suffix(text: str) -> str:
+    """What follows the digits in a token: "bn" in "4.5bn", "T" in "2.174T." (final dot dropped)."""
+    match = GLUED.match(text[len(currency_prefix(text)) :])
+    suffix = match.group(3) if match else ""
+    return suffix[:-1] if len(suffix) > 1 and suffix.endswith(".") else suffix
+
+
+def currency_prefix(text: str) -> str:
+    """The currency glued before the digits of a token: "HK$" in "HK$1.5", else ""."""
+    match = PREFIXED.match(text)
+    return match.group(1) if match else ""
+
+
+def digits_value(text: str) -> float | None:
+    """The value of a digit token ("5,000", "4.5", "1/2", "½", "1.3e6", "4.5bn"), else None;
+    a glued scale is applied by the reader, not here."""
+    if text in VULGAR:
+        return VULGAR[text]
+    prefix = currency_prefix(text)
+    if prefix:
+        return digits_value(text[len(prefix) :])
+    fraction = FRACTION.match(text)
+    if fraction:
+        denominator = int(fraction.group(2))
+        return int(fraction.group(1)) / denominator if denominator else None
+    if text[:1] in {"-", "−", "+"} and len(text) > 1 and text[1].isdigit():
+        value = digits_value(text[1:])
+        return None if value is None else (-value if text[0] != "+" else value)
+    if not text or not (text[0].isdigit() or (text[0] == "." and text[1:2].isdigit())):
+        return None
+    if DIGITS.match(text):
+        return float(text.replace(",", ""))
+    match = GLUED.match(text)
+    return float(match.group(2).replace(",", "")) if match else None
+
+
+def read_vague(doc: Doc, lex: Lexicons, i: int) -> Number | None:
+    """ "thousands of", "tens of thousands of", "hundreds of": a plural number word before "of",
+    read as its lower bound (10,000 for "tens of thousands"). Not "thousands" without "of"."""
+    value, k = 1.0, i
+    while k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+        entry = lex.numbers.get(doc[k].lower_)
+        plural = entry is not None and doc[k].lower_.endswith("s")
+        if not plural or entry[0] not in {"plural", "hundred", "dozen"}:
+            break
+        value, k = value * entry[1], k + 2
+    if k == i:
+        return None
+    return Number(i, k - 1, value, value, vague=True)
