@@ -5,9 +5,6 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from crisisdesk.analyze import load_nlp
-from crisisdesk.settings import Settings
-
 STRIKES = (
     "The US has carried out several lethal strikes on boats off the Caribbean coast, alleging "
     "they were trafficking narcotics. These strikes have been questioned by US lawmakers for "
@@ -17,11 +14,6 @@ RESERVISTS = (
     "Maduro has responded by repositioning troops and claiming to have mobilized over 8 million "
     "reservists in volunteer militias (a number experts have questioned)."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp(Settings())
 
 
 def doubts(nlp: Language, text: str) -> list[dict[str, Any]]:
