@@ -1,11 +1,14 @@
 """Question answering with a context (SQuAD 2.0 dev part, about half unanswerable), scored by the
 independent scorer in ../shared/eval so figures agree with the checks.
 
-    python benchmarks/ask.py [--data DIR]
+    python benchmarks/ask.py [--data DIR] [--start N] [--limit N]
+
+Tune on the first 600 (the default); `--start 600` checks the next 600 for overfitting.
 
 Runs `crisisdesk ask --batch` on the converted questions in one process, then `squad_eval.py`.
 """
 
+import argparse
 import json
 import subprocess
 import sys
@@ -20,12 +23,13 @@ LIMIT = 600  # the first questions: stable enough figures in a few seconds on tw
 
 
 def main() -> None:
+    start, limit = window()
     data = data_dir(__doc__ or "")
     squad = data / "qa" / "squad2_dev_part_a.json"
     scorers = eval_dir(data)
     convert = [sys.executable, str(scorers / "squad_to_batch.py"), str(squad)]
     lines = subprocess.run(convert, check=True, capture_output=True, text=True).stdout
-    questions = [json.loads(x) for x in lines.splitlines()][:LIMIT]
+    questions = [json.loads(x) for x in lines.splitlines()][start : start + limit]
     with tempfile.TemporaryDirectory() as tmp:
         subset, pred = Path(tmp) / "subset.json", Path(tmp) / "pred.jsonl"
         write_subset(squad, {q["id"] for q in questions}, subset)
@@ -34,11 +38,23 @@ def main() -> None:
         figures = json.loads(
             subprocess.run(score, check=True, capture_output=True, text=True).stdout
         )
-    figures.update(questions=len(questions), questions_per_s=round(len(questions) / seconds, 1))
+    figures.update(
+        start=start, questions=len(questions), questions_per_s=round(len(questions) / seconds, 1)
+    )
     print(f"{'metric':<16}{'value':>10}")
     for key, value in figures.items():
         print(f"{key:<16}{value:>10}")
     print(json.dumps(figures))
+
+
+def window() -> tuple[int, int]:
+    """`--start` and `--limit`, taken off the command line before `_data` reads `--data`."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--start", type=int, default=0)
+    parser.add_argument("--limit", type=int, default=LIMIT)
+    args, rest = parser.parse_known_args()
+    sys.argv[1:] = rest
+    return args.start, args.limit
 
 
 def answer_all(questions: list[dict[str, str]], out: Path) -> float:

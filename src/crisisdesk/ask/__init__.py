@@ -32,7 +32,7 @@ def ask(
     source = context_store(context, nlp) if context is not None else store
     terms = key_terms(question)
     hits = retrieve(terms, source, limit=settings.ask.top_k)
-    answer = best_answer(question, terms, hits, store=source, settings=settings.ask)
+    answer = best_answer(question, terms, hits, store=source, nlp=nlp, settings=settings.ask)
     return Answer(qid, answer.text, answer.confidence, answer.citations, answer.reason)
 
 

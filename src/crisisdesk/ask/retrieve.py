@@ -1,8 +1,10 @@
-"""Retrieval: the question's content words -> ranked sentences (FTS5 BM25 through the Store).
+"""Retrieval: the question's content words -> ranked sentences (FTS5 BM25 through the Store),
+and how much of the question a sentence covers, rare words counting more.
 
 Dense retrieval and rank fusion come later; BM25 over sentences is the first version.
 """
 
+import math
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,13 +53,36 @@ def stem(word: str) -> str:
     return word
 
 
-def coverage(terms: list[str], text: str) -> float:
-    """Share of the question's terms found in a sentence (stem match)."""
+def words_of(text: str) -> set[str]:
+    """The words of a text and their stems, hyphenated words also split into their parts."""
+    words = WORD.findall(text.lower())
+    return {stem(w) for w in words} | {p for w in words for p in re.split(r"[-'’]", w)}
+
+
+def found(term: str, present: set[str]) -> bool:
+    return stem(term) in present or term in present
+
+
+def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
+    """Share of the question's terms found in a sentence (stem match), each term counting by
+    its weight (1 when no weights are given)."""
     if not terms:
         return 0.0
-    present = {stem(w) for w in WORD.findall(text.lower())}
-    present |= {p for w in WORD.findall(text.lower()) for p in re.split(r"[-'’]", w)}
-    return sum(stem(t) in present or t in present for t in terms) / len(terms)
+    present = words_of(text)
+    weight = weights or {}
+    total = sum(weight.get(t, 1.0) for t in terms)
+    return sum(weight.get(t, 1.0) for t in terms if found(t, present)) / total
+
+
+def term_weights(terms: list[str], hits: list[SentenceHit]) -> dict[str, float]:
+    """IDF of each term over the retrieved sentences: a word that most of them share (the topic,
+    "Normans") tells less about which sentence answers than a word few share ("fealty").
+
+    Limit: the retrieved sentences are a small, biased sample; plus-one smoothing keeps a word
+    that every one of them holds at a small positive weight, and a word none holds at the top."""
+    texts = [words_of(h.text) for h in hits]
+    n = len(texts)
+    return {t: math.log((n + 1) / (sum(found(t, w) for w in texts) + 0.5)) for t in terms}
 
 
 def retrieve(terms: list[str], store: Store, *, limit: int) -> list[SentenceHit]:
