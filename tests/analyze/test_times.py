@@ -4,6 +4,8 @@ import pytest
 from spacy.language import Language
 
 from crisisdesk.analyze import analyze
+from crisisdesk.analyze.components.timex_anaphora import mask
+from crisisdesk.analyze.components.timex_holidays import holiday_date
 from crisisdesk.analyze.components.timex_resolve import weekday_date
 from crisisdesk.records import TimeExpr
 from tests.conftest import SEED
@@ -111,3 +113,79 @@ def test_bare_weekday_rule() -> None:
     assert weekday_date(THURSDAY, 4, None, future=False) == THURSDAY
     assert weekday_date(THURSDAY, 5, None, future=True) == date(2025, 10, 24)
     assert weekday_date(THURSDAY, 4, 1, future=False) == date(2025, 10, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The plant opened in March 2019. Later that year it closed.", "Later that year", "2019"),
+        ("Troops left on June 3, 2020. The following month, talks began.",
+         "The following month", "2020-07"),
+        ("Rebels struck on May 2, 2021. Earlier that day police left.",
+         "Earlier that day", "2021-05-02"),
+        ("Shares closed on Friday, May 7, 2021, up from the previous Friday.",
+         "the previous Friday", "2021-04-30"),
+        ("The siege began on Aug. 4, 2020. The next day the port fell.",
+         "The next day", "2020-08-05"),
+        ("The strike came in 2019. That same day, police moved in.",
+         "That same day", "2019-XX-XX"),
+        ("Exports fell that year.", "that year", "2025"),
+    ],
+)  # fmt: skip
+def test_anaphors_read_the_last_date_in_the_text(
+    nlp: Language, text: str, surface: str, value: str
+) -> None:
+    assert found(nlp, text, surface).value == value
+
+
+def test_mask_keeps_what_the_reference_fixes() -> None:
+    assert mask("1998-10-23", 1) == "1998-XX-XX"
+    assert mask("1998-10-23", 2) == "1998-10-XX"
+    assert mask("1998-10", 1) == "1998-XX"
+    assert mask("1998", 1) == "1998"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The boy was found on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28"),
+        ("Aid arrived last Christmas.", "last Christmas", "2024-12-25"),
+        ("The ceasefire will start on Christmas Day.", "Christmas Day", "2025-12-25"),
+        ("The raid came on New Year's Day 1998.", "New Year's Day 1998", "1998-01-01"),
+        ("In nineteen ninety-six a bomb went off.", "nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven was cold.", "January nineteen ninety-seven", "1997-01"),
+        ("Output rose in the first half of 2024.", "the first half of 2024", "2024-H1"),
+        ("Output fell in the second half of last year.", "the second half of last year",
+         "2024-H2"),
+        ("The board declared a dividend payable Dec. 7.", "Dec. 7", "2025-12-07"),
+        ("Talks are set to resume Monday.", "Monday", "2025-10-27"),
+    ],
+)  # fmt: skip
+def test_holidays_spelled_years_halves_and_plans(
+    nlp: Language, text: str, surface: str, value: str
+) -> None:
+    assert found(nlp, text, surface).value == value
+
+
+def test_holiday_rules() -> None:
+    assert holiday_date("nth:11:4:4", 1999).isoformat() == "1999-11-25"
+    assert holiday_date("nth:11:1:1:+1", 1998).isoformat() == "1998-11-03"
+    assert holiday_date("nth:5:1:-1", 2025).isoformat() == "2025-05-26"
+    assert holiday_date("easter:-2", 2024).isoformat() == "2024-03-29"
+    assert holiday_date("easter:0", 2000).isoformat() == "2000-04-23"
+
+
+def test_reporting_year_is_a_duration(nlp: Language) -> None:
+    expression = found(nlp, "Net rose 5% in the year ended June 30.", "the year")
+    assert (expression.value, expression.type) == ("P1Y", "DURATION")
+
+
+def test_spelled_numbers_and_shares_are_not_years_or_times(nlp: Language) -> None:
+    assert found(nlp, "He served nineteen years.", "nineteen years").value == "P19Y"
+    assert times(nlp, "Iraq imports three-quarters of its food.") == []
+    assert times(nlp, "A second group of bidders emerged.") == []
+
+
+def test_dateline_extent_has_no_punctuation(nlp: Language) -> None:
+    text = "WASHINGTON, Oct. 22 (AP) -- Talks resumed."
+    assert [t.text for t in times(nlp, text)] == ["Oct. 22"]

@@ -3,10 +3,12 @@
 One Matcher pass per document over a grammar written as data (`lexicons/time_patterns.tsv`, word
 classes in `time_words.tsv`, fixed phrases in `time_refs.tsv`); the longest match wins; each
 expression is read into facts (`timex_cues`) and resolved (`timex_resolve`) against
-`doc._.published`. Extents follow TimeBank: "last week" and "the third quarter" are whole
-expressions, the preposition in "on Wednesday" is not. Without a publication date, expressions
-that need one get value None. Limits: see `timex_resolve` (no anchoring to times in the text, no
-holidays) and `timex_cues` (years in words); "former" is not a time (TimeBank never tags it).
+`doc._.published`; anaphors ("that year", "the following month") against the last date the
+text named (`timex_anaphora`); holidays by rule (`timex_holidays`). Extents follow TimeBank:
+"last week" and "the third quarter" are whole expressions, the preposition in "on Wednesday" is
+not. Without a publication date, expressions that need one get value None. Limits: see
+`timex_resolve` and `timex_anaphora`; "former" is not a time (TimeBank never tags it); "now",
+"current" and rates ("$2 million a year") are tagged whenever they occur, as TimeBank mostly does.
 """
 
 from dataclasses import replace
@@ -19,13 +21,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from crisisdesk.analyze import extensions
+from crisisdesk.analyze.components.timex_anaphora import reference_of, resolve_anaphor
 from crisisdesk.analyze.components.timex_cues import read_cues
 from crisisdesk.analyze.components.timex_grammar import TimeWords, build_matcher, trigger_words
 from crisisdesk.analyze.components.timex_resolve import Context, date_value, duration, set_value
 
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "might"})
 FUTURE_VERBS = frozenset({"schedule", "plan", "postpone", "delay", "due"})
-FUTURE_BEFORE = frozenset({"until", "till", "soon as", "early as"})
+VAGUE_COUNTS = frozenset({"several", "few", "many", "some", "past", "last", "next", "coming"})
+PLAN_VERBS = frozenset({"plan", "set", "schedule", "intend", "expect", "be", "prepare", "aim"})
+FUTURE_BEFORE = frozenset({"until", "till", "soon as", "early as", "payable", "effective"})
 WINDOW = 6  # tokens around a trigger word: the patterns' longest reach from a trigger
 #: spaCy shapes of years (1990, mid-1996), decades (1990s, '90s) and clock times (10:35)
 NUMERAL_SHAPES = frozenset({"dddd", "xxx-dddd", "ddddx", "ddx", "d:dd", "dd:dd", "d.dd", "dd.dd"})
@@ -63,13 +68,13 @@ class TimeTagger:
         anchor = date.fromisoformat(doc._.published) if doc._.published else None
         context = Context(anchor, quarterly=any(t.lower_ == "quarter" for t in doc))
         times = []
-        for span in longest(self.matches(doc)):
+        for span in longest([trimmed(s) for s in self.matches(doc)]):
             record = (
                 self.record(span, replace(context, tense=tense(span))) if plausible(span) else None
             )
             if record is not None:
                 times.append(record)
-                context = replace(context, last_day=day_of(record["value"]) or context.last_day)
+                context = remember(context, record)
         doc._.times = times
         return doc
 
@@ -98,11 +103,15 @@ class TimeTagger:
         if kind == "REF":
             value, ref_kind = self.words.refs[" ".join(t.lower_ for t in span)]
             return value, ref_kind
+        if is_reporting_year(span):
+            return "P1Y", "DURATION"
         cues = read_cues(list(span), self.words)
         if kind == "DURATION" and not cues.ordinal:
             return duration(cues), kind
         if kind == "SET" or (cues.plural and cues.weekday):
             return set_value(cues), "SET"
+        if cues.anaphor:
+            return resolve_anaphor(cues, ctx, date_value), "DATE"
         return date_value(cues, ctx), "DATE" if kind in ("TIME", "DURATION") else kind
 
 
@@ -133,10 +142,32 @@ def longest(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
+def trimmed(span: Span) -> Span:
+    """The span without punctuation at its edges (", August 11" -> "August 11")."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_punct:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text != ".":
+        end -= 1
+    return Span(span.doc, start, end, label=span.label)
+
+
+def is_fraction(span: Span) -> bool:
+    """ "three-quarters of its food", "a second group": a share or an ordinal, not a time."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.label_ != "DURATION" or after is None:
+        return False
+    last = span[-1].lower_
+    vague = any(t.lower_ in VAGUE_COUNTS for t in span)
+    return (last in ("quarter", "quarters") and after.lower_ == "of" and not vague) or (
+        last == "second" and after.tag_ in ("NN", "NNS", "JJ")
+    )
+
+
 def plausible(span: Span) -> bool:
     """False for ages ("a 6-year-old") and for lone words that are rarely times: "may" the verb,
     "Jan" the name, "2000 people"."""
-    if is_age(span):
+    if is_age(span) or is_fraction(span):
         return False
     if len(span) > 1:
         return True
@@ -150,10 +181,29 @@ def plausible(span: Span) -> bool:
                 and token.lower_ not in FULL_SHORT_MONTHS)  # fmt: skip
 
 
+def is_reporting_year(span: Span) -> bool:
+    """ "the (fiscal) year ended/ending June 30": TimeBank reads it as a year's length."""
+    after = span.doc[span.end : span.end + 1]
+    words = [t.lower_ for t in span]
+    return words[-1:] == ["year"] and words[0] == "the" and after.text in ("ended", "ending")
+
+
 def is_age(span: Span) -> bool:
     """ "6-year-old", "52 years old": TimeBank does not tag ages."""
     after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
     return span.label_ == "DURATION" and (after[:1] == ["old"] or after == ["-", "old"])
+
+
+def remember(context: Context, record: dict[str, Any]) -> Context:
+    """The context after a time: its day (for clock times) and, for a date with a calendar
+    value, the reference of later anaphors ("that year")."""
+    value = record["value"]
+    last_value = value if record["type"] in ("DATE", "TIME") and reference_of(value) else None
+    return replace(
+        context,
+        last_day=day_of(value) or context.last_day,
+        last_value=last_value or context.last_value,
+    )
 
 
 def day_of(value: str | None) -> date | None:
@@ -179,8 +229,17 @@ def tense(span: Span) -> int:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_ in FUTURE_VERBS or any(a.lower_ in FUTURE_AUX for a in auxiliaries):
         return 1
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and planned(verb.head):
+        return 1
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     return -1 if past else 0
+
+
+def planned(verb: Token) -> bool:
+    """ "set to resume Monday", "plans to leave on Thursday", "is to resume": a plan, unless
+    told in the past perfect ("had been scheduled to expire Friday")."""
+    perfect = any(c.lower_ in ("had", "'d") for c in verb.children)
+    return verb.lemma_ in PLAN_VERBS and not perfect
 
 
 def governing_verb(span: Span) -> Token | None:

@@ -1,8 +1,9 @@
 """What a matched time expression says, read token by token into `Cues`.
 
 Each token adds one fact (a month, a day number, a count, a unit, a shift such as "last"), so the
-resolver works on facts, not on which pattern matched. Limits: years spelled in words ("nineteen
-ninety-six") are not read; the first value of each kind wins.
+resolver works on facts, not on which pattern matched. Years in words are read for
+"nineteen ninety-six" and "the year two thousand" (not "twenty ten"); ranges keep the first
+number ("two to three weeks" -> P2W, as TimeBank has it); the first value of each kind wins.
 """
 
 import re
@@ -22,6 +23,12 @@ HHMM = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
 DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "half": 0.5}
 ORDINAL_UNITS = {"quarter", "quarters", "half", "century"}
+#: words every holiday name holds one of (a cheap test before looking names up)
+HOLIDAY_WORDS = frozenset({"christmas", "xmas", "year", "day", "halloween", "thanksgiving",
+                           "easter", "friday"})  # fmt: skip
+CENTURY_WORDS = {"eighteen": 1800, "nineteen": 1900, "two": 2000}
+DEICTIC = frozenset({"that", "same"})
+ANAPHORS = frozenset({"following", "previous", "preceding"})
 WORD_CLASSES = ("month", "weekday", "relday", "part", "season", "clock", "shift", "ago")
 
 
@@ -43,18 +50,77 @@ class Cues:
     decade: str | None = None
     plural: bool = False
     closed: bool = False  # after "to"/"or" in a range: the first number is the count
+    half: int | None = None  # 1 or 2: "the first half", "the second half"
+    holiday: str | None = None  # a rule of timex_holidays ("12-25")
+    anaphor: bool = False  # "that year", "the following month": read from the text's last date
 
 
 def read_cues(tokens: Sequence[Token], words: TimeWords) -> Cues:
     """The facts of one expression (`tokens` is the matched span)."""
-    cues = Cues()
-    has_month = any(words.value("month", t.lower_) for t in tokens)
     texts = [t.lower_ for t in tokens]
+    year, spelled = spelled_year(texts, words)
+    cues = Cues(year=year)
+    has_month = any(words.value("month", t.lower_) for t in tokens)
     for i, text in enumerate(texts):
+        if i in spelled:
+            continue
         following = next((t for t in texts[i + 1 :] if t != "-"), "")
         if not read_numeral(cues, text, following, has_month=has_month):
             read_word(cues, text, following, words)
+    read_anaphor(cues, texts)
+    read_half(cues, texts, words)
+    cues.holiday = holiday_rule(texts, words)
     return cues
+
+
+def holiday_rule(texts: list[str], words: TimeWords) -> str | None:
+    """The rule of the longest holiday name in the expression, if any."""
+    holidays = words.classes.get("holiday", {})
+    if not holidays or not HOLIDAY_WORDS.intersection(texts):
+        return None
+    joined = f" {' '.join(texts)} "
+    names = [name for name in holidays if f" {name} " in joined]
+    return holidays[max(names, key=len)] if names else None
+
+
+def spelled_year(texts: list[str], words: TimeWords) -> tuple[int | None, range]:
+    """A year in words and the positions it takes: "nineteen ninety - six" -> 1996,
+    "(the year) two thousand (one)" -> 2000 (2001). Limits: not "twenty ten", "oh-five"."""
+    for i, text in enumerate(texts):
+        century = CENTURY_WORDS.get(text)
+        if century is None or i + 1 == len(texts):
+            continue
+        if century == 2000 and (texts[i + 1] != "thousand" or texts[i - 1 : i] != ["year"]):
+            continue
+        rest = [t for t in texts[i + 1 :] if t not in ("-", "and", "thousand")]
+        values = [words.value("number", t) for t in rest]
+        digits = [int(v) for v in values if v and v.isdigit() and int(v) < 100]
+        if century == 2000 or (digits and digits[0] >= 20):
+            return century + sum(digits[:2]), range(i, len(texts))
+    return None, range(0)
+
+
+def read_half(cues: Cues, texts: list[str], words: TimeWords) -> None:
+    """ "the first half" -> 1, "the second/last/latter half" -> 2; in "the last half of this
+    year" the shift is "this", not "last"."""
+    if "half" not in texts or texts.index("half") == 0:
+        return
+    i = texts.index("half")
+    cues.half = 1 if texts[i - 1] in ("first", "1st") else 2
+    shifts = (words.value("shift", t) for t in texts[i + 1 :])
+    cues.shift = next((int(v) for v in shifts if v is not None), None)
+    cues.ordinal = None
+
+
+def read_anaphor(cues: Cues, texts: list[str]) -> None:
+    """Mark expressions that point at a time the text named: "that day", "the same week",
+    "the following year", "the previous Friday", "the next day/morning". "that"/"same" mean
+    that very unit ("later that day" is the same day, not the next one)."""
+    if DEICTIC.intersection(texts):
+        cues.anaphor, cues.shift, cues.ago = True, 0, None
+    else:
+        next_day = texts[0] == "the" and "next" in texts and (cues.unit == "D" or cues.part)
+        cues.anaphor = bool(ANAPHORS.intersection(texts)) or bool(next_day)
 
 
 def read_numeral(cues: Cues, text: str, following: str, *, has_month: bool) -> bool:

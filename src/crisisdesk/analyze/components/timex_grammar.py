@@ -85,11 +85,27 @@ def compile_pattern(sequence: str, words: TimeWords) -> list[list[TokenSpec]]:
 def trigger_words(words: TimeWords) -> frozenset[str]:
     """Words without which no pattern matches: time words proper (not counts, shifts or
     ordinals, which only modify them), the last word of each fixed phrase, and am/pm."""
-    modifiers = {"number", "shift", "ago", "ordinal"}
+    modifiers = {"number", "shift", "ago", "ordinal", "holiday"}
     found = {w for kind, table in words.classes.items() if kind not in modifiers for w in table}
     found.update(phrase.split()[-1] for phrase in words.refs)
+    found.update(holiday_trigger(phrase) for phrase in words.classes.get("holiday", {}))
     found.update(BUILTINS["AMPM"]["LOWER"]["IN"])
-    return frozenset(found | {"midday", "end"})
+    return frozenset(found | {"midday", "end", "nineteen", "eighteen"})
+
+
+def holiday_trigger(phrase: str) -> str:
+    """The last word of a holiday name that is not a possessive ("year" in "new year 's")."""
+    return next(w for w in reversed(phrase.split()) if w not in ("'s", "’s"))
+
+
+def holiday_patterns(words: TimeWords) -> list[list[TokenSpec]]:
+    """ "Christmas", "last Thanksgiving", "Easter 1998": a shift, the name, a year."""
+    shifts = sorted(words.classes.get("shift", {}))
+    year = dict(BUILTINS["YEAR"], OP="?")
+    return [
+        [{"LOWER": {"IN": shifts}, "OP": "?"}, *({"LOWER": w} for w in phrase.split()), year]
+        for phrase in words.classes.get("holiday", {})
+    ]
 
 
 def build_matcher(vocab: Vocab, words: TimeWords, patterns: str) -> Matcher:
@@ -100,6 +116,7 @@ def build_matcher(vocab: Vocab, words: TimeWords, patterns: str) -> Matcher:
         grammar[kind].extend(compile_pattern(sequence, words))
     for phrase in words.refs:
         grammar["REF"].append([{"LOWER": word} for word in phrase.split()])
+    grammar["DATE"].extend(holiday_patterns(words))
     for kind, compiled in grammar.items():
         matcher.add(kind, compiled)
     return matcher

@@ -8,15 +8,17 @@ Conventions follow TimeBank 1.2 (what its annotators wrote, counted on TempEval-
   1990s" -> 199, "a decade" -> P10Y, "the quarter" in earnings news -> the latest ended quarter;
 - early/late/mid do not change the value ("late November" -> 1989-11);
 - a month or day without a year takes the year that puts it nearest the publication date.
-Limits: no anchoring to other times in the text ("the next day" is read against publication),
-no holidays, fiscal years are read as calendar years.
+Anaphors ("that year", "the next day") are read against the text's last date by
+`timex_anaphora`, which calls these resolvers with that date as the anchor. Limits: fiscal years
+are read as calendar years; "a year earlier" stays relative to publication (as TimeBank has it).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from crisisdesk.analyze.components.timex_cues import Cues
+from crisisdesk.analyze.components.timex_holidays import holiday_date
 
 FUTURE_WEIGHT = 1.5  # "April" in an October article is the April before, not the one after
 SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
@@ -33,6 +35,7 @@ class Context:
     tense: int = 0  # of the expression's clause: -1 past, 1 future or planned, 0 unknown
     quarterly: bool = False  # the document reports quarters (earnings news)
     last_day: date | None = None  # the latest day named before the expression, for "at 10 p.m."
+    last_value: str | None = None  # the latest date value before it, for "that year"
 
 
 def duration(cues: Cues) -> str:
@@ -86,10 +89,23 @@ def by_decade(cues: Cues, ctx: Context) -> str | None:
     return cues.decade
 
 
+def by_holiday(cues: Cues, ctx: Context) -> str | None:
+    """ "Christmas" -> 2025-12-25, "last Thanksgiving" -> 2024-11-27: the year as for a
+    month and day ("Christmas" in October is the coming one only with a future verb)."""
+    if cues.holiday is None:
+        return None
+    if cues.year is None and ctx.anchor is None:
+        return None
+    near = holiday_date(cues.holiday, cues.year or ctx.anchor.year)  # type: ignore[union-attr]
+    year = cues.year or calendar_year(replace(cues, month=near.month, day=near.day), ctx)
+    return holiday_date(cues.holiday, year).isoformat() if year else None
+
+
 def by_calendar(cues: Cues, ctx: Context) -> str | None:
     """Explicit dates: "Oct. 22, 2025", "22 October", "July 1997", "2025", "January"."""
     if cues.month is None:
-        return str(cues.year) if cues.year and cues.unit != "Q" and not cues.ordinal else None
+        plain = cues.year and cues.unit != "Q" and not cues.ordinal and not cues.season
+        return str(cues.year) if plain else None
     year = cues.year or calendar_year(cues, ctx)
     if year is None:
         return None
@@ -217,6 +233,21 @@ def by_quarter(cues: Cues, ctx: Context) -> str | None:
     return f"{year + (cues.shift or 0) + (cues.ago or 0)}-Q{quarter}"
 
 
+def by_half(cues: Cues, ctx: Context) -> str | None:
+    """ "the first half of 2024" -> 2024-H1; "the second half" -> this year's, or last
+    year's if it has not begun and the clause is not about the future."""
+    if cues.half is None or (cues.year is None and ctx.anchor is None):
+        return None
+    if cues.year:
+        return f"{cues.year}-H{cues.half}"
+    assert ctx.anchor is not None
+    year = ctx.anchor.year + (cues.shift or 0)
+    begun = cues.half == 1 or ctx.anchor.month > 6
+    if cues.shift is None and not begun and ctx.tense <= 0:
+        year -= 1
+    return f"{year}-H{cues.half}"
+
+
 def latest_quarter(anchor: date) -> tuple[int, int]:
     """(year, quarter) of the latest quarter ended before the anchor."""
     quarter = (anchor.month - 1) // 3
@@ -260,6 +291,8 @@ def with_time(day: str, cues: Cues) -> str:
 
 RESOLVERS: tuple[Callable[[Cues, Context], str | None], ...] = (
     by_decade,
+    by_holiday,
+    by_half,
     by_calendar,
     by_ago,
     by_weekday,
