@@ -9,14 +9,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
 from spacy.language import Language
 
 from crisisdesk import analyze, ingest
-from crisisdesk.analyze.components.actors import Gazetteer
 from crisisdesk.ask import ask as answer_question
 from crisisdesk.brief import Brief, build_brief
 from crisisdesk.errors import IngestError
@@ -37,16 +35,6 @@ class IngestReport:
     joined_story: int = 0
     words: int = 0
     skipped: list[IngestError] = field(default_factory=list)
-
-
-@lru_cache(maxsize=2)
-def _gazetteer(extra: str | None) -> Gazetteer:
-    return Gazetteer.from_files("actors.tsv", extra)
-
-
-def actors_gazetteer(settings: Settings) -> Gazetteer:
-    """The actor gazetteer (packaged plus the user's), read once per process."""
-    return _gazetteer(str(settings.actors_file) if settings.actors_file else None)
 
 
 class Desk:
@@ -149,7 +137,7 @@ class Desk:
         stored = [a.name for a in self.store.top_actors(limit=10_000)]
         if name in stored:
             return name
-        entry = actors_gazetteer(self.settings).lookup(name)
+        entry = analyze.gazetteer(self.settings).lookup(name)
         if entry is not None:
             return entry.name
         tail = [s for s in stored if s.lower().endswith(" " + name.lower())]

@@ -90,3 +90,7 @@ def test_abstains_on_a_weakly_covered_question(nlp: Language, settings: Settings
         "Who designed the new railway station near the harbour?", store, nlp=nlp, settings=settings
     )
     assert answer.text is None
+
+
+def test_measure_question_with_an_adjective_is_a_quantity() -> None:
+    assert answer_type("What is the maximum altitude of the Igla-S?")[0] == "quantity"

@@ -155,3 +155,21 @@ def test_claims_filter_by_actor_alias_and_write_csv(stored: Path) -> None:
     assert len(lines) > 1
     assert lines[0].startswith("source,actor,cue")
     assert all("Nicolás Maduro" in line for line in lines[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("How many Marines and sailors has the US deployed to the Caribbean?", "4,500"),
+        ("How many reservists did Maduro claim?", "8 million"),
+        ("What is the maximum altitude of the Igla-S?", "3,500 meters"),
+        ("Who questioned the strikes?", "US lawmakers"),
+    ],
+)
+def test_ask_reads_aliases_and_the_previous_sentence(
+    stored: Path, tmp_path: Path, question: str, answer: str
+) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"id": "q", "question": question}), encoding="utf-8")
+    result = invoke("ask", "--batch", questions, "--db", stored)
+    assert json.loads(result.stdout)["answer"] == answer

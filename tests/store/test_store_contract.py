@@ -157,6 +157,15 @@ def test_sentence_at(filled: Store, doc: Document) -> None:
     assert filled.sentence_at("nope", 0) is None
 
 
+def test_sentence_before(filled: Store, doc: Document) -> None:
+    second = filled.sentence_at(doc.id, TEXT.index("missiles"))
+    assert second is not None
+    first = filled.sentence_before(second)
+    assert first is not None
+    assert (first.index, first.end <= second.start) == (0, True)
+    assert filled.sentence_before(first) is None
+
+
 def test_top_actors(filled: Store) -> None:
     assert filled.top_actors() == [
         ActorCount("United States", "state", "USA", mentions=2, documents=1),

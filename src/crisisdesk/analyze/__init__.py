@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crisisdesk.analyze import extensions
+from crisisdesk.analyze.components.actors import Gazetteer
 from crisisdesk.analyze.convert import to_analysis
 from crisisdesk.errors import AnalyzeError
 from crisisdesk.records import Analysis
@@ -22,7 +23,7 @@ from crisisdesk.settings import Settings
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
 
-__all__ = ["analyze", "load_nlp"]
+__all__ = ["analyze", "gazetteer", "load_nlp"]
 
 
 @lru_cache(maxsize=4)
@@ -45,6 +46,17 @@ def load_nlp(settings: Settings) -> Language:
     """The crisisdesk pipeline for these settings, built once per process."""
     extra = str(settings.actors_file) if settings.actors_file else None
     return _load(settings.models.spacy, extra)
+
+
+def gazetteer(settings: Settings) -> Gazetteer:
+    """The actor gazetteer (packaged plus the user's file), read once per process, for stages
+    that resolve a typed name without running the pipeline."""
+    return _gazetteer(str(settings.actors_file) if settings.actors_file else None)
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(extra: str | None) -> Gazetteer:
+    return Gazetteer.from_files("actors.tsv", extra)
 
 
 def analyze(

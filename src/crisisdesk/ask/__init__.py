@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from crisisdesk.analyze import analyze
-from crisisdesk.ask.answer import best_answer
+from crisisdesk.analyze import analyze, gazetteer
+from crisisdesk.ask.answer import Sources, best_answer
 from crisisdesk.ask.retrieve import key_terms, retrieve
 from crisisdesk.ingest.identity import doc_id
 from crisisdesk.records import Answer, Document
@@ -32,7 +32,8 @@ def ask(
     source = context_store(context, nlp) if context is not None else store
     terms = key_terms(question)
     hits = retrieve(terms, source, limit=settings.ask.top_k)
-    answer = best_answer(question, terms, hits, store=source, nlp=nlp, settings=settings.ask)
+    sources = Sources(source, nlp, gazetteer(settings), settings.ask)
+    answer = best_answer(question, terms, hits, sources)
     return Answer(qid, answer.text, answer.confidence, answer.citations, answer.reason)
 
 

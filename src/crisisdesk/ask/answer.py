@@ -9,9 +9,11 @@ times a prior for how the span was found (see PRIOR); below `settings.min_covera
 """
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 
+from crisisdesk.analyze.components.actors import Gazetteer
 from crisisdesk.ask.cite import cite
 from crisisdesk.ask.qtype import answer_type
 from crisisdesk.ask.retrieve import coverage, term_weights
@@ -27,6 +29,8 @@ from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
+#: words at the start of the previous sentence that may supply a name the question asks about
+TOPIC_WORDS = 6
 #: how many of the best-covering sentences are tried for a span (each may be parsed)
 TRIED = 2
 #: answer types a noun phrase may answer when no entity of a fitting label is found
@@ -38,30 +42,41 @@ UNTYPED_FALLBACK = frozenset({"phrase", "actor", "place"})
 PRIOR = {"typed": 0.55, "phrase": 0.3}
 
 
-def best_answer(
-    question: str,
-    terms: list[str],
-    hits: list[SentenceHit],
-    *,
-    store: Store,
-    nlp: Language,
-    settings: AskSettings,
-) -> Answer:
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What answering reads: the store, the pipeline (to parse a candidate sentence), the
+    actor gazetteer (to accept "US" for "the United States") and the ask settings."""
+
+    store: Store
+    nlp: Language
+    known: Gazetteer
+    settings: AskSettings
+
+
+def best_answer(question: str, terms: list[str], hits: list[SentenceHit], src: Sources) -> Answer:
     """The best supported answer among `hits`, or an abstention saying why."""
     weights = term_weights(terms, hits)
-    ranked = sorted(hits, key=lambda h: (-coverage(terms, h.text, weights), -h.score))
+    unique = list({h.text: h for h in reversed(hits)}.values())  # wire copies: try one
+    ranked = sorted(unique, key=lambda h: (-coverage(terms, h.text, weights), -h.score))
     wanted = names(question)
-    for hit in [h for h in ranked if names_present(wanted, h, store)][:TRIED]:
-        found = span_in(question, terms, hit, store=store, nlp=nlp)
-        citation = cite(hit, store) if found else None
+    supported = ((h, covered_names(wanted, h, src)) for h in ranked)
+    for hit, extra in [(h, c) for h, c in supported if c is not None][:TRIED]:
+        found = span_in(question, terms, hit, store=src.store, nlp=src.nlp)
+        citation = cite(hit, src.store) if found else None
         if found and citation:
             span, how = found
-            confidence = PRIOR[how] * coverage(terms, hit.text, weights)
-            if confidence < settings.min_coverage:
+            evidence = " ".join((hit.text, *extra))
+            confidence = PRIOR[how] * coverage(terms, evidence, weights)
+            if confidence < src.settings.min_coverage:
                 break
             return Answer(None, span_text(hit, span), confidence, citations=(citation,))
     reason = "no stored sentence supports an answer" if hits else "nothing in the store matches"
     return Answer(None, None, confidence=0.0, reason=reason)
+
+
+def topic(text: str) -> str:
+    """The opening words of a sentence, where its subject usually stands."""
+    return " ".join(text.split()[:TOPIC_WORDS])
 
 
 def span_in(
@@ -91,10 +106,21 @@ def names(question: str) -> list[str]:
     return [w for w in words if w[0].isupper() and w.lower() not in {"i"}]
 
 
-def names_present(wanted: list[str], hit: SentenceHit, store: Store) -> bool:
-    """Each name occurs (stem match) in the sentence or the sentence before it."""
-    if not wanted:
-        return True
-    before = store.sentence_at(hit.doc_id, hit.start - 1) if hit.start else None
-    window = f"{before.text if before else ''} {hit.text}"
-    return coverage(wanted, window) == 1.0
+def covered_names(wanted: list[str], hit: SentenceHit, src: Sources) -> list[str] | None:
+    """The question's names that the sentence lacks but its neighbourhood supplies: the topic
+    of the sentence before it ("Maduro responded ... He claimed"), or an actor mentioned there
+    under another alias ("US" for "the United States"). None when a name is not supported.
+    Only the previous sentence's opening words count (its subject, as a rule): "The Igla-S is
+    ... similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger."""
+    missing = [name for name in wanted if coverage([name], hit.text) < 1.0]
+    if not missing:
+        return []
+    before = src.store.sentence_before(hit)
+    start = before.start if before else hit.start
+    actors = {e.actor for e in src.store.entities_in(hit.doc_id, start, hit.end) if e.actor}
+    for name in missing:
+        entry = src.known.lookup(name)
+        in_before = before is not None and coverage([name], topic(before.text)) == 1.0
+        if not in_before and (entry is None or entry.name not in actors):
+            return None
+    return missing

@@ -34,7 +34,8 @@ RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(
             r"\bhow (far|long|high|big|large|fast|tall|wide|deep|heavy)\b"
-            r"|\bwhat(?: is| was| are)?(?: the| its)? (range|distance|altitude|size|speed|length"
+            r"|\bwhat(?: is| was| are)?(?: the| its)?(?: maximum| minimum| top| average| total)?"
+            r" (range|distance|altitude|size|speed|length"
             r"|height|weight|area|temperature|duration)\b"
         ),
         "quantity",

@@ -111,20 +111,21 @@ def said(text: str, asked: set[str]) -> bool:
     return bool(words) and all(found(w, asked) for w in words)
 
 
-def anchors(terms: list[str], hit: SentenceHit) -> list[int]:
-    """Document offsets where the question's words occur in the sentence."""
+def anchors(terms: list[str], hit: SentenceHit) -> list[tuple[int, int]]:
+    """Document spans where the question's words occur in the sentence."""
     wanted = {stem(t) for t in terms}
     return [
-        hit.start + m.start()
+        (hit.start + m.start(), hit.start + m.end())
         for m in re.finditer(r"\w[\w-]*", hit.text)
         if stem(m.group()) in wanted or m.group().lower() in terms
     ]
 
 
-def nearest(candidates: list[Candidate], points: list[int]) -> Candidate | None:
-    """The best-fitting candidate, the one closest to the question's words among equals."""
+def nearest(candidates: list[Candidate], points: list[tuple[int, int]]) -> Candidate | None:
+    """The best-fitting candidate, the one closest to the question's words among equals
+    (characters between the two spans: "altitude of 3,500 m" is 4 apart)."""
 
     def distance(c: Candidate) -> int:
-        return min((max(c.start - p, p - c.end, 0) for p in points), default=0)
+        return min((max(c.start - end, start - c.end, 0) for start, end in points), default=0)
 
     return min(candidates, key=lambda c: (c.fit, distance(c)), default=None)

@@ -97,6 +97,10 @@ class Store(Protocol):
         """The sentence holding character `offset` of a document."""
         ...
 
+    def sentence_before(self, hit: SentenceHit) -> SentenceHit | None:
+        """The sentence right before `hit` in its document, if any."""
+        ...
+
     def top_actors(self, *, limit: int = 10, since: date | None = None) -> list[ActorCount]: ...
 
     def actor_sentences(

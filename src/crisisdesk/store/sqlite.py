@@ -97,6 +97,11 @@ _SENTENCE_AT = dedent(f"""
     ORDER BY s."start" DESC
     LIMIT 1
 """)
+_SENTENCE_NUMBER = dedent(f"""
+    SELECT {_HIT}, 0.0 AS "score"
+    FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
+    WHERE s."doc_id" = :doc_id AND s."idx" = :idx
+""")
 _TOP_ACTORS = dedent("""
     SELECT e."actor" AS "name", coalesce(a."kind", 'unknown') AS "kind",
         coalesce(a."code", max(e."code")) AS "code",
@@ -336,6 +341,11 @@ class SQLiteStore:
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
         """The sentence holding character `offset` of a document."""
         rows = self._all(_SENTENCE_AT, {"doc_id": doc_id, "offset": offset})
+        return _rows.hit_from(rows[0]) if rows else None
+
+    def sentence_before(self, hit: SentenceHit) -> SentenceHit | None:
+        """The sentence right before `hit` in its document, if any."""
+        rows = self._all(_SENTENCE_NUMBER, {"doc_id": hit.doc_id, "idx": hit.index - 1})
         return _rows.hit_from(rows[0]) if rows else None
 
     def top_actors(self, *, limit: int = 10, since: date | None = None) -> list[ActorCount]:
