@@ -1,9 +1,9 @@
 """Errors crisisdesk raises on purpose; anything else is a bug.
 
-    CrisisdeskError
-    ├── IngestError      one input could not be read (empty, binary, malformed, too large)
-    ├── StoreError       the evidence base cannot be opened or is of a newer schema
-    └── AnalyzeError     the language pipeline cannot be loaded
+CrisisdeskError
+├── IngestError      one input could not be read (empty, binary, malformed, too large)
+├── StoreError       the evidence base cannot be opened or is of a newer schema
+└── AnalyzeError     the language pipeline cannot be loaded
 """
 
 

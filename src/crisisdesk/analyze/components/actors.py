@@ -110,7 +110,8 @@ class ActorLinker:
         mentions.sort()
         doc._.actor_mentions = mentions
         doc._.actors = actors
-        doc._.coref = resolve_pronouns(doc, [m for m in mentions if m[3] == "PERSON"])
+        people = [(s, e, a, label) for s, e, a, label in mentions if a and label == "PERSON"]
+        doc._.coref = resolve_pronouns(doc, people)
         return doc
 
     def entity_mentions(
@@ -178,7 +179,7 @@ def longest_names(ents: Iterable[Span]) -> dict[str, str]:
     return best
 
 
-def resolve_pronouns(doc: Doc, people: list[Mention]) -> dict[int, str]:
+def resolve_pronouns(doc: Doc, people: list[tuple[int, int, str, str]]) -> dict[int, str]:
     """Token index -> actor for he/she/his/her and "the president": the last person before it
     within COREF_WINDOW sentences. One pass over the tokens."""
     sentence_of: dict[int, int] = {}

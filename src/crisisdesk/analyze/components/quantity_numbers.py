@@ -330,8 +330,9 @@ def read_vague(doc: Doc, lex: Lexicons, i: int) -> Number | None:
     value, k = 1.0, i
     while k + 1 < len(doc) and doc[k + 1].lower_ == "of":
         entry = lex.numbers.get(doc[k].lower_)
-        plural = entry is not None and doc[k].lower_.endswith("s")
-        if not plural or entry[0] not in {"plural", "hundred", "dozen"}:
+        if entry is None or not doc[k].lower_.endswith("s"):
+            break
+        if entry[0] not in {"plural", "hundred", "dozen"}:
             break
         value, k = value * entry[1], k + 2
     if k == i:

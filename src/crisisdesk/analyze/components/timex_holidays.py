@@ -19,8 +19,8 @@ def holiday_date(rule: str, year: int) -> date:
         return nth_weekday(year, month, weekday, nth) + timedelta(days=offset)
     if kind == "easter":
         return easter(year) + timedelta(days=int(args[0]))
-    month, day = rule.split("-")
-    return date(year, int(month), int(day))
+    fixed_month, fixed_day = rule.split("-")
+    return date(year, int(fixed_month), int(fixed_day))
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
