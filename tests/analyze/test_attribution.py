@@ -1,0 +1,135 @@
+"""crisisdesk_attribution on short texts: sources, cues, content spans, kinds and stances."""
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+MADURO = (
+    "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has deployed "
+    "5,000 Russian-made Igla-S anti-aircraft missiles in “key air defense positions” across its "
+    "territory."
+)
+RANGE = (
+    "According to Russian exporter Rosoboronexport, the missiles have a range of up to 6,000 "
+    "meters and a maximum altitude of 3,500 meters."
+)
+TRUMP = (
+    "President Donald Trump has stated he is weighing military action inside Venezuela to "
+    "weaken Maduro."
+)
+
+
+def attributions(nlp: Language, text: str) -> list[dict[str, Any]]:
+    return list(nlp(text)._.attributions)
+
+
+def by_cue(nlp: Language, text: str, cue: str) -> dict[str, Any]:
+    found = [a for a in attributions(nlp, text) if a["cue"]["text"] == cue]
+    assert len(found) == 1, attributions(nlp, text)
+    return found[0]
+
+
+def content(item: dict[str, Any]) -> list[str]:
+    return [c["text"] for c in item["content"]]
+
+
+def test_offsets_slice_the_text(nlp: Language) -> None:
+    text = f"{MADURO} {RANGE} {TRUMP}"
+    found = attributions(nlp, text)
+    assert len(found) == 3
+    for item in found:
+        spans = [item["cue"], *item["content"]] + ([item["source"]] if item["source"] else [])
+        for span in spans:
+            assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_claim_with_mixed_quote(nlp: Language) -> None:
+    item = by_cue(nlp, MADURO, "claimed")
+    assert item["source"]["actor"] == "Nicolás Maduro"
+    assert item["source"]["code"] == "VEN"
+    assert content(item)[0].startswith("that his country has deployed 5,000")
+    assert content(item)[0].endswith("across its territory")  # the final period stays out
+    assert (item["kind"], item["stance"]) == ("mixed", "claimed")
+
+
+def test_according_to(nlp: Language) -> None:
+    item = by_cue(nlp, RANGE, "According to")
+    assert item["source"]["text"] == "Russian exporter Rosoboronexport"
+    assert item["source"]["actor"] == "Rosoboronexport"
+    assert content(item) == [
+        "the missiles have a range of up to 6,000 meters and a maximum altitude of 3,500 meters"
+    ]
+    assert item["kind"] == "according_to"
+
+
+def test_indirect_statement(nlp: Language) -> None:
+    item = by_cue(nlp, TRUMP, "stated")
+    assert item["source"]["actor"] == "Donald Trump"
+    assert content(item) == ["he is weighing military action inside Venezuela to weaken Maduro"]
+    assert (item["kind"], item["stance"]) == ("indirect", "asserted")
+
+
+def test_direct_quote_with_pronoun_speaker(nlp: Language) -> None:
+    text = (
+        "Nicolás Maduro spoke to troops in Caracas. “We are ready to defend every town,” he said. "
+        "“Nobody will take our land.”"
+    )
+    item = by_cue(nlp, text, "said")
+    assert item["source"]["text"] == "he"
+    assert item["source"]["actor"] == "Nicolás Maduro"
+    assert content(item) == ["“We are ready to defend every town,”", "“Nobody will take our land.”"]
+    assert item["kind"] == "direct"
+
+
+def test_inverted_and_passive_speakers(nlp: Language) -> None:
+    text = "The talks will resume next week, said the foreign minister."
+    item = by_cue(nlp, text, "said")
+    assert item["source"]["text"] == "the foreign minister"
+    assert content(item) == ["The talks will resume next week"]
+    passive = by_cue(nlp, "The strikes were questioned by US lawmakers.", "questioned")
+    assert passive["source"]["actor"] == "US Congress"
+    assert content(passive) == ["The strikes"]
+    assert passive["stance"] == "questioned"
+
+
+def test_participial_cues_take_the_governing_subject(nlp: Language) -> None:
+    text = (
+        "The US has carried out several lethal strikes on boats, alleging they were trafficking "
+        "narcotics."
+    )
+    item = by_cue(nlp, text, "alleging")
+    assert item["source"]["text"] == "The US"
+    assert content(item) == ["they were trafficking narcotics"]
+    assert item["stance"] == "alleged"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("The ministry denied that troops had crossed the border.", "denied", "denied"),
+        ("Analysts doubted that the missiles were operational.", "doubted", "questioned"),
+        ("Officials did not confirm that the ship was sunk.", "confirm", "questioned"),
+        ("Cabello insisted that the militias were ready.", "insisted", "claimed"),
+    ],
+)
+def test_stance_from_cue_and_negation(nlp: Language, text: str, cue: str, stance: str) -> None:
+    assert by_cue(nlp, text, cue)["stance"] == stance
+
+
+def test_colon_quote_and_continuation(nlp: Language) -> None:
+    text = 'Rubio told reporters: "The pressure will continue. We are not done."'
+    item = by_cue(nlp, text, "told")
+    assert content(item) == ['"The pressure will continue. We are not done."']
+    assert item["kind"] == "direct"
+
+
+def test_nested_attribution_moves_inside(nlp: Language) -> None:
+    text = "Maduro said that Washington claimed the boats carried drugs."
+    top = attributions(nlp, text)
+    assert [a["cue"]["text"] for a in top] == ["said"]
+    assert [a["cue"]["text"] for a in top[0]["nested"]] == ["claimed"]
+
+
+def test_narration_without_cue_is_skipped(nlp: Language) -> None:
+    assert attributions(nlp, "The US has deployed 4,500 Marines to the Caribbean.") == []
