@@ -35,10 +35,10 @@ def _load(model: str, actors_file: str | None) -> Language:
     config = spacy.util.load_config(CONFIG)
     for name in config["crisisdesk"]["components"]:
         section = dict(config["components"][name])
-        factory = section.pop("factory")
+        factory, before = section.pop("factory"), section.pop("before", None)
         if name == "crisisdesk_actors" and actors_file:
             section["extra_gazetteer"] = actors_file
-        nlp.add_pipe(factory, name=name, config=section)
+        nlp.add_pipe(factory, name=name, config=section, before=before)
     return nlp
 
 
