@@ -6,6 +6,7 @@ frozen and slotted: they are values passed forward through the stages, never mut
 `to_json()` gives the contract's dict; fields may be added to it, never renamed.
 """
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -65,11 +66,21 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who (source) says (cue) what (content); `nested` holds attributions inside the content
+    ("X said Y claimed Z": Y's claim is nested in X's statement)."""
+
     source: ActorRef | None
     cue: Span
     content: tuple[Span, ...]
     kind: str
     stance: str
+    nested: tuple["Attribution", ...] = ()
+
+    def walk(self) -> "Iterator[Attribution]":
+        """This attribution and every one nested in it, outermost first."""
+        yield self
+        for inner in self.nested:
+            yield from inner.walk()
 
 
 @dataclass(frozen=True, slots=True)

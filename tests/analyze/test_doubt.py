@@ -125,3 +125,8 @@ def test_records_convert(nlp: Language) -> None:
     (record,) = [d for d in analysis.to_json()["doubts"] if d["kind"] == "dispute"]
     assert record["by"] == "experts"
     assert record["target"]["text"] == "over 8 million reservists"
+
+
+def test_who_disputes_is_the_widest_actor_mention(nlp: Language) -> None:
+    found = doubts(nlp, "These strikes have been questioned by US lawmakers for their legality.")
+    assert [d["by_actor"] for d in found if d["kind"] == "dispute"] == ["US Congress"]

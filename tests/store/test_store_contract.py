@@ -238,3 +238,28 @@ def test_quantities_by_the_actor_who_gave_them(filled: Store, analysis: Analysis
     assert filled.quantities(actor="Venezuela") == []
     assert len(filled.quantities()) == 1
     assert filled.quantities(since=date(2025, 10, 24)) == []
+
+
+def test_doubts_filter_by_kind_and_carry_their_sentence(filled: Store) -> None:
+    found = filled.doubts(kind="denial")
+    assert [d.record.by for d in found] == ["Venezuela"]
+    assert found[0].record.text in found[0].sentence.text
+    assert filled.doubts(kind="dispute") == []
+
+
+def test_nested_attributions_round_trip_and_list_flat(
+    store: Store, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    outer = analysis.attributions[0]
+    inner = replace(outer, kind="indirect", stance="claimed")
+    deepest = replace(outer, kind="direct", stance="denied")
+    nested = replace(outer, nested=(replace(inner, nested=(deepest,)),))
+    given = replace(analysis, attributions=(nested, outer))
+    store.add(doc, given, link)
+    assert store.analysis(doc.id) == given
+    assert sorted(a.record.stance for a in store.attributions()) == [
+        "asserted",
+        "asserted",
+        "claimed",
+        "denied",
+    ]

@@ -83,7 +83,8 @@ def claimed(quantity: Quantity, attributions: tuple[Attribution, ...]) -> Quanti
     holds it (nested attributions: the shortest content wins)."""
     holders = [
         (c.end - c.start, a)
-        for a in attributions
+        for outer in attributions
+        for a in outer.walk()
         for c in a.content
         if c.start <= quantity.start and quantity.end <= c.end
     ]
@@ -111,6 +112,7 @@ def attribution(item: dict[str, Any]) -> Attribution:
         content=tuple(span(c) for c in item["content"]),
         kind=item["kind"],
         stance=item["stance"],
+        nested=tuple(attribution(inner) for inner in item.get("nested") or ()),
     )
 
 

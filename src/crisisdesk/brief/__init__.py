@@ -1,22 +1,25 @@
 """brief: assemble what the store knows into cited sections.
 
-First version: key points are the main actors' most recent sentences; claims and numbers list
-the stored attributions and quantities; the timeline lists resolved dates. The trend waits for
-events.
+Key points are the main actors' most recent sentences; the claims ledger lists who claims what,
+with the stance of the wording and who disputes or denies it; the numbers table gives each
+number with what it counts and who claims it; the timeline lists sentences by the calendar
+date they mention. The same statement carried by several wire copies is one item citing every
+copy. The trend waits for events (a later issue).
 """
 
 from collections.abc import Iterable
 from datetime import date
 
 from crisisdesk.brief.model import Brief, Item
-from crisisdesk.records import Citation
-from crisisdesk.store import SentenceHit, Store
+from crisisdesk.records import Attribution, Citation, Doubt, Quantity
+from crisisdesk.store import Located, SentenceHit, Store
 
 __all__ = ["Brief", "Item", "build_brief"]
 
 ACTORS = 6
 POINTS_PER_ACTOR = 3
 SECTION_LIMIT = 40
+DISPUTING = ("dispute", "denial", "unconfirmed")
 
 
 def build_brief(store: Store, *, since: date | None = None) -> Brief:
@@ -35,80 +38,105 @@ def citation(hit: SentenceHit) -> Citation:
     return Citation(hit.doc_id, hit.start, hit.end, hit.text, hit.outlet, hit.published, hit.title)
 
 
+def merged(items: Iterable[Item]) -> tuple[Item, ...]:
+    """Items saying the same thing about the same actor become one, citing every copy; the
+    first SECTION_LIMIT distinct items are kept."""
+    groups: dict[tuple[str, str | None], Item] = {}
+    for item in items:
+        key = (item.text, item.actor)
+        if key in groups:
+            first = groups[key]
+            groups[key] = Item(
+                first.text, first.citations + item.citations, first.actor, first.detail
+            )
+        elif len(groups) < SECTION_LIMIT:
+            groups[key] = item
+    return tuple(groups.values())
+
+
 def key_points(store: Store, since: date | None) -> tuple[Item, ...]:
-    """For each main actor (most mentioned), its most recent sentences; a sentence that wire
-    copies repeat is one point citing every copy, and no sentence is shown twice."""
+    """For each main actor (most mentioned), its most recent sentences, none shown twice."""
     items: list[Item] = []
     used: set[str] = set()
     for actor in store.top_actors(limit=ACTORS, since=since):
         hits = store.actor_sentences(actor.name, limit=POINTS_PER_ACTOR * 4, since=since)
-        copies = same_sentences(h for h in hits if h.text not in used)
-        for text, group in list(copies.items())[:POINTS_PER_ACTOR]:
-            used.add(text)
-            items.append(
-                Item(
-                    text,
-                    tuple(citation(h) for h in group),
-                    actor=actor.name,
-                    detail={"kind": actor.kind, "code": actor.code},
-                )
-            )
+        fresh = merged(
+            Item(h.text, (citation(h),), actor.name, {"kind": actor.kind, "code": actor.code})
+            for h in hits
+            if h.text not in used
+        )[:POINTS_PER_ACTOR]
+        used.update(item.text for item in fresh)
+        items.extend(fresh)
     return tuple(items)
-
-
-def same_sentences(hits: Iterable[SentenceHit]) -> dict[str, list[SentenceHit]]:
-    """Hits grouped by their exact text, in first-seen order."""
-    groups: dict[str, list[SentenceHit]] = {}
-    for hit in hits:
-        groups.setdefault(hit.text, []).append(hit)
-    return groups
 
 
 def claims(store: Store, since: date | None) -> tuple[Item, ...]:
-    """Who claims what, with the stance of the wording."""
-    items = []
-    for found in store.attributions(since=since)[:SECTION_LIMIT]:
-        att, hit = found.record, found.sentence
-        source = att.source.actor or att.source.text if att.source else None
-        content = " … ".join(c.text for c in att.content)
-        items.append(
-            Item(
-                content,
-                (citation(hit),),
-                actor=source,
-                detail={"cue": att.cue.text, "stance": att.stance, "kind": att.kind},
-            )
+    """Who claims what, the stance of the wording, and who disputes or denies it."""
+    disputes = [d for kind in DISPUTING for d in store.doubts(kind=kind, since=since)]
+    return merged(claim_item(found, disputes) for found in store.attributions(since=since))
+
+
+def claim_item(found: Located[Attribution], disputes: list[Located[Doubt]]) -> Item:
+    att = found.record
+    source = att.source.actor or att.source.text if att.source else None
+    detail = {
+        "cue": att.cue.text,
+        "stance": att.stance,
+        "kind": att.kind,
+        "disputed_by": disputed_by(found, disputes),
+    }
+    content = " … ".join(c.text for c in att.content)
+    return Item(content, (citation(found.sentence),), actor=source, detail=detail)
+
+
+def disputed_by(found: Located[Attribution], disputes: list[Located[Doubt]]) -> list[str]:
+    """Who disputes a claim: disputes in the same document whose target (or, without one, the
+    dispute itself) overlaps the claim's content."""
+    who = []
+    for d in disputes:
+        if d.sentence.doc_id != found.sentence.doc_id:
+            continue
+        start, end = (
+            (d.record.target.start, d.record.target.end)
+            if d.record.target
+            else (d.record.start, d.record.end)
         )
-    return tuple(items)
+        if any(c.start < end and start < c.end for c in found.record.content):
+            who.append(d.record.by_actor or d.record.by or "unnamed")
+    return who
 
 
 def numbers(store: Store, since: date | None) -> tuple[Item, ...]:
-    """Every stored quantity with what it counts."""
-    items = []
-    for found in store.quantities(since=since)[:SECTION_LIMIT]:
-        q = found.record
-        detail = {
-            "value": q.value,
-            "unit": q.unit,
-            "counted": q.counted,
-            "qualifier": q.qualifier,
-            "low": q.low,
-            "high": q.high,
-        }
-        items.append(Item(q.text, (citation(found.sentence),), detail=detail))
-    return tuple(items)
+    """Every stored number with what it counts and who claims it."""
+    return merged(number_item(found) for found in store.quantities(since=since))
+
+
+def number_item(found: Located[Quantity]) -> Item:
+    q = found.record
+    text = " ".join(p for p in (q.qualifier, q.text, q.counted) if p)
+    detail = {
+        "value": q.value,
+        "unit": q.unit,
+        "base_value": q.base_value,
+        "base_unit": q.base_unit,
+        "counted": q.counted,
+        "qualifier": q.qualifier,
+        "low": q.low,
+        "high": q.high,
+        "stance": q.stance,
+    }
+    return Item(text, (citation(found.sentence),), actor=q.claimed_by, detail=detail)
 
 
 def timeline(store: Store, since: date | None) -> tuple[Item, ...]:
-    """Dated sentences in the order of the dates they mention."""
-    items = []
-    for found in store.times(since=since)[:SECTION_LIMIT]:
-        t = found.record
-        items.append(
-            Item(
-                found.sentence.text,
-                (citation(found.sentence),),
-                detail={"date": t.value, "time_text": t.text, "type": t.type},
-            )
+    """Sentences in the order of the calendar dates they mention (vague references such as
+    "now" or "recently" are left out: they have no place on a calendar)."""
+    return merged(
+        Item(
+            t.sentence.text,
+            (citation(t.sentence),),
+            detail={"date": t.record.value, "time_text": t.record.text, "type": t.record.type},
         )
-    return tuple(items)
+        for t in store.times(since=since)
+        if t.record.type == "DATE" and (t.record.value or "")[:1].isdigit()
+    )

@@ -26,8 +26,10 @@ def label(c: Citation) -> str:
 def heading(item: Item) -> str:
     """The words put before an item's text: its actor and, for claims, the stance."""
     parts = [item.actor or ""]
-    if "stance" in item.detail:
+    if "cue" in item.detail:
         parts.append(f"({item.detail['stance']}, “{item.detail['cue']}”)")
+    elif item.detail.get("stance"):
+        parts.append(f"({item.detail['stance']})")
     if "date" in item.detail:
         parts.insert(0, str(item.detail["date"]))
     return " ".join(p for p in parts if p)
@@ -43,10 +45,16 @@ def to_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
+def disputes(item: Item) -> str:
+    """ "(disputed by …)" for a claim someone disputes or denies, else nothing."""
+    who = item.detail.get("disputed_by") or []
+    return f" (disputed by {', '.join(who)})" if who else ""
+
+
 def md_item(item: Item) -> str:
     head = heading(item)
     refs = "; ".join(f"[{label(c)}]" for c in item.citations)
-    return f"- {'**' + head + '**: ' if head else ''}{item.text} {refs}"
+    return f"- {'**' + head + '**: ' if head else ''}{item.text}{disputes(item)} {refs}"
 
 
 def to_html(brief: Brief) -> str:
@@ -66,7 +74,7 @@ def html_item(item: Item) -> str:
     head = heading(item)
     refs = " ".join(f"<cite>{escape(label(c))}</cite>" for c in item.citations)
     strong = f"<strong>{escape(head)}</strong>: " if head else ""
-    return f"<li>{strong}{escape(item.text)} {refs}</li>"
+    return f"<li>{strong}{escape(item.text)}{escape(disputes(item))} {refs}</li>"
 
 
 def to_json(brief: Brief) -> str:

@@ -7,7 +7,7 @@ doc_id and idx, its position in the document's analysis, which keeps the analysi
 """
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -106,8 +106,39 @@ def entity_from(row: Row) -> Entity:
     return Entity(row["start"], row["end"], row["text"], row["label"], row["actor"], row["code"])
 
 
+def flatten(attributions: tuple[Attribution, ...]) -> list[tuple[Attribution, int | None]]:
+    """Every attribution with the position of the one it is nested in (None: top level), in
+    pre-order, so a parent always comes before its children."""
+    flat: list[tuple[Attribution, int | None]] = []
+
+    def visit(a: Attribution, parent: int | None) -> None:
+        here = len(flat)
+        flat.append((a, parent))
+        for inner in a.nested:
+            visit(inner, here)
+
+    for a in attributions:
+        visit(a, None)
+    return flat
+
+
+def nest(rows: list[tuple[Attribution, int | None]]) -> tuple[Attribution, ...]:
+    """Undo `flatten`: rebuild `nested` from parent positions (children come after parents)."""
+    children: dict[int, list[Attribution]] = {}
+    for i in reversed(range(len(rows))):
+        a, parent = rows[i]
+        whole = replace(a, nested=tuple(reversed(children.pop(i, []))))
+        rows[i] = (whole, parent)
+        if parent is not None:
+            children.setdefault(parent, []).append(whole)
+    return tuple(a for a, parent in rows if parent is None)
+
+
 def attribution_rows(doc: Document, attributions: tuple[Attribution, ...]) -> list[Params]:
-    return [_attribution_row(doc, i, a) for i, a in enumerate(attributions)]
+    return [
+        (*_attribution_row(doc, i, a), parent)
+        for i, (a, parent) in enumerate(flatten(attributions))
+    ]
 
 
 def _attribution_row(doc: Document, idx: int, a: Attribution) -> Params:
@@ -122,7 +153,7 @@ def _attribution_row(doc: Document, idx: int, a: Attribution) -> Params:
 
 def content_rows(doc_id: str, attributions: tuple[Attribution, ...]) -> list[Params]:
     """(doc_id, idx, start, end, text, attribution): idx runs over all contents of the doc."""
-    spans = [(i, s) for i, a in enumerate(attributions) for s in a.content]
+    spans = [(i, s) for i, (a, _) in enumerate(flatten(attributions)) for s in a.content]
     return [(doc_id, n, s.start, s.end, s.text, i) for n, (i, s) in enumerate(spans)]
 
 

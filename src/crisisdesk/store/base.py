@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, Protocol, Self, TypeVar
 
-from crisisdesk.records import Analysis, Attribution, Document, Entity, Quantity, TimeExpr
+from crisisdesk.records import (
+    Analysis,
+    Attribution,
+    Document,
+    Doubt,
+    Entity,
+    Quantity,
+    TimeExpr,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +127,10 @@ class Store(Protocol):
 
     def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
         """Quantities whose offsets lie inside [start, end) of a document."""
+        ...
+
+    def doubts(self, *, kind: str | None = None, since: date | None = None) -> list[Located[Doubt]]:
+        """Doubts (hedges, allegations, denials, disputes), filtered by kind; recent first."""
         ...
 
     def attributions(

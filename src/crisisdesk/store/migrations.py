@@ -233,3 +233,9 @@ def m006_quantity_base_units(db: sqlite3.Connection) -> None:
         'ALTER TABLE "quantities" ADD COLUMN "base_value" REAL',
         'ALTER TABLE "quantities" ADD COLUMN "base_unit" TEXT',
     )
+
+
+@migration
+def m007_nested_attributions(db: sqlite3.Connection) -> None:
+    """An attribution inside another's content points to it (issue 4: "X said Y claimed Z")."""
+    _run(db, 'ALTER TABLE "attributions" ADD COLUMN "parent" INTEGER')

@@ -18,7 +18,7 @@ from textwrap import dedent
 from typing import Any, Self
 
 from crisisdesk.errors import StoreError
-from crisisdesk.records import Analysis, Attribution, Document, Entity, Quantity, TimeExpr
+from crisisdesk.records import Analysis, Attribution, Document, Doubt, Entity, Quantity, TimeExpr
 from crisisdesk.store import _rows
 from crisisdesk.store.base import ActorCount, Located, SentenceHit, Status, StoryLink
 from crisisdesk.store.migrations import migrate
@@ -28,7 +28,7 @@ _CUE = ("cue_start", "cue_end", "cue_text")
 _COLUMNS = {
     "sentences": _KEY,
     "entities": (*_KEY, "label", "actor", "code"),
-    "attributions": (*_KEY, "source", "source_actor", *_CUE, "kind", "stance"),
+    "attributions": (*_KEY, "source", "source_actor", *_CUE, "kind", "stance", "parent"),
     "attribution_contents": (*_KEY, "attribution"),
     "doubts": (*_KEY, "kind", "target", "by", "by_actor"),
     "quantities": (
@@ -172,6 +172,15 @@ _TIMES = dedent(f"""
     WHERE r."value" IS NOT NULL AND (:since IS NULL OR d."published" >= :since)
     ORDER BY r."value", {_RECENT_FIRST}, r."idx"
 """)
+_DOUBTS = dedent(f"""
+    SELECT r.*, {_HIT}, 0.0 AS "score"
+    FROM "doubts" AS r
+    JOIN "documents" AS d ON d."id" = r."doc_id"
+    JOIN "sentences" AS s
+        ON s."doc_id" = r."doc_id" AND s."start" <= r."start" AND r."start" < s."end"
+    WHERE (:since IS NULL OR d."published" >= :since) AND (:kind IS NULL OR r."kind" = :kind)
+    ORDER BY {_RECENT_FIRST}, r."doc_id", r."idx"
+""")
 _DOC_ACTORS = dedent("""
     SELECT * FROM "actors" WHERE "name" IN (
         SELECT "actor" FROM "entities" WHERE "doc_id" = :doc_id
@@ -306,7 +315,9 @@ class SQLiteStore:
             published=doc.published,
             sentences=tuple(map(_rows.span_from, records("sentences"))),
             entities=tuple(map(_rows.entity_from, records("entities"))),
-            attributions=tuple(map(self._attribution_from, records("attributions"))),
+            attributions=_rows.nest(
+                [(self._attribution_from(r), r["parent"]) for r in records("attributions")]
+            ),
             doubts=tuple(map(_rows.doubt_from, records("doubts"))),
             quantities=tuple(map(_rows.quantity_from, records("quantities"))),
             times=tuple(map(_rows.time_from, records("times"))),
@@ -379,6 +390,11 @@ class SQLiteStore:
         earlier first); `since` filters by the document's publication date, like the others."""
         rows = self._all(_TIMES, {"since": _rows.iso(since)})
         return [Located(_rows.time_from(r), _rows.hit_from(r)) for r in rows]
+
+    def doubts(self, *, kind: str | None = None, since: date | None = None) -> list[Located[Doubt]]:
+        """Doubts (hedges, allegations, denials, disputes), filtered by kind; recent first."""
+        rows = self._all(_DOUBTS, {"kind": kind, "since": _rows.iso(since)})
+        return [Located(_rows.doubt_from(r), _rows.hit_from(r)) for r in rows]
 
     def attributions(
         self, *, actor: str | None = None, stance: str | None = None, since: date | None = None

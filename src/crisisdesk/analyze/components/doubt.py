@@ -489,13 +489,18 @@ def offsets(doc: Doc, tokens: Range) -> Record:
 
 
 def by_actor(doc: Doc, by: Range | None) -> str | None:
-    """The actor behind `by`: an overlapping actor mention, else the coreference of its head."""
+    """The actor behind `by`: the actor mention overlapping it most ("US lawmakers" is US
+    Congress, not the "US" inside it), else the coreference of its head."""
     if by is None:
         return None
     span = doc[by[0] : by[1]]
-    for start, end, actor, _label in doc._.actor_mentions or ():
-        if start < span.end_char and span.start_char < end:
-            return str(actor)
+    overlaps = [
+        (min(end, span.end_char) - max(start, span.start_char), end - start, actor)
+        for start, end, actor, _label in doc._.actor_mentions or ()
+        if actor and start < span.end_char and span.start_char < end
+    ]
+    if overlaps:
+        return str(max(overlaps)[2])
     return (doc._.coref or {}).get(span.root.i)
 
 
