@@ -1,0 +1,39 @@
+"""The brief over the bundled sample: claims with who disputes them, numbers with who claims
+them, a calendar timeline, and wire copies merged into one cited item."""
+
+from pathlib import Path
+
+import pytest
+
+from crisisdesk.brief import Brief, build_brief
+from crisisdesk.desk import Desk
+
+
+@pytest.fixture
+def brief(desk: Desk, sample_path: Path) -> Brief:
+    desk.ingest([sample_path])
+    return build_brief(desk.store)
+
+
+def test_numbers_say_who_claims_them(brief: Brief) -> None:
+    by_value = {item.detail["value"]: item for item in brief.numbers}
+    assert by_value[5000].actor == "Nicolás Maduro"
+    assert by_value[5000].detail["stance"] == "claimed"
+    assert by_value[8_000_000].actor == "Nicolás Maduro"
+
+
+def test_disputed_claim_names_who_disputes(brief: Brief) -> None:
+    reservists = [c for c in brief.claims if "8 million reservists" in c.text]
+    assert any("experts" in c.detail["disputed_by"] for c in reservists)
+
+
+def test_wire_copies_are_one_item_citing_both_outlets(brief: Brief) -> None:
+    missiles = [n for n in brief.numbers if n.detail["value"] == 5000]
+    assert len(missiles) == 1
+    assert len({c.outlet for c in missiles[0].citations}) == 2
+
+
+def test_timeline_has_calendar_dates_only(brief: Brief) -> None:
+    assert brief.timeline
+    assert all(item.detail["date"][:4].isdigit() for item in brief.timeline)
+    assert brief.timeline[0].detail["date"] == "2025-10-22"
