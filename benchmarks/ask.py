@@ -8,7 +8,6 @@ Tune on the first 600 (the default); `--start 600` checks the next 600 for overf
 Runs `crisisdesk ask --batch` on the converted questions in one process, then `squad_eval.py`.
 """
 
-import argparse
 import json
 import subprocess
 import sys
@@ -16,17 +15,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from _data import data_dir, eval_dir
+from _data import checked, eval_dir, parser
 from crisisdesk.desk import Desk
 
 LIMIT = 600  # the first questions: stable enough figures in a few seconds on two cores
 
 
 def main() -> None:
-    start, limit = window()
-    data = data_dir(__doc__ or "")
-    squad = data / "qa" / "squad2_dev_part_a.json"
-    scorers = eval_dir(data)
+    options = parser(__doc__)
+    options.add_argument("--start", type=int, default=0, help="first question")
+    options.add_argument("--limit", type=int, default=LIMIT, help="how many questions")
+    args = options.parse_args()
+    start, limit = args.start, args.limit
+    squad = checked(args.data / "qa" / "squad2_dev_part_a.json")
+    scorers = eval_dir(args.data)
     convert = [sys.executable, str(scorers / "squad_to_batch.py"), str(squad)]
     lines = subprocess.run(convert, check=True, capture_output=True, text=True).stdout
     questions = [json.loads(x) for x in lines.splitlines()][start : start + limit]
@@ -45,16 +47,6 @@ def main() -> None:
     for key, value in figures.items():
         print(f"{key:<16}{value:>10}")
     print(json.dumps(figures))
-
-
-def window() -> tuple[int, int]:
-    """`--start` and `--limit`, taken off the command line before `_data` reads `--data`."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--start", type=int, default=0)
-    parser.add_argument("--limit", type=int, default=LIMIT)
-    args, rest = parser.parse_known_args()
-    sys.argv[1:] = rest
-    return args.start, args.limit
 
 
 def answer_all(questions: list[dict[str, str]], out: Path) -> float:

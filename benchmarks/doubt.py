@@ -14,7 +14,6 @@ There is no gold doubt set (and no scorer in ../shared/eval for it), so this mea
 Usage: benchmarks/doubt.py [--data DIR] [--speed-docs N]
 """
 
-import argparse
 import json
 import sys
 import time
@@ -25,10 +24,10 @@ from typing import Any
 
 import spacy
 
+from _data import checked, parser
 from crisisdesk.analyze import load_nlp
 from crisisdesk.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
 NON_CERTAIN = {"POSSIBLE", "PROBABLE"}
 DOUBT = "crisisdesk_doubt"
 
@@ -208,13 +207,10 @@ def table(title: str, rows: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--speed-docs", type=int, default=50)
-    args = parser.parse_args()
-    if not args.data.is_dir():
-        print(f"no data folder at {args.data}: nothing to benchmark")
-        sys.exit(0)
+    options = parser(__doc__)
+    options.add_argument("--speed-docs", type=int, default=50)
+    args = options.parse_args()
+    checked(args.data)
     nlp = load_nlp(Settings())
     figures: dict[str, Any] = {"model": nlp.meta.get("name"), "spacy": spacy.__version__}
     seed = args.data.parent / "seed" / "briefing-example.txt"

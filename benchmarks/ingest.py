@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 
-from _data import data_dir
+from _data import checked, parser
 from crisisdesk.analyze import load_nlp
 from crisisdesk.desk import Desk
 from crisisdesk.settings import Settings
@@ -41,7 +41,8 @@ def whole_ingest(folder: Path, settings: Settings) -> tuple[float, int]:
 
 
 def main() -> None:
-    folder = data_dir(__doc__ or "") / "attribution" / "polnear" / "dev" / "text"
+    args = parser(__doc__).parse_args()
+    folder = checked(args.data / "attribution" / "polnear" / "dev" / "text")
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)
     settings = Settings()

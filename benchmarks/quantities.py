@@ -19,7 +19,6 @@ phone numbers and model numbers ("Voyager 2") as numbers; we do not.
 Usage: benchmarks/quantities.py [--data DIR] [--speed-docs N] [--show-misses]
 """
 
-import argparse
 import json
 import math
 import sys
@@ -31,11 +30,11 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from _data import checked, parser
 from crisisdesk.analyze.components import quantities as component
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
 NAME = "crisisdesk_quantities"
 Gold = tuple[float, float, str | None]  # value as written, value in base unit, base unit or None
 
@@ -366,15 +365,11 @@ def print_row(name: str, result: dict[str, Any]) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--speed-docs", type=int, default=50)
-    parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    folder = args.data / "quantities"
-    if not folder.is_dir():
-        print(f"no data at {folder}; nothing to benchmark")
-        return 0
+    options = parser(__doc__)
+    options.add_argument("--speed-docs", type=int, default=50)
+    options.add_argument("--show-misses", action="store_true")
+    args = options.parse_args(list(argv) if argv is not None else None)
+    folder = checked(args.data / "quantities")
     nlp = build()
     figures: dict[str, Any] = {"model": Settings().models.spacy}
     figures.update(score_sets(nlp, folder, args.show_misses))

@@ -7,7 +7,6 @@ pipeline (`load_nlp`), writes contract JSON lines with "id" and scores them with
 component's share of that time. Ends with one JSON line of figures.
 """
 
-import argparse
 import json
 import platform
 import subprocess
@@ -17,11 +16,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from _data import checked, eval_dir, parser
 from crisisdesk.analyze import analyze, load_nlp
 from crisisdesk.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
 
 
 def timeml(scorer: Path, *args: str) -> str:
@@ -66,15 +63,11 @@ def speed(data: Path, count: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--tml", default="temporal/tempeval3_tbaq")
-    parser.add_argument("--speed", type=int, default=0, help="PolNeAR dev texts to time (0: skip)")
-    args = parser.parse_args()
-    corpus, scorer = args.data / args.tml, args.data.parent / "eval" / "timeml.py"
-    if not corpus.is_dir() or not scorer.is_file():
-        print(f"no TimeML data at {corpus} or scorer at {scorer}: nothing to benchmark")
-        return
+    options = parser(__doc__)
+    options.add_argument("--tml", default="temporal/tempeval3_tbaq")
+    options.add_argument("--speed", type=int, default=0, help="PolNeAR dev texts to time (0: skip)")
+    args = options.parse_args()
+    corpus, scorer = checked(args.data / args.tml), eval_dir(args.data) / "timeml.py"
     docs = [json.loads(line) for line in timeml(scorer, "input", str(corpus)).splitlines() if line]
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
