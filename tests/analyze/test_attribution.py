@@ -133,3 +133,30 @@ def test_nested_attribution_moves_inside(nlp: Language) -> None:
 
 def test_narration_without_cue_is_skipped(nlp: Language) -> None:
     assert attributions(nlp, "The US has deployed 4,500 Marines to the Caribbean.") == []
+
+
+def test_phrasal_cue_takes_its_preposition(nlp: Language) -> None:
+    text = "Opposition leaders called for an independent inquiry into the strikes."
+    item = by_cue(nlp, text, "called for")
+    assert item["source"]["text"] == "Opposition leaders"
+    assert content(item) == ["an independent inquiry into the strikes"]
+
+
+def test_object_content_runs_through_its_phrases(nlp: Language) -> None:
+    text = "The minister defended the navy against accusations of piracy."
+    item = by_cue(nlp, text, "defended")
+    assert content(item) == ["the navy against accusations of piracy"]
+
+
+def test_quote_before_cue_wins_over_object(nlp: Language) -> None:
+    text = "“Hold your positions,” the general urged his officers."
+    item = by_cue(nlp, text, "urged")
+    assert content(item) == ["“Hold your positions,”"]
+    assert item["source"]["text"] == "the general"
+
+
+def test_survey_as_source(nlp: Language) -> None:
+    text = "In a poll released Sunday, Maduro's approval fell to 20 percent."
+    item = by_cue(nlp, text, "In")
+    assert item["source"]["text"] == "a poll released Sunday"
+    assert content(item) == ["Maduro's approval fell to 20 percent"]

@@ -4,7 +4,13 @@ Rules over the dependency parse, one pass over the tokens, cue verbs from `lexic
 - a cue verb with a clausal complement: "X said (that) ...", "X claimed his country has ...",
   "'...,' he said", "said the minister", "stating they are ...", "claiming to have ...";
   for participles and "by saying" the source is the subject of the governing clause;
-- a cue verb whose direct object is content, for verbs marked `object` ("denied the report");
+- a cue verb whose direct object is content, for verbs marked `object` ("denied the report"),
+  running on through the verb's prepositional phrases ("defended Clinton against allegations");
+- a cue verb with its own preposition, listed in the lexicon's 4th column ("called for a ban",
+  "talked about the wall"): the preposition joins the cue, its object is the content;
+- a quotation ending in ',"' before the cue wins over an object ('"Wait," he urged them');
+- "In a new poll, X": a document or survey noun (`attribution_source_nouns.txt`) heading a
+  clause with no cue verb is the source, "In" the cue, the clause the content;
 - a parenthetical cue ("The plan, he said, is sound"): content is the clause around it;
 - a cue verb followed by a colon or next to a quotation: content is that quotation;
 - "according to X, ...": content is the clause without the "according to" phrase.
@@ -17,7 +23,8 @@ A cue inside another's content ("X said Y claimed Z") goes under the outer recor
 so the top level labels each word once, as PolNeAR does; a participle after a comma ("..., stating
 they are ...") stays a cue of its own and ends the content before it.
 Stance comes from the cue lemma; a negated cue ("did not confirm") turns assertion into doubt.
-Not handled: noun cues ("his claim that ..."), sources found only by discourse ("The report: ..."),
+Not handled: noun cues ("his claim that ...", "in a statement"), cues spanning a verb chain
+("seemed to confirm", "refusing to answer"), sources found only by discourse ("The report: ..."),
 cues inside the quoted words themselves, and speakers named more than one sentence away.
 Rules follow the annotation guidelines of PolNeAR (Newell et al., LREC 2018).
 """
@@ -33,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from crisisdesk.analyze import extensions
-from crisisdesk.analyze.lexicon import read_rows
+from crisisdesk.analyze.lexicon import read_rows, read_words
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +52,6 @@ LEAD_STRIP = " \t\n,;:—–-)"
 TRAIL_STRIP = " \t\n,;:.—–-("
 CLAUSE_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
-OBJECT_PREPS = frozenset({"of", "for", "as"})
 UP_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -62,6 +68,7 @@ NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "WATCH", "READ", "MORE", "RELATED", 
 class Cue:
     stance: str
     frames: frozenset[str]
+    preps: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -83,7 +90,8 @@ def read_cues(*names: str | None) -> dict[str, Cue]:
     for name in names:
         for row in read_rows(name) if name else ():
             frames = frozenset(row[2].split("|")) if len(row) > 2 else frozenset({"clause"})
-            cues[row[0].lower()] = Cue(row[1], frames)
+            preps = frozenset(row[3].split("|")) if len(row) > 3 else frozenset()
+            cues[row[0].lower()] = Cue(row[1], frames, preps)
     return cues
 
 
@@ -91,19 +99,30 @@ def read_cues(*names: str | None) -> dict[str, Cue]:
     "crisisdesk_attribution",
     assigns=["doc._.attributions"],
     requires=["token.dep", "token.lemma", "doc.sents"],
-    default_config={"cue_verbs": "cue_verbs.tsv", "extra_cue_verbs": None},
+    default_config={
+        "cue_verbs": "cue_verbs.tsv",
+        "extra_cue_verbs": None,
+        "source_nouns": "attribution_source_nouns.txt",
+    },
 )
 def make_attribution(
-    nlp: Language, name: str, cue_verbs: str, extra_cue_verbs: str | None
+    nlp: Language,
+    name: str,
+    cue_verbs: str,
+    extra_cue_verbs: str | None,
+    source_nouns: str = "attribution_source_nouns.txt",
 ) -> "Attributor":
-    return Attributor(cues=read_cues(cue_verbs, extra_cue_verbs))
+    return Attributor(
+        cues=read_cues(cue_verbs, extra_cue_verbs), source_nouns=frozenset(read_words(source_nouns))
+    )
 
 
 class Attributor:
     """Finds attributions; see the module docstring for the rules."""
 
-    def __init__(self, *, cues: dict[str, Cue]) -> None:
+    def __init__(self, *, cues: dict[str, Cue], source_nouns: frozenset[str] = frozenset()) -> None:
         self.cues = cues
+        self.source_nouns = source_nouns
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -128,6 +147,8 @@ class Attributor:
         for token in doc:
             if token.lower_ == "according" and token.i + 1 < len(doc):
                 found = according_to(doc, token, quotes)
+            elif token.lower_ == "in" and (noun := self.document_source(token)) is not None:
+                found = in_document(token, noun, quotes)
             elif token.pos_ == "VERB" and token.lemma_.lower() in self.cues:
                 if quotes.inside(token.idx) or modifier(token):
                     continue  # the quoted words' own verbs; "a site called X", "so-called"
@@ -136,6 +157,16 @@ class Attributor:
                 continue
             if found is not None:
                 yield found
+
+    def document_source(self, prep: Token) -> Token | None:
+        """The noun of "In a new poll, ..." heading a clause without a cue verb of its own."""
+        head = prep.head
+        if prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX") or head.i < prep.i:
+            return None
+        if head.lemma_.lower() in self.cues:
+            return None
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return noun if noun is not None and noun.lemma_.lower() in self.source_nouns else None
 
 
 class Quotes:
@@ -210,9 +241,11 @@ def labelled(doc: Doc, quotes: Quotes) -> Iterator[Found]:
 
 
 def speaker_like(name: Span) -> bool:
-    """A named actor, or a transcript's capitalised speaker label ("CLINTON")."""
+    """A named actor, a transcript's speaker label ("CLINTON") or a headline's "Poll"."""
     if name.text.isupper() and len(name.text) > 1 and name.text not in NOT_SPEAKERS:
         return True
+    if len(name) == 1 and name[0].lemma_.lower() in ("poll", "survey", "study", "report"):
+        return True  # headlines: "Poll: Trump and Clinton hold narrow leads"
     ents = [e for e in name.ents if e.label_ in SPEAKER_LABELS]
     return len(ents) == 1 and (ents[0].start, ents[0].end) == (name.start, name.end)
 
@@ -224,13 +257,13 @@ def typo_close(text: str, start: int, end: int) -> bool:
 
 def from_verb(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> Found | None:
     """An attribution with this cue verb, if it has content."""
-    spans = verb_content(doc, verb, cue, quotes)
+    spans, cue_end = verb_content(doc, verb, cue, quotes)
     if not spans:
         return None
     stance = cue.stance
     if any(child.dep_ == "neg" for child in verb.children):
         stance = NEGATED.get(stance, "asserted")
-    cue_span = (verb.idx, verb.idx + len(verb))
+    cue_span = (verb.idx, cue_end)
     para = quotes.paragraph(verb.idx)
     spans = [trim(quotes.text, *clip(span, para)) for span in spans]
     spans.extend(split_quote(quotes.text, spans, cue_span, quotes))
@@ -261,20 +294,47 @@ def split_quote(text: str, spans: list[Offsets], cue: Offsets, quotes: Quotes) -
     return []
 
 
-def verb_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offsets]:
-    """Content spans of a cue verb: complement, object, surrounding clause or adjacent quote."""
-    text = quotes.text
-    after = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
-    if after:
-        return colon_content(doc, doc[verb.i + 1], quotes)
+def verb_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> tuple[list[Offsets], int]:
+    """Content spans of a cue verb (complement, object, surrounding clause or adjacent quote)
+    and where the cue ends: after the verb, or after its preposition ("called for")."""
+    end = verb.idx + len(verb)
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+        return colon_content(doc, doc[verb.i + 1], quotes), end
     para = quotes.paragraph(verb.idx)
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and para[0] <= c.idx < para[1]]
     if clauses:  # "Despite X, he said Y": the first clause after the verb is the one reported
         right = [c for c in clauses if c.i > verb.i]
-        return [trim(text, *subtree_span(right[0] if right else clauses[-1]))]
+        return [trim(quotes.text, *subtree_span(right[0] if right else clauses[-1]))], end
+    prep = phrasal(verb, cue)
+    if prep is not None:  # "called for a ban", "referred to him as"
+        return [trim(quotes.text, prep.idx + len(prep), subtree_span(prep)[1])], prep.idx + len(
+            prep
+        )
+    return other_content(doc, verb, cue, quotes), end
+
+
+def phrasal(verb: Token, cue: Cue) -> Token | None:
+    """The cue's own preposition with an object ("call for", "talk about"), if the verb has one."""
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in cue.preps and has_object(child):
+            return child
+    return None
+
+
+def has_object(prep: Token) -> bool:
+    return any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+
+
+def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offsets]:
+    """Content without a clausal complement: passive subject, a quote, an object or the clause
+    around a parenthetical cue."""
+    text = quotes.text
     passive = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.rights):  # "was questioned by lawmakers"
         return [trim(text, *subtree_span(passive[0]))]
+    quoted = quote_before(verb, quotes)
+    if quoted is not None:  # '"Wait a minute," he urged them'
+        return [quoted]
     if "object" in cue.frames and any(c.dep_ == "dobj" for c in verb.rights):
         return [trim(text, *object_span(verb))]
     if verb.dep_ == "parataxis":
@@ -300,11 +360,7 @@ def subtree_span(token: Token) -> Offsets:
 
 def object_span(verb: Token) -> Offsets:
     """From the direct object to the end of the verb's object-like complements."""
-    parts = [
-        c
-        for c in verb.rights
-        if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
-    ]
+    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS or c.dep_ == "prep"]
     return subtree_span(parts[0])[0], subtree_span(parts[-1])[1]
 
 
@@ -316,12 +372,17 @@ def around(text: str, head: Token, verb: Token) -> list[Offsets]:
     return [p for p in pieces if p[1] - p[0] > 1]
 
 
-def adjacent_quote(doc: Doc, verb: Token, quotes: Quotes) -> list[Offsets]:
-    """A quotation just before the cue's clause ('"...," she said') or just after it."""
+def quote_before(verb: Token, quotes: Quotes) -> Offsets | None:
+    """A quotation ending in ',"' just before the cue's clause ('"...," she said')."""
     para = quotes.paragraph(verb.idx)
     before = [r for r in quotes.overlapping(para[0], verb.idx) if r[1] <= verb.idx]
     if before and introduces(quotes.text, before[-1], verb.idx):
-        return [before[-1]]
+        return before[-1]
+    return None
+
+
+def adjacent_quote(doc: Doc, verb: Token, quotes: Quotes) -> list[Offsets]:
+    """A quotation just after the cue ('she said: "..."')."""
     start = verb.idx + len(verb)
     region = quotes.after(start)
     if region is not None and not quotes.text[start : region[0]].strip(" ,:"):
@@ -439,6 +500,19 @@ def according_to(doc: Doc, according: Token, quotes: Quotes) -> Found | None:
     para = quotes.paragraph(according.idx)
     who = speaker(quotes.text, source, para, [cue, *content])
     return Found(cue, content, who, "according_to", "asserted")
+
+
+def in_document(prep: Token, noun: Token, quotes: Quotes) -> Found | None:
+    """ "In a poll released Sunday, X": the poll is the source, the clause the content."""
+    start, end = subtree_span(prep.head)
+    inner_start, inner_end = subtree_span(prep)
+    pieces = [trim(quotes.text, start, inner_start), trim(quotes.text, inner_end, end)]
+    content = [p for p in pieces if p[1] - p[0] > 1]
+    if not content:
+        return None
+    cue = (prep.idx, prep.idx + len(prep))
+    who = speaker(quotes.text, noun, quotes.paragraph(prep.idx), [cue, *content])
+    return Found(cue, content, who, "indirect", "asserted")
 
 
 def nest(found: list[Found]) -> list[Found]:
