@@ -26,6 +26,7 @@ from crisisdesk.records import (
 )
 
 log = logging.getLogger(__name__)
+DISPUTING = frozenset({"questioned", "denied"})
 R = TypeVar("R")
 
 
@@ -80,11 +81,13 @@ def entities(doc: Doc) -> tuple[Entity, ...]:
 
 def claimed(quantity: Quantity, attributions: tuple[Attribution, ...]) -> Quantity:
     """The quantity with who claims it: the source of the innermost attribution whose content
-    holds it (nested attributions: the shortest content wins)."""
+    holds it (nested attributions: the shortest content wins). Attributions that question or
+    deny their content ("a number experts have questioned") dispute the number, not claim it."""
     holders = [
         (c.end - c.start, a)
         for outer in attributions
         for a in outer.walk()
+        if a.stance not in DISPUTING
         for c in a.content
         if c.start <= quantity.start and quantity.end <= c.end
     ]
