@@ -2,26 +2,37 @@
 
 One pass over the tokens of a document:
 1. a number is read by `quantity_numbers.NumberReader` from digits, words or both ("5,000",
-   "4.5bn", "40 000", "two dozen", "one-third", "8 million"); "tens of thousands of" and
-   "hundreds of" are read as their lower bound with the qualifier "at least";
-2. a unit from `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%") or a currency
-   before it ("$2 billion", "HK$1.5bn", "Rs 500 crore") makes it a measure. The value stays as
-   written, scale words applied ("3.5 km" -> 3.5 "km", as quantulum3, Recognizers-Text and CQE
-   report it); the lexicon's base and factor convert it. "3 dollars 50 cents" is one amount;
-   "$15.4/hour", "1.2 million barrels a day" are rates ("USD/h", "bbl/day"). Without a unit it
-   is a count ("count") and `counted` is the noun it modifies in the parse (or the object of
-   "of": "half of the residents"), with its modifiers and conjuncts, without determiners;
-3. ranges ("3,000-5,000", "3 to 5 km", "between 3,000 and 5,000") give `low` and `high`, and
-   `value` is their midpoint; after a verb of change ("rose 3% to 7%") they are two quantities;
+   "4.5bn", "1.5m reservists", "40 000", "two dozen", "one-third", "a quarter of a million",
+   "a million and a half"); "tens of thousands of", "tens of millions" and "hundreds of" are
+   read as their lower bound with the qualifier "at least";
+2. a unit from `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%", "half a percentage
+   point") or a currency before it ("$2 billion", "HK$1.5bn", "c $ 300", "USD115") makes it a
+   measure ("billions of dollars" too). The value stays as written, scale words applied
+   ("3.5 km" -> 3.5 "km", as quantulum3, Recognizers-Text and CQE report it); the lexicon's base
+   and factor convert it. "3 dollars 50 cents" is one amount; "$15.4/hour", "1.2 million
+   barrels a day" are rates ("USD/h", "bbl/day"), a length per time is a speed ("500 miles an
+   hour" -> "mph"). "45 and 50 mg", "3 or 4 km": the bare number shares the unit after the
+   next one. Without a unit it is a count ("count") and `counted` is the noun it modifies in
+   the parse (or the object of "of": "half of the residents"), with its modifiers and
+   conjuncts (not those with their own determiner: "a crew"), without determiners; "one in
+   five", "4 out of 10", "eight of 10", "one of every nine" are one count, the fraction;
+3. ranges ("3,000-5,000", "3 to 5 km", "between 3,000 and 5,000", "ranged from 3 to 5") give
+   `low` and `high`, and `value` is their midpoint; after a verb of change ("rose 3% to 7%")
+   they are two quantities;
 4. a qualifier is the phrase of `lexicons/quantity_qualifiers.tsv` right before the quantity
    ("up to", "over") or an adjective on the noun it measures ("a maximum altitude of 3,500 m").
-Not quantities: years, dates and day numbers (NER DATE, a month name next to it; a DATE number
-that counts a plural noun is kept: "in 2019 100 people"), ages, times of day ("3 pm"),
-ordinals ("a third time"), labels ("No. 5", `lexicons/quantity_labels.txt`), numbers inside
-names ("F-16"), list markers ("1)"), phone numbers and addresses, "one" used as a pronoun.
+Not quantities: years and base years ("below 2005 levels"), decades ("the 90's"), dates and day
+numbers (NER DATE, a month name next to it; a DATE number that counts a plural noun is kept:
+"in 2019 100 people"), ages ("45-year-old", "Schiff, 56, said"), times of day ("3 pm"),
+ordinals ("a third time", "a sixth-grader"), labels ("No. 5", "S&P 500", "Group of 20",
+`lexicons/quantity_labels.txt`), numbers inside names ("F-16") and words ("high-five",
+"one-on-one"), votes and scores ("voted 19-15", "a 5-4 decision", "a 3 to 1 margin"),
+"24/7" and "9/11", list markers ("1)"), phone numbers, street addresses ("131 West 23rd
+Street"), "one" used as a pronoun, "a real", "a bit".
 Limits: "x10^6" notation, "one over three", decimal commas, feet-and-inches sums ("5 ft 2 in"),
-negative ranges with low above high, bracketed units ("20 (kg)"); temperatures keep their
-scale; a bare "$" is USD; "pounds" is mass unless a scale word makes it sterling.
+negative ranges with low above high, bracketed units ("20 (kg)"), ranges the tokenizer keeps as
+one token ("$5bn-7bn", "billion-$7"); temperatures keep their scale; a bare "$" is USD; "pounds"
+is mass unless a scale word makes it sterling; "over four years" keeps "over" as a qualifier.
 """
 
 import math
@@ -146,19 +157,25 @@ class Scan:
         return replace(number, start=start, value=sign * number.value)
 
     def is_minus(self, i: int) -> bool:
-        """A "-" glued to a number and not after one ("-5", not the "-" of "3-5")."""
+        """A "-" glued to digits and not to a word before ("-5"; not the "-" of "3-5" nor of
+        "one-on-one", "high-five")."""
         doc = self.doc
         if doc[i].text not in {"-", "−"} or doc[i].whitespace_ or not self.starts_number(i + 1):
             return False
-        return i == 0 or not self.is_number_token(doc[i - 1])
+        if i == 0:
+            return True
+        spaced = bool(doc[i - 1].whitespace_) and not self.is_number_token(doc[i - 1])
+        return spaced and doc[i + 1].text[:1].isdigit()
 
     def article_unit(self, i: int) -> Number | None:
         """ "a gallon", "a penny": one of a measure unit (not time: "a year ago")."""
         if self.doc[i].lower_ not in {"a", "an"}:
             return None
         hit = self.units.get(i + 1)
-        if hit is None or hit[1].kind in {"time", "percent", "angle"} or hit[0] - i < 2:
-            return None
+        if hit is None or hit[1].kind in ARTICLE_EXCLUDED or self.doc[hit[0] - 1].pos_ != "NOUN":
+            return None  # not "a year ago", "a real disgrace"
+        if self.doc[i + 1].lower_ in {"bit", "real"}:
+            return None  # "a bit more"
         if len(self.doc[i + 1 : hit[0]].text) < 3:
             return None
         return Number(i + 1, i + 1, 1.0)
@@ -184,10 +201,10 @@ class Scan:
         number = self.number_at(i)
         if number is None:
             return None
-        first = self.with_cents(self.measure(number))
+        first = self.ratio(self.with_cents(self.measure(number)))
         second = self.range_end(first)
         if second is None:
-            first = last = self.with_rate(first)
+            first = last = self.with_rate(self.shared_unit(first))
         else:
             last = self.with_rate(second)
         start = self.range_start(first) if second is not None else first.start
@@ -205,10 +222,28 @@ class Scan:
             return Measure(number.start, number.end, number, number.unit)
         if before is not None:
             return Measure(before[0], number.end, number, before[1])
-        after = self.unit_after(number)
+        after = self.unit_after(number) or self.vague_currency(number)
         if after is not None:
             return Measure(number.start, after[0], number, after[1])
         return Measure(number.start, number.end, number, None)
+
+    def shared_unit(self, first: Measure) -> Measure:
+        """ "45 and 50 mg", "3 or 4 km": a bare digit number takes the unit written after the
+        next number (a unit after it, not a currency sign before it)."""
+        doc, at = self.doc, first.end
+        if (
+            first.unit is not None
+            or at + 1 >= len(doc)
+            or doc[at].lower_ not in {"and", "or", "to"}
+        ):
+            return first
+        if not doc[first.number.start].text[:1].isdigit() or not self.starts_number(at + 1):
+            return first
+        number = self.read_number(at + 1)
+        after = self.unit_after(number) if number is not None and number.unit is None else None
+        if after is None or (after[0] < len(doc) and doc[after[0]].lower_ == "old"):
+            return first  # "27 and 29 years old": ages
+        return replace(first, unit=after[1])
 
     def with_cents(self, first: Measure) -> Measure:
         """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
@@ -233,14 +268,23 @@ class Scan:
             return measure
         hit = self.units.get(at + 1)
         if hit is not None:
-            end, name, base = hit[0], hit[1].name, hit[1].base
+            end, per = hit
         elif self.doc[at + 1].tag_ == "NN":
-            end, name = at + 2, self.doc[at + 1].lower_
-            base = name
+            end, word = at + 2, self.doc[at + 1].lower_
+            per = Unit(word, "count", word)
         else:
             return measure
-        rate = Unit(f"{unit.name}/{name}", "rate", f"{unit.base}/{base}")
-        return replace(measure, end=end, unit=rate)
+        return replace(measure, end=end, unit=self.rate_unit(unit, per))
+
+    def rate_unit(self, unit: Unit, per: Unit) -> Unit:
+        """ "USD/bbl"; a length per time is the lexicon's speed ("miles an hour" -> "mph")."""
+        factor = unit.factor / per.factor
+        if unit.kind == "length" and per.kind == "time":
+            for known in self.lex.by_name.values():
+                if known.kind == "speed" and math.isclose(known.factor, factor, rel_tol=1e-3):
+                    return known
+        name = f"{unit.name}/{per.name}"
+        return Unit(name, "rate", f"{unit.base}/{per.base}", factor)
 
     def currency_before(self, start: int) -> tuple[int, Unit] | None:
         """(start token, unit) of a currency symbol or code right before token `start`."""
@@ -261,6 +305,8 @@ class Scan:
         at = number.end
         if at < len(doc) and doc[at].text == "-" and not doc[at - 1].whitespace_:
             at += 1
+        elif at < len(doc) and doc[at].lower_ in {"a", "an"} and self.lone_fraction(number):
+            at += 1  # "half a percentage point"
         hit = self.units.get(at)
         if hit is None:
             return None
@@ -271,6 +317,46 @@ class Scan:
         if surface.lower() in {"in", "p", "pp"} and doc[at - 1].whitespace_:
             return None
         return end, unit
+
+    def lone_fraction(self, number: Number) -> bool:
+        return number.end - number.start == 1 and self.kind(self.doc[number.start]) == "fraction"
+
+    def vague_currency(self, number: Number) -> tuple[int, Unit] | None:
+        """ "billions of dollars": (end token, currency) after the "of" of a vague number."""
+        at = number.end
+        if not number.vague or at + 1 >= len(self.doc) or self.doc[at].lower_ != "of":
+            return None
+        hit = self.units.get(at + 1)
+        word = self.doc[at + 1].text.isalpha()  # "of dollars", not "of $12-an-hour"
+        return hit if hit is not None and hit[1].kind == "currency" and word else None
+
+    def ratio(self, first: Measure) -> Measure:
+        """ "one in five", "4 in 10", "1 out of 3", "eight of 10", "one of every nine": one
+        quantity, the fraction (0.2, 0.4, ...). Not "one of five" (one among five)."""
+        at = self.ratio_denominator_at(first)
+        if at is None:
+            return first
+        number = self.read_number(at)
+        whole = first.number.value % 1 == 0
+        if number is None or number.value <= first.number.value or number.value % 1 or not whole:
+            return first
+        of = self.doc[first.end].lower_ == "of" and self.doc[at - 1].lower_ != "every"
+        if (of and number.value not in {10, 100}) or self.measure(number).unit is not None:
+            return first
+        value = first.number.value / number.value
+        return Measure(first.start, number.end, Number(first.start, number.end, value), None)
+
+    def ratio_denominator_at(self, first: Measure) -> int | None:
+        """The token after "in", "out of", "of" (and "every") that follows a bare number."""
+        doc, at = self.doc, first.end
+        if first.unit is not None or at + 1 >= len(doc) or first.number.value < 1:
+            return None
+        out_of = doc[at].lower_ == "out" and doc[at + 1].lower_ == "of"
+        if not out_of and doc[at].lower_ not in {"in", "of"}:
+            return None
+        at += 2 if out_of else 1
+        at += at < len(doc) and doc[at].lower_ == "every"
+        return None if at >= len(doc) or YEAR.fullmatch(doc[at].text) else at
 
     def range_end(self, first: Measure) -> Measure | None:
         """The second half of "3,000-5,000", "3 to 5 km", "between 3,000 and 5,000"; not
@@ -296,7 +382,8 @@ class Scan:
         if word.lower_ in {"-", "–", "—"}:
             return word.whitespace_ == self.doc[word.i - 1].whitespace_
         if word.lower_ == "to" and before == "from":
-            return self.doc[first.start - 1].head.pos_ not in {"VERB", "AUX"}
+            head = self.doc[first.start - 1].head  # "ranged from 3 to 5" is a range
+            return head.pos_ not in {"VERB", "AUX"} or head.lemma_ in {"range", "vary"}
         if word.lower_ == "to" and self.after_change_verb(first):
             return False  # "rose 3.4 percent to 7.2%": a change, two quantities
         return word.lower_ in RANGE_WORDS
@@ -326,9 +413,13 @@ class Scan:
             return False
         if unit is not None:
             return not self.is_age(last, unit)
-        if self.in_other_entity(first, last):
+        if self.in_other_entity(first, last) or self.is_score(first, last):
             return False
         if self.is_year(first.number, last) or self.is_label(first.number.start):
+            return False
+        if self.is_address(last) or self.is_apposed_age(first, last):
+            return False
+        if self.in_hyphenated_word(first.number.start, last.end):
             return False
         end = last.end
         if end < len(doc) and doc[end].text == ")" and self.word_before(first.start) != "(":
@@ -340,6 +431,8 @@ class Scan:
         trusted (the small model tags "42" and "45" as DATE)."""
         tokens = range(first.number.start, last.number.end)
         labels = {self.ent_label.get(i) for i in tokens}
+        if self.is_fraction(first, last):
+            labels -= {"ORDINAL", "DATE"}  # "a third of", "only a quarter of the aid"
         if not labels & NOT_COUNT_LABELS:
             return False
         if labels != {"DATE"}:
@@ -351,6 +444,64 @@ class Scan:
             self.doc[last.number.end].ent_iob_ == "I" if last.number.end < len(self.doc) else False
         )
         return not ent or inside
+
+    def is_score(self, first: Measure, last: Measure) -> bool:
+        """ "voted 19-15", "a 5-4 decision", "a 4-4 ruling": a vote or score, not a range."""
+        tied = first is not last and first.number.value == last.number.value
+        if (first is last or tied) and SCORE.match(self.word_at(first.number.start)):
+            return True
+        return first is last and (self.score_side(first, 1) or self.score_side(first, -1))
+
+    def score_side(self, measure: Measure, step: int) -> bool:
+        """ "a 3 to 1 margin": a bare number joined by "to" to a smaller one after it (step 1)
+        or a larger one before it (step -1); not "from 10 to 5" (a change)."""
+        doc = self.doc
+        at = measure.end if step > 0 else measure.start - 1
+        other = at + step
+        if not 0 <= other < len(doc) or doc[at].lower_ != "to":
+            return False
+        value = digits_value(doc[other].text)
+        start = measure.start if step > 0 else other
+        if value is None or (start > 0 and doc[start - 1].lower_ == "from"):
+            return False
+        small = max(value, measure.number.value) <= 20  # "3 to 1"; not "218 to 214 seats"
+        return small and value * step < measure.number.value * step
+
+    def is_apposed_age(self, first: Measure, last: Measure) -> bool:
+        """ "Schiff, 56, who ...": a bare whole number set off by commas after a name."""
+        doc, start, end = self.doc, first.number.start, last.end
+        if first is not last or start < 2 or end >= len(doc) or first.number.value % 1:
+            return False
+        named = doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN"
+        return named and doc[end].is_punct and 0 < first.number.value < 120
+
+    def in_hyphenated_word(self, start: int, end: int) -> bool:
+        """ "high-five", "one-on-one", "hole-in-one": a number word glued by a hyphen to a word
+        that is no number ("two-thirds" and "30-minute" stay)."""
+        doc = self.doc
+        if start > 1 and doc[start - 1].text == "-":
+            before = doc[start - 2]
+            glued = not before.whitespace_ + doc[start - 1].whitespace_
+            if glued and before.is_alpha and not self.is_number_token(before):
+                return True
+        glued = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        return glued and doc[end + 1].pos_ in {"ADP", "DET", "PRON"}
+
+    def is_address(self, last: Measure) -> bool:
+        """ "131 West 23rd Street": a number before capitalised words and a street word."""
+        for token in self.doc[last.end : last.end + 4]:
+            if token.lower_ in STREET_WORDS and token.text[:1].isupper():
+                return True
+            if not token.text[:1].isupper() and not token.text[:1].isdigit():
+                return False
+        return False
+
+    def is_fraction(self, first: Measure, last: Measure) -> bool:
+        """A number ending in a fraction word with a numerator or an "of" after it."""
+        end = last.number.end
+        if self.kind(self.doc[end - 1]) != "fraction":
+            return False
+        return end - first.number.start > 1 or self.word_before(end + 1) == "of"
 
     def counts_plural(self, token: Token) -> bool:
         """A number that is not year-like and counts the plural noun after it ("100 people")."""
@@ -371,18 +522,38 @@ class Scan:
     def looks_like_code(self, number: Number) -> bool:
         """Phone numbers, addresses, "192.168.1.2", "14:30", "F-16", "1990s", ordinals."""
         token = self.doc[number.start]
-        text = self.text
-        left = text.rfind(" ", 0, token.idx) + 1
-        right = text.find(" ", token.idx)
-        word = text[left : right if right >= 0 else len(text)].strip(".,;:!?\"'()[]")
-        decade = token.text[:1].isdigit() and token.text[-1:] == "s"
-        return bool(PHONE_LIKE.match(word) or ORDINAL.match(token.text) or decade)
+        word = self.word_at(number.start)
+        after = self.doc[number.end] if number.end < len(self.doc) else None
+        apostrophe = after is not None and after.text in {"'s", "’s"} and not token.whitespace_
+        decade = bool(DECADE.match(token.text)) or (token.text.isdigit() and apostrophe)
+        code = PHONE_LIKE.match(word) or ORDINAL.match(token.text) or decade
+        return bool(code) or self.slash_code(number)
+
+    def slash_code(self, number: Number) -> bool:
+        """ "24/7", "9/11": a lone digit fraction that is improper or has an odd denominator;
+        "1/2", "3/4" and "2 1/2" stay fractions."""
+        match = SLASHED.match(self.doc[number.start].text)
+        if match is None or number.end - number.start != 1:
+            return False
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        date_like = numerator <= 12 and denominator <= 31  # "9/11", "5/17"
+        common = denominator in COMMON_DENOMINATORS
+        return numerator >= denominator or (date_like and not common)
+
+    def word_at(self, i: int) -> str:
+        """The space-delimited word around token i, without surrounding punctuation."""
+        text, idx = self.text, self.doc[i].idx
+        left = text.rfind(" ", 0, idx) + 1
+        right = text.find(" ", idx)
+        return text[left : right if right >= 0 else len(text)].strip(".,;:!?\"'()[]")
 
     def is_year(self, number: Number, last: Measure) -> bool:
         """A bare four-digit integer 1000-2199 not followed by the noun it counts: a year."""
         token = self.doc[number.start]
         if not YEAR.fullmatch(token.text) or number.end - number.start != 1:
             return False
+        if self.ent_label.get(number.start) == "DATE" and token.ent_iob_ == "B":
+            return True  # "below 2005 levels"; "in 2019 100 people" is one DATE entity
         after = self.doc[last.end] if last.end < len(self.doc) else None
         return after is None or not (after.pos_ == "NOUN" and after.tag_ in {"NNS", "NNPS"})
 
@@ -391,7 +562,9 @@ class Scan:
         before = self.word_before(i)
         if before == "." and i > 1:
             before = self.doc[i - 2].lower_ + "."
-        return before in self.lex.labels or self.ent_label.get(i - 1) in NAME_LABELS
+        two = f"{self.word_before(i - 1)} {before}" if i > 1 else ""
+        named = two in self.lex.labels and self.doc[i - 2].text[:1].isupper()  # "Group of 20"
+        return before in self.lex.labels or named or self.ent_label.get(i - 1) in NAME_LABELS
 
     def is_age(self, last: Measure, unit: Unit) -> bool:
         """ "45-year-old", "aged 45 years": an age, left to NER and the reader."""
@@ -467,11 +640,12 @@ class Scan:
         if head is None:
             return None
         left = last.end
-        while left < head.i and doc[left].pos_ in {"DET", "PUNCT", "CCONJ", "NUM", "SYM"}:
+        while left < head.i and (doc[left].pos_ in SKIPPED_POS or doc[left].lower_ == "of"):
             left += 1
         right = head.i
         for conj in head.conjuncts:
             numeric = has_number(conj) or conj.lower_ in self.lex.numbers
+            numeric = numeric or any(c.dep_ == "det" for c in conj.children)  # "a crew"
             if conj.i > right and conj.pos_ in NOUN_POS and not numeric:
                 right = conj.i
         if any(not is_within(doc[k], head) for k in range(left, head.i)):
@@ -496,7 +670,14 @@ class Scan:
 
 
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+ARTICLE_EXCLUDED = frozenset({"time", "percent", "angle"})
+DECADE = re.compile(r"^(?:1\d|20)?\d0'?s$")
+SCORE = re.compile(r"^\d{1,3}-(?:to-)?\d{1,3}$")
+STREET_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd."})
+SLASHED = re.compile(r"^(\d+)/(\d+)$")
+COMMON_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 100})
 RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
+SKIPPED_POS = frozenset({"DET", "PUNCT", "CCONJ", "NUM", "SYM"})
 COUNT_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "conj"})
 
 

@@ -44,9 +44,12 @@ class Lexicons:
         self.unit_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.unit_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.glued: dict[str, Unit] = {}
+        self.unit_heads: set[str] = set()  # first words of unit phrases, lower case
+        self.by_name: dict[str, Unit] = {}
         for row in read_rows(units):
             scaled = row[5] if len(row) > 5 else None
             unit = Unit(row[1], row[2], row[3], float(row[4]), scaled)
+            self.by_name.setdefault(unit.name, unit)
             for surface in row[0].split("|"):
                 self.add_unit(nlp, surface, unit)
         self.before = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -59,6 +62,7 @@ class Lexicons:
 
     def add_unit(self, nlp: Language, surface: str, unit: Unit) -> None:
         self.units[surface] = unit
+        self.unit_heads.add(surface.split(" ")[0].lower())
         self.glued.setdefault(surface, unit)
         exact = surface != surface.lower() and len(surface) <= 3  # "MW", "K", "USD"
         matcher = self.unit_exact if exact else self.unit_lower

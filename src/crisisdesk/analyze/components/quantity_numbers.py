@@ -2,8 +2,12 @@
 
 `NumberReader` reads one number from a token on: digits ("5,000", "4.5bn", "1/2", "1.3e6",
 "40 000"), words ("two dozen", "a hundred and two", "two and a half", "one-third") or both
-("8 million"), with number words and scales from `lexicons/quantity_numbers.tsv`. Not handled:
-"x10^6" notation, "one over three", decimal commas ("5,00"), Indian digit grouping ("12,34,567").
+("8 million"), fractions of scales ("a quarter of a million", "a million and a half"), with
+number words and scales from `lexicons/quantity_numbers.tsv`. A glued "m" is a million before a
+plural noun ("1.5m reservists"), else metres; a lower-case "mm" is a million only on money
+("$5mm"; "7.62mm" is millimetres). Not handled: "four-and-a-half", ranges kept in one token
+("5bn-7bn"), "x10^6" notation, "one over three", decimal commas ("5,00"), Indian digit grouping
+("12,34,567").
 """
 
 import re
@@ -15,7 +19,9 @@ from crisisdesk.analyze.components.quantity_lexicon import Lexicons, Unit
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 GLUED = re.compile(r"^([-+−]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(.*)$")
-PREFIXED = re.compile(r"^((?:[A-Z]{1,3}|Mex|Can)?\$|[€£¥₹₽₩₪])(?=\.?\d)")
+PREFIXED = re.compile(
+    r"^((?:[A-Z]{1,3}|Mex|Can)?\$|[€£¥₹₽₩₪]|USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|AUD|CAD)(?=\.?\d)"
+)
 GROUP = re.compile(r"^\d{3}$")
 LEAD_GROUP = re.compile(r"^[$€£]?\d{1,3}$")
 GROUP_GAPS = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
@@ -54,6 +60,7 @@ class NumberReader:
         self.before_and = ""  # kind of the token before the last "and"
         self.numerator_from = 0.0  # `current` when the last "and" was read
         self.scale = 1.0
+        self.last_scale = 1.0  # value of the last scale word ("million" in "a million and a half")
         self.glued_unit: Unit | None = None
 
     def read(self) -> Number | None:
@@ -94,6 +101,8 @@ class NumberReader:
             return self.step("-")
         if lower in {"a", "an"}:
             return self.take_article()
+        if lower == "of" and self.last == "fraction":
+            return self.take_fraction_of()
         if lower == "point" and self.last in {"unit", "teen", "ten", "hundred"}:
             return self.take_point()
         value = digits_value(token.text)
@@ -129,6 +138,20 @@ class NumberReader:
             return False
         self.current += 1
         return self.step("a")
+
+    def take_fraction_of(self) -> bool:
+        """ "a quarter of a million", "two thirds of a billion": the fraction scales what follows;
+        not "half of the residents" (the reader stops at "of")."""
+        k = self.i + 1
+        if k < len(self.doc) and self.doc[k].lower_ in {"a", "an"}:
+            k += 1
+        if k >= len(self.doc) or self.kind(self.doc[k]) not in {"scale", "hundred", "dozen"}:
+            return False
+        value = self.value(self.doc[k])
+        self.total, self.current = (self.total + self.current) * value, 0.0
+        self.scale *= value
+        self.i = k
+        return self.step("scale")
 
     def take_point(self) -> bool:
         """ "two hundred point zero three": the digit words after "point" are decimals."""
@@ -179,7 +202,7 @@ class NumberReader:
         suffix = glued_suffix(text)
         if not suffix or suffix in {"-", "–"} or FRACTION.match(text) or DIGITS.match(text):
             return True
-        if self.kind_of(suffix) in {"abbrev", "scale"}:
+        if self.suffix_scales(text, suffix):
             return True
         if suffix in self.lex.glued:
             self.glued_unit = self.lex.glued[suffix]
@@ -188,11 +211,21 @@ class NumberReader:
 
     def glued_scale(self, text: str) -> float:
         suffix = glued_suffix(text)
-        if not suffix or self.kind_of(suffix) not in {"abbrev", "scale"}:
+        if not suffix or not self.suffix_scales(text, suffix):
             return 1.0
         entry = self.lex.numbers.get(suffix) or self.lex.numbers[suffix.lower()]
         self.scale *= entry[1]
         return entry[1]
+
+    def suffix_scales(self, text: str, suffix: str) -> bool:
+        """A glued scale ("4.5bn", "10M"); a lower-case "mm" only on money ("$5mm", not the
+        "7.62mm" of a gun barrel)."""
+        if self.kind_of(suffix) not in {"abbrev", "scale"}:
+            return False
+        if suffix != "mm":
+            return True
+        before = self.doc[self.start - 1].text if self.start > 0 else ""
+        return bool(currency_prefix(text)) or before in CURRENCY_SYMBOLS
 
     def take_unit_word(self, token: Token) -> bool:
         """ "five", "fifteen", "twenty"; "twenty one" and "twenty-one" join."""
@@ -221,6 +254,7 @@ class NumberReader:
         self.total = (self.total + (self.current or 1.0)) * value
         self.current = 0.0
         self.scale *= value
+        self.last_scale = value
         return self.step("scale")
 
     def abbrev_fits(self, token: Token) -> bool:
@@ -228,11 +262,20 @@ class NumberReader:
         doc = self.doc
         if self.last != "digits":
             return False
-        if len(token.text) > 1:
-            return True
         currency = self.start > 0 and doc[self.start - 1].text in CURRENCY_SYMBOLS
+        currency = currency or bool(currency_prefix(doc[self.start].text))
+        if len(token.text) > 1:
+            return token.text != "mm" or currency  # "7.62mm": millimetres
         glued = not doc[token.i - 1].whitespace_
-        return currency or (glued and token.text in {"M", "B", "k"})
+        return currency or (glued and (token.text in {"M", "B", "k"} or self.counts_after(token)))
+
+    def counts_after(self, token: Token) -> bool:
+        """ "1.5m reservists": a glued "m" before a plural noun that is no unit is a million."""
+        k = token.i + 1
+        if token.text != "m" or k >= len(self.doc):
+            return False
+        after = self.doc[k]
+        return after.tag_ in {"NNS", "NNPS"} and after.lower_ not in self.lex.units
 
     def multiplied_next(self) -> bool:
         """ "half million", "half a dozen": a lone "half" counts only before what it divides."""
@@ -245,15 +288,29 @@ class NumberReader:
         """ "half a million", "half of the residents"; not "the first half of the year"."""
         if token.lower_ not in {"half", "quarter"}:
             return False
-        if self.multiplied_next():
+        if self.multiplied_next() or self.unit_next():
             return True
         before = self.doc[self.i - 1] if self.i > 0 else None
         bare = before is None or before.pos_ not in {"DET", "ADJ", "PRON", "NUM"}
         return bare and token.lower_ == "half" and self.of_next()
 
+    def unit_next(self) -> bool:
+        """ "half a percentage point", "half a mile": "a" then the first word of a unit."""
+        k = self.i + 2
+        return (
+            k < len(self.doc)
+            and self.doc[k - 1].lower_ in {"a", "an"}
+            and (self.doc[k].lower_ in self.lex.unit_heads)
+        )
+
     def noun_next(self) -> bool:
+        """A noun after "a third" (an ordinal: "a third time"), also "a sixth-grader"."""
         k = self.i + 1
-        return k < len(self.doc) and self.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}
+        if k >= len(self.doc):
+            return False
+        glued = self.doc[k].text == "-" and not self.doc[self.i].whitespace_
+        unit = k + 1 < len(self.doc) and self.doc[k + 1].lower_ in self.lex.unit_heads
+        return (glued and not unit) or self.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}
 
     def of_next(self) -> bool:
         k = self.i + 1
@@ -271,6 +328,8 @@ class NumberReader:
             return False  # "a third time", "a fifth straight day": an ordinal
         numerator = self.current - self.numerator_from
         self.current = self.numerator_from + numerator / denominator
+        if self.before_and == "scale":  # "a million and a half": half a million more
+            self.current *= self.last_scale
         return self.step("fraction")
 
 
@@ -337,4 +396,7 @@ def read_vague(doc: Doc, lex: Lexicons, i: int) -> Number | None:
         value, k = value * entry[1], k + 2
     if k == i:
         return None
-    return Number(i, k - 1, value, value, vague=True)
+    end, entry = k - 1, lex.numbers.get(doc[k].lower_) if k < len(doc) else None
+    if entry is not None and entry[0] == "plural" and doc[k].lower_.endswith("s"):
+        value, end = value * entry[1], k + 1  # "tens of millions" with no "of" after
+    return Number(i, end, value, value, vague=True)

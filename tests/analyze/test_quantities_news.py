@@ -1,0 +1,262 @@
+"""crisisdesk_quantities on news-style sentences (written for this test): every quantity a
+reader of the news expects, and nothing else (no years, dates, ordinals or model names).
+
+Each case lists the quantities expected in order as (text, value, unit); `value` is the number as
+written with its unit ("3.5 km" -> 3.5 "km"), a range's value is its midpoint, fractions and
+ratios ("a third", "one in five") are counts with a fractional value.
+"""
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+Expected = list[tuple[str, float, str]]
+
+CASES: list[tuple[str, Expected]] = [
+    # money, scale words, currencies, rates
+    ("The government announced a $2.5 billion aid package.", [("$2.5 billion", 2.5e9, "USD")]),
+    ("The company posted a loss of £1.2bn.", [("£1.2bn", 1.2e9, "GBP")]),
+    ("The deal is worth up to 3 trillion yen.", [("3 trillion yen", 3e12, "JPY")]),
+    ("The firm paid £3m for the rights.", [("£3m", 3e6, "GBP")]),
+    ("The province received Rs 1,200 crore in relief.", [("Rs 1,200 crore", 1.2e10, "INR")]),
+    ("Brent crude climbed to $85 a barrel.", [("$85 a barrel", 85, "USD/bbl")]),
+    ("Gold traded at $2,300 an ounce.", [("$2,300 an ounce", 2300, "USD/oz")]),
+    ("Fuel prices jumped to 1.80 euros per litre.", [("1.80 euros per litre", 1.8, "EUR/L")]),
+    ("Bitcoin fell below $60,000.", [("$60,000", 60000, "USD")]),
+    ("Losses ran into the billions of dollars.", [("billions of dollars", 1e9, "USD")]),
+    # percentages and percentage points
+    ("Roughly 60 percent of voters backed the proposal.", [("60 percent", 60, "percent")]),
+    ("Wages rose by 4.2 per cent last year.", [("4.2 per cent", 4.2, "percent")]),
+    ("The bank raised rates by half a percentage point.", [("half a percentage point", 0.5, "pp")]),
+    (
+        "Inflation rose to 7.4% in October, up 0.6 percentage points from September.",
+        [("7.4%", 7.4, "percent"), ("0.6 percentage points", 0.6, "pp")],
+    ),
+    (
+        "Unemployment fell by 2 percentage points to 5.1%.",
+        [("2 percentage points", 2, "pp"), ("5.1%", 5.1, "percent")],
+    ),
+    ("The country spends 2% of its GDP on defence.", [("2%", 2, "percent")]),
+    ("Turnout was 68.5 percent, the highest since 1992.", [("68.5 percent", 68.5, "percent")]),
+    # counts of people, troops, vessels, casualties
+    ("At least 11 people were killed in the strike.", [("11", 11, "count")]),
+    ("Some 4,500 troops have been sent to the border.", [("4,500", 4500, "count")]),
+    ("Dozens of fishing boats were stranded in the port.", [("Dozens", 12, "count")]),
+    ("Three soldiers were wounded in the clash.", [("Three", 3, "count")]),
+    ("Hundreds of thousands of people fled.", [("Hundreds of thousands", 1e5, "count")]),
+    ("An estimated 1.5 million people have been displaced.", [("1.5 million", 1.5e6, "count")]),
+    ("The army has about 1.5m reservists.", [("1.5m", 1.5e6, "count")]),
+    (
+        "The rebels seized two vessels and 14 crew members.",
+        [("two", 2, "count"), ("14", 14, "count")],
+    ),
+    (
+        "Casualties reached 120 dead and 340 injured.",
+        [("120", 120, "count"), ("340", 340, "count")],
+    ),
+    ("The death toll rose to 52.", [("52", 52, "count")]),
+    ("At least a dozen journalists were detained.", [("a dozen", 12, "count")]),
+    ("A quarter of a million people marched.", [("A quarter of a million", 2.5e5, "count")]),
+    # fractions and ratios
+    ("More than half of the population lacks clean water.", [("half", 0.5, "count")]),
+    ("A third of the country's hospitals are closed.", [("A third", 1 / 3, "count")]),
+    ("Only a quarter of the aid has arrived.", [("a quarter", 0.25, "count")]),
+    ("Around two-thirds of the budget goes to defence.", [("two-thirds", 2 / 3, "count")]),
+    ("Four in 10 Americans disapprove of the war.", [("Four in 10", 0.4, "count")]),
+    ("One in five children is malnourished.", [("One in five", 0.2, "count")]),
+    ("Eight of 10 avocados come from Mexico.", [("Eight of 10", 0.8, "count")]),
+    ("About one of every nine voters is Latino.", [("one of every nine", 1 / 9, "count")]),
+    ("One of five suspects was released.", [("five", 5, "count")]),
+    # scores, base years and addresses next to real quantities
+    ("Emissions fell 32 percent below 2005 levels.", [("32 percent", 32, "percent")]),
+    (
+        "They blamed thousands of $12-an-hour workers.",
+        [("thousands", 1000, "count"), ("$12", 12, "USD")],
+    ),
+    ("Officials counted 3-5 boats.", [("3-5", 4, "count")]),
+    ("Candidates raised tens of millions.", [("tens of millions", 1e7, "count")]),
+    ("A metric ton of grain was lost.", [("A metric ton", 1, "t")]),
+    ("A million and a half people fled.", [("A million and a half", 1.5e6, "count")]),
+    ("The boxer weighed 200lbs.", [("200lbs", 200, "lb")]),
+    ("The S&P 500 rose 1.2% on Friday.", [("1.2%", 1.2, "percent")]),
+    ("The Nikkei 225 index gained 0.8 percent.", [("0.8 percent", 0.8, "percent")]),
+    ("The Dow Jones fell 300 points.", [("300", 300, "count")]),
+    (
+        "The company cut 2,500 jobs, or 8% of its workforce.",
+        [("2,500", 2500, "count"), ("8%", 8, "percent")],
+    ),
+    ("Burma emerged from a half-century of military rule.", [("a half-century", 0.5, "century")]),
+    ("The strikes hit 3 or 4 km from the border.", [("3", 3, "km"), ("4 km", 4, "km")]),
+    # distances, areas, weights, speeds, durations
+    ("The storm dumped 30 centimeters of rain.", [("30 centimeters", 30, "cm")]),
+    ("The wildfire has burned more than 12,000 hectares.", [("12,000 hectares", 12000, "ha")]),
+    ("The ship was carrying 40,000 tonnes of wheat.", [("40,000 tonnes", 40000, "t")]),
+    ("The convoy travelled 350 kilometres.", [("350 kilometres", 350, "km")]),
+    ("The island covers 1,200 square kilometres.", [("1,200 square kilometres", 1200, "km2")]),
+    ("The drone flew at an altitude of 5,000 feet.", [("5,000 feet", 5000, "ft")]),
+    ("The jet flew at 500 miles an hour.", [("500 miles an hour", 500, "mph")]),
+    ("He was sentenced to 15 years in prison.", [("15 years", 15, "year")]),
+    (
+        "The vessel was 300 metres long and weighed 200,000 tonnes.",
+        [("300 metres", 300, "m"), ("200,000 tonnes", 200000, "t")],
+    ),
+    ("Sterling fitted a new 7.62mm barrel.", [("7.62mm", 7.62, "mm")]),
+    # counts next to names and dates that are not quantities
+    ("The country bought 24 F-16 fighter jets.", [("24", 24, "count")]),
+    ("The government will hire 10,000 teachers by 2026.", [("10,000", 10000, "count")]),
+    ("The bill passed by 218 votes to 214.", [("218", 218, "count"), ("214", 214, "count")]),
+]
+
+RANGES: list[tuple[str, str, float, float, str]] = [
+    (
+        "Between 3,000 and 5,000 fighters remain in the city.",
+        "Between 3,000 and 5,000",
+        3000,
+        5000,
+        "count",
+    ),
+    ("Prices are expected to rise 3-5% next year.", "3-5%", 3, 5, "percent"),
+    ("Prices rose 10 to 15 percent after the blockade.", "10 to 15 percent", 10, 15, "percent"),
+    ("Casualty estimates vary from 2,000 to 5,000.", "from 2,000 to 5,000", 2000, 5000, "count"),
+    (
+        "Officials put damage at between $5 billion and $7 billion.",
+        "between $5 billion and $7 billion",
+        5e9,
+        7e9,
+        "USD",
+    ),
+]
+
+QUALIFIED: list[tuple[str, str, str | None]] = [
+    ("At least 11 people were killed in the strike.", "at least", "people"),
+    ("Some 4,500 troops have been sent to the border.", "some", "troops"),
+    ("Nearly 2,000 homes were destroyed by the flood.", "nearly", "homes"),
+    ("About 300 civilians were evacuated from the town.", "about", "civilians"),
+    ("Officials said as many as 200 people may be trapped.", "as many as", "people"),
+    ("Fewer than 100 inspectors remain in the country.", "fewer than", "inspectors"),
+    ("Dozens of fishing boats were stranded in the port.", "at least", "fishing boats"),
+    ("Thousands of migrants crossed the Channel this year.", "at least", "migrants"),
+    ("More than half of the population lacks clean water.", "more than", "population"),
+    ("Only a quarter of the aid has arrived.", "only", "aid"),
+    ("The wildfire has burned more than 12,000 hectares.", "more than", None),
+    ("Russia exports about 1.2 million barrels a day.", "about", None),
+    ("The deal is worth up to 3 trillion yen.", "up to", None),
+]
+
+NOT_QUANTITIES = [
+    "The 3rd Fleet conducted exercises in the Pacific.",
+    "Talks resumed on March 3 in Geneva.",
+    "The law was passed in 2024.",
+    "The memorial honors veterans of World War II.",
+    "The COVID-19 pandemic hit tourism hard.",
+    "Vietnam operates Su-30MK2 aircraft.",
+    "Leaders of the G7 met in Italy.",
+    "NATO members invoked Article 5 after the attack.",
+    "Ukraine received S-400 parts and MiG-29 jets, officials said.",
+    "The Boeing 737 landed safely.",
+    "The company filed for Chapter 11 bankruptcy protection.",
+    "Flight MH17 was shot down over Ukraine.",
+    "The attack began at 14:30 GMT.",
+    "The minister spoke at 10 a.m. on Monday.",
+    "The 2022 invasion changed European security.",
+    "Leaders of the Group of 20 gathered in Delhi.",
+    "Troops from the 82nd Airborne Division arrived.",
+    "The hotline operates 24/7.",
+    "The 9/11 attacks changed the region.",
+    "Police closed Route 66 after the crash.",
+    "The court ruled under Section 230.",
+    "The committee voted 19-15 along party lines.",
+    "The Supreme Court made a surprise 5-4 decision.",
+    "A 4-4 ruling would leave the decision in place.",
+    "The bomb went off in front of 131 West 23rd Street.",
+    "Tom is a real visionary.",
+    "Lenders are a bit looser now.",
+    "He felt good as a sixth-grader.",
+    "She met her opponents one-on-one several times.",
+    "They took time to high-five passersby.",
+    "The court sent it back by a 2-to-1 vote.",
+    "Republican claims were rated false by a 3 to 1 margin.",
+    "Schiff, 56, who has served on the committee, spoke.",
+    "Business boomed in the 90’s.",
+    "Apple unveiled the iPhone 15 in Cupertino.",
+    "The Boeing 737 Max was grounded.",
+    "Russell 2000 stocks fell.",
+]
+
+
+def quantities(nlp: Language, text: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = nlp(text)._.quantities
+    for q in found:
+        assert text[q["start"] : q["end"]] == q["text"]
+    return found
+
+
+def only(nlp: Language, text: str) -> dict[str, Any]:
+    found = quantities(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_news_quantities(nlp: Language, text: str, expected: Expected) -> None:
+    found = [(q["text"], q["value"], q["unit"]) for q in quantities(nlp, text)]
+    assert found == [(t, pytest.approx(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize(("text", "span", "low", "high", "unit"), RANGES)
+def test_news_ranges(
+    nlp: Language, text: str, span: str, low: float, high: float, unit: str
+) -> None:
+    q = only(nlp, text)
+    assert (q["text"], q["low"], q["high"], q["unit"]) == (span, low, high, unit)
+    assert q["value"] == pytest.approx((low + high) / 2)
+
+
+@pytest.mark.parametrize(("text", "qualifier", "counted"), QUALIFIED)
+def test_news_qualifier_and_counted(
+    nlp: Language, text: str, qualifier: str, counted: str | None
+) -> None:
+    q = only(nlp, text)
+    assert (q["qualifier"], q["counted"]) == (qualifier, counted)
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_news_not_quantities(nlp: Language, text: str) -> None:
+    assert quantities(nlp, text) == []
+
+
+def test_ratio_counts_its_noun(nlp: Language) -> None:
+    q = only(nlp, "The UN said 1 in 3 Gazans faced hunger.")
+    assert (q["text"], q["counted"]) == ("1 in 3", "Gazans")
+
+
+def test_fraction_counts_the_noun_after_of(nlp: Language) -> None:
+    q = only(nlp, "A third of the country's hospitals are closed.")
+    assert q["counted"] == "country's hospitals"
+
+
+def test_model_name_is_not_counted_as_a_number(nlp: Language) -> None:
+    q = only(nlp, "The army moved dozens of T-72 tanks toward the front.")
+    assert (q["text"], q["value"]) == ("dozens", 12)
+    assert str(q["counted"]).endswith("tanks")
+
+
+def test_a_group_of_people_is_still_counted(nlp: Language) -> None:
+    q = only(nlp, "A group of 20 protesters gathered outside.")
+    assert (q["value"], q["counted"]) == (20, "protesters")
+
+
+def test_speed_converts_to_metres_per_second(nlp: Language) -> None:
+    q = only(nlp, "The jet flew at 500 miles an hour.")
+    assert (q["base_value"], q["base_unit"]) == (pytest.approx(223.52), "m/s")
+
+
+def test_rate_converts_its_amount(nlp: Language) -> None:
+    q = only(nlp, "Fuel prices jumped to 1.80 euros per litre.")
+    assert (q["base_value"], q["base_unit"]) == (pytest.approx(1800), "EUR/m3")
+
+
+def test_crew_of_is_not_part_of_the_counted_engines(nlp: Language) -> None:
+    found = quantities(nlp, "The patrol boat had 2 engines and a crew of 12.")
+    assert (found[0]["value"], found[0]["counted"]) == (2, "engines")
