@@ -80,7 +80,9 @@ def test_unreadable_input_fails_in_few_lines_and_changes_nothing(
     bad.write_bytes(content)
     result = invoke("ingest", bad, "--db", stored)
     assert result.exit_code != 0
-    assert 1 <= len(result.stderr.strip().splitlines()) <= 3
+    lines = result.stderr.strip().splitlines()
+    assert 1 <= len(lines) <= 3
+    assert lines[0].startswith(f"error: {bad}")
     assert status_of(stored) == before
 
 

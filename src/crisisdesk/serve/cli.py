@@ -95,10 +95,16 @@ def progress_bar() -> Progress:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        disable=not console.is_terminal,  # no bar (and no stray blank line) in pipes and CI
     )
 
 
 def show_report(report: IngestReport) -> None:
+    """A summary line and one line per skipped input; only the reasons when nothing was read."""
+    if report.skipped and report.added + report.unchanged == 0:
+        for error in report.skipped:
+            console.print(f"[red]error:[/] {error}", highlight=False)
+        return
     console.print(
         f"added {report.added} documents ({report.words} words), "
         f"{report.unchanged} already stored, {report.joined_story} joined a story"
