@@ -160,3 +160,42 @@ def test_survey_as_source(nlp: Language) -> None:
     item = by_cue(nlp, text, "In")
     assert item["source"]["text"] == "a poll released Sunday"
     assert content(item) == ["Maduro's approval fell to 20 percent"]
+
+
+def test_noun_cue_with_that_clause(nlp: Language) -> None:
+    text = "Maduro's claim that the missiles were operational drew scepticism in Washington."
+    item = by_cue(nlp, text, "claim")
+    assert item["source"]["text"] == "Maduro's"
+    assert content(item) == ["that the missiles were operational"]
+    assert item["stance"] == "claimed"
+
+
+def test_noun_cue_gives_way_to_a_verb_inside_it(nlp: Language) -> None:
+    text = "The file includes the suggestion that Washington denied the strikes."
+    assert [a["cue"]["text"] for a in attributions(nlp, text)] == ["denied"]
+
+
+def test_relative_clause_cue_leaves_out_speaker(nlp: Language) -> None:
+    text = "Maduro attacked the sanctions, which he said had hurt ordinary families."
+    outer = by_cue(nlp, text, "attacked")
+    assert content(outer) == ["the sanctions"]  # the writer's aside stays out
+    item = by_cue(nlp, text, "said")
+    assert item["source"]["text"] == "he"
+    assert content(item) == ["which", "had hurt ordinary families"]
+
+
+def test_hearer_is_not_content(nlp: Language) -> None:
+    text = "The minister told reporters the talks would resume next week."
+    assert content(by_cue(nlp, text, "told")) == ["the talks would resume next week"]
+
+
+def test_statement_saying_takes_the_issuer(nlp: Language) -> None:
+    text = "Cabello issued a statement saying the militias were ready."
+    item = by_cue(nlp, text, "saying")
+    assert item["source"]["text"] == "Cabello"
+    assert content(item) == ["the militias were ready"]
+
+
+def test_speaker_after_quote_with_its_own_subject(nlp: Language) -> None:
+    text = "“In my view, [Machado] can be very divisive,” Ramírez said."
+    assert by_cue(nlp, text, "said")["source"]["text"] == "Ramírez"

@@ -1,0 +1,63 @@
+"""Attribution noun cues: a noun with a "that"-clause complement ("his claim that ...").
+
+Any noun whose clause is marked "that" and is not a relative clause counts ("the claim that",
+"made the case that", "in a statement that", "there is no doubt that"), as PolNeAR annotates
+them all; the lexicon only sets the stance ("allegation" -> alleged). The source is the
+possessor ("Trump's claim"), else the subject of the verb the noun depends on ("X said in a
+statement that", "X made the point that"). Not handled: noun cues without a "that"-clause
+("in a statement", "his criticism of"), and "whether" or "to"-infinitive complements.
+"""
+
+from spacy.tokens import Doc, Token
+
+from crisisdesk.analyze.components.attribution_quotes import Quotes, kind_of, with_quotations
+from crisisdesk.analyze.components.attribution_spans import (
+    Found,
+    clip,
+    speaker,
+    subject_of,
+    subtree_span,
+    trim,
+)
+
+CLAUSE_OF_NOUN = frozenset({"acl", "ccomp"})
+GOVERNED = frozenset({"dobj", "pobj", "attr", "nsubjpass", "appos", "conj"})
+
+
+def that_clause(noun: Token) -> Token | None:
+    """The noun's complement clause opened by "that" (not a relative clause), if any."""
+    for child in noun.rights:
+        if child.dep_ in CLAUSE_OF_NOUN and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return child
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """The possessor of the noun, else the subject of the clause that governs it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    node = noun
+    while node.dep_ in GOVERNED or node.dep_ == "prep":
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return subject_of(node)
+    return None
+
+
+def from_noun(doc: Doc, noun: Token, clause: Token, quotes: Quotes, stance: str) -> Found | None:
+    """ "Trump's claim that X": the noun is the cue, the "that"-clause the content."""
+    para = quotes.paragraph(noun.idx)
+    cue = (noun.idx, noun.idx + len(noun))
+    span = trim(quotes.text, *clip(subtree_span(clause), para))
+    if span[1] <= span[0]:
+        return None
+    content = with_quotations(quotes.text, [span], cue, quotes)
+    who = speaker(quotes.text, noun_source(noun), para, [cue, *content])
+    found = Found(cue, content, who, kind_of(content, quotes), stance)
+    found.noun = True
+    return found
