@@ -199,3 +199,12 @@ def test_statement_saying_takes_the_issuer(nlp: Language) -> None:
 def test_speaker_after_quote_with_its_own_subject(nlp: Language) -> None:
     text = "“In my view, [Machado] can be very divisive,” Ramírez said."
     assert by_cue(nlp, text, "said")["source"]["text"] == "Ramírez"
+
+
+def test_source_phrase_with_a_place_and_a_person_is_the_person(nlp: Language) -> None:
+    text = (
+        "Venezuela’s Defense: Maduro highlighted the Igla-S missiles, which are short-range "
+        "systems."
+    )
+    found = by_cue(nlp, text, "highlighted")
+    assert found["source"]["actor"] == "Nicolás Maduro"

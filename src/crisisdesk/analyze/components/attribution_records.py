@@ -82,11 +82,13 @@ def source_record(doc: Doc, text: str, source: tuple[Token, Offsets]) -> dict[st
 
 
 def mention_actor(
-    mentions: Iterable[tuple[int, int, str, str]], token: Token, span: Offsets
+    mentions: Iterable[tuple[int, int, str | None, str]], token: Token, span: Offsets
 ) -> str | None:
-    """The actor of the mention holding the source's head word, else of any within its phrase."""
-    inside = [m for m in mentions if m[0] < span[1] and span[0] < m[1]]
+    """The actor of the mention holding the source's head word, else of the first person in
+    its phrase ("Venezuela's Defense: Maduro" is Maduro), else of the first actor there."""
+    inside = [m for m in mentions if m[2] and m[0] < span[1] and span[0] < m[1]]
     for m_start, m_end, actor, _ in inside:
         if m_start <= token.idx < m_end:
             return actor
-    return inside[0][2] if inside else None
+    people = [m for m in inside if m[3] == "PERSON"]
+    return (people or inside)[0][2] if inside else None

@@ -100,11 +100,12 @@ def subject_of(verb: Token) -> Token | None:
     """The speaker: the verb's subject or agent, else the subject of the governing clause."""
     node = verb
     for _ in range(5):
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # two subjects ("Venezuela's Defense: Maduro highlighted"): the nearer
+            return subjects[-1]
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return issuer(node.head)
         if node.dep_ not in UP_DEPS or node.head is node:
