@@ -4,6 +4,10 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from crisisdesk.analyze.components.attribution_cues import Cue, object_frame
+from crisisdesk.analyze.components.attribution_spans import appositive_owner
 
 MADURO = (
     "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has deployed "
@@ -208,3 +212,53 @@ def test_source_phrase_with_a_place_and_a_person_is_the_person(nlp: Language) ->
     )
     found = by_cue(nlp, text, "highlighted")
     assert found["source"]["actor"] == "Nicolás Maduro"
+
+
+def test_possessed_noun_cue_takes_its_object(nlp: Language) -> None:
+    item = by_cue(nlp, "Maduro's criticism of the sanctions grew louder.", "criticism")
+    assert item["source"]["text"] == "Maduro's"
+    assert content(item) == ["the sanctions"]
+
+
+def test_unpossessed_noun_without_clause_is_no_cue(nlp: Language) -> None:
+    assert attributions(nlp, "The criticism of the sanctions grew louder.") == []
+
+
+def test_see_as_is_a_cue_only_with_as(nlp: Language) -> None:
+    text = "Many officers see Maduro as the only leader who can keep the army together."
+    item = by_cue(nlp, text, "see")
+    assert item["source"]["text"] == "Many officers"
+    assert content(item) == ["Maduro as the only leader who can keep the army together"]
+    assert attributions(nlp, "Many officers see the missiles every day.") == []
+
+
+def test_passive_governing_clause_gives_the_source(nlp: Language) -> None:
+    text = (
+        "Since then the government has been tightened, criticizing the opposition for the unrest."
+    )
+    assert by_cue(nlp, text, "criticizing")["source"]["text"] == "the government"
+
+
+def test_time_phrase_after_object_is_not_content(nlp: Language) -> None:
+    item = by_cue(nlp, "Padrino defended the deployment during a televised address.", "defended")
+    assert content(item) == ["the deployment"]
+
+
+def test_appositive_owner_is_the_name(nlp: Language) -> None:
+    doc = nlp(
+        "Diosdado Cabello, the party's vice president, suggested that the militias were ready."
+    )
+    owner = appositive_owner(doc[7])  # "president", just before the comma
+    assert owner is not None
+    assert owner.text == "Cabello"
+    assert appositive_owner(doc[1]) is None  # "Cabello" itself describes no one
+
+
+def test_small_clause_predicate_makes_an_object_frame(nlp: Language) -> None:
+    words = ["Cabello", "calls", "Maduro", "unqualified"]
+    small = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "nsubj", "oprd"])
+    bare = Doc(nlp.vocab, words=["Cabello", "calls"], heads=[1, 1], deps=["nsubj", "ROOT"])
+    cue = Cue("asserted", frozenset({"object"}))
+    assert object_frame(small[1], cue)
+    assert not object_frame(bare[1], cue)
+    assert not object_frame(small[1], Cue("asserted", frozenset({"as"})))

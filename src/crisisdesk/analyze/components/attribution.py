@@ -15,7 +15,9 @@ Rules over the dependency parse, one pass over the tokens, cue verbs from `lexic
 - a cue verb followed by a colon or next to a quotation: content is that quotation;
 - "according to X, ...": content is the clause without the "according to" phrase;
 - a speech or belief noun (`attribution_cue_nouns.tsv`) with a "that"-clause ("his claim that",
-  "said in a statement that"): the noun is the cue; it gives way to a cue verb inside its clause.
+  "said in a statement that"), or with a possessor and an object ("Trump's criticism of the deal"):
+  the noun is the cue; it gives way to a cue verb inside its clause;
+- an `as` cue ("sees him as a threat") takes its object only when an "as" phrase follows.
 Content follows PolNeAR's conventions: "that" and quotation marks belong to it, sentence-final
 and separating punctuation outside quotes do not. Quotation marks (straight, curly, '' and ``) are
 paired per paragraph; quotes that continue a speaker's words in the following sentences or the next
@@ -29,7 +31,7 @@ Modules: attribution_cues (cue verbs), attribution_nouns (noun cues), attributio
 ("according to", "In a poll", "Name:"), attribution_quotes (quotation pairing and the quotes a
 cue takes), attribution_spans (offsets of source and content), attribution_records (nesting and
 the output dicts); this module only builds the component and orders them.
-Not handled: noun cues without a "that"-clause ("his criticism of"), cues spanning a verb chain
+Not handled: noun cues without a "that"-clause or a possessor ("in a statement"), cue verb chains
 ("seemed to confirm", "refusing to answer"), sources found only by discourse ("The report: ..."),
 cues inside the quoted words themselves, and speakers named more than one sentence away.
 Rules follow the annotation guidelines of PolNeAR (Newell et al., LREC 2018).
@@ -42,7 +44,11 @@ from spacy.tokens import Doc, Token
 
 from crisisdesk.analyze import extensions
 from crisisdesk.analyze.components.attribution_cues import Cue, from_verb, modifier, read_cues
-from crisisdesk.analyze.components.attribution_nouns import from_noun, that_clause
+from crisisdesk.analyze.components.attribution_nouns import (
+    from_noun,
+    possessed_object,
+    that_clause,
+)
 from crisisdesk.analyze.components.attribution_phrases import according_to, in_document, labelled
 from crisisdesk.analyze.components.attribution_quotes import Quotes, continue_quotes, kind_of
 from crisisdesk.analyze.components.attribution_records import nest, record
@@ -129,8 +135,11 @@ class Attributor:
                 yield found
 
     def noun_clause(self, noun: Token) -> Token | None:
-        """The "that"-clause of a cue noun ("his claim that ...")."""
-        return that_clause(noun) if noun.lemma_.lower() in self.cue_nouns else None
+        """The "that"-clause of a cue noun ("his claim that ..."), or the object of a possessed
+        one ("Trump's criticism of the deal")."""
+        if noun.lemma_.lower() not in self.cue_nouns:
+            return None
+        return that_clause(noun) or possessed_object(noun)
 
     def document_source(self, prep: Token) -> Token | None:
         """The noun of "In a new poll, ..." heading a clause without a cue verb of its own."""

@@ -1,8 +1,9 @@
 """Attribution cue verbs: the lexicon and the content and source of one cue verb.
 
 A cue verb takes a clausal complement ("said that ..."), a direct object for verbs marked
-`object` ("denied the report"), its own preposition from the lexicon's 4th column ("called
-for a ban"), a quotation before or after it, or the clause around a parenthetical cue. A negated
+`object` ("denied the report") or `as` when an "as" phrase follows ("sees him as a threat"),
+its own preposition from the lexicon's 4th column ("called for a ban"), a quotation before or
+after it, or the clause around a parenthetical cue. A negated
 cue ("did not confirm") turns assertion into doubt. Not handled: cues over a verb chain
 ("seemed to confirm").
 """
@@ -167,11 +168,21 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
     hearer = addressee(verb) if "addressee" in cue.frames else None
     if hearer is not None:  # "told CNN the race is over": what follows the hearer
         return [trim(text, subtree_span(hearer)[1], verb.sent.end_char)]
-    if "object" in cue.frames and any(c.dep_ == "dobj" for c in verb.rights):
+    if object_frame(verb, cue):
         return [trim(text, *object_span(verb))]
     if verb.dep_ == "parataxis":
         return around(text, verb.head, verb)
     return adjacent_quote(doc, verb, quotes)
+
+
+def object_frame(verb: Token, cue: Cue) -> bool:
+    """A direct object that is content: for `object` cues, and for `as` cues when an "as"
+    phrase follows ("sees Clinton as the candidate most likely to ...")."""
+    if not any(c.dep_ in ("dobj", "oprd") for c in verb.rights):  # "calls Clinton unqualified"
+        return False
+    return "object" in cue.frames or (
+        "as" in cue.frames and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
+    )
 
 
 def addressee(verb: Token) -> Token | None:

@@ -1,11 +1,13 @@
-"""Attribution noun cues: a noun with a "that"-clause complement ("his claim that ...").
+"""Attribution noun cues: a noun with a "that"-clause complement ("his claim that ..."), or
+a possessed one with an object ("Trump's criticism of the deal"; of, on, against, about, for,
+over).
 
 Any noun whose clause is marked "that" and is not a relative clause counts ("the claim that",
 "made the case that", "in a statement that", "there is no doubt that"), as PolNeAR annotates
 them all; the lexicon only sets the stance ("allegation" -> alleged). The source is the
 possessor ("Trump's claim"), else the subject of the verb the noun depends on ("X said in a
-statement that", "X made the point that"). Not handled: noun cues without a "that"-clause
-("in a statement", "his criticism of"), and "whether" or "to"-infinitive complements.
+statement that", "X made the point that"). Not handled: noun cues with neither ("in a
+statement", "the criticism of"), and "whether" or "to"-infinitive complements.
 """
 
 from spacy.tokens import Doc, Token
@@ -21,6 +23,7 @@ from crisisdesk.analyze.components.attribution_spans import (
 )
 
 CLAUSE_OF_NOUN = frozenset({"acl", "ccomp"})
+OBJECT_PREPS = frozenset({"of", "on", "against", "about", "for", "over"})
 GOVERNED = frozenset({"dobj", "pobj", "attr", "nsubjpass", "appos", "conj"})
 
 
@@ -31,6 +34,17 @@ def that_clause(noun: Token) -> Token | None:
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):
             return child
+    return None
+
+
+def possessed_object(noun: Token) -> Token | None:
+    """The object of "Trump's criticism of the deal": with a possessor (the source) only,
+    as without one the noun names no speaker ("the criticism of the deal")."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS:
+            return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     return None
 
 

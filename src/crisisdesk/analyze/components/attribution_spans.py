@@ -16,8 +16,11 @@ TRAIL_STRIP = " \t\n\u00a0,;:.—–-("
 OPENING = ("“", '"', "''", "``")
 CLOSING = re.compile(r"[,.!?]?(?:”|\"|'')")
 NOT_OBJECT_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "dep", "npadvmod"})
-UP_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
+ADJUNCT_PREPS = frozenset({"at", "during", "after", "before", "since", "while"})
+UP_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# a governing clause's passive subject speaks too ("she's tacked left, criticizing ...")
+GOVERNING_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
 
 
 @dataclass(slots=True)
@@ -46,7 +49,16 @@ def subtree_span(token: Token) -> Offsets:
 def object_span(verb: Token) -> Offsets:
     """From the direct object to the end of the verb's object-like complements."""
     parts = [c for c in verb.rights if c.dep_ not in NOT_OBJECT_DEPS]
+    while len(parts) > 1 and adjunct(parts[-1]):
+        parts.pop()
     return subtree_span(parts[0])[0], content_end(parts[-1])
+
+
+def adjunct(token: Token) -> bool:
+    """A time phrase after the object ("proposed the plan during the debate"): the writer's
+    setting, not what was said. Limit: "in" and "on" phrases are kept, as the parse often
+    hangs the object's own phrases on the verb ("criticized the politics on display")."""
+    return token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS
 
 
 def content_span(token: Token) -> Offsets:
@@ -100,7 +112,8 @@ def subject_of(verb: Token) -> Token | None:
     """The speaker: the verb's subject or agent, else the subject of the governing clause."""
     node = verb
     for _ in range(5):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        deps = SUBJECT_DEPS if node is verb else GOVERNING_SUBJECT_DEPS
+        subjects = [c for c in node.children if c.dep_ in deps]
         if subjects:  # two subjects ("Venezuela's Defense: Maduro highlighted"): the nearer
             return subjects[-1]
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -124,13 +137,27 @@ def issuer(noun: Token) -> Token | None:
 
 def left_neighbour(verb: Token, para: Offsets) -> Token | None:
     """The noun just before the verb, when the parse found no subject in its paragraph
-    ("9:30 p.m. / Donald Trump says ...": the parser runs across the line break)."""
+    ("9:30 p.m. / Donald Trump says ...": the parser runs across the line break), or the name
+    before an appositive and comma."""
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.idx < para[0]:
             return None
         if token.dep_ in ("aux", "auxpass", "neg", "advmod"):
             continue
+        if token.text == "," and token.i > 0:
+            return appositive_owner(token.doc[token.i - 1])
         return token if token.pos_ in ("PROPN", "NOUN", "PRON") else None
+    return None
+
+
+def appositive_owner(last: Token) -> Token | None:
+    """The name an appositive ending at `last` describes ("Jay DiPietro, the club's president,
+    suggested ...", when the parse hung the name elsewhere)."""
+    for node in [last, *last.ancestors]:
+        if node.right_edge.i != last.i:
+            return None
+        if node.dep_ == "appos":
+            return node.head
     return None
 
 
