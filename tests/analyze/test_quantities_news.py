@@ -6,10 +6,10 @@ written with its unit ("3.5 km" -> 3.5 "km"), a range's value is its midpoint, f
 ratios ("a third", "one in five") are counts with a fractional value.
 """
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
+
+from tests.analyze.test_quantities import only, quantities
 
 Expected = list[tuple[str, float, str]]
 
@@ -183,19 +183,6 @@ NOT_QUANTITIES = [
     "The Boeing 737 Max was grounded.",
     "Russell 2000 stocks fell.",
 ]
-
-
-def quantities(nlp: Language, text: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = nlp(text)._.quantities
-    for q in found:
-        assert text[q["start"] : q["end"]] == q["text"]
-    return found
-
-
-def only(nlp: Language, text: str) -> dict[str, Any]:
-    found = quantities(nlp, text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

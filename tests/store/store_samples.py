@@ -79,7 +79,16 @@ def make_analysis(text: str = TEXT) -> Analysis:
                 by="Venezuela",
             ),
         ),
-        quantities=(Quantity(*at("4,500"), value=4500, unit="count", counted="Marines"),),
+        quantities=(
+            Quantity(
+                *at("4,500"),
+                value=4500,
+                unit="count",
+                counted="Marines",
+                claimed_by="United States",
+                stance="asserted",
+            ),
+        ),
         times=(TimeExpr(*at("on Wednesday"), value="2025-10-22", type="DATE"),),
         events=(
             Event(

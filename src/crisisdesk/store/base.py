@@ -139,7 +139,9 @@ class Store(Protocol):
 
     def quantities(
         self, *, actor: str | None = None, since: date | None = None
-    ) -> list[Located[Quantity]]: ...
+    ) -> list[Located[Quantity]]:
+        """Quantities, recent first; with `actor`, only the numbers that actor gives."""
+        ...
 
     def close(self) -> None: ...
 

@@ -239,3 +239,9 @@ def m006_quantity_base_units(db: sqlite3.Connection) -> None:
 def m007_nested_attributions(db: sqlite3.Connection) -> None:
     """An attribution inside another's content points to it (issue 4: "X said Y claimed Z")."""
     _run(db, 'ALTER TABLE "attributions" ADD COLUMN "parent" INTEGER')
+
+
+@migration
+def m008_quantities_by_claimant(db: sqlite3.Connection) -> None:
+    """`numbers --actor` filters on who claims a number (issue 4)."""
+    _run(db, 'CREATE INDEX "quantities_claimed_by" ON "quantities" ("claimed_by")')

@@ -147,8 +147,8 @@ _CONTENTS = dedent("""
     WHERE "doc_id" = ? AND "attribution" = ?
     ORDER BY "idx"
 """)
-# With an actor: quantities inside the content of an attribution whose source is that actor,
-# i.e. numbers the actor is reported to have given (what the numbers table sets side by side).
+# With an actor: the numbers that actor is reported to give (`claimed_by`, decided once in
+# analyze/convert.py: the innermost attribution holding the number that does not dispute it).
 _QUANTITIES = dedent(f"""
     SELECT r.*, {_HIT}, 0.0 AS "score"
     FROM "quantities" AS r
@@ -156,11 +156,7 @@ _QUANTITIES = dedent(f"""
     JOIN "sentences" AS s
         ON s."doc_id" = r."doc_id" AND s."start" <= r."start" AND r."start" < s."end"
     WHERE (:since IS NULL OR d."published" >= :since)
-        AND (:actor IS NULL OR EXISTS (
-            SELECT 1 FROM "attribution_contents" AS c
-            JOIN "attributions" AS a ON a."doc_id" = c."doc_id" AND a."idx" = c."attribution"
-            WHERE c."doc_id" = r."doc_id" AND c."start" <= r."start" AND r."end" <= c."end"
-                AND a."source_actor" = :actor))
+        AND (:actor IS NULL OR r."claimed_by" = :actor)
     ORDER BY {_RECENT_FIRST}, r."idx"
 """)
 _TIMES = dedent(f"""
@@ -407,8 +403,7 @@ class SQLiteStore:
     def quantities(
         self, *, actor: str | None = None, since: date | None = None
     ) -> list[Located[Quantity]]:
-        """Quantities, recent first. With `actor`: only those inside the content of an
-        attribution whose source is that actor (numbers the actor gave), not every number in a
-        sentence that merely mentions the actor."""
+        """Quantities, recent first. With `actor`: only the numbers that actor gives
+        (`claimed_by`), not every number in a sentence that merely mentions the actor."""
         rows = self._all(_QUANTITIES, {"actor": actor, "since": _rows.iso(since)})
         return [Located(_rows.quantity_from(r), _rows.hit_from(r)) for r in rows]
