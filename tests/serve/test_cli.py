@@ -148,6 +148,9 @@ def test_numbers_lists_quantities_with_their_citation(stored: Path) -> None:
     assert marines
     assert marines[0]["counted"] == "Marines and sailors"
     assert marines[0]["text"] in marines[0]["sentence"]
+    assert marines[0]["end"] - marines[0]["start"] == len(marines[0]["text"])
+    missiles = [r for r in rows if r["value"] == 5000]
+    assert {r["claimed_by"] for r in missiles} == {"Nicolás Maduro"}
 
 
 def test_claims_filter_by_actor_alias_and_write_csv(stored: Path) -> None:

@@ -202,7 +202,7 @@ def numbers(db: DbOption = None, actor: ActorOption = None, fmt: Format = "table
     with Desk(db) as desk:
         name = desk.resolve_actor(actor) if actor else None
         rows = [number_row(f) for f in desk.store.quantities(actor=name)]
-    emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier"))
+    emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier", "claimed_by"))
 
 
 @app.command()

@@ -33,6 +33,8 @@ def claim_row(found: Located[Attribution]) -> dict[str, Any]:
         "source": att.source.text if att.source else None,
         "actor": att.source.actor if att.source else None,
         "cue": att.cue.text,
+        "cue_start": att.cue.start,
+        "cue_end": att.cue.end,
         "stance": att.stance,
         "kind": att.kind,
         "content": " … ".join(c.text for c in att.content),
@@ -44,12 +46,18 @@ def number_row(found: Located[Quantity]) -> dict[str, Any]:
     q = found.record
     return {
         "text": q.text,
+        "start": q.start,
+        "end": q.end,
         "value": q.value,
         "unit": q.unit,
+        "base_value": q.base_value,
+        "base_unit": q.base_unit,
         "counted": q.counted,
         "qualifier": q.qualifier,
         "low": q.low,
         "high": q.high,
+        "claimed_by": q.claimed_by,
+        "stance": q.stance,
         **cited(found),
     }
 
