@@ -19,8 +19,8 @@ def cited(found: Located[Any]) -> dict[str, Any]:
     hit = found.sentence
     return {
         "doc": hit.doc_id,
-        "start": hit.start,
-        "end": hit.end,
+        "sentence_start": hit.start,
+        "sentence_end": hit.end,
         "outlet": hit.outlet,
         "published": hit.published.isoformat() if hit.published else None,
         "sentence": hit.text,
