@@ -131,52 +131,44 @@ _INSIDE = dedent("""
     WHERE "doc_id" = :doc_id AND "start" >= :start AND "end" <= :end
     ORDER BY "start", "idx"
 """)
-_ATTRIBUTIONS = dedent(f"""
-    SELECT r.*, {_HIT}, 0.0 AS "score"
-    FROM "attributions" AS r
-    JOIN "documents" AS d ON d."id" = r."doc_id"
-    JOIN "sentences" AS s
-        ON s."doc_id" = r."doc_id" AND s."start" <= r."cue_start" AND r."cue_start" < s."end"
-    WHERE (:actor IS NULL OR r."source_actor" = :actor)
-        AND (:stance IS NULL OR r."stance" = :stance)
-        AND (:since IS NULL OR d."published" >= :since)
-    ORDER BY {_RECENT_FIRST}, r."idx"
-""")
+
+
+def _located(table: str, where: str, order: str, *, anchor: str = "start") -> str:
+    """SELECT records of `table` with the sentence holding their `anchor` offset and their
+    document's metadata. Arguments are constants of this module, never user input."""
+    return dedent(f"""
+        SELECT r.*, {_HIT}, 0.0 AS "score"
+        FROM "{table}" AS r
+        JOIN "documents" AS d ON d."id" = r."doc_id"
+        JOIN "sentences" AS s
+            ON s."doc_id" = r."doc_id" AND s."start" <= r."{anchor}" AND r."{anchor}" < s."end"
+        WHERE (:since IS NULL OR d."published" >= :since) AND {where}
+        ORDER BY {order}
+    """)
+
+
+_ATTRIBUTIONS = _located(
+    "attributions",
+    '(:actor IS NULL OR r."source_actor" = :actor) AND (:stance IS NULL OR r."stance" = :stance)',
+    f'{_RECENT_FIRST}, r."idx"',
+    anchor="cue_start",
+)
+
 _CONTENTS = dedent("""
     SELECT "start", "end", "text" FROM "attribution_contents"
     WHERE "doc_id" = ? AND "attribution" = ?
     ORDER BY "idx"
 """)
+
 # With an actor: the numbers that actor is reported to give (`claimed_by`, decided once in
 # analyze/convert.py: the innermost attribution holding the number that does not dispute it).
-_QUANTITIES = dedent(f"""
-    SELECT r.*, {_HIT}, 0.0 AS "score"
-    FROM "quantities" AS r
-    JOIN "documents" AS d ON d."id" = r."doc_id"
-    JOIN "sentences" AS s
-        ON s."doc_id" = r."doc_id" AND s."start" <= r."start" AND r."start" < s."end"
-    WHERE (:since IS NULL OR d."published" >= :since)
-        AND (:actor IS NULL OR r."claimed_by" = :actor)
-    ORDER BY {_RECENT_FIRST}, r."idx"
-""")
-_TIMES = dedent(f"""
-    SELECT r.*, {_HIT}, 0.0 AS "score"
-    FROM "times" AS r
-    JOIN "documents" AS d ON d."id" = r."doc_id"
-    JOIN "sentences" AS s
-        ON s."doc_id" = r."doc_id" AND s."start" <= r."start" AND r."start" < s."end"
-    WHERE r."value" IS NOT NULL AND (:since IS NULL OR d."published" >= :since)
-    ORDER BY r."value", {_RECENT_FIRST}, r."idx"
-""")
-_DOUBTS = dedent(f"""
-    SELECT r.*, {_HIT}, 0.0 AS "score"
-    FROM "doubts" AS r
-    JOIN "documents" AS d ON d."id" = r."doc_id"
-    JOIN "sentences" AS s
-        ON s."doc_id" = r."doc_id" AND s."start" <= r."start" AND r."start" < s."end"
-    WHERE (:since IS NULL OR d."published" >= :since) AND (:kind IS NULL OR r."kind" = :kind)
-    ORDER BY {_RECENT_FIRST}, r."doc_id", r."idx"
-""")
+_QUANTITIES = _located(
+    "quantities", '(:actor IS NULL OR r."claimed_by" = :actor)', f'{_RECENT_FIRST}, r."idx"'
+)
+_TIMES = _located("times", 'r."value" IS NOT NULL', f'r."value", {_RECENT_FIRST}, r."idx"')
+_DOUBTS = _located(
+    "doubts", '(:kind IS NULL OR r."kind" = :kind)', f'{_RECENT_FIRST}, r."doc_id", r."idx"'
+)
 _DOC_ACTORS = dedent("""
     SELECT * FROM "actors" WHERE "name" IN (
         SELECT "actor" FROM "entities" WHERE "doc_id" = :doc_id
