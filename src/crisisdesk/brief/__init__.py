@@ -8,6 +8,7 @@ copy. The trend waits for events (a later issue).
 """
 
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date
 
 from crisisdesk.brief.model import Brief, Item
@@ -114,17 +115,7 @@ def numbers(store: Store, since: date | None) -> tuple[Item, ...]:
 def number_item(found: Located[Quantity]) -> Item:
     q = found.record
     text = " ".join(p for p in (q.qualifier, q.text, q.counted) if p)
-    detail = {
-        "value": q.value,
-        "unit": q.unit,
-        "base_value": q.base_value,
-        "base_unit": q.base_unit,
-        "counted": q.counted,
-        "qualifier": q.qualifier,
-        "low": q.low,
-        "high": q.high,
-        "stance": q.stance,
-    }
+    detail = {k: v for k, v in asdict(q).items() if k not in ("start", "end", "text", "claimed_by")}
     return Item(text, (citation(found.sentence),), actor=q.claimed_by, detail=detail)
 
 

@@ -3,6 +3,7 @@
 import csv
 import json
 import sys
+from dataclasses import asdict
 from typing import Any
 
 from rich.console import Console
@@ -43,23 +44,8 @@ def claim_row(found: Located[Attribution]) -> dict[str, Any]:
 
 
 def number_row(found: Located[Quantity]) -> dict[str, Any]:
-    q = found.record
-    return {
-        "text": q.text,
-        "start": q.start,
-        "end": q.end,
-        "value": q.value,
-        "unit": q.unit,
-        "base_value": q.base_value,
-        "base_unit": q.base_unit,
-        "counted": q.counted,
-        "qualifier": q.qualifier,
-        "low": q.low,
-        "high": q.high,
-        "claimed_by": q.claimed_by,
-        "stance": q.stance,
-        **cited(found),
-    }
+    """Every field of the quantity, then its citation."""
+    return {**asdict(found.record), **cited(found)}
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, *, columns: tuple[str, ...]) -> None:
