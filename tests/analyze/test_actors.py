@@ -75,3 +75,35 @@ def test_weapon_systems_are_products_not_actors(nlp: Language) -> None:
     igla = [e for e in result.entities if e.text == "Igla-S"]
     assert igla
     assert all(e.label == "PRODUCT" and e.actor is None for e in igla)
+
+
+def test_every_state_is_known_with_its_code_demonym_and_capital() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    for alias in ("Kenya", "Kenyan", "Kenyans", "Nairobi"):
+        entry = gazetteer.lookup(alias)
+        assert entry is not None, alias
+        assert (entry.name, entry.code) == ("Kenya", "KEN"), alias
+    assert "Nairobi" not in gazetteer.matchable  # capitals link NER places only
+    assert "Caracas" in gazetteer.matchable  # unless the team's file lists them
+
+
+def test_two_letter_codes_are_not_aliases() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    assert gazetteer.lookup("IN") is None
+    assert gazetteer.lookup("TO") is None
+
+
+def test_title_before_an_unknown_name_gives_the_state(nlp: Language) -> None:
+    text = (
+        "Chilean Foreign Minister Alberto Tarrenga called for talks. "
+        "Tarrenga said the region wanted calm."
+    )
+    result = run(nlp, text)
+    codes = {e.text: e.code for e in result.entities if e.actor == "Alberto Tarrenga"}
+    assert codes == {"Alberto Tarrenga": "CHL", "Tarrenga": "CHL"}
+
+
+def test_department_word_in_a_title_is_not_an_actor(nlp: Language) -> None:
+    result = run(nlp, "Defense Secretary Pete Hegseth said the strikes were lawful.")
+    assert "Defense" not in {e.actor for e in result.entities}
+    assert actors_of(result, "Pete Hegseth") == {"Pete Hegseth"}

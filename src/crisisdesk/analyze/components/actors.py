@@ -13,8 +13,9 @@ Limits: surname linking is per document; a surname shared by two people in one d
 the longest name.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,12 +23,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from crisisdesk.analyze import extensions
+from crisisdesk.analyze.countries import LOOKUP_ONLY, country_rows
 from crisisdesk.analyze.lexicon import read_rows, read_words
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # places (LOC, FAC) are not actors
 PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 ROLE_NOUNS = frozenset({"president", "leader", "minister", "secretary", "spokesman", "spokeswoman"})
 COREF_WINDOW = 2  # sentences back that a pronoun may reach
+TITLE_HEADS = frozenset({"secretary", "minister", "secretary-general"})
+TITLE_REACH = 5  # tokens before a name that a title ("Venezuela's Defense Minister") may span
 
 Mention = tuple[int, int, str | None, str]  # start_char, end_char, actor, label
 
@@ -51,22 +55,34 @@ def bare(text: str) -> str:
 
 
 class Gazetteer:
-    """Aliases -> actor entries, read from TSV lexicons (later files override earlier ones)."""
+    """Aliases -> actor entries: the world's states (countryinfo), then TSV lexicons; later rows
+    override earlier ones. Aliases marked LOOKUP_ONLY link NER entities but are not phrase-matched.
+    """
 
-    def __init__(self, rows: Iterable[list[str]]) -> None:
+    def __init__(self, rows: Iterable[Sequence[str]]) -> None:
         self.by_alias: dict[str, Entry] = {}
         self.by_name: dict[str, Entry] = {}
+        self.matchable: set[str] = set()
         for row in rows:
             name, kind = row[0], row[1]
             code = row[2] if len(row) > 2 and row[2] else None
             entry = self.by_name[name] = Entry(name, kind, code)
             aliases = row[3].split("|") if len(row) > 3 else []
             for alias in [name, *aliases]:
-                self.by_alias[alias.strip()] = entry
+                self.add(alias.strip(), entry)
+
+    def add(self, alias: str, entry: Entry) -> None:
+        phrase = alias.removeprefix(LOOKUP_ONLY)
+        self.by_alias[phrase] = entry
+        if phrase == alias:
+            self.matchable.add(phrase)
+        else:
+            self.matchable.discard(phrase)
 
     @classmethod
     def from_files(cls, *names: str | None) -> "Gazetteer":
-        return cls(row for name in names if name for row in read_rows(name))
+        files = (row for name in names if name for row in read_rows(name))
+        return cls(chain(country_rows(), files))
 
     def lookup(self, text: str) -> Entry | None:
         return self.by_alias.get(text) or self.by_alias.get(bare(text))
@@ -99,8 +115,8 @@ class ActorLinker:
         self.gazetteer = gazetteer
         self.equipment = equipment
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for alias, entry in gazetteer.by_alias.items():
-            self.matcher.add(entry.name, [nlp.make_doc(alias)])
+        for alias in gazetteer.matchable:
+            self.matcher.add(gazetteer.by_alias[alias].name, [nlp.make_doc(alias)])
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -119,16 +135,20 @@ class ActorLinker:
     ) -> Iterator[Mention]:
         """Mentions for NER entities of actor-like labels."""
         surnames = longest_names(doc.ents)
+        codes: dict[int, str] = {}  # token index -> state code of the actor mentioned there
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
             if bare(ent.text) in self.equipment:  # "Igla-S" tagged GPE: a weapon, not an actor
                 yield ent.start_char, ent.end_char, None, "PRODUCT"
                 continue
-            entry = self.gazetteer.lookup(ent.text) or person_entry(ent, surnames)
-            if entry is None:  # unknown to the gazetteer: the entity is its own actor
-                entry = Entry(bare(ent.text), ent.label_, None)
+            entry = self.gazetteer.lookup(ent.text)
+            if entry is None and is_title_word(ent):
+                continue  # "Defense" in "Defense Secretary": part of a title, not an actor
+            entry = entry or person_entry(ent, surnames, actors) or unknown_entry(ent, codes)
             actors[entry.name] = (entry.kind, entry.code)
+            if entry.code:
+                codes.update(dict.fromkeys(range(ent.start, ent.end), entry.code))
             yield ent.start_char, ent.end_char, entry.name, corrected_label(ent.label_, entry.kind)
 
     def phrase_mentions(
@@ -155,13 +175,46 @@ def corrected_label(ner_label: str, kind: str) -> str:
     return kind
 
 
-def person_entry(ent: Span, surnames: dict[str, str]) -> Entry | None:
+def person_entry(
+    ent: Span, surnames: dict[str, str], actors: dict[str, tuple[str, str | None]]
+) -> Entry | None:
     """The document's person for a PERSON entity, or for a lone surname NER mislabelled
-    ("Holloway said" tagged ORG after "Jane Holloway")."""
+    ("Holloway said" tagged ORG after "Jane Holloway"), with the code already found for them."""
     if ent.label_ != "PERSON" and len(ent) != 1:
         return None
     name = surnames.get(surname(ent))
-    return Entry(name, "PERSON", None) if name else None
+    if not name or name == bare(ent.text):
+        return None  # the full name itself: an unknown actor
+    return Entry(name, "PERSON", actors.get(name, ("PERSON", None))[1])
+
+
+def unknown_entry(ent: Span, codes: dict[int, str]) -> Entry:
+    """An actor the gazetteer does not know is its own entity text; a person takes the state
+    code of a title before the name ("Colombian President Gustavo Petro", "Kremlin spokesman")."""
+    code = title_code(ent, codes) if ent.label_ == "PERSON" else None
+    return Entry(bare(ent.text), ent.label_, code)
+
+
+def title_code(ent: Span, codes: dict[int, str]) -> str | None:
+    """The code of a state mentioned in the title words right before a person's name."""
+    sent_start = ent.sent.start
+    for i in range(ent.start - 1, max(sent_start, ent.start - TITLE_REACH) - 1, -1):
+        if i in codes:
+            return codes[i]
+        token = ent.doc[i]
+        if token.is_punct or not (token.is_title or token.lower_ in ROLE_NOUNS | {"'s", "’s"}):
+            return None
+    return None
+
+
+def is_title_word(ent: Span) -> bool:
+    """An unknown one-word ORG right before "Secretary"/"Minister", or after "Secretary of"."""
+    if ent.label_ != "ORG" or len(ent) != 1:
+        return False
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    return after in TITLE_HEADS or (len(before) == 2 and before[0] in TITLE_HEADS)
 
 
 def surname(ent: Span) -> str:
