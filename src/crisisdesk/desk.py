@@ -14,7 +14,7 @@ from types import TracebackType
 
 from spacy.language import Language
 
-from crisisdesk import analyze, ingest
+from crisisdesk import actor_links, analyze, ingest
 from crisisdesk.ask import ask as answer_question
 from crisisdesk.brief import Brief, build_brief
 from crisisdesk.errors import IngestError
@@ -44,6 +44,7 @@ class Desk:
         self.settings = settings or get_settings()
         self.store: Store = open_store(db if db is not None else self.settings.db)
         self._nlp: Language | None = None
+        self._actors: actor_links.ActorIndex | None = None
 
     @property
     def nlp(self) -> Language:
@@ -99,10 +100,20 @@ class Desk:
 
     def _store(self, doc: Document, analysis: Analysis, report: IngestReport) -> None:
         link = self._story_link(doc)
+        index = self._actor_index()
+        analysis = actor_links.relinked(analysis, index.links(analysis))
         if self.store.add(doc, analysis, link):
             report.added += 1
             report.words += len(doc.text.split())
             report.joined_story += link.story is not None
+            for old, new in index.take_over(analysis).items():
+                self.store.rename_actor(old, new)
+
+    def _actor_index(self) -> actor_links.ActorIndex:
+        """Stored actors, read once per Desk (it is the store's only writer)."""
+        if self._actors is None:
+            self._actors = actor_links.ActorIndex(self.store.actor_kinds())
+        return self._actors
 
     def _story_link(self, doc: Document) -> StoryLink:
         """Join the story of the most similar stored document above the near-duplicate bar."""

@@ -87,6 +87,14 @@ class Store(Protocol):
         """Store a document and its records in one transaction; False if already stored."""
         ...
 
+    def actor_kinds(self) -> dict[str, str]:
+        """Every stored actor's name and kind."""
+        ...
+
+    def rename_actor(self, old: str, new: str) -> None:
+        """Move every record of actor `old` to actor `new` and drop `old`, in one transaction."""
+        ...
+
     def document(self, doc_id: str) -> Document | None: ...
 
     def analysis(self, doc_id: str) -> Analysis | None:

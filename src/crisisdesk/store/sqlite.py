@@ -64,6 +64,14 @@ _UPSERT_ACTOR = dedent("""
     ON CONFLICT ("name") DO UPDATE
     SET "kind" = excluded."kind", "code" = coalesce(excluded."code", "actors"."code")
 """)
+_RENAME_ACTOR = (
+    'UPDATE "entities" SET "actor" = :new WHERE "actor" = :old',
+    """UPDATE "attributions" SET "source_actor" = :new,
+    "source" = json_set("source", '$.actor', :new) WHERE "source_actor" = :old""",
+    'UPDATE "doubts" SET "by_actor" = :new WHERE "by_actor" = :old',
+    'UPDATE "quantities" SET "claimed_by" = :new WHERE "claimed_by" = :old',
+    'DELETE FROM "actors" WHERE "name" = :old',
+)
 _COUNTS = {
     "documents": 'SELECT count(*) FROM "documents"',
     "stories": 'SELECT count(*) FROM "stories"',
@@ -257,6 +265,19 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.id}: {exc}") from exc
         return True
+
+    def actor_kinds(self) -> dict[str, str]:
+        """Every stored actor's name and kind."""
+        return {r["name"]: r["kind"] for r in self._all('SELECT "name", "kind" FROM "actors"')}
+
+    def rename_actor(self, old: str, new: str) -> None:
+        """Move every record of actor `old` to actor `new` and drop `old`, in one transaction."""
+        try:
+            with self._transaction():
+                for sql in _RENAME_ACTOR:
+                    self._db.execute(sql, {"old": old, "new": new})
+        except sqlite3.Error as exc:
+            raise StoreError(f"renaming actor {old!r}: {exc}") from exc
 
     def _insert_document(self, doc: Document, analysis: Analysis, link: StoryLink) -> None:
         story = link.story or doc.id
