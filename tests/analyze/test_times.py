@@ -189,3 +189,29 @@ def test_spelled_numbers_and_shares_are_not_years_or_times(nlp: Language) -> Non
 def test_dateline_extent_has_no_punctuation(nlp: Language) -> None:
     text = "WASHINGTON, Oct. 22 (AP) -- Talks resumed."
     assert [t.text for t in times(nlp, text)] == ["Oct. 22"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The quake struck at 18:00 UTC Monday.", "18:00 UTC Monday", "2025-10-20T18:00Z"),
+        ("Markets opened at 0800 GMT today.", "0800 GMT today", "2025-10-23T08:00Z"),
+        ("The record set in '82 still stands.", "'82", "1982"),
+        ("Rates peaked in the 80s.", "the 80s", "198"),
+        ("Police came on June 3, 2020. The next morning they left.", "The next morning",
+         "2020-06-04TMO"),
+        ("Prices may rise in the coming weeks.", "the coming weeks", "FUTURE_REF"),
+        ("Losses doubled from the first quarter of last year.",
+         "the first quarter of last year", "2024-Q1"),
+        ("Sales fell in the final quarter of 2024.", "the final quarter of 2024", "2024-Q4"),
+        ("Shares fell over the past five trading days.", "the past five trading days", "P5D"),
+    ],
+)  # fmt: skip
+def test_zones_elided_years_next_morning_vague_plurals_and_quarters(
+    nlp: Language, text: str, surface: str, value: str
+) -> None:
+    assert found(nlp, text, surface).value == value
+
+
+def test_decade_of_a_life_is_an_age(nlp: Language) -> None:
+    assert times(nlp, "The pilot, in his 30s, was unhurt.") == []

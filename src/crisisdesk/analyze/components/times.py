@@ -145,11 +145,17 @@ def longest(spans: list[Span]) -> list[Span]:
 def trimmed(span: Span) -> Span:
     """The span without punctuation at its edges (", August 11" -> "August 11")."""
     start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].is_punct:
+    while start < end - 1 and span.doc[start].is_punct and not elided(span.doc[start]):
         start += 1
     while end > start + 1 and span.doc[end - 1].is_punct and span.doc[end - 1].text != ".":
         end -= 1
     return Span(span.doc, start, end, label=span.label)
+
+
+def elided(token: Token) -> bool:
+    """The apostrophe of an abbreviated year or decade ("'82", "'90s")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.text in ("'", "’") and following is not None and following.text[:1].isdigit()
 
 
 def is_fraction(span: Span) -> bool:
@@ -177,8 +183,9 @@ def plausible(span: Span) -> bool:
     if token.like_num:
         following = span.doc[token.i + 1] if token.i + 1 < len(span.doc) else None
         return following is None or following.tag_ != "NNS"
-    return not (span.label_ == "DATE" and len(token) <= 4 and token.lower_[-1].isalpha()
-                and token.lower_ not in FULL_SHORT_MONTHS)  # fmt: skip
+    word = token.lower_
+    return not (span.label_ == "DATE" and len(word) <= 4 and word.isalpha()
+                and word not in FULL_SHORT_MONTHS)  # fmt: skip
 
 
 def is_reporting_year(span: Span) -> bool:
@@ -189,8 +196,11 @@ def is_reporting_year(span: Span) -> bool:
 
 
 def is_age(span: Span) -> bool:
-    """ "6-year-old", "52 years old": TimeBank does not tag ages."""
+    """ "6-year-old", "52 years old", "in his 30s": TimeBank does not tag ages."""
     after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.tag_ == "PRP$" and span[-1].lower_.endswith("0s"):
+        return True
     return span.label_ == "DURATION" and (after[:1] == ["old"] or after == ["-", "old"])
 
 
@@ -219,19 +229,21 @@ def day_of(value: str | None) -> date | None:
 def tense(span: Span) -> int:
     """1 when the expression points ahead: a future or planned verb ("will meet on Friday",
     "scheduled a news conference Thursday") or "until", "as soon as"; -1 when its verb is in
-    the past tense; else 0."""
+    the past tense; else 0. Limits: "until" always looks ahead ("extended until Tuesday"),
+    even where it looks back ("until Thursday, they had not...")."""
     before = span.doc[max(span.start - 2, 0) : span.start]
-    if before.text.lower() in FUTURE_BEFORE or before[-1:].text.lower() in FUTURE_BEFORE:
-        return 1
+    ahead = before.text.lower() in FUTURE_BEFORE or before[-1:].text.lower() in FUTURE_BEFORE
     verb = governing_verb(span)
     if verb is None:
-        return 0
+        return 1 if ahead else 0
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
+    if ahead:
+        return 1
     if verb.lemma_ in FUTURE_VERBS or any(a.lower_ in FUTURE_AUX for a in auxiliaries):
         return 1
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and planned(verb.head):
         return 1
-    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     return -1 if past else 0
 
 

@@ -20,6 +20,9 @@ DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5"
                 "seventies": "7", "eighties": "8", "nineties": "9"}  # fmt: skip
 DAY = re.compile(r"^([012]?\d|3[01])(?:st|nd|rd|th)?\.?$")
 HHMM = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
+COMPACT_HHMM = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")  # "0800 UTC": only before a zone
+ZONES = frozenset({"est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst"})
+UNIVERSAL = frozenset({"gmt", "utc"})
 DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "half": 0.5}
 ORDINAL_UNITS = {"quarter", "quarters", "half", "century"}
@@ -53,13 +56,16 @@ class Cues:
     half: int | None = None  # 1 or 2: "the first half", "the second half"
     holiday: str | None = None  # a rule of timex_holidays ("12-25")
     anaphor: bool = False  # "that year", "the following month": read from the text's last date
+    universal: bool = False  # the clock time is in UTC/GMT: its value ends in Z
 
 
 def read_cues(tokens: Sequence[Token], words: TimeWords) -> Cues:
     """The facts of one expression (`tokens` is the matched span)."""
     texts = [t.lower_ for t in tokens]
     year, spelled = spelled_year(texts, words)
-    cues = Cues(year=year)
+    if year is None and texts[:1] in (["'"], ["’"]) and len(texts) > 1 and texts[1].isdigit():
+        year, spelled = abbreviated_year(texts[1]), range(2)
+    cues = Cues(year=year, universal=bool(UNIVERSAL.intersection(texts)))
     has_month = any(words.value("month", t.lower_) for t in tokens)
     for i, text in enumerate(texts):
         if i in spelled:
@@ -81,6 +87,11 @@ def holiday_rule(texts: list[str], words: TimeWords) -> str | None:
     joined = f" {' '.join(texts)} "
     names = [name for name in holidays if f" {name} " in joined]
     return holidays[max(names, key=len)] if names else None
+
+
+def abbreviated_year(digits: str) -> int:
+    """ "'82" -> 1982, "'05" -> 2005 (years up to '30 are read in this century)."""
+    return int(digits) + (2000 if int(digits) <= 30 else 1900)
 
 
 def spelled_year(texts: list[str], words: TimeWords) -> tuple[int | None, range]:
@@ -125,7 +136,9 @@ def read_anaphor(cues: Cues, texts: list[str]) -> None:
 
 def read_numeral(cues: Cues, text: str, following: str, *, has_month: bool) -> bool:
     """Years, decades, clock times, day numbers and digit counts; False if `text` is none."""
-    if (m := YEAR.match(text)) and cues.year is None:
+    if (m := COMPACT_HHMM.match(text)) and following in ZONES:
+        cues.clock = (int(m.group(1)), int(m.group(2)))
+    elif (m := YEAR.match(text)) and cues.year is None:
         cues.year = int(m.group(1))
     elif (m := DECADE.match(text)) or text in DECADE_WORDS:
         cues.decade = decade_value(m, text)

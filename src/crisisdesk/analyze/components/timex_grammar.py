@@ -32,6 +32,8 @@ BUILTINS: dict[str, TokenSpec] = {
         }
     },
     "HHMM": {"TEXT": {"REGEX": r"^([01]?\d|2[0-4])[:.][0-5]\d$"}},
+    "HH24": {"TEXT": {"REGEX": r"^(([01]?\d|2[0-4])[:.][0-5]\d|([01]\d|2[0-3])[0-5]\d)$"}},
+    "YY": {"TEXT": {"REGEX": r"^\d\d$"}},
     "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]}},
     "ZONE": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst"]}},
     "EDGE": {"LOWER": {"IN": ["early", "late", "mid", "middle", "end", "mid-"]}},
@@ -90,7 +92,7 @@ def trigger_words(words: TimeWords) -> frozenset[str]:
     found.update(phrase.split()[-1] for phrase in words.refs)
     found.update(holiday_trigger(phrase) for phrase in words.classes.get("holiday", {}))
     found.update(BUILTINS["AMPM"]["LOWER"]["IN"])
-    return frozenset(found | {"midday", "end", "nineteen", "eighteen"})
+    return frozenset(found | {"midday", "end", "nineteen", "eighteen", "'", "’"})
 
 
 def holiday_trigger(phrase: str) -> str:

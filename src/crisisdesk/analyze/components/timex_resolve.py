@@ -205,19 +205,21 @@ def weekday_date(anchor: date, weekday: int, shift: int | None, *, future: bool)
 
 
 def by_relday(cues: Cues, ctx: Context) -> str | None:
-    """yesterday, today, tomorrow, tonight; "last night" is the evening before."""
+    """yesterday, today, tomorrow, tonight; "last night" is the evening before, "the next
+    morning" the day after."""
     if ctx.anchor is None:
         return None
     if cues.relday is not None:
         return with_time((ctx.anchor + timedelta(days=cues.relday)).isoformat(), cues)
     if cues.part and cues.unit is None and cues.shift is not None:
-        day = ctx.anchor - timedelta(days=1 if cues.shift == -1 else 0)
+        day = ctx.anchor + timedelta(days=cues.shift)
         return with_time(day.isoformat(), cues)
     return None
 
 
 def by_quarter(cues: Cues, ctx: Context) -> str | None:
-    """ "the third quarter" -> 2025-Q3 (last year's if it has not begun), "the quarter" and
+    """ "the third quarter" -> 2025-Q3 (last year's if it has not begun, unless the clause
+    looks ahead), "the first quarter of last year" -> 2024-Q1, "the quarter" and
     "a year-earlier quarter" in earnings news -> the latest ended one (a year before)."""
     if ctx.anchor is None or not (cues.ordinal or (cues.unit == "Q" and cues.count is None)):
         return None
@@ -227,9 +229,11 @@ def by_quarter(cues: Cues, ctx: Context) -> str | None:
     quarter = cues.ordinal or latest
     if cues.year:
         year = cues.year
+    elif cues.ordinal and cues.shift is not None:  # "the first quarter of last year"
+        return f"{ctx.anchor.year + cues.shift}-Q{quarter}"
     elif cues.ordinal:
         started = (cues.ordinal - 1) * 3 + 1 <= ctx.anchor.month
-        year = ctx.anchor.year if started else ctx.anchor.year - 1
+        year = ctx.anchor.year if started or ctx.tense > 0 else ctx.anchor.year - 1
     return f"{year + (cues.shift or 0) + (cues.ago or 0)}-Q{quarter}"
 
 
@@ -267,9 +271,12 @@ def by_season(cues: Cues, ctx: Context) -> str | None:
 
 
 def by_unit(cues: Cues, ctx: Context) -> str | None:
-    """ "last week" -> 2025-W42, "this month" -> 2025-10, "the year" -> 2025, "year-earlier"."""
+    """ "last week" -> 2025-W42, "this month" -> 2025-10, "the year" -> 2025, "year-earlier";
+    "the coming weeks" -> FUTURE_REF."""
     if cues.unit is None or ctx.anchor is None or cues.count is not None:
         return None
+    if cues.plural and cues.shift is not None:  # "the coming weeks", "past years": vague
+        return "FUTURE_REF" if cues.shift > 0 else "PAST_REF"
     if cues.unit == "WE":
         return at_granularity(ctx.anchor - timedelta(days=ctx.anchor.isoweekday() % 6), "WE")
     step = cues.shift if cues.shift is not None else (cues.ago or 0)
@@ -285,7 +292,7 @@ def by_clock(cues: Cues, ctx: Context) -> str | None:
 def with_time(day: str, cues: Cues) -> str:
     """A date with its clock time (T15:00) or part of day (TMO), if the expression has one."""
     if cues.clock:
-        return f"{day}T{cues.clock[0]:02d}:{cues.clock[1]:02d}"
+        return f"{day}T{cues.clock[0]:02d}:{cues.clock[1]:02d}{'Z' if cues.universal else ''}"
     return f"{day}T{cues.part}" if cues.part else day
 
 
