@@ -8,6 +8,10 @@ There is no gold doubt set (and no scorer in ../shared/eval for it), so this mea
   plain negation ("did not buy"), which doubt does not flag by design, and its certainty is about
   events, while allegations and disputes are about claims. Read recall against NEG as coverage of
   a broader notion, and precision as "how often a flagged sentence is also non-certain/negated".
+  Reported per kind: hedges against POSSIBLE and PROBABLE separately, modal hedges (may, might,
+  could) apart from lexical ones, and denials/disputes against NEG events in reported content
+  (targets of an SLINK, e.g. "said [...]"). MEANTIME is small (90 Wikinews articles on business)
+  and has few doubts, so these are coarse signals, not accuracy.
 - PolNeAR dev: doubt records per kind, no gold.
 - Seed checks on ../seed/briefing-example.txt (the three doubts the project started from).
 - Speed: `nlp.pipe` over PolNeAR dev texts with and without the component, and spaCy alone.
@@ -43,19 +47,35 @@ def meantime_docs(folder: Path) -> list[tuple[str, list[tuple[int, int]], dict[i
             by_sent.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
             sent_of[tok.get("t_id", "")] = int(tok.get("sentence", 0))
         labels: dict[int, set[str]] = {}
+        reported = reported_events(root)
         for event in root.iter("EVENT_MENTION"):
-            tags = {"event"}
-            if event.get("certainty") in NON_CERTAIN:
-                tags.add("noncertain")
-                if event.get("time") != "FUTURE":
-                    tags.add("noncertain_now")
-            if event.get("polarity") == "NEG":
-                tags.add("neg")
+            tags = event_tags(event, reported)
             for anchor in event.iter("token_anchor"):
                 labels.setdefault(sent_of[anchor.get("t_id", "")], set()).update(tags)
         text, ranges = join_sentences([by_sent[n] for n in sorted(by_sent)])
         docs.append((text, ranges, labels))
     return docs
+
+
+def reported_events(root: ET.Element) -> set[str]:
+    """Event mentions that are the target of an SLINK (reported or subordinated content:
+    "X said [...]", "announced [...]")."""
+    return {target.get("m_id", "") for link in root.iter("SLINK") for target in link.iter("target")}
+
+
+def event_tags(event: ET.Element, reported: set[str]) -> set[str]:
+    """Gold labels of one event mention, for the sentence that holds it."""
+    tags = {"event"}
+    certainty = event.get("certainty")
+    if certainty in NON_CERTAIN:
+        tags.update({"noncertain", certainty.lower()})
+        if event.get("time") != "FUTURE":
+            tags.add("noncertain_now")
+    if event.get("polarity") == "NEG":
+        tags.add("neg")
+        if event.get("m_id") in reported:
+            tags.add("neg_reported")
+    return tags
 
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "?", "!", ")", "%", "'s", "'", "n't", "'re", "'ve", "'ll"}
@@ -105,7 +125,7 @@ def meantime_scores(nlp: Any, folder: Path) -> dict[str, dict[str, float]]:
     for (_, ranges, labels), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
         kinds: dict[int, set[str]] = {}
         for item in doc._.doubts:
-            kinds.setdefault(sentence_of(ranges, item["start"]), set()).add(item["kind"])
+            kinds.setdefault(sentence_of(ranges, item["start"]), set()).update(kind_tags(item))
         rows.extend((labels[n], kinds.get(n, set())) for n in sorted(labels))
     checks = {
         "any doubt ~ noncertain or NEG": (
@@ -115,6 +135,14 @@ def meantime_scores(nlp: Any, folder: Path) -> dict[str, dict[str, float]]:
         "hedge ~ noncertain": ({"hedge"}, {"noncertain"}),
         "hedge ~ noncertain, non-future events": ({"hedge"}, {"noncertain_now"}),
         "denial/unconfirmed ~ NEG": ({"denial", "unconfirmed"}, {"neg"}),
+        "hedge ~ POSSIBLE": ({"hedge"}, {"possible"}),
+        "hedge ~ PROBABLE": ({"hedge"}, {"probable"}),
+        "modal hedge (may/might/could) ~ noncertain": ({"hedge:modal"}, {"noncertain"}),
+        "other hedge ~ noncertain": ({"hedge:lexical"}, {"noncertain"}),
+        "denial/unconfirmed/dispute ~ NEG reported (SLINK)": (
+            {"denial", "unconfirmed", "dispute"},
+            {"neg_reported"},
+        ),
     }
     out = {}
     for name, (kinds_, golds) in checks.items():
@@ -123,6 +151,14 @@ def meantime_scores(nlp: Any, folder: Path) -> dict[str, dict[str, float]]:
         out[name] = prf(pred, gold)
     out["sentences"] = {"n": len(rows), "docs": len(docs)}
     return out
+
+
+def kind_tags(item: dict[str, Any]) -> set[str]:
+    """The record's kind, and for hedges whether it is a modal or a lexical hedge."""
+    if item["kind"] != "hedge":
+        return {item["kind"]}
+    modal = item["text"].lower() in {"may", "might", "could"}
+    return {"hedge", "hedge:modal" if modal else "hedge:lexical"}
 
 
 def polnear_texts(folder: Path) -> list[str]:
@@ -203,7 +239,7 @@ def seed_checks(nlp: Any, seed: Path) -> dict[str, bool]:
 def table(title: str, rows: dict[str, Any]) -> None:
     print(f"\n{title}")
     for name, value in rows.items():
-        print(f"  {name:42} {value}")
+        print(f"  {name:50} {value}")
 
 
 def main() -> None:

@@ -130,3 +130,226 @@ def test_records_convert(nlp: Language) -> None:
 def test_who_disputes_is_the_widest_actor_mention(nlp: Language) -> None:
     found = doubts(nlp, "These strikes have been questioned by US lawmakers for their legality.")
     assert [d["by_actor"] for d in found if d["kind"] == "dispute"] == ["US Congress"]
+
+
+# --- hedges added with the lexicon patterns ---
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "target"),
+    [
+        (
+            "It was not immediately clear how many soldiers were wounded.",
+            "It was not immediately clear",
+            "how many soldiers were wounded",
+        ),
+        (
+            "It is not known whether the convoy reached the town.",
+            "It is not known whether",
+            "whether the convoy reached the town",
+        ),
+        ("The so-called volunteer brigades left for the front.", "so-called", None),
+        ("Rebels might have taken the airport overnight.", "might", None),
+    ],
+)
+def test_hedge_phrases(nlp: Language, text: str, hedge: str, target: str | None) -> None:
+    item = one(nlp, text, "hedge")
+    assert item["text"] == hedge
+    assert text[item["start"] : item["end"]] == hedge
+    if target is not None:
+        assert item["target"]["text"] == target
+
+
+def test_so_called_targets_its_noun(nlp: Language) -> None:
+    item = one(nlp, "The so-called volunteer brigades left for the front.", "hedge")
+    assert item["target"]["text"] == "The so-called volunteer brigades"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the bridge would reopen next week.",  # reported future: not a hedge
+        "It is clear that the talks failed.",  # "not" is needed for the phrase
+        "The ceasefire began in May.",
+    ],
+)
+def test_not_hedges(nlp: Language, text: str) -> None:
+    assert [d for d in doubts(nlp, text) if d["kind"] == "hedge"] == []
+
+
+# --- disputes and denials: verbs, targets, who ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "by", "target"),
+    [
+        (
+            "Independent analysts disputed the figure.",
+            "dispute",
+            "Independent analysts",
+            "the figure",
+        ),
+        (
+            "The casualty count was contested by opposition groups.",
+            "dispute",
+            "opposition groups",
+            "The casualty count",
+        ),
+        (
+            "Rights groups challenged the official account of the raid.",
+            "dispute",
+            "Rights groups",
+            "the official account of the raid",
+        ),
+        ("The ministry refuted the allegations.", "denial", "The ministry", "the allegations"),
+        ("Kyiv rebuffed the accusations on Tuesday.", "denial", "Kyiv", "the accusations"),
+        (
+            "The report, which officials denied, described mass arrests.",
+            "denial",
+            "officials",
+            "The report",
+        ),
+    ],
+)
+def test_dispute_and_denial_arguments(
+    nlp: Language, text: str, kind: str, by: str, target: str
+) -> None:
+    item = one(nlp, text, kind)
+    assert item["by"] == by
+    assert item["target"]["text"] == target
+    assert text[item["by_span"]["start"] : item["by_span"]["end"]] == by
+
+
+def test_denied_allegations_are_not_an_allegation_too(nlp: Language) -> None:
+    assert [d["kind"] for d in doubts(nlp, "The ministry refuted the allegations.")] == ["denial"]
+
+
+def test_by_actor_resolves_a_place_for_its_government(nlp: Language) -> None:
+    item = one(nlp, "Kyiv rebuffed the accusations on Tuesday.", "denial")
+    assert item["by_actor"] == "Ukraine"
+
+
+def test_shell_after_comma_targets_the_figure(nlp: Language) -> None:
+    text = "The ministry said the blast killed 40 people, a number that local doctors disputed."
+    item = one(nlp, text, "dispute")
+    assert (item["by"], item["target"]["text"]) == ("local doctors", "40 people")
+
+
+def test_claim_after_comma_targets_the_clause(nlp: Language) -> None:
+    text = "Witnesses said the shelling may have killed dozens, a claim the army denied."
+    item = one(nlp, text, "denial")
+    assert item["by"] == "the army"
+    assert item["target"]["text"] == "the shelling may have killed dozens"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The families challenged the strike in court.",  # a contest, not a doubt about a claim
+        "The president rebuffed the offer of talks.",
+        "Both sides claim the disputed territory.",
+        "The bank closed thousands of fake accounts.",
+    ],
+)
+def test_not_disputes(nlp: Language, text: str) -> None:
+    assert doubts(nlp, text) == []
+
+
+# --- discrediting adjectives ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "by", "target", "span"),
+    [
+        (
+            "Critics say the figure is inflated.",
+            "dispute",
+            "Critics",
+            "the figure",
+            "Critics say the figure is inflated",
+        ),
+        (
+            "The death toll, which analysts say is exaggerated, rose again.",
+            "dispute",
+            "analysts",
+            "The death toll",
+            "The death toll, which analysts say is exaggerated",
+        ),
+        (
+            "Officials called the reports baseless.",
+            "denial",
+            "Officials",
+            "the reports",
+            "Officials called the reports baseless",
+        ),
+        (
+            "The numbers were exaggerated, the opposition said.",
+            "dispute",
+            "the opposition",
+            "The numbers",
+            "The numbers were exaggerated",
+        ),
+        (
+            "Observers cited the disputed figures.",
+            "dispute",
+            None,
+            "the disputed figures",
+            "disputed",
+        ),
+    ],
+)
+def test_discrediting_adjectives(
+    nlp: Language, text: str, kind: str, by: str | None, target: str, span: str
+) -> None:
+    item = one(nlp, text, kind)
+    assert (item["by"], item["target"]["text"], item["text"]) == (by, target, span)
+
+
+# --- unconfirmed: negated confirmation, missing evidence ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "target", "by"),
+    [
+        (
+            "There was no independent confirmation of the strike.",
+            "no independent confirmation of the strike",
+            "the strike",
+            None,
+        ),
+        (
+            "The army did not confirm the number of casualties.",
+            "The army did not confirm the number of casualties",
+            "the number of casualties",
+            "The army",
+        ),
+        (
+            "Reuters was unable to verify the footage.",
+            "unable to verify the footage",
+            "the footage",
+            "Reuters",
+        ),
+        (
+            "He did not provide any evidence for the charge.",
+            "not provide any evidence for the charge",
+            "the charge",
+            "He",
+        ),
+        ("The unconfirmed reports spread fast.", "unconfirmed", "The unconfirmed reports", None),
+        (
+            "The casualty figures remain unverified, officials said.",
+            "The casualty figures remain unverified",
+            "The casualty figures",
+            "officials",
+        ),
+    ],
+)
+def test_unconfirmed_forms(
+    nlp: Language, text: str, span: str, target: str, by: str | None
+) -> None:
+    item = one(nlp, text, "unconfirmed")
+    assert (item["text"], item["target"]["text"], item["by"]) == (span, target, by)
+
+
+def test_confirmed_is_not_unconfirmed(nlp: Language) -> None:
+    assert doubts(nlp, "The army confirmed the number of casualties.") == []
