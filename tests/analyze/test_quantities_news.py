@@ -106,6 +106,31 @@ CASES: list[tuple[str, Expected]] = [
     ("The country bought 24 F-16 fighter jets.", [("24", 24, "count")]),
     ("The government will hire 10,000 teachers by 2026.", [("10,000", 10000, "count")]),
     ("The bill passed by 218 votes to 214.", [("218", 218, "count"), ("214", 214, "count")]),
+    # negative amounts, scales glued to a hyphen or ending the sentence
+    ("The trade deficit widened to -$2.1bn.", [("-$2.1bn", -2.1e9, "USD")]),
+    ("The start-up raised $5m.", [("$5m", 5e6, "USD")]),
+    ("Congress passed a $1.5-billion package.", [("$1.5-billion", 1.5e9, "USD")]),
+    ("The city has 1.5-million residents.", [("1.5-million", 1.5e6, "count")]),
+    ("Overnight it dropped to -15 degrees Celsius.", [("-15 degrees Celsius", -15, "degC")]),
+    # currencies in many forms
+    ("Cairo borrowed 20 billion Egyptian pounds.", [("20 billion Egyptian pounds", 2e10, "EGP")]),
+    ("Kenya raised Sh5 billion in bonds.", [("Sh5 billion", 5e9, "KES")]),
+    ("Lagos spent ₦2.5 trillion on roads.", [("₦2.5 trillion", 2.5e12, "NGN")]),
+    ("Dubai fined the firm 2 million dirhams.", [("2 million dirhams", 2e6, "AED")]),
+    ("The state set aside 1.5 lakh crore rupees.", [("1.5 lakh crore rupees", 1.5e12, "INR")]),
+    ("Warsaw will spend 40 billion zlotys.", [("40 billion zlotys", 4e10, "PLN")]),
+    ("Growth slowed to 0.3pc.", [("0.3pc", 0.3, "percent")]),
+    ("Yields rose 15 basis points.", [("15 basis points", 15, "bp")]),
+    ("Winds reached 150 km/h.", [("150 km/h", 150, "km/h")]),
+    # spelled-out numbers
+    ("One hundred and twenty prisoners were freed.", [("One hundred and twenty", 120, "count")]),
+    ("The blast killed twenty-five people.", [("twenty-five", 25, "count")]),
+    ("Half a million people have fled.", [("Half a million", 5e5, "count")]),
+    ("The drought ruined a fifth of the harvest.", [("a fifth", 0.2, "count")]),
+    (
+        "Mortgage rates rose to 6.5 per cent from 6 per cent.",
+        [("6.5 per cent", 6.5, "percent"), ("6 per cent", 6, "percent")],
+    ),
 ]
 
 RANGES: list[tuple[str, str, float, float, str]] = [
@@ -126,6 +151,13 @@ RANGES: list[tuple[str, str, float, float, str]] = [
         7e9,
         "USD",
     ),
+    ("Rebuilding could cost $5bn-7bn, the ministry said.", "$5bn-7bn", 5e9, 7e9, "USD"),
+    ("Officials expect 5–7 million visitors.", "5–7 million", 5e6, 7e6, "count"),
+    ("Losses reached €2bn–€3bn.", "€2bn–€3bn", 2e9, 3e9, "EUR"),
+    ("The deficit is seen at 4.5-5 percent of GDP.", "4.5-5 percent", 4.5, 5, "percent"),
+    ("The stake is valued at £1.5m-£2m.", "£1.5m-£2m", 1.5e6, 2e6, "GBP"),
+    ("Rents climbed 10%-15% in the capital.", "10%-15%", 10, 15, "percent"),
+    ("About 20–30 people were hurt.", "20–30", 20, 30, "count"),
 ]
 
 QUALIFIED: list[tuple[str, str, str | None]] = [
@@ -182,6 +214,10 @@ NOT_QUANTITIES = [
     "Apple unveiled the iPhone 15 in Cupertino.",
     "The Boeing 737 Max was grounded.",
     "Russell 2000 stocks fell.",
+    "The hosts won 3–1 on Sunday.",
+    "The war of 1939–45 reshaped Europe.",
+    "She was mayor from 2010–2015.",
+    "Call 555–1234 for tickets.",
 ]
 
 

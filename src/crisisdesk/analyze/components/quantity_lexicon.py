@@ -66,7 +66,10 @@ class Lexicons:
         self.glued.setdefault(surface, unit)
         exact = surface != surface.lower() and len(surface) <= 3  # "MW", "K", "USD"
         matcher = self.unit_exact if exact else self.unit_lower
-        matcher.add(surface, [nlp.make_doc(surface)])
+        pattern = nlp.make_doc(surface)
+        matcher.add(surface, [pattern])
+        if len(pattern) > 1 and len(pattern[-1].text) == 1 and pattern[-1].is_alpha:
+            matcher.add(surface, [nlp.make_doc(surface + ".")])  # "km/h." ending a sentence
 
     def unit_spans(self, doc: Doc) -> dict[int, tuple[int, Unit]]:
         """Token start -> (end, unit) of the longest unit phrase starting there."""

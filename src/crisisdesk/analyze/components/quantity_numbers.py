@@ -5,9 +5,11 @@
 ("8 million"), fractions of scales ("a quarter of a million", "a million and a half"), with
 number words and scales from `lexicons/quantity_numbers.tsv`. A glued "m" is a million before a
 plural noun ("1.5m reservists"), else metres; a lower-case "mm" is a million only on money
-("$5mm"; "7.62mm" is millimetres). Not handled: "four-and-a-half", ranges kept in one token
-("5bn-7bn"), "x10^6" notation, "one over three", decimal commas ("5,00"), Indian digit grouping
-("12,34,567").
+("$5mm"; "7.62mm" is millimetres); a scale may follow a hyphen ("$1.5-billion") or end the
+sentence ("$5m."), a larger scale multiplies a smaller ("1.5 lakh crore"); a sign may precede a
+glued currency ("-$2.1bn"). Ranges kept in one token ("5bn-7bn") are split by `quantity_ranges`.
+Not handled: "four-and-a-half", "x10^6" notation, "one over three", decimal commas ("5,00"),
+Indian digit grouping ("12,34,567"), spaced one-letter scales without a currency ("2.33 k").
 """
 
 import re
@@ -20,7 +22,8 @@ from crisisdesk.analyze.components.quantity_lexicon import Lexicons, Unit
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?$")
 GLUED = re.compile(r"^([-+−]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(.*)$")
 PREFIXED = re.compile(
-    r"^((?:[A-Z]{1,3}|Mex|Can)?\$|[€£¥₹₽₩₪]|USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|AUD|CAD)(?=\.?\d)"
+    r"^[-−]?((?:[A-Z]{1,3}|Mex|Can)?\$|[€£¥₹₽₩₪₦₱₺₫฿₴₾₡₭]|Rs\.?|Rp|RM|K?Sh|"
+    r"USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|AUD|CAD|NGN|KES|ZAR|PKR|EGP)(?=\.?\d)"
 )
 GROUP = re.compile(r"^\d{3}$")
 LEAD_GROUP = re.compile(r"^[$€£]?\d{1,3}$")
@@ -80,12 +83,21 @@ class NumberReader:
         return self.kind_of(token.text)
 
     def kind_of(self, text: str) -> str:
-        entry = self.lex.numbers.get(text.lower()) or self.lex.numbers.get(text)
+        entry = self.entry(text)
         return entry[0] if entry else ""
 
     def value(self, token: Token) -> float:
-        entry = self.lex.numbers.get(token.lower_) or self.lex.numbers[token.text]
+        entry = self.entry(token.text)
+        assert entry is not None
         return entry[1]
+
+    def entry(self, text: str) -> tuple[str, float] | None:
+        """The lexicon entry of a number word; "m." ending a sentence is the scale "m"."""
+        entry = self.lex.numbers.get(text.lower()) or self.lex.numbers.get(text)
+        if entry is None and len(text) > 1 and text.endswith("."):
+            entry = self.lex.numbers.get(text[:-1])
+            return entry if entry is not None and entry[0] == "abbrev" else None
+        return entry
 
     def take(self, token: Token) -> bool:
         """Take the token into the number, or return False at the first that does not fit."""
@@ -98,7 +110,7 @@ class NumberReader:
             self.before_and, self.numerator_from = self.last, self.current
             return self.step("and")
         if token.text == "-" and not token.whitespace_ and self.hyphen_joins():
-            return self.step("-")
+            return self.last == "digits" or self.step("-")  # "1.5-million" keeps "digits"
         if lower in {"a", "an"}:
             return self.take_article()
         if lower == "of" and self.last == "fraction":
@@ -112,9 +124,10 @@ class NumberReader:
         return handler(self, token) if handler else False
 
     def hyphen_joins(self) -> bool:
-        """ "twenty-one", "one-third", "two-thirds": a glued hyphen inside a word number."""
-        if self.last == "ten":
-            return True
+        """ "twenty-one", "one-third", "two-thirds", "1.5-million": a glued hyphen inside a
+        number."""
+        if self.last == "ten" or (self.last == "digits" and self.next_kind() == "scale"):
+            return True  # "twenty-one", "$1.5-billion"
         return self.last in {"unit", "teen"} and self.next_kind() == "fraction"
 
     def step(self, kind: str) -> bool:
@@ -245,13 +258,15 @@ class NumberReader:
         return self.step("hundred")
 
     def take_scale(self, token: Token) -> bool:
-        """ "million" after any number; "bn", "k", glued "M" after digits only."""
-        if self.last in {"", "and", "-", "scale"}:
-            return False
+        """ "million" after any number; "bn", "k", glued "M" after digits only; a larger scale
+        after a scale multiplies it ("1.5 lakh crore")."""
+        value = self.value(token)
+        if self.last in {"", "and", "-"} or (self.last == "scale" and value <= self.last_scale):
+            return False  # "lakh crore" (1e12) multiplies; "million billion" does not
         if self.kind(token) == "abbrev" and not self.abbrev_fits(token):
             return False
-        value = self.value(token)
-        self.total = (self.total + (self.current or 1.0)) * value
+        base = self.current if self.last == "scale" else (self.current or 1.0)
+        self.total = (self.total + base) * value
         self.current = 0.0
         self.scale *= value
         self.last_scale = value
@@ -264,10 +279,11 @@ class NumberReader:
             return False
         currency = self.start > 0 and doc[self.start - 1].text in CURRENCY_SYMBOLS
         currency = currency or bool(currency_prefix(doc[self.start].text))
-        if len(token.text) > 1:
-            return token.text != "mm" or currency  # "7.62mm": millimetres
+        text = token.text.rstrip(".")
+        if len(text) > 1:
+            return text != "mm" or currency  # "7.62mm": millimetres
         glued = not doc[token.i - 1].whitespace_
-        return currency or (glued and (token.text in {"M", "B", "k"} or self.counts_after(token)))
+        return currency or (glued and (text in {"M", "B", "k"} or self.counts_after(token)))
 
     def counts_after(self, token: Token) -> bool:
         """ "1.5m reservists": a glued "m" before a plural noun that is no unit is a million."""
@@ -334,7 +350,9 @@ class NumberReader:
 
 
 CONNECTORS = frozenset({"and", "&", "a", "an", "-"})
-CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "US$", "¥", "C$", "A$", "₹", "₽"})
+CURRENCY_SYMBOLS = frozenset(
+    {"$", "€", "£", "US$", "¥", "C$", "A$", "₹", "₽", "₦", "₱", "₺", "₩", "₪"}
+)
 WORD_HANDLERS = {
     "unit": NumberReader.take_unit_word,
     "teen": NumberReader.take_unit_word,
@@ -349,15 +367,21 @@ WORD_HANDLERS = {
 
 def glued_suffix(text: str) -> str:
     """What follows the digits in a token: "bn" in "4.5bn", "T" in "2.174T." (final dot dropped)."""
-    match = GLUED.match(text[len(currency_prefix(text)) :])
+    match = GLUED.match(after_prefix(text))
     suffix = match.group(3) if match else ""
     return suffix[:-1] if len(suffix) > 1 and suffix.endswith(".") else suffix
 
 
 def currency_prefix(text: str) -> str:
-    """The currency glued before the digits of a token: "HK$" in "HK$1.5", else ""."""
+    """The currency glued before the digits of a token: "HK$" in "HK$1.5", "-$2bn", else ""."""
     match = PREFIXED.match(text)
     return match.group(1) if match else ""
+
+
+def after_prefix(text: str) -> str:
+    """The token without its sign and glued currency: "2bn" of "-$2bn"."""
+    match = PREFIXED.match(text)
+    return text[match.end() :] if match else text
 
 
 def digits_value(text: str) -> float | None:
@@ -365,9 +389,9 @@ def digits_value(text: str) -> float | None:
     a glued scale is applied by the reader, not here."""
     if text in VULGAR:
         return VULGAR[text]
-    prefix = currency_prefix(text)
-    if prefix:
-        return digits_value(text[len(prefix) :])
+    if currency_prefix(text):
+        value = digits_value(after_prefix(text))
+        return -value if value is not None and text[:1] in {"-", "−"} else value
     fraction = FRACTION.match(text)
     if fraction:
         denominator = int(fraction.group(2))

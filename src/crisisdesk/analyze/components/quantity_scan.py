@@ -1,0 +1,105 @@
+"""Per-document state of crisisdesk_quantities: lookups built once per Doc, number reading.
+
+`Scan` holds the unit spans, qualifier ends and entity labels of one document and reads the
+number starting at a token (with its sign, "thousands of", "a gallon"); `Measure` is a number
+with its unit tokens. The other quantity_* modules are functions over a `Scan`.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from crisisdesk.analyze.components.quantity_lexicon import Lexicons, Unit
+from crisisdesk.analyze.components.quantity_numbers import (
+    Number,
+    NumberReader,
+    digits_value,
+    read_vague,
+)
+
+ARTICLE_EXCLUDED = frozenset({"time", "percent", "angle"})
+YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A number with its unit tokens [start, end): currency symbol before, unit after."""
+
+    start: int
+    end: int
+    number: Number
+    unit: Unit | None
+
+
+class Scan:
+    """The per-document state of one pass: unit, qualifier and entity lookups by token."""
+
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token on each access
+        self.lex = lex
+        self.units = lex.unit_spans(doc)
+        self.qualifiers = lex.qualifier_ends(doc)
+        self.ent_label = {i: e.label_ for e in doc.ents for i in range(e.start, e.end)}
+
+    def number_at(self, i: int) -> Number | None:
+        """The number starting at token i, digits and/or words, with a sign."""
+        doc = self.doc
+        sign = 1.0
+        start = i
+        if (self.kind(doc[i]) == "sign" and i + 1 < len(doc)) or self.is_minus(i):
+            sign, i = -1.0, i + 1
+        number = read_vague(doc, self.lex, i) or self.read_number(i) or self.article_unit(i)
+        if number is None:
+            return None
+        return replace(number, start=start, value=sign * number.value)
+
+    def is_minus(self, i: int) -> bool:
+        """A "-" glued to digits and not to a word before ("-5"; not the "-" of "3-5" nor of
+        "one-on-one", "high-five")."""
+        doc = self.doc
+        if doc[i].text not in {"-", "−"} or doc[i].whitespace_ or not self.starts_number(i + 1):
+            return False
+        if i == 0:
+            return True
+        spaced = bool(doc[i - 1].whitespace_) and not self.is_number_token(doc[i - 1])
+        return spaced and doc[i + 1].text[:1].isdigit()
+
+    def article_unit(self, i: int) -> Number | None:
+        """ "a gallon", "a penny": one of a measure unit (not time: "a year ago")."""
+        if self.doc[i].lower_ not in {"a", "an"}:
+            return None
+        hit = self.units.get(i + 1)
+        if hit is None or hit[1].kind in ARTICLE_EXCLUDED or self.doc[hit[0] - 1].pos_ != "NOUN":
+            return None  # not "a year ago", "a real disgrace"
+        if self.doc[i + 1].lower_ in {"bit", "real"}:
+            return None  # "a bit more"
+        if len(self.doc[i + 1 : hit[0]].text) < 3:
+            return None
+        return Number(i + 1, i + 1, 1.0)
+
+    def starts_number(self, i: int) -> bool:
+        return i < len(self.doc) and self.is_number_token(self.doc[i])
+
+    def is_number_token(self, token: Token) -> bool:
+        return digits_value(token.text) is not None or self.kind(token) in {"unit", "teen", "ten"}
+
+    def kind(self, token: Token) -> str | None:
+        entry = self.lex.numbers.get(token.lower_)
+        return entry[0] if entry else None
+
+    def read_number(self, i: int) -> Number | None:
+        reader = NumberReader(self.doc, self.lex, i)
+        return reader.read()
+
+    def word_before(self, i: int) -> str:
+        """The lower-case token before token i ("" at the start)."""
+        return self.doc[i - 1].lower_ if i > 0 else ""
+
+    def word_at(self, i: int) -> str:
+        """The space-delimited word around token i, without surrounding punctuation."""
+        text, idx = self.text, self.doc[i].idx
+        left = text.rfind(" ", 0, idx) + 1
+        right = text.find(" ", idx)
+        return text[left : right if right >= 0 else len(text)].strip(".,;:!?\"'()[]")

@@ -1,0 +1,148 @@
+"""Units of crisisdesk_quantities: the unit of a number, before it, glued to it or after it.
+
+A currency symbol or code before the number ("$2 billion", "HK$1.5bn", "c $ 300", "USD115"), a
+unit of `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%", "half a percentage point",
+"27-kilometer"), "billions of dollars"; "3 dollars 50 cents" is one amount; "$15.4/hour" and
+"1.2 million barrels a day" are rates ("USD/h", "bbl/day"), a length per time is a speed ("500
+miles an hour" -> "mph"); "45 and 50 mg", "3 or 4 km": the bare number shares the unit after the
+next one. One-letter units count only glued to the number ("5 m" is not metres).
+Not handled: feet-and-inches sums ("5 ft 2 in"), bracketed units ("20 (kg)"), "x10^6".
+"""
+
+import math
+from dataclasses import replace
+
+from crisisdesk.analyze.components.quantity_lexicon import Unit
+from crisisdesk.analyze.components.quantity_numbers import Number, currency_prefix
+from crisisdesk.analyze.components.quantity_scan import Measure, Scan
+
+SPACED_SINGLE = frozenset({"L", "C", "F"})  # letters that count spaced ("5 L"); symbols always do
+RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
+
+
+def measure(scan: Scan, number: Number) -> Measure:
+    """The number with a currency symbol before it or a unit after it."""
+    before = currency_before(scan, number.start)
+    glued = scan.lex.units.get(currency_prefix(scan.doc[number.start].text))
+    if glued is not None:
+        return Measure(number.start, number.end, number, glued)
+    if number.unit is not None:
+        return Measure(number.start, number.end, number, number.unit)
+    if before is not None:
+        return Measure(before[0], number.end, number, before[1])
+    after = unit_after(scan, number) or vague_currency(scan, number)
+    if after is not None:
+        return Measure(number.start, after[0], number, after[1])
+    return Measure(number.start, number.end, number, None)
+
+
+def shared_unit(scan: Scan, first: Measure) -> Measure:
+    """ "45 and 50 mg", "3 or 4 km": a bare digit number takes the unit written after the
+    next number (a unit after it, not a currency sign before it)."""
+    doc, at = scan.doc, first.end
+    if first.unit is not None or at + 1 >= len(doc) or doc[at].lower_ not in {"and", "or", "to"}:
+        return first
+    if not doc[first.number.start].text[:1].isdigit() or not scan.starts_number(at + 1):
+        return first
+    number = scan.read_number(at + 1)
+    after = unit_after(scan, number) if number is not None and number.unit is None else None
+    if after is None or (after[0] < len(doc) and doc[after[0]].lower_ == "old"):
+        return first  # "27 and 29 years old": ages
+    return replace(first, unit=after[1])
+
+
+def with_cents(scan: Scan, first: Measure) -> Measure:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+    unit, at = first.unit, first.end
+    if unit is None or unit.kind != "currency" or unit.base != unit.name or at >= len(scan.doc):
+        return first
+    at += scan.doc[at].lower_ == "and"
+    number = scan.read_number(at) if at < len(scan.doc) else None
+    if number is None or number.unit is not None:
+        return first
+    after = unit_after(scan, number)
+    if after is None or after[1].base != unit.name or after[1].factor >= 1:
+        return first
+    value = first.number.value + number.value * after[1].factor
+    return replace(first, end=after[0], number=replace(first.number, value=value))
+
+
+def with_rate(scan: Scan, measure: Measure) -> Measure:
+    """ "$15.4/hour", "1.2 million barrels a day", "$5 per share": unit "USD/h", "bbl/day";
+    a count stays a count ("30 missiles a day")."""
+    unit, at = measure.unit, measure.end
+    if unit is None or at + 1 >= len(scan.doc) or scan.doc[at].lower_ not in RATE_WORDS:
+        return measure
+    hit = scan.units.get(at + 1)
+    if hit is not None:
+        end, per = hit
+    elif scan.doc[at + 1].tag_ == "NN":
+        end, word = at + 2, scan.doc[at + 1].lower_
+        per = Unit(word, "count", word)
+    else:
+        return measure
+    return replace(measure, end=end, unit=rate_unit(scan, unit, per))
+
+
+def rate_unit(scan: Scan, unit: Unit, per: Unit) -> Unit:
+    """ "USD/bbl"; a length per time is the lexicon's speed ("miles an hour" -> "mph")."""
+    factor = unit.factor / per.factor
+    if unit.kind == "length" and per.kind == "time":
+        for known in scan.lex.by_name.values():
+            if known.kind == "speed" and math.isclose(known.factor, factor, rel_tol=1e-3):
+                return known
+    name = f"{unit.name}/{per.name}"
+    return Unit(name, "rate", f"{unit.base}/{per.base}", factor)
+
+
+def currency_before(scan: Scan, start: int) -> tuple[int, Unit] | None:
+    """(start token, unit) of a currency symbol or code right before token `start`."""
+    for length in (2, 1):
+        begin = start - length
+        if begin < 0:
+            continue
+        hit = scan.units.get(begin)
+        word = scan.doc[begin:start].text
+        symbol = word != word.lower() or not word.replace(" ", "").isalpha()  # "$", "Rs"
+        if hit and hit[0] == start and hit[1].kind == "currency" and symbol:
+            return begin, hit[1]
+    return None
+
+
+def unit_after(scan: Scan, number: Number) -> tuple[int, Unit] | None:
+    """(end token, unit) of a unit phrase after the number, also "27-kilometer"."""
+    doc = scan.doc
+    at = number.end
+    if at < len(doc) and doc[at].text == "-" and not doc[at - 1].whitespace_:
+        at += 1
+    elif at < len(doc) and doc[at].lower_ in {"a", "an"} and lone_fraction(scan, number):
+        at += 1  # "half a percentage point"
+    hit = scan.units.get(at)
+    if hit is None:
+        return None
+    end, unit = hit
+    surface = doc[at:end].text
+    if (
+        len(surface) == 1
+        and doc[at - 1].whitespace_
+        and surface.isalpha()
+        and surface not in SPACED_SINGLE
+    ):
+        return None  # "5 m", "2 in": one letter counts only glued to the number
+    if surface.lower() in {"in", "p", "pp"} and doc[at - 1].whitespace_:
+        return None
+    return end, unit
+
+
+def lone_fraction(scan: Scan, number: Number) -> bool:
+    return number.end - number.start == 1 and scan.kind(scan.doc[number.start]) == "fraction"
+
+
+def vague_currency(scan: Scan, number: Number) -> tuple[int, Unit] | None:
+    """ "billions of dollars": (end token, currency) after the "of" of a vague number."""
+    at = number.end
+    if not number.vague or at + 1 >= len(scan.doc) or scan.doc[at].lower_ != "of":
+        return None
+    hit = scan.units.get(at + 1)
+    word = scan.doc[at + 1].text.isalpha()  # "of dollars", not "of $12-an-hour"
+    return hit if hit is not None and hit[1].kind == "currency" and word else None
