@@ -39,6 +39,10 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("The country spends 2% of its GDP on defence.", [("2%", 2, "percent")]),
     ("Turnout was 68.5 percent, the highest since 1992.", [("68.5 percent", 68.5, "percent")]),
+    (
+        "Unemployment fell to 3.9 percent from 4.1 percent a year earlier.",
+        [("3.9 percent", 3.9, "percent"), ("4.1 percent", 4.1, "percent")],
+    ),
     # counts of people, troops, vessels, casualties
     ("At least 11 people were killed in the strike.", [("11", 11, "count")]),
     ("Some 4,500 troops have been sent to the border.", [("4,500", 4500, "count")]),

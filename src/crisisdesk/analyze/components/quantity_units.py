@@ -18,6 +18,7 @@ from crisisdesk.analyze.components.quantity_scan import Measure, Scan
 
 SPACED_SINGLE = frozenset({"L", "C", "F"})  # letters that count spaced ("5 L"); symbols always do
 RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
+NOT_A_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
 
 
 def measure(scan: Scan, number: Number) -> Measure:
@@ -81,6 +82,8 @@ def with_rate(scan: Scan, measure: Measure) -> Measure:
         per = Unit(word, "count", word)
     else:
         return measure
+    if end < len(scan.doc) and scan.doc[end].lower_ in NOT_A_RATE_AFTER:
+        return measure  # "4.1 percent a year earlier": a time, not a rate
     return replace(measure, end=end, unit=rate_unit(scan, unit, per))
 
 
