@@ -262,3 +262,34 @@ def test_small_clause_predicate_makes_an_object_frame(nlp: Language) -> None:
     assert object_frame(small[1], cue)
     assert not object_frame(bare[1], cue)
     assert not object_frame(small[1], Cue("asserted", frozenset({"as"})))
+
+
+def test_as_clause_reports_the_clause_it_modifies(nlp: Language) -> None:
+    text = "As the Times reported on Monday, the senator will not run again."
+    item = by_cue(nlp, text, "reported")
+    assert item["source"]["text"] == "the Times"
+    assert content(item) == ["the senator will not run again"]
+
+
+def test_stance_adjective_after_a_copula(nlp: Language) -> None:
+    text = "The governor was critical of the new budget plan."
+    item = by_cue(nlp, text, "critical")
+    assert item["source"]["text"] == "The governor"
+    assert content(item) == ["the new budget plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        ("Her decision to leave the race surprised her donors.", "decision", "to leave the race"),
+        (
+            "Their fear is that the vote will be delayed again.",
+            "fear",
+            "that the vote will be delayed again",
+        ),
+    ],
+)
+def test_noun_cue_with_infinitive_or_copula(
+    nlp: Language, text: str, cue: str, expected: str
+) -> None:
+    assert content(by_cue(nlp, text, cue)) == [expected]

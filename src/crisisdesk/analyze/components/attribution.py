@@ -16,7 +16,11 @@ Rules over the dependency parse, one pass over the tokens, cue verbs from `lexic
 - "according to X, ...": content is the clause without the "according to" phrase;
 - a speech or belief noun (`attribution_cue_nouns.tsv`) with a "that"-clause ("his claim that",
   "said in a statement that"), or with a possessor and an object ("Trump's criticism of the deal"):
-  the noun is the cue; it gives way to a cue verb inside its clause;
+  with a "to"-infinitive ("his decision to run"), or as the subject of "is" with a clause ("Their
+  fear is that ..."): the noun is the cue; it gives way to a cue verb inside its clause;
+- a stance adjective (`attribution_cue_adjectives.tsv`) after a copula with a complement ("was
+  critical of the deal", "are hopeful that ..."): the adjective is the cue, the subject the source;
+- an "as" clause ("As The Times reported, X"): content is the clause it modifies;
 - an `as` cue ("sees him as a threat") takes its object only when an "as" phrase follows.
 Content follows PolNeAR's conventions: "that" and quotation marks belong to it, sentence-final
 and separating punctuation outside quotes do not. Quotation marks (straight, curly, '' and ``) are
@@ -27,11 +31,14 @@ A cue inside another's content ("X said Y claimed Z") goes under the outer recor
 so the top level labels each word once, as PolNeAR does; a participle after a comma ("..., stating
 they are ...") stays a cue of its own and ends the content before it.
 Stance comes from the cue lemma; a negated cue ("did not confirm") turns assertion into doubt.
-Modules: attribution_cues (cue verbs), attribution_nouns (noun cues), attribution_phrases
+Modules: attribution_cues (cue verbs), attribution_nouns (noun cues), attribution_adjectives
+(stance adjectives), attribution_phrases
 ("according to", "In a poll", "Name:"), attribution_quotes (quotation pairing and the quotes a
 cue takes), attribution_spans (offsets of source and content), attribution_records (nesting and
 the output dicts); this module only builds the component and orders them.
-Not handled: noun cues without a "that"-clause or a possessor ("in a statement"), cue verb chains
+Not handled: noun cues with no clause, infinitive or possessor ("in a statement", "questions
+about his health": too often not PolNeAR's), relative-clause cues whose object is the antecedent
+("a deal she once supported"), cue verb chains
 ("seemed to confirm", "refusing to answer"), sources found only by discourse ("The report: ..."),
 cues inside the quoted words themselves, and speakers named more than one sentence away.
 Rules follow the annotation guidelines of PolNeAR (Newell et al., LREC 2018).
@@ -43,9 +50,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from crisisdesk.analyze import extensions
+from crisisdesk.analyze.components.attribution_adjectives import complement, from_adjective
 from crisisdesk.analyze.components.attribution_cues import Cue, from_verb, modifier, read_cues
 from crisisdesk.analyze.components.attribution_nouns import (
+    copular_clause,
     from_noun,
+    infinitive,
     possessed_object,
     that_clause,
 )
@@ -65,6 +75,7 @@ from crisisdesk.analyze.lexicon import read_rows, read_words
         "extra_cue_verbs": None,
         "source_nouns": "attribution_source_nouns.txt",
         "cue_nouns": "attribution_cue_nouns.tsv",
+        "cue_adjectives": "attribution_cue_adjectives.tsv",
     },
 )
 def make_attribution(
@@ -74,11 +85,13 @@ def make_attribution(
     extra_cue_verbs: str | None,
     source_nouns: str = "attribution_source_nouns.txt",
     cue_nouns: str = "attribution_cue_nouns.tsv",
+    cue_adjectives: str = "attribution_cue_adjectives.tsv",
 ) -> "Attributor":
     return Attributor(
         cues=read_cues(cue_verbs, extra_cue_verbs),
         source_nouns=frozenset(read_words(source_nouns)),
         cue_nouns={row[0].lower(): row[1] for row in read_rows(cue_nouns)},
+        cue_adjectives={row[0].lower(): row[1] for row in read_rows(cue_adjectives)},
     )
 
 
@@ -91,10 +104,12 @@ class Attributor:
         cues: dict[str, Cue],
         source_nouns: frozenset[str] = frozenset(),
         cue_nouns: dict[str, str] | None = None,
+        cue_adjectives: dict[str, str] | None = None,
     ) -> None:
         self.cues = cues
         self.source_nouns = source_nouns
         self.cue_nouns = cue_nouns or {}
+        self.cue_adjectives = cue_adjectives or {}
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -121,10 +136,8 @@ class Attributor:
                 found = according_to(doc, token, quotes)
             elif token.lower_ == "in" and (noun := self.document_source(token)) is not None:
                 found = in_document(token, noun, quotes)
-            elif token.pos_ == "NOUN" and (clause := self.noun_clause(token)) is not None:
-                if quotes.inside(token.idx):
-                    continue
-                found = from_noun(doc, token, clause, quotes, self.cue_nouns[token.lemma_.lower()])
+            elif token.pos_ in ("NOUN", "ADJ"):
+                found = self.word_cue(doc, token, quotes)
             elif token.pos_ == "VERB" and token.lemma_.lower() in self.cues:
                 if quotes.inside(token.idx) or modifier(token):
                     continue  # the quoted words' own verbs; "a site called X", "so-called"
@@ -134,12 +147,31 @@ class Attributor:
             if found is not None:
                 yield found
 
+    def word_cue(self, doc: Doc, token: Token, quotes: Quotes) -> Found | None:
+        """A cue noun ("his claim that ...") or stance adjective ("critical of ..."), outside
+        quotations."""
+        lemma = token.lemma_.lower()
+        if quotes.inside(token.idx):
+            return None
+        if token.pos_ == "NOUN" and (clause := self.noun_clause(token)) is not None:
+            return from_noun(doc, token, clause, quotes, self.cue_nouns[lemma])
+        if token.pos_ == "ADJ" and (clause := self.adjective_clause(token)) is not None:
+            return from_adjective(doc, token, clause, quotes, self.cue_adjectives[lemma])
+        return None
+
     def noun_clause(self, noun: Token) -> Token | None:
-        """The "that"-clause of a cue noun ("his claim that ..."), or the object of a possessed
-        one ("Trump's criticism of the deal")."""
+        """The "that"-clause of a cue noun ("his claim that ..."), the object of a possessed one
+        ("Trump's criticism of the deal"), its "to"-infinitive ("the decision to run") or the
+        clause it is equated with ("Their fear is that ...")."""
         if noun.lemma_.lower() not in self.cue_nouns:
             return None
-        return that_clause(noun) or possessed_object(noun)
+        return (
+            that_clause(noun) or possessed_object(noun) or infinitive(noun) or copular_clause(noun)
+        )
+
+    def adjective_clause(self, adjective: Token) -> Token | None:
+        """The complement of a stance adjective ("critical of the deal", "hopeful that ...")."""
+        return complement(adjective) if adjective.lemma_.lower() in self.cue_adjectives else None
 
     def document_source(self, prep: Token) -> Token | None:
         """The noun of "In a new poll, ..." heading a clause without a cue verb of its own."""

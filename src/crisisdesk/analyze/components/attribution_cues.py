@@ -3,9 +3,10 @@
 A cue verb takes a clausal complement ("said that ..."), a direct object for verbs marked
 `object` ("denied the report") or `as` when an "as" phrase follows ("sees him as a threat"),
 its own preposition from the lexicon's 4th column ("called for a ban"), a quotation before or
-after it, or the clause around a parenthetical cue. A negated
-cue ("did not confirm") turns assertion into doubt. Not handled: cues over a verb chain
-("seemed to confirm").
+after it, or the clause around a parenthetical cue or an "as" clause ("As The Times reported,
+X"). A negated cue ("did not confirm") turns assertion into doubt. Not handled: cues over a
+verb chain ("seemed to confirm"), and relative-clause cues whose object is the antecedent ("a
+deal she once supported": tried, too often not PolNeAR's).
 """
 
 from dataclasses import dataclass
@@ -170,9 +171,18 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
         return [trim(text, subtree_span(hearer)[1], verb.sent.end_char)]
     if object_frame(verb, cue):
         return [trim(text, *object_span(verb))]
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" or as_clause(verb):  # "..., he said, ..."; "as X noted, ..."
         return around(text, verb.head, verb)
     return adjacent_quote(doc, verb, quotes)
+
+
+def as_clause(verb: Token) -> bool:
+    """ "As The Times reported, X": an "as" clause whose content is the clause it modifies."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def object_frame(verb: Token, cue: Cue) -> bool:

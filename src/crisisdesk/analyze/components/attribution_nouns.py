@@ -1,13 +1,15 @@
-"""Attribution noun cues: a noun with a "that"-clause complement ("his claim that ..."), or
-a possessed one with an object ("Trump's criticism of the deal"; of, on, against, about, for,
-over).
+"""Attribution noun cues: a noun with a "that"-clause complement ("his claim that ..."), a
+possessed one with an object ("Trump's criticism of the deal"; of, on, against, about, for,
+over), one with a "to"-infinitive ("the decision to run", "his promise to build a wall"), or one
+equated with a clause ("Their fear is that it could be too late").
 
 Any noun whose clause is marked "that" and is not a relative clause counts ("the claim that",
 "made the case that", "in a statement that", "there is no doubt that"), as PolNeAR annotates
 them all; the lexicon only sets the stance ("allegation" -> alleged). The source is the
 possessor ("Trump's claim"), else the subject of the verb the noun depends on ("X said in a
-statement that", "X made the point that"). Not handled: noun cues with neither ("in a
-statement", "the criticism of"), and "whether" or "to"-infinitive complements.
+statement that", "X made the point that"). Not handled: noun cues with none of these ("in a
+statement", "questions about X": PolNeAR counts them too seldom to take them all), and
+"whether" complements.
 """
 
 from spacy.tokens import Doc, Token
@@ -46,6 +48,24 @@ def possessed_object(noun: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS:
             return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     return None
+
+
+def infinitive(noun: Token) -> Token | None:
+    """The "to"-infinitive of "his decision to run", "a promise to build the wall"."""
+    for child in noun.rights:
+        if child.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
+def copular_clause(noun: Token) -> Token | None:
+    """The clause a cue noun is equated with: "Their fear is that it could be too late"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be" or head.i < noun.i:
+        return None
+    return next((c for c in head.rights if c.dep_ == "ccomp"), None)
 
 
 def noun_source(noun: Token) -> Token | None:
