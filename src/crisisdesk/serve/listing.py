@@ -58,9 +58,18 @@ def emit(rows: list[dict[str, Any]], fmt: str, *, columns: tuple[str, ...]) -> N
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(*columns, "cited", show_lines=True)
+        table = Table(*(c.replace("_", " ") for c in columns), "cited", show_lines=True)
         for row in rows:
             doc = f"{row['doc'][:8]}:{row['sentence_start']}"
             where = f"{row['outlet'] or '?'} {row['published'] or ''} {doc}"
-            table.add_row(*(str(row[c]) if row[c] is not None else "" for c in columns), where)
+            table.add_row(*(shown(row[c]) for c in columns), where)
         Console().print(table)
+
+
+def shown(value: Any) -> str:
+    """A cell as a reader wants it: 8,000,000 rather than 8000000.0; nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}"
+    return str(value)
