@@ -107,3 +107,44 @@ def test_department_word_in_a_title_is_not_an_actor(nlp: Language) -> None:
     result = run(nlp, "Defense Secretary Pete Hegseth said the strikes were lawful.")
     assert "Defense" not in {e.actor for e in result.entities}
     assert actors_of(result, "Pete Hegseth") == {"Pete Hegseth"}
+
+
+def test_acronym_defined_in_brackets_joins_the_organisation(nlp: Language) -> None:
+    text = "Singapore Airlines (SIA) ordered ten jets. SIA said demand was strong."
+    result = run(nlp, text)
+    assert actors_of(result, "SIA") == {"Singapore Airlines"}  # not its initials: defined
+
+
+def test_acronym_spelled_by_initials_joins_the_organisation(nlp: Language) -> None:
+    text = (
+        "The Government Accountability Office upheld the protest on Wednesday. "
+        "The GAO said the contract must be rebid."
+    )
+    result = run(nlp, text)
+    assert actors_of(result, "GAO") == {"Government Accountability Office"}
+
+
+def test_legal_forms_and_short_names_are_one_organisation(nlp: Language) -> None:
+    text = (
+        "Ford Motor Company cut its forecast on Tuesday. "
+        "Ford said sales fell, and Ford Motor Co. shares dropped."
+    )
+    result = run(nlp, text)
+    orgs = {e.actor for e in result.entities if e.text.startswith("Ford")}
+    assert orgs == {"Ford"}
+
+
+def test_leading_titles_are_not_part_of_a_name(nlp: Language) -> None:
+    text = "Spokeswoman Sandra Kellerman declined to comment. Kellerman later issued a statement."
+    result = run(nlp, text)
+    people = {e.actor for e in result.entities if "Kellerman" in e.text}
+    assert people == {"Sandra Kellerman"}
+
+
+def test_a_states_government_is_the_state() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    for text in ("the Canadian government", "US Government", "Kenyan government"):
+        entry = gazetteer.lookup(text)
+        assert entry is not None, text
+        assert entry.kind == "GPE", text
+    assert gazetteer.lookup("Trump government") is None  # people are not states

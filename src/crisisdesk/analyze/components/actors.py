@@ -3,9 +3,12 @@
 How a mention gets its actor, in order:
 1. the gazetteer (`lexicons/actors.tsv`): names, surnames, titles, demonyms, capitals standing for
    their government ("Washington"), matched on the entity text without "the" or a possessive;
+   A state's government is the state ("the Canadian government", "US Government");
 2. for people the gazetteer does not know, the longest PERSON name in the document sharing the
    surname ("Smith" -> "Jane Smith"), also when NER mislabels the lone surname as ORG or GPE;
-3. otherwise the entity text itself, without "the" and a possessive.
+3. for organisations it does not know, the document's canonical name (`actor_names`): legal
+   forms dropped, short forms and acronyms joined to the full name;
+4. otherwise the entity text itself, without "the", a possessive and (people) leading titles.
 Gazetteer phrases that NER missed or that contain an entity ("Venezuela's president") are added as
 mentions. Pronouns and role nouns ("he", "the president") resolve to the nearest preceding person
 within two sentences: a recency rule, not a trained coreference model (none ships offline).
@@ -23,6 +26,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from crisisdesk.analyze import extensions
+from crisisdesk.analyze.components.actor_names import (
+    Affixes,
+    acronym_names,
+    bracket_definitions,
+    is_acronym,
+    org_names,
+)
 from crisisdesk.analyze.countries import LOOKUP_ONLY, country_rows
 from crisisdesk.analyze.lexicon import read_rows, read_words
 
@@ -32,6 +42,7 @@ ROLE_NOUNS = frozenset({"president", "leader", "minister", "secretary", "spokesm
 COREF_WINDOW = 2  # sentences back that a pronoun may reach
 TITLE_HEADS = frozenset({"secretary", "minister", "secretary-general"})
 TITLE_REACH = 5  # tokens before a name that a title ("Venezuela's Defense Minister") may span
+GOVERNMENT_WORDS = frozenset({"government", "Government"})
 
 Mention = tuple[int, int, str | None, str]  # start_char, end_char, actor, label
 
@@ -85,7 +96,21 @@ class Gazetteer:
         return cls(chain(country_rows(), files))
 
     def lookup(self, text: str) -> Entry | None:
-        return self.by_alias.get(text) or self.by_alias.get(bare(text))
+        found = self.by_alias.get(text) or self.by_alias.get(bare(text))
+        if found is None:
+            state, _, last = bare(text).rpartition(" ")
+            found = self.by_alias.get(state) if last in GOVERNMENT_WORDS else None
+            return found if found is not None and found.kind == "GPE" else None
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class DocNames:
+    """One document's people by surname and organisations by canonical name."""
+
+    surnames: dict[str, str]
+    orgs: dict[str, str]
+    affixes: Affixes
 
 
 @Language.factory(
@@ -96,24 +121,34 @@ class Gazetteer:
         "gazetteer": "actors.tsv",
         "extra_gazetteer": None,
         "equipment": "equipment.txt",
+        "affixes": "actor_affixes.tsv",
     },
 )
 def make_actors(
-    nlp: Language, name: str, gazetteer: str, extra_gazetteer: str | None, equipment: str
+    nlp: Language,
+    name: str,
+    gazetteer: str,
+    extra_gazetteer: str | None,
+    equipment: str,
+    affixes: str,
 ) -> "ActorLinker":
     return ActorLinker(
         nlp,
         gazetteer=Gazetteer.from_files(gazetteer, extra_gazetteer),
         equipment=frozenset(read_words(equipment)),
+        affixes=Affixes.from_file(affixes),
     )
 
 
 class ActorLinker:
     """Links entity mentions to canonical actors; see the module docstring for the rules."""
 
-    def __init__(self, nlp: Language, *, gazetteer: Gazetteer, equipment: frozenset[str]) -> None:
+    def __init__(
+        self, nlp: Language, *, gazetteer: Gazetteer, equipment: frozenset[str], affixes: Affixes
+    ) -> None:
         self.gazetteer = gazetteer
         self.equipment = equipment
+        self.affixes = affixes
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for alias in gazetteer.matchable:
             self.matcher.add(gazetteer.by_alias[alias].name, [nlp.make_doc(alias)])
@@ -134,7 +169,7 @@ class ActorLinker:
         self, doc: Doc, actors: dict[str, tuple[str, str | None]]
     ) -> Iterator[Mention]:
         """Mentions for NER entities of actor-like labels."""
-        surnames = longest_names(doc.ents)
+        names = self.doc_names(doc)
         codes: dict[int, str] = {}  # token index -> state code of the actor mentioned there
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
@@ -145,11 +180,30 @@ class ActorLinker:
             entry = self.gazetteer.lookup(ent.text)
             if entry is None and is_title_word(ent):
                 continue  # "Defense" in "Defense Secretary": part of a title, not an actor
-            entry = entry or person_entry(ent, surnames, actors) or unknown_entry(ent, codes)
+            entry = (
+                entry
+                or person_entry(ent, names, actors)
+                or org_entry(ent, names)
+                or unknown_entry(ent, codes, names.affixes)
+            )
             actors[entry.name] = (entry.kind, entry.code)
             if entry.code:
                 codes.update(dict.fromkeys(range(ent.start, ent.end), entry.code))
             yield ent.start_char, ent.end_char, entry.name, corrected_label(ent.label_, entry.kind)
+
+    def doc_names(self, doc: Doc) -> DocNames:
+        """The document's canonical names for people and organisations the gazetteer lacks."""
+        unknown = [e for e in doc.ents if self.gazetteer.lookup(e.text) is None]
+        people = [self.affixes.person(bare(e.text)) for e in unknown if e.label_ == "PERSON"]
+        orgs = [
+            (e, self.affixes.org(bare(e.text)))
+            for e in unknown
+            if e.label_ == "ORG" and not is_acronym(bare(e.text))
+        ]
+        canon = org_names(name for _, name in orgs)
+        acronyms = [e for e in unknown if e.label_ in ACTOR_LABELS and is_acronym(e.text)]
+        canon.update(acronym_names(acronyms, canon, bracket_definitions(orgs)))
+        return DocNames(longest_names(people), canon, self.affixes)
 
     def phrase_mentions(
         self, doc: Doc, actors: dict[str, tuple[str, str | None]]
@@ -176,23 +230,37 @@ def corrected_label(ner_label: str, kind: str) -> str:
 
 
 def person_entry(
-    ent: Span, surnames: dict[str, str], actors: dict[str, tuple[str, str | None]]
+    ent: Span, names: DocNames, actors: dict[str, tuple[str, str | None]]
 ) -> Entry | None:
     """The document's person for a PERSON entity, or for a lone surname NER mislabelled
     ("Holloway said" tagged ORG after "Jane Holloway"), with the code already found for them."""
     if ent.label_ != "PERSON" and len(ent) != 1:
         return None
-    name = surnames.get(surname(ent))
-    if not name or name == bare(ent.text):
+    name = names.surnames.get(surname(ent))
+    if not name or name == names.affixes.person(bare(ent.text)):
         return None  # the full name itself: an unknown actor
     return Entry(name, "PERSON", actors.get(name, ("PERSON", None))[1])
 
 
-def unknown_entry(ent: Span, codes: dict[int, str]) -> Entry:
-    """An actor the gazetteer does not know is its own entity text; a person takes the state
-    code of a title before the name ("Colombian President Gustavo Petro", "Kremlin spokesman")."""
-    code = title_code(ent, codes) if ent.label_ == "PERSON" else None
-    return Entry(bare(ent.text), ent.label_, code)
+def org_entry(ent: Span, names: DocNames) -> Entry | None:
+    """The document's canonical name for an organisation or an acronym."""
+    text = bare(ent.text)
+    if is_acronym(text):
+        canon = names.orgs.get(text)
+    elif ent.label_ == "ORG":
+        canon = names.orgs.get(names.affixes.org(text))
+    else:
+        return None
+    return Entry(canon, "ORG", None) if canon else None
+
+
+def unknown_entry(ent: Span, codes: dict[int, str], affixes: Affixes) -> Entry:
+    """An actor the gazetteer does not know is its own entity text (a person's without titles);
+    a person takes the state code of a title before the name ("Colombian President Gustavo
+    Petro", "Kremlin spokesman")."""
+    if ent.label_ != "PERSON":
+        return Entry(bare(ent.text), ent.label_, None)
+    return Entry(affixes.person(bare(ent.text)), "PERSON", title_code(ent, codes))
 
 
 def title_code(ent: Span, codes: dict[int, str]) -> str | None:
@@ -221,14 +289,13 @@ def surname(ent: Span) -> str:
     return bare(ent[-1].text) if len(ent) else ent.text
 
 
-def longest_names(ents: Iterable[Span]) -> dict[str, str]:
-    """Surname -> the longest PERSON name in the document that ends with it."""
+def longest_names(names: Iterable[str]) -> dict[str, str]:
+    """Surname -> the longest person name in the document that ends with it."""
     best: dict[str, str] = {}
-    for ent in ents:
-        if ent.label_ == "PERSON":
-            key, name = surname(ent), bare(ent.text)
-            if len(name) > len(best.get(key, "")):
-                best[key] = name
+    for name in names:
+        key = bare(name.rsplit(" ", 1)[-1])
+        if len(name) > len(best.get(key, "")):
+            best[key] = name
     return best
 
 
