@@ -148,3 +148,11 @@ def test_a_states_government_is_the_state() -> None:
         assert entry is not None, text
         assert entry.kind == "GPE", text
     assert gazetteer.lookup("Trump government") is None  # people are not states
+
+
+def test_weapon_named_after_its_maker_is_a_product(nlp: Language) -> None:
+    text = "The systems are shoulder-fired (similar to US Stingers) and can shoot down drones."
+    result = run(nlp, text)
+    assert [(e.label, e.actor) for e in result.entities if "Stingers" in e.text] == [
+        ("PRODUCT", None)
+    ]

@@ -174,7 +174,7 @@ class ActorLinker:
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            if bare(ent.text) in self.equipment:  # "Igla-S" tagged GPE: a weapon, not an actor
+            if {bare(ent.text), bare(ent[-1].text)} & self.equipment:  # "US Stingers": a weapon
                 yield ent.start_char, ent.end_char, None, "PRODUCT"
                 continue
             entry = self.gazetteer.lookup(ent.text)
