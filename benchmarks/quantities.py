@@ -16,11 +16,32 @@ have no rates, so a rate ("$98 a share", "USD/share") counts as its first unit t
 quantulum3 takes every prediction. There is no scorer for quantities in ../shared/eval, so
 scoring is here. Known disagreements by design: both gold sets count years (1979), dates,
 phone numbers and model numbers ("Voyager 2") as numbers; we do not.
-Usage: benchmarks/quantities.py [--data DIR] [--speed-docs N] [--show-misses]
+
+News (MEANTIME, 90 English Wikinews articles on Airbus, GM and stock markets, read by
+`_meantime.py`; only the title, date line and first four sentences are annotated): its
+`VALUE` markables typed MONEY ("US$ 40 billion", "26 cents"), PERCENT ("nearly 24 %") and
+QUANTITY. A QUANTITY is the number with its qualifier and a measurement unit ("about 1,100",
+"over 2,000 points", "twenty tonnes", "500km") but without the counted noun ("789" of "789
+dealerships"); years, dates and durations are TIMEX3 instead; ordinals, model and index names
+("Boeing 787", "FTSE 100") are not marked; a few vague amounts are ("many", "the amount").
+Scoring: relaxed overlap, one to one, each gold span taking the first unused overlapping
+prediction (as eval/timeml.py does); a gold markable containing others (MEANTIME also marks
+"$381 million, or $0.67" as a whole) is dropped for its parts, except a range of two parts
+("25,000 to 30,000", whose parts are dropped instead); a prediction with a time unit
+overlapping a TIMEX3 is not scored (MEANTIME annotates durations in its time layer). A
+prediction's type comes from its unit (currency: MONEY, percent/pp/bp: PERCENT, else QUANTITY);
+per type P = same-type matches / predictions of that type, R = same-type matches / gold of that
+type; "spans" ignores type. Value: only gold spans with exactly one digit group (optional
+minus, thousands commas, decimals, a scale word right after: "$ 15bn" -> 1.5e10) are read;
+the others (word numbers, ranges, "52-35") are skipped from value scoring and counted.
+value_f1 takes those readable spans as gold, the predictions not matched to a skipped span as
+predictions and the matches with an equal value (relative 1e-6) as hits.
+Usage: benchmarks/quantities.py [--data DIR] [--speed-docs N] [--show-misses] [--meantime SUB]
 """
 
 import json
 import math
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -31,6 +52,7 @@ import spacy
 from spacy.language import Language
 
 from _data import checked, parser
+from _meantime import Article, articles
 from crisisdesk.analyze.components import quantities as component
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.settings import Settings
@@ -364,15 +386,185 @@ def print_row(name: str, result: dict[str, Any]) -> None:
     )
 
 
+# -- news: MEANTIME -----------------------------------------------------------------------
+
+NEWS_TYPES = ("MONEY", "PERCENT", "QUANTITY")
+DIGIT_GROUP = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|bn|m)\b", re.IGNORECASE)
+SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+Span = dict[str, Any]  # start, end, text, type (gold) or a quantity record (prediction)
+
+
+def news_gold(item: Article) -> tuple[list[Span], list[tuple[int, int]]]:
+    """The VALUE spans of an article (containers of other VALUE spans dropped) and its
+    TIMEX3 spans."""
+    found = [
+        {"start": a, "end": b, "text": item.text[a:b], "type": e.get("type") or "QUANTITY"}
+        for a, b, e in item.markables("VALUE")
+    ]
+    parts = {id(o) for g in found if is_range(item.text, g, found) for o in found if contains(g, o)}
+    kept = [g for g in found if id(g) not in parts]
+    atomic = [g for g in kept if is_range(item.text, g, kept) or not has_part(g, kept)]
+    times = [(a, b) for a, b, _ in item.markables("TIMEX3")]
+    return atomic, times
+
+
+def has_part(outer: Span, spans: list[Span]) -> bool:
+    return any(contains(outer, o) for o in spans if o is not outer)
+
+
+def is_range(text: str, outer: Span, spans: list[Span]) -> bool:
+    """A gold span made of two gold parts joined by "to", "and" or a dash ("25,000 to 30,000")."""
+    inner = sorted((o for o in spans if contains(outer, o)), key=lambda o: o["start"])
+    if len(inner) != 2:
+        return False
+    joint = text[inner[0]["end"] : inner[1]["start"]].strip()
+    return joint in {"to", "and", "-", "–"}
+
+
+def contains(outer: Span, inner: Span) -> bool:
+    wider = (outer["start"], outer["end"]) != (inner["start"], inner["end"])
+    return wider and outer["start"] <= inner["start"] and inner["end"] <= outer["end"]
+
+
+def gold_number(text: str) -> float | None:
+    """The value of a gold span with exactly one digit group, its scale word applied."""
+    groups = list(DIGIT_GROUP.finditer(text))
+    if len(groups) != 1:
+        return None
+    value = float(groups[0].group().replace(",", ""))
+    scale = SCALE_AFTER.match(text, groups[0].end())
+    return value * SCALES[scale.group(1).lower()] if scale else value
+
+
+def news_type(pred: Span) -> str:
+    """MONEY for a currency or an amount per thing ("$9.66 per share"), PERCENT, QUANTITY."""
+    if pred["unit"].split("/")[0] in CURRENCIES:
+        return "MONEY"
+    return "PERCENT" if pred["unit"] in {"percent", "pp", "bp"} else "QUANTITY"
+
+
+def scored_predictions(doc_quantities: list[Span], times: list[tuple[int, int]]) -> list[Span]:
+    """Predictions minus durations that MEANTIME puts in its time layer (TIMEX3)."""
+
+    def timex(q: Span) -> bool:
+        return q["base_unit"] == "s" and any(q["start"] < b and a < q["end"] for a, b in times)
+
+    return [q for q in doc_quantities if not timex(q)]
+
+
+def pair_up(gold: list[Span], preds: list[Span]) -> list[tuple[Span, Span | None]]:
+    """Each gold span with the first unused overlapping prediction, or None."""
+    used: set[int] = set()
+    pairs: list[tuple[Span, Span | None]] = []
+    for g in gold:
+        match = next(
+            (i for i, p in enumerate(preds)
+             if i not in used and p["start"] < g["end"] and g["start"] < p["end"]),
+            None,
+        )  # fmt: skip
+        if match is not None:
+            used.add(match)
+        pairs.append((g, None if match is None else preds[match]))
+    return pairs
+
+
+def news_counts(pairs: list[tuple[Span, Span | None]], preds: list[Span]) -> dict[str, int]:
+    """Counts per type (gold, pred, typed hits), spans, and value counts for one article."""
+    counts: dict[str, int] = {}
+
+    def add(key: str, n: int = 1) -> None:
+        counts[key] = counts.get(key, 0) + n
+
+    for p in preds:
+        add(f"pred_{news_type(p)}")
+    for g, p in pairs:
+        add(f"gold_{g['type']}")
+        number = gold_number(g["text"])
+        add("value_gold" if number is not None else "value_skipped")
+        if p is None:
+            continue
+        add("spans")
+        add(f"tp_{g['type']}", news_type(p) == g["type"])
+        if number is None:
+            add("value_pred_skipped")
+        else:
+            add("value_matched")
+            add("value_tp", math.isclose(p["value"] or 0.0, number, rel_tol=1e-6))
+    return counts
+
+
+def show_news_misses(pairs: list[tuple[Span, Span | None]], preds: list[Span]) -> None:
+    matched = [id(p) for _, p in pairs if p is not None]
+    for g, p in pairs:
+        number = gold_number(g["text"])
+        if p is None:
+            print(f"  MISS {g['type']:<8} {g['text']!r}")
+        elif number is not None and not math.isclose(p["value"] or 0.0, number, rel_tol=1e-6):
+            print(
+                f"  VALUE {g['text']!r} gold={number:g} pred={p['text']!r} {p['value']} {p['unit']}"
+            )
+        elif news_type(p) != g["type"]:
+            print(f"  TYPE {g['type']:<8} {g['text']!r} pred={p['text']!r} {p['unit']}")
+    for p in preds:
+        if id(p) not in matched:
+            print(f"  EXTRA {p['text']!r} {p['value']} {p['unit']} counted={p['counted']!r}")
+
+
+def score_news(nlp: Language, folder: Path, misses: bool) -> dict[str, Any]:
+    """Detection P/R/F1 per type, span F1 and value agreement on MEANTIME; see the docstring."""
+    items = articles(folder)
+    total: dict[str, int] = {}
+    for item, doc in zip(items, nlp.pipe([a.text for a in items], batch_size=16), strict=True):
+        gold, times = news_gold(item)
+        preds = scored_predictions(doc._.quantities, times)
+        pairs = pair_up(gold, preds)
+        if misses:
+            print(f"-- {item.id}")
+            show_news_misses(pairs, preds)
+        for key, n in news_counts(pairs, preds).items():
+            total[key] = total.get(key, 0) + n
+    return news_figures(total)
+
+
+def news_figures(c: dict[str, int]) -> dict[str, Any]:
+    """The table of MEANTIME figures from summed counts, printed."""
+    figures: dict[str, Any] = {}
+    print(f"{'MEANTIME':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    for kind in NEWS_TYPES:
+        gold, pred = c.get(f"gold_{kind}", 0), c.get(f"pred_{kind}", 0)
+        figures[kind] = {"gold": gold, "pred": pred, **prf(c.get(f"tp_{kind}", 0), gold, pred)}
+    gold = sum(figures[k]["gold"] for k in NEWS_TYPES)
+    pred = sum(figures[k]["pred"] for k in NEWS_TYPES)
+    typed = sum(c.get(f"tp_{k}", 0) for k in NEWS_TYPES)
+    figures["typed"] = {"gold": gold, "pred": pred, **prf(typed, gold, pred)}
+    figures["spans"] = {"gold": gold, "pred": pred, **prf(c.get("spans", 0), gold, pred)}
+    for name, row in figures.items():
+        print(
+            f"{name:<14}{row['gold']:>6}{row['pred']:>6}{row['p']:>8.3f}{row['r']:>8.3f}{row['f1']:>8.3f}"
+        )
+    value_pred = pred - c.get("value_pred_skipped", 0)
+    value = prf(c.get("value_tp", 0), c.get("value_gold", 0), value_pred)
+    figures["value"] = {
+        "gold_read": c.get("value_gold", 0), "gold_skipped": c.get("value_skipped", 0),
+        "matched": c.get("value_matched", 0), "agree": c.get("value_tp", 0), **value,
+    }  # fmt: skip
+    print(f"value: {figures['value']}")
+    return figures
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     options = parser(__doc__)
     options.add_argument("--speed-docs", type=int, default=50)
     options.add_argument("--show-misses", action="store_true")
+    options.add_argument("--meantime", default="news_corpus/meantime_en/intra-doc_annotation")
     args = options.parse_args(list(argv) if argv is not None else None)
     folder = checked(args.data / "quantities")
     nlp = build()
     figures: dict[str, Any] = {"model": Settings().models.spacy}
     figures.update(score_sets(nlp, folder, args.show_misses))
+    if (args.data / args.meantime).is_dir():
+        figures["meantime"] = score_news(nlp, args.data / args.meantime, args.show_misses)
     seed = args.data.parent / "seed" / "briefing-example.txt"
     if seed.is_file():
         passed, extra = seed_checks(nlp, seed)

@@ -24,6 +24,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from _data import checked, eval_dir, parser
+from _meantime import Offsets, article
 from crisisdesk.analyze import analyze, load_nlp
 from crisisdesk.settings import Settings
 
@@ -49,34 +50,16 @@ def predict(docs: list[dict[str, Any]], out: Path) -> float:
     return time.perf_counter() - started
 
 
-NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "'s", "n't", "%"})
-MEANTIME_SENTENCES = 6  # title, date line, four sentences: what MEANTIME annotated
-
-
 def meantime_doc(path: Path) -> dict[str, Any]:
-    """One MEANTIME article as {id, text, published, gold}: tokens joined with spaces (none
-    before closing punctuation), a newline between sentences; TIMEX3 spans by their tokens."""
-    root = ElementTree.parse(path).getroot()
-    pieces: list[str] = []
-    offsets: dict[str | None, tuple[int, int]] = {}
-    previous = None
-    for token in root.iter("token"):
-        sentence, text = token.get("sentence"), token.text or ""
-        if int(sentence or 0) >= MEANTIME_SENTENCES:
-            break
-        if previous is not None:
-            glued = text in NO_SPACE_BEFORE or pieces[-1] in ("(", "$")
-            pieces.append("\n" if sentence != previous else "" if glued else " ")
-        start = sum(map(len, pieces))
-        offsets[token.get("t_id")] = (start, start + len(text))
-        pieces.append(text)
-        previous = sentence
-    gold, published = meantime_gold(root, offsets)
-    return {"id": path.stem, "text": "".join(pieces), "published": published, "gold": gold}
+    """One MEANTIME article as {id, text, published, gold}: text rebuilt from its tokens
+    (`_meantime.article`); TIMEX3 spans by their tokens."""
+    read = article(path)
+    gold, published = meantime_gold(read.root, read.offsets)
+    return {"id": read.id, "text": read.text, "published": published, "gold": gold}
 
 
 def meantime_gold(
-    root: ElementTree.Element, offsets: dict[str | None, tuple[int, int]]
+    root: ElementTree.Element, offsets: Offsets
 ) -> tuple[list[dict[str, Any]], str | None]:
     """The TIMEX3 spans and values of an article, and its creation date."""
     gold, published = [], None

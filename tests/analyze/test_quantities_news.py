@@ -135,6 +135,23 @@ CASES: list[tuple[str, Expected]] = [
         "Mortgage rates rose to 6.5 per cent from 6 per cent.",
         [("6.5 per cent", 6.5, "percent"), ("6 per cent", 6, "percent")],
     ),
+    # multipliers: unit "x", not a count of "times"
+    ("Bread now costs four times more than in spring.", [("four times", 4, "x")]),
+    ("Camps hold three times as many people as planned.", [("three times", 3, "x")]),
+    ("The flood covered ten times the area of the 2010 one.", [("ten times", 10, "x")]),
+    ("Cholera cases rose fivefold in a month.", [("fivefold", 5, "x")]),
+    ("Grain exports grew 2.5-fold after the deal.", [("2.5-fold", 2.5, "x")]),
+    # fractions without "of", counted nouns, accounting negatives, headlines
+    ("A quarter said they had sold their livestock.", [("A quarter", 0.25, "count")]),
+    ("The insurer booked $(120) million in losses.", [("$(120) million", -1.2e8, "USD")]),
+    ("Inflation eased by 0.3 of a percentage point.", [("0.3 of a percentage point", 0.3, "pp")]),
+    ("Militants seize 14 trucks on border road", [("14", 14, "count")]),
+    ("Cyclone leaves 250,000 without power", [("250,000", 250000, "count")]),
+    # durations with an adjective, counts per time, index levels the model calls names
+    ("Markets fell for five straight days.", [("five straight days", 5, "day")]),
+    ("Shares lost ground over three trading days.", [("three trading days", 3, "day")]),
+    ("The yard delivers ships at a rate of 12 a year.", [("12", 12, "count")]),
+    ("The index ended the session at 6,931.40.", [("6,931.40", 6931.4, "count")]),
 ]
 
 RANGES: list[tuple[str, str, float, float, str]] = [
@@ -175,6 +192,7 @@ QUALIFIED: list[tuple[str, str, str | None]] = [
     ("Thousands of migrants crossed the Channel this year.", "at least", "migrants"),
     ("More than half of the population lacks clean water.", "more than", "population"),
     ("Only a quarter of the aid has arrived.", "only", "aid"),
+    ("Surveys show 2 in 3 families skip meals.", None, "families"),
     ("The wildfire has burned more than 12,000 hectares.", "more than", None),
     ("Russia exports about 1.2 million barrels a day.", "about", None),
     ("The deal is worth up to 3 trillion yen.", "up to", None),
@@ -222,6 +240,10 @@ NOT_QUANTITIES = [
     "The war of 1939–45 reshaped Europe.",
     "She was mayor from 2010–2015.",
     "Call 555–1234 for tickets.",
+    "The airline grounded its 787 Dreamliner fleet.",
+    "Engineers fixed a fault on their 320 jet.",
+    "At one point the convoy was forced to turn back.",
+    "He visited the camp for a third time.",
 ]
 
 
@@ -242,7 +264,7 @@ def test_news_ranges(
 
 @pytest.mark.parametrize(("text", "qualifier", "counted"), QUALIFIED)
 def test_news_qualifier_and_counted(
-    nlp: Language, text: str, qualifier: str, counted: str | None
+    nlp: Language, text: str, qualifier: str | None, counted: str | None
 ) -> None:
     q = only(nlp, text)
     assert (q["qualifier"], q["counted"]) == (qualifier, counted)
@@ -287,3 +309,18 @@ def test_rate_converts_its_amount(nlp: Language) -> None:
 def test_crew_of_is_not_part_of_the_counted_engines(nlp: Language) -> None:
     found = quantities(nlp, "The patrol boat had 2 engines and a crew of 12.")
     assert (found[0]["value"], found[0]["counted"]) == (2, "engines")
+
+
+def test_repeated_action_stays_a_count_of_times(nlp: Language) -> None:
+    q = only(nlp, "Inspectors visited the site three times.")
+    assert (q["unit"], q["counted"]) == ("count", "times")
+
+
+def test_lease_of_aircraft_is_a_count_not_a_model(nlp: Language) -> None:
+    q = only(nlp, "The air force plans to lease 120 refuelling aircraft.")
+    assert (q["value"], q["unit"]) == (120, "count")
+
+
+def test_threshold_level_is_kept(nlp: Language) -> None:
+    q = only(nlp, "The index slipped below the 10,000 mark.")
+    assert (q["text"], q["value"]) == ("10,000", 10000)

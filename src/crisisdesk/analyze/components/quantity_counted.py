@@ -5,7 +5,9 @@ object of "of": "half of the residents"), with its modifiers and conjuncts ("Mar
 sailors"; not those with their own determiner: "a crew"), without determiners. The qualifier is
 the phrase of `lexicons/quantity_qualifiers.tsv` right before the quantity ("up to", "over"),
 "at least" for vague numbers ("thousands of"), or an adjective on the noun it measures ("a
-maximum altitude of 3,500 m"). Not handled: counted nouns before the number ("a crew of 12").
+maximum altitude of 3,500 m"). A plural noun before a singular head ends the counted phrase:
+"3 in 5 households lack food", parsed as one noun phrase, counts "households". Not handled:
+counted nouns before the number ("a crew of 12").
 """
 
 from spacy.tokens import Token
@@ -46,6 +48,7 @@ def counted(scan: Scan, first: Measure, last: Measure) -> str | None:
     head = counted_head(scan, first, last)
     if head is None:
         return None
+    head = plural_before(scan, last.end, head)
     left = last.end
     while left < head.i and (doc[left].pos_ in SKIPPED_POS or doc[left].lower_ == "of"):
         left += 1
@@ -58,6 +61,17 @@ def counted(scan: Scan, first: Measure, last: Measure) -> str | None:
     if any(not is_within(doc[k], head) for k in range(left, head.i)):
         left = head.i
     return doc[left : right + 1].text
+
+
+def plural_before(scan: Scan, start: int, head: Token) -> Token:
+    """The first plural noun between the number and a singular head: "3 in 5 households lack
+    food" (a verb tagged as a noun) counts "households", not "food"."""
+    if head.tag_ not in {"NN", "NNP"}:
+        return head
+    for token in scan.doc[start : head.i]:
+        if token.tag_ == "NNS" and token.pos_ == "NOUN":
+            return token
+    return head
 
 
 def counted_head(scan: Scan, first: Measure, last: Measure) -> Token | None:

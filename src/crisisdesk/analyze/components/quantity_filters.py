@@ -7,7 +7,11 @@ time", "a sixth-grader"), labels ("No. 5", "S&P 500", "Group of 20",
 `lexicons/quantity_labels.txt`), numbers inside names ("F-16") and words ("high-five",
 "one-on-one"), votes and scores ("voted 19-15", "a 5-4 decision", "a 3 to 1 margin"), "24/7"
 and "9/11", list markers ("1)"), phone numbers, street addresses ("131 West 23rd Street"), "one"
-used as a pronoun. Not handled: years written in words, ages without "old" or commas.
+used as a pronoun or in "at one point", model numbers ("the 787 Dreamliner", "their 737
+airliner": a bare integer of three or more digits modifying a singular noun). A name label the
+small model puts on a lone number ("closed at 7,162.90" as WORK_OF_ART) is not trusted, nor a
+DATE over a count per time ("15 a year"). Not handled: years written in words, ages without
+"old" or commas (MEANTIME marks "Barra, 51," as a quantity; we leave ages to NER).
 """
 
 import re
@@ -33,7 +37,12 @@ PHONE_LIKE = re.compile(
 )
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 DECADE = re.compile(r"^(?:1\d|20)?\d0'?s$")
+BARE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
 SCORE = re.compile(r"^\d{1,3}[-–](?:to-)?\d{1,3}$")
+THRESHOLD_NOUNS = frozenset({"mark", "level", "barrier", "threshold", "figure", "milestone"})
+MODEL_BEFORE_TAGS = frozenset({"DT", "PRP$", "POS", "JJ", "JJS", "NNP"})
+MODIFIER_DEPS = frozenset({"nummod", "compound"})
+IDIOM_ONE = frozenset({"point", "stage", "time"})  # "at one point"
 STREET_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd."})
 SLASHED = re.compile(r"^(\d+)/(\d+)$")
 COMMON_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 100})
@@ -53,6 +62,8 @@ def accept(scan: Scan, first: Measure, last: Measure) -> bool:
         return False
     if is_address(scan, last) or is_apposed_age(scan, first, last):
         return False
+    if is_model_number(scan, first, last):
+        return False
     if in_hyphenated_word(scan, first.number.start, last.end):
         return False
     end = last.end
@@ -68,15 +79,56 @@ def in_other_entity(scan: Scan, first: Measure, last: Measure) -> bool:
     labels = {scan.ent_label.get(i) for i in tokens}
     if is_fraction(scan, first, last):
         labels -= {"ORDINAL", "DATE"}  # "a third of", "only a quarter of the aid"
+    if labels & NAME_LABELS and bare_number_entity(scan, first.number.start):
+        labels -= NAME_LABELS  # "closed at 7,162.90" tagged WORK_OF_ART
     if not labels & NOT_COUNT_LABELS:
         return False
     if labels != {"DATE"}:
         return True
+    if count_per_time(scan, last):
+        return False  # "at a rate of 15 a year": one DATE entity
     if counts_plural(scan, scan.doc[last.number.end - 1]):
         return False  # "in 2019 100 people": the small model tags "2019 100" as one DATE
     ent = scan.doc[first.number.start].ent_iob_ == "B" and scan.doc[last.number.end - 1]
     inside = scan.doc[last.number.end].ent_iob_ == "I" if last.number.end < len(scan.doc) else False
     return not ent or inside
+
+
+def bare_number_entity(scan: Scan, i: int) -> bool:
+    """Whether the entity over token i is that one token, a grouped or decimal number
+    ("7,162.90"); not "-1" nor "^-1" (exponents stay out)."""
+    for ent in scan.doc.ents:
+        if ent.start <= i < ent.end:
+            text = ent.text
+            return len(ent) == 1 and BARE_NUMBER.match(text) is not None
+    return False
+
+
+def count_per_time(scan: Scan, last: Measure) -> bool:
+    """ "15 a year", "30 per day": a bare count followed by a rate word and a time unit."""
+    doc, at = scan.doc, last.end
+    if at + 1 >= len(doc) or doc[at].lower_ not in {"a", "an", "per", "each"}:
+        return False
+    hit = scan.units.get(at + 1)
+    return hit is not None and hit[1].kind == "time"
+
+
+def is_model_number(scan: Scan, first: Measure, last: Measure) -> bool:
+    """ "the 787 Dreamliner", "their 737 airliner", "the S&P 500 index": a bare integer of
+    three or more digits after a determiner, possessive, adjective or name, modifying a
+    singular noun after it (a count takes a plural noun); not "the 5000 mark" (a threshold),
+    not "lease 100 tanker aircraft" (no determiner: "aircraft" is plural too)."""
+    token = scan.doc[first.number.start]
+    if first is not last or first.number.end - first.number.start != 1:
+        return False
+    if not token.text.isdigit() or len(token.text) < 3:
+        return False
+    head, before = token.head, scan.doc[token.i - 1] if token.i else None
+    named = before is not None and before.tag_ in MODEL_BEFORE_TAGS  # "the", "their", "'s"
+    singular = head.tag_ in {"NN", "NNP"} and head.i > token.i and token.dep_ in MODIFIER_DEPS
+    between = scan.doc[token.i + 1 : head.i]
+    plain = not any(t.is_punct or t.pos_ == "SYM" for t in between)  # not "290 + seat"
+    return named and singular and plain and head.lower_ not in THRESHOLD_NOUNS
 
 
 def is_score(scan: Scan, first: Measure, last: Measure) -> bool:
@@ -215,9 +267,13 @@ def is_age(scan: Scan, last: Measure, unit: Unit) -> bool:
 
 
 def is_pronoun_one(scan: Scan, first: Measure, last: Measure) -> bool:
-    token = scan.doc[first.number.start]
-    single = first is last and first.number.end - first.number.start == 1
-    return single and token.lower_ == "one" and token.dep_ != "nummod"
+    """ "one of them", "the one who"; "at one point", "at one stage" (a time)."""
+    doc, i = scan.doc, first.number.start
+    single = first is last and first.number.end - i == 1
+    if not single or doc[i].lower_ != "one":
+        return False
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return doc[i].dep_ != "nummod" or (scan.word_before(i) == "at" and after in IDIOM_ONE)
 
 
 # -- records -------------------------------------------------------------------------------

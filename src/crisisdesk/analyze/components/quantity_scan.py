@@ -20,6 +20,8 @@ from crisisdesk.analyze.components.quantity_numbers import (
 
 ARTICLE_EXCLUDED = frozenset({"time", "percent", "angle"})
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
+FOLD = re.compile(r"^([a-z]+)fold$")  # "threefold", "tenfold": multipliers
+FOLD_KINDS = frozenset({"unit", "teen", "ten", "hundred"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Scan:
         if (self.kind(doc[i]) == "sign" and i + 1 < len(doc)) or self.is_minus(i):
             sign, i = -1.0, i + 1
         number = read_vague(doc, self.lex, i) or self.read_number(i) or self.article_unit(i)
+        number = number or self.fold_word(i) or self.accounting(i)
         if number is None:
             return None
         return replace(number, start=start, value=sign * number.value)
@@ -78,6 +81,27 @@ class Scan:
         if len(self.doc[i + 1 : hit[0]].text) < 3:
             return None
         return Number(i + 1, i + 1, 1.0)
+
+    def fold_word(self, i: int) -> Number | None:
+        """ "threefold", "tenfold": the number with the multiplier unit "x"."""
+        match = FOLD.match(self.doc[i].lower_)
+        entry = self.lex.numbers.get(match.group(1)) if match else None
+        if entry is None or entry[0] not in FOLD_KINDS or "x" not in self.lex.by_name:
+            return None
+        return Number(i, i + 1, entry[1], unit=self.lex.by_name["x"])
+
+    def accounting(self, i: int) -> Number | None:
+        """ "$(45) million": a bracketed amount after a currency sign is negative."""
+        doc = self.doc
+        if doc[i].text != "(" or i == 0 or i + 2 >= len(doc) or doc[i - 1].tag_ != "$":
+            return None
+        value = digits_value(doc[i + 1].text)
+        if value is None or doc[i + 2].text != ")":
+            return None
+        scale = self.lex.numbers.get(doc[i + 3].lower_) if i + 3 < len(doc) else None
+        factor = scale[1] if scale and scale[0] in {"scale", "abbrev"} else 1.0
+        end = i + 3 + (factor != 1.0)
+        return Number(i, end, -value * factor, scale=factor)
 
     def starts_number(self, i: int) -> bool:
         return i < len(self.doc) and self.is_number_token(self.doc[i])

@@ -5,7 +5,11 @@ unit of `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%", "half a pe
 "27-kilometer"), "billions of dollars"; "3 dollars 50 cents" is one amount; "$15.4/hour" and
 "1.2 million barrels a day" are rates ("USD/h", "bbl/day"), a length per time is a speed ("500
 miles an hour" -> "mph"); "45 and 50 mg", "3 or 4 km": the bare number shares the unit after the
-next one. One-letter units count only glued to the number ("5 m" is not metres).
+next one. One-letter units count only glued to the number ("5 m" is not metres). Multipliers
+("three times higher", "five times as many", "ten times the size", "3-fold") have the unit "x":
+a ratio to a reference, not a count of "times" ("visited three times" stays a count). A time
+unit may follow one duration adjective ("six straight days", "five trading days"); a unit may
+follow "of a" ("0.5 of a percentage point"); "$(45) million" is an accounting negative.
 Not handled: feet-and-inches sums ("5 ft 2 in"), bracketed units ("20 (kg)"), "x10^6".
 """
 
@@ -19,6 +23,11 @@ from crisisdesk.analyze.components.quantity_scan import Measure, Scan
 SPACED_SINGLE = frozenset({"L", "C", "F"})  # letters that count spaced ("5 L"); symbols always do
 RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
 NOT_A_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+MULTIPLIER_NEXT = frozenset({"as", "the", "that", "what", "more", "less", "fewer", "bigger"})
+DURATION_ADJECTIVES = frozenset(
+    {"straight", "consecutive", "successive", "trading", "business", "working", "calendar"}
+)
 
 
 def measure(scan: Scan, number: Number) -> Measure:
@@ -31,7 +40,8 @@ def measure(scan: Scan, number: Number) -> Measure:
         return Measure(number.start, number.end, number, number.unit)
     if before is not None:
         return Measure(before[0], number.end, number, before[1])
-    after = unit_after(scan, number) or vague_currency(scan, number)
+    after = unit_after(scan, number) or multiplier_after(scan, number)
+    after = after or vague_currency(scan, number)
     if after is not None:
         return Measure(number.start, after[0], number, after[1])
     return Measure(number.start, number.end, number, None)
@@ -115,11 +125,7 @@ def currency_before(scan: Scan, start: int) -> tuple[int, Unit] | None:
 def unit_after(scan: Scan, number: Number) -> tuple[int, Unit] | None:
     """(end token, unit) of a unit phrase after the number, also "27-kilometer"."""
     doc = scan.doc
-    at = number.end
-    if at < len(doc) and doc[at].text == "-" and not doc[at - 1].whitespace_:
-        at += 1
-    elif at < len(doc) and doc[at].lower_ in {"a", "an"} and lone_fraction(scan, number):
-        at += 1  # "half a percentage point"
+    at = unit_start(scan, number)
     hit = scan.units.get(at)
     if hit is None:
         return None
@@ -135,6 +141,37 @@ def unit_after(scan: Scan, number: Number) -> tuple[int, Unit] | None:
     if surface.lower() in {"in", "p", "pp"} and doc[at - 1].whitespace_:
         return None
     return end, unit
+
+
+def unit_start(scan: Scan, number: Number) -> int:
+    """The token where a unit after the number may start: after a glued hyphen ("27-km"),
+    "a" after a lone fraction ("half a point"), "of a" ("0.5 of a percentage point") or a
+    duration adjective before a time unit ("six straight days")."""
+    doc, at = scan.doc, number.end
+    if at >= len(doc):
+        return at
+    if doc[at].text == "-" and not doc[at - 1].whitespace_:
+        return at + 1
+    if doc[at].lower_ in {"a", "an"} and lone_fraction(scan, number):
+        return at + 1
+    if doc[at].lower_ == "of" and at + 2 < len(doc) and doc[at + 1].lower_ in {"a", "an"}:
+        hit = scan.units.get(at + 2)
+        return at + 2 if hit is not None and hit[1].kind == "percent" else at
+    if doc[at].lower_ in DURATION_ADJECTIVES:
+        hit = scan.units.get(at + 1)
+        return at + 1 if hit is not None and hit[1].kind == "time" else at
+    return at
+
+
+def multiplier_after(scan: Scan, number: Number) -> tuple[int, Unit] | None:
+    """ "three times higher", "five times as many", "ten times the size": (end, unit "x")."""
+    doc, at = scan.doc, number.end
+    if at + 1 >= len(doc) or doc[at].lower_ != "times" or "x" not in scan.lex.by_name:
+        return None
+    after = doc[at + 1]
+    if after.tag_ in COMPARATIVE_TAGS or after.lower_ in MULTIPLIER_NEXT:
+        return at + 1, scan.lex.by_name["x"]
+    return None
 
 
 def lone_fraction(scan: Scan, number: Number) -> bool:
