@@ -7,7 +7,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crisisdesk.analyze.components.attribution_cues import Cue, object_frame
-from crisisdesk.analyze.components.attribution_spans import appositive_owner
+from crisisdesk.analyze.components.attribution_spans import (
+    appositive_owner,
+    content_end,
+    subject_of,
+)
 
 MADURO = (
     "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has deployed "
@@ -293,3 +297,59 @@ def test_noun_cue_with_infinitive_or_copula(
     nlp: Language, text: str, cue: str, expected: str
 ) -> None:
     assert content(by_cue(nlp, text, cue)) == [expected]
+
+
+def test_passive_cue_without_agent_takes_subject_and_complement(nlp: Language) -> None:
+    item = by_cue(nlp, "The new minister is widely seen as a hardliner.", "seen")
+    assert content(item) == ["The new minister", "as a hardliner"]
+    assert item["source"] is None
+
+
+def test_passive_cue_without_complement_is_no_attribution(nlp: Language) -> None:
+    assert attributions(nlp, "The motion was denied.") == []
+
+
+def test_speaker_after_cue_following_a_quotation(nlp: Language) -> None:
+    item = by_cue(nlp, '"It will not happen," tweeted another.', "tweeted")
+    assert item["source"]["text"] == "another"
+    assert content(item) == ['"It will not happen,"']
+
+
+def test_participle_inside_reported_clause_speaks_for_the_reporter(nlp: Language) -> None:
+    words = ["Cabello", "said", "he", "plans", "trips", ",", "insisting"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 3, 3],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct", "advcl"],
+        pos=["PROPN", "VERB", "PRON", "VERB", "NOUN", "PUNCT", "VERB"],
+    )
+    assert subject_of(doc[6]) == doc[0]  # the parse hung "insisting" on "plans"
+    assert subject_of(doc[3]) == doc[2]
+
+
+def test_source_of_a_cue_inside_a_prepositional_phrase(nlp: Language) -> None:
+    text = "In addition to claiming that the vote was fair, Maduro has promised new talks."
+    item = by_cue(nlp, text, "claiming")
+    assert item["source"]["text"] == "Maduro"
+
+
+def test_appositive_after_object_is_left_out(nlp: Language) -> None:
+    words = ["Petro", "denounced", "the", "deal", ",", "an", "offer", "and", "a", "plan"]
+    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "appos", "cc", "det", "conj"]
+    doc = Doc(nlp.vocab, words=words[:7], heads=heads[:7], deps=deps[:7])
+    assert content_end(doc[3]) == doc[4].idx  # "the deal, an offer": the aside stays out
+    listed = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert content_end(listed[3]) == listed[-1].idx + 4  # "the deal, an offer and a plan": a list
+
+
+def test_response_by_a_deed_is_no_statement(nlp: Language) -> None:
+    text = "Padrino responded to the sanctions by moving troops to the border."
+    assert [a["cue"]["text"] for a in attributions(nlp, text)] == []
+
+
+def test_source_glued_to_a_figure_noun_is_the_noun(nlp: Language) -> None:
+    text = "He claimed to have mobilized 8 million reservists, a number experts have questioned."
+    item = by_cue(nlp, text, "questioned")
+    assert item["source"]["text"] == "experts"

@@ -9,6 +9,7 @@ verb chain ("seemed to confirm"), and relative-clause cues whose object is the a
 deal she once supported": tried, too often not PolNeAR's).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -40,6 +41,10 @@ from crisisdesk.analyze.lexicon import read_rows
 
 CLAUSE_DEPS = ("ccomp", "xcomp")
 HEARERS = frozenset({"reporter", "journalist", "audience", "crowd", "supporter", "voter"})
+PASSIVE_COMPLEMENTS = frozenset({"xcomp", "oprd", "prep", "attr", "acomp"})
+PASSIVE_PREPS = frozenset({"as", "of", "for", "with", "about"})
+INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr"})
+ANCESTOR_STEPS = 4
 NEGATED = {"asserted": "questioned", "claimed": "questioned", "alleged": "questioned"}
 
 
@@ -94,7 +99,8 @@ def from_verb(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> Found | None:
 
 def other_subject(verb: Token, content: list[Offsets], para: Offsets) -> Token | None:
     """A speaker when the first subject fell inside the quotation ('"... [Clinton] can be
-    ...," Kilfoyle said') or the name was tagged as a verb ('"...," Will wrote')."""
+    ...," Kilfoyle said'), follows the cue after a quotation ('"Meh," wrote a supporter', parsed
+    as an object) or the name was tagged as a verb ('"...," Will wrote')."""
 
     def free(token: Token) -> bool:
         return para[0] <= token.idx < para[1] and not any(s <= token.idx < e for s, e in content)
@@ -102,9 +108,23 @@ def other_subject(verb: Token, content: list[Offsets], para: Offsets) -> Token |
     for child in verb.lefts:
         if child.dep_ in SUBJECT_DEPS and free(child):
             return child
+    if content and content[0][1] <= verb.idx:  # '"Meh," wrote a Trump supporter': inverted
+        after = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS), None)
+        if after is not None and free(after):
+            return after
     previous = verb.doc[verb.i - 1] if verb.i > 0 else None
     if previous is not None and previous.is_title and previous.is_alpha and free(previous):
         return previous
+    return ancestor_subject(verb, free)
+
+
+def ancestor_subject(verb: Token, free: Callable[[Token], bool]) -> Token | None:
+    """The subject of the nearest clause above the cue, through noun phrases the parse stops
+    at ("In addition to stating X, Clinton has vowed"; "has a long history of blaming")."""
+    for node in list(verb.ancestors)[:ANCESTOR_STEPS]:
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.i != verb.i and free(subject):
+            return subject if not verb.is_ancestor(subject) else None
     return None
 
 
@@ -145,11 +165,18 @@ def verb_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> tuple[list[
 
 
 def phrasal(verb: Token, cue: Cue) -> Token | None:
-    """The cue's own preposition with an object ("call for", "talk about"), if the verb has one."""
+    """The cue's own preposition with an object ("call for", "talk about"), if the verb has one
+    and no "by" + verb saying how it acted ("responded to X by repositioning troops")."""
+    if any(c.lower_ == "by" and c.dep_ == "prep" and has_clause(c) for c in verb.rights):
+        return None  # "responded to the pressure by moving troops": a deed, not words
     for child in verb.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in cue.preps and has_object(child):
             return child
     return None
+
+
+def has_clause(prep: Token) -> bool:
+    return any(c.dep_ == "pcomp" for c in prep.children)
 
 
 def has_object(prep: Token) -> bool:
@@ -163,6 +190,10 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
     passive = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.rights):  # "was questioned by lawmakers"
         return [trim(text, *subtree_span(passive[0]))]
+    if (
+        passive and passive[0].lower_ != "it" and not object_frame(verb, cue)
+    ):  # "Obama is expected to join"
+        return passive_content(text, verb, passive[0])
     quoted = quote_before(verb, quotes)
     if quoted is not None:  # '"Wait a minute," he urged them'
         return [quoted]
@@ -174,6 +205,15 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
     if verb.dep_ == "parataxis" or as_clause(verb):  # "..., he said, ..."; "as X noted, ..."
         return around(text, verb.head, verb)
     return adjacent_quote(doc, verb, quotes)
+
+
+def passive_content(text: str, verb: Token, subject: Token) -> list[Offsets]:
+    """A passive cue without an agent and with a complement: PolNeAR's content is the subject
+    and the complement ("Obama | to join Clinton", "she | as part of the people in power")."""
+    rest = next((c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENTS), None)
+    if rest is None or (rest.dep_ == "prep" and rest.lower_ not in PASSIVE_PREPS):
+        return []  # "the motion was denied": too seldom PolNeAR's without a complement
+    return [trim(text, *subtree_span(subject)), trim(text, *subtree_span(rest))]
 
 
 def as_clause(verb: Token) -> bool:

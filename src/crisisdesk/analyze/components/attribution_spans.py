@@ -17,6 +17,8 @@ OPENING = ("“", '"', "''", "``")
 CLOSING = re.compile(r"[,.!?]?(?:”|\"|'')")
 NOT_OBJECT_DEPS = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "dep", "npadvmod"})
 ADJUNCT_PREPS = frozenset({"at", "during", "after", "before", "since", "while"})
+FIGURE_NOUNS = frozenset({"number", "figure", "claim", "estimate", "total", "count", "tally"})
+ASIDE_MARKS = frozenset({",", "—", "–", "--"})
 UP_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # a governing clause's passive subject speaks too ("she's tacked left, criticizing ...")
@@ -70,11 +72,19 @@ def content_end(token: Token) -> int:
     ("denounced the deal, which would slash ..."): PolNeAR leaves the writer's aside out."""
     last = token.right_edge
     for word in token.subtree:
-        if word.dep_ == "relcl" and word.right_edge == last and word.left_edge.i > token.i:
+        if aside(word) and word.right_edge == last and word.left_edge.i > token.i:
             comma = word.doc[word.left_edge.i - 1]
-            if comma.text == "," and comma.i > token.left_edge.i:
+            if comma.text in ASIDE_MARKS and comma.i > token.left_edge.i:
                 return comma.idx
     return last.idx + len(last)
+
+
+def aside(word: Token) -> bool:
+    """A non-restrictive relative clause, or an appositive that is no list ("the deal, an offer
+    the leadership rebuffed"; not "Israel, the Iran deal and the court")."""
+    if word.dep_ == "appos":
+        return not any(w.dep_ == "conj" for w in (*word.subtree, *word.head.children))
+    return word.dep_ == "relcl"
 
 
 def around(text: str, head: Token, verb: Token) -> list[Offsets]:
@@ -123,8 +133,20 @@ def subject_of(verb: Token) -> Token | None:
             return issuer(node.head)
         if node.dep_ not in UP_DEPS or node.head is node:
             return None
-        node = node.head
+        node = governor(node)
     return None
+
+
+def governor(node: Token) -> Token:
+    """The clause a verb without a subject hangs on; a second verb the parse hung inside a
+    reported clause belongs to the reporting one ("Carson said he plans X, insisting Y"; "He
+    says X and says Y"), as PolNeAR reads it."""
+    head = node.head
+    if node.dep_ not in ("advcl", "conj") or head.dep_ != "ccomp" or head.i < head.head.i:
+        return head
+    upper = head.head
+    reporting = upper.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS for c in upper.children)
+    return upper if reporting else head
 
 
 def issuer(noun: Token) -> Token | None:
@@ -162,8 +184,12 @@ def appositive_owner(last: Token) -> Token | None:
 
 
 def phrase_span(token: Token) -> Offsets:
-    """The source's noun phrase without a relative clause after it ("Trump, who has ...")."""
+    """The source's noun phrase without a relative clause after it ("Trump, who has ..."), nor
+    the noun a reduced relative was glued to ("a number experts have questioned": "experts")."""
     start, end = subtree_span(token)
+    glued = [c for c in token.lefts if c.dep_ == "compound" and c.lemma_.lower() in FIGURE_NOUNS]
+    if glued and glued[0].i == token.left_edge.i + 1:  # "a number experts have questioned"
+        start = token.doc[glued[-1].i + 1].idx
     relative = next((c for c in token.rights if c.dep_ == "relcl"), None)
     if relative is not None:
         end = relative.left_edge.idx
