@@ -2,14 +2,14 @@
 
 usage: python benchmarks/actors.py [--data DIR] [--meantime SUBDIR] [--no-store]
 MEANTIME (Wikinews on Airbus, GM and stock markets) marks entity mentions and ties each to an
-entity instance whose id holds across documents. Each article's text is rebuilt from its tokens
-(spaces between tokens, none before closing punctuation, a newline between sentences), run
-through the full pipeline, and our actor mentions (entities with an actor) are aligned one to
-one to gold mentions of persons, organisations and locations: a pair aligns when our span holds
-the gold mention's syntactic head (spaCy's root of the gold span) or the two spans overlap by
-character Jaccard >= 0.5; head matches first, then by Jaccard. Only the title and first four
-sentences are scored (all MEANTIME annotated completely; later sentences hold only a few
-cross-document mentions). Figures:
+entity instance whose id holds across documents. Each article's whole text is rebuilt from its
+tokens (`_meantime.article`: spaces between tokens, none before closing punctuation, a newline
+between sentences), run through the full pipeline, and our actor mentions (entities with an
+actor) are aligned one to one to gold mentions of persons, organisations and locations: a pair
+aligns when our span holds the gold mention's syntactic head (spaCy's root of the gold span) or
+the two spans overlap by character Jaccard >= 0.5; head matches first, then by Jaccard. Only the
+title and first four sentences are scored (all MEANTIME annotated completely; later sentences
+hold only a few cross-document mentions). Figures:
 - detection P/R/F1: precision over our mentions, recall over the gold *named* mentions of people,
   organisations and states (NAM/PRE.NAM, or untyped with a proper-noun head); gold locations
   that are not states (cities, airports) are not actors here and are reported apart;
@@ -32,6 +32,7 @@ from xml.etree import ElementTree
 from countryinfo import CountryInfo
 from spacy.tokens import Doc
 
+import _meantime
 from _data import checked, parser
 from crisisdesk.analyze import load_nlp
 from crisisdesk.analyze.convert import to_analysis
@@ -40,8 +41,6 @@ from crisisdesk.ingest.identity import doc_id
 from crisisdesk.records import Entity
 from crisisdesk.settings import Settings
 
-NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "'s", "'", "n't", "%"})
-LAST_SENTENCE = 5  # title (0), date line (1), four sentences: what MEANTIME annotated fully
 GOLD_TYPES = frozenset({"PER", "ORG", "LOC"})
 NAMED = frozenset({"NAM", "PRE.NAM"})
 
@@ -72,31 +71,12 @@ def states() -> frozenset[str]:
     return frozenset(n.replace(" ", "_") for n in names)
 
 
-def rebuild(root: ElementTree.Element) -> tuple[str, dict[str, tuple[int, int, int]]]:
-    """Text from tokens, and t_id -> (start, end, sentence)."""
-    pieces: list[str] = []
-    offsets: dict[str, tuple[int, int, int]] = {}
-    position, sentence = 0, None
-    for token in root.iter("token"):
-        word, number = token.text or "", int(token.get("sentence", "0"))
-        gap = "" if sentence is None else "\n" if number != sentence else " "
-        if gap == " " and (word in NO_SPACE_BEFORE or pieces[-1] in {"(", "$"}):
-            gap = ""
-        pieces.extend([gap, word])
-        position += len(gap)
-        offsets[token.get("t_id", "")] = (position, position + len(word), number)
-        position += len(word)
-        sentence = number
-    return "".join(pieces), offsets
-
-
 def read_article(path: Path, state_names: frozenset[str]) -> Article:
-    root = ElementTree.parse(path).getroot()
-    text, offsets = rebuild(root)
-    markables = {m.get("m_id"): m for m in root.find("Markables") or ()}
-    window = max((e for _, e, s in offsets.values() if s <= LAST_SENTENCE), default=0)
+    """The whole article (`_meantime.article`), its annotated window and gold mentions there."""
+    read = _meantime.article(path, sentences=None)
+    markables = {m.get("m_id"): m for m in read.root.find("Markables") or ()}
     gold = []
-    for relation in root.iter("REFERS_TO"):
+    for relation in read.root.iter("REFERS_TO"):
         target = markables.get(relation.find("target").get("m_id"))  # type: ignore[union-attr]
         if target is None or target.tag != "ENTITY" or target.get("ent_type") not in GOLD_TYPES:
             continue
@@ -106,11 +86,12 @@ def read_article(path: Path, state_names: frozenset[str]) -> Article:
             mention = markables.get(source.get("m_id"))
             if mention is None or mention.tag != "ENTITY_MENTION":
                 continue
-            spans = [offsets[a.get("t_id", "")] for a in mention.iter("token_anchor")]
-            if spans and spans[0][2] <= LAST_SENTENCE:
+            ids = [a.get("t_id") for a in mention.iter("token_anchor")]
+            if ids and read.sentence(ids[0]) < _meantime.MEANTIME_SENTENCES:
                 syntax = mention.get("syntactic_type") or ""
-                gold.append(Gold(spans[0][0], spans[-1][1], kind, syntax, cluster))
-    return Article(path.stem, text, window, gold)
+                start, end = read.offsets[ids[0]][0], read.offsets[ids[-1]][1]
+                gold.append(Gold(start, end, kind, syntax, cluster))
+    return Article(path.stem, read.text, read.end(), gold)
 
 
 def entity_kind(entity: ElementTree.Element, state_names: frozenset[str]) -> str:

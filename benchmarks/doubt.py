@@ -2,16 +2,17 @@
 
 There is no gold doubt set (and no scorer in ../shared/eval for it), so this measures proxies:
 - MEANTIME (Wikinews) marks each event with certainty (CERTAIN, PROBABLE, POSSIBLE) and polarity
-  (POS, NEG). Sentence level, over the sentences that have annotated events: does a sentence hold
-  a doubt record, against "it holds a POSSIBLE/PROBABLE event" (hedges), "a NEG event" (denials,
-  unconfirmed) and either. This is only agreement with a related notion: MEANTIME's NEG is mostly
-  plain negation ("did not buy"), which doubt does not flag by design, and its certainty is about
-  events, while allegations and disputes are about claims. Read recall against NEG as coverage of
-  a broader notion, and precision as "how often a flagged sentence is also non-certain/negated".
-  Reported per kind: hedges against POSSIBLE and PROBABLE separately, modal hedges (may, might,
-  could) apart from lexical ones, and denials/disputes against NEG events in reported content
-  (targets of an SLINK, e.g. "said [...]"). MEANTIME is small (90 Wikinews articles on business)
-  and has few doubts, so these are coarse signals, not accuracy.
+  (POS, NEG); whole articles rebuilt from their tokens by `_meantime.article`. Sentence level, over
+  the sentences that have annotated events: does a sentence hold a doubt record, against "it holds a
+  POSSIBLE/PROBABLE event" (hedges), "a NEG event" (denials, unconfirmed) and either. This is only
+  agreement with a related notion: MEANTIME's NEG is mostly plain negation ("did not buy"), which
+  doubt does not flag by design, and its certainty is about events, while allegations and disputes
+  are about claims. Read recall against NEG as coverage of a broader notion, and precision as "how
+  often a flagged sentence is also non-certain/negated". Reported per kind: hedges against POSSIBLE
+  and PROBABLE separately, modal hedges (may, might, could) apart from lexical ones, and
+  denials/disputes against NEG events in reported content (targets of an SLINK, e.g. "said [...]").
+  MEANTIME is small (90 Wikinews articles on business) and has few doubts, so these are coarse
+  signals, not accuracy.
 - PolNeAR dev: doubt records per kind, no gold.
 - Seed checks on ../seed/briefing-example.txt (the three doubts the project started from).
 - Speed: `nlp.pipe` over PolNeAR dev texts with and without the component, and spaCy alone.
@@ -21,14 +22,15 @@ Usage: benchmarks/doubt.py [--data DIR] [--speed-docs N]
 import json
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
 
 import spacy
 
 from _data import checked, parser
+from _meantime import Article, articles
 from crisisdesk.analyze import load_nlp
 from crisisdesk.settings import Settings
 
@@ -36,34 +38,28 @@ NON_CERTAIN = {"POSSIBLE", "PROBABLE"}
 DOUBT = "crisisdesk_doubt"
 
 
-def meantime_docs(folder: Path) -> list[tuple[str, list[tuple[int, int]], dict[int, set[str]]]]:
-    """(text, sentence char ranges, sentence -> gold labels) for the annotated sentences."""
+def meantime_docs(folder: Path) -> list[tuple[Article, dict[int, set[str]]]]:
+    """Each whole article (`_meantime.article`) and its gold labels by sentence number, for the
+    sentences that hold annotated events."""
     docs = []
-    for path in sorted(folder.glob("intra-doc_annotation/*/*.xml")):
-        root = ET.parse(path).getroot()
-        by_sent: dict[int, list[str]] = {}
-        sent_of: dict[str, int] = {}
-        for tok in root.iter("token"):
-            by_sent.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
-            sent_of[tok.get("t_id", "")] = int(tok.get("sentence", 0))
+    for read in articles(folder / "intra-doc_annotation", sentences=None):
         labels: dict[int, set[str]] = {}
-        reported = reported_events(root)
-        for event in root.iter("EVENT_MENTION"):
+        reported = reported_events(read.root)
+        for event in read.root.iter("EVENT_MENTION"):
             tags = event_tags(event, reported)
             for anchor in event.iter("token_anchor"):
-                labels.setdefault(sent_of[anchor.get("t_id", "")], set()).update(tags)
-        text, ranges = join_sentences([by_sent[n] for n in sorted(by_sent)])
-        docs.append((text, ranges, labels))
+                labels.setdefault(read.sentence(anchor.get("t_id")), set()).update(tags)
+        docs.append((read, labels))
     return docs
 
 
-def reported_events(root: ET.Element) -> set[str]:
+def reported_events(root: Element) -> set[str]:
     """Event mentions that are the target of an SLINK (reported or subordinated content:
     "X said [...]", "announced [...]")."""
     return {target.get("m_id", "") for link in root.iter("SLINK") for target in link.iter("target")}
 
 
-def event_tags(event: ET.Element, reported: set[str]) -> set[str]:
+def event_tags(event: Element, reported: set[str]) -> set[str]:
     """Gold labels of one event mention, for the sentence that holds it."""
     tags = {"event"}
     certainty = event.get("certainty")
@@ -76,32 +72,6 @@ def event_tags(event: ET.Element, reported: set[str]) -> set[str]:
         if event.get("m_id") in reported:
             tags.add("neg_reported")
     return tags
-
-
-NO_SPACE_BEFORE = {",", ".", ":", ";", "?", "!", ")", "%", "'s", "'", "n't", "'re", "'ve", "'ll"}
-
-
-def detokenize(tokens: list[str]) -> str:
-    """MEANTIME's tokens back to running text, so the parser sees ordinary spacing."""
-    out = ""
-    for token in tokens:
-        glue = not out or token.lower() in NO_SPACE_BEFORE or out[-1] in "($"
-        out += token if glue else " " + token
-    return out
-
-
-def join_sentences(sentences: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
-    parts, ranges, at = [], [], 0
-    for tokens in sentences:
-        line = detokenize(tokens)
-        parts.append(line)
-        ranges.append((at, at + len(line)))
-        at += len(line) + 1
-    return "\n".join(parts), ranges
-
-
-def sentence_of(ranges: list[tuple[int, int]], offset: int) -> int:
-    return next((n for n, (s, e) in enumerate(ranges) if s <= offset < e), -1)
 
 
 def prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
@@ -122,10 +92,10 @@ def meantime_scores(nlp: Any, folder: Path) -> dict[str, dict[str, float]]:
     """Sentence-level agreement of doubt kinds with MEANTIME certainty/polarity."""
     docs = meantime_docs(folder)
     rows: list[tuple[set[str], set[str]]] = []  # (gold labels, predicted kinds) per sentence
-    for (_, ranges, labels), doc in zip(docs, nlp.pipe(d[0] for d in docs), strict=True):
+    for (read, labels), doc in zip(docs, nlp.pipe(d[0].text for d in docs), strict=True):
         kinds: dict[int, set[str]] = {}
         for item in doc._.doubts:
-            kinds.setdefault(sentence_of(ranges, item["start"]), set()).update(kind_tags(item))
+            kinds.setdefault(read.sentence_at(item["start"]), set()).update(kind_tags(item))
         rows.extend((labels[n], kinds.get(n, set())) for n in sorted(labels))
     checks = {
         "any doubt ~ noncertain or NEG": (
