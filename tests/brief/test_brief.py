@@ -37,3 +37,13 @@ def test_timeline_has_calendar_dates_only(brief: Brief) -> None:
     assert brief.timeline
     assert all(item.detail["date"][:4].isdigit() for item in brief.timeline)
     assert brief.timeline[0].detail["date"] == "2025-10-22"
+
+
+def test_hedged_claim_shows_its_hedge(desk: Desk, tmp_path: Path) -> None:
+    text = "Officials said the convoy reportedly carried 300 soldiers across the border."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    desk.ingest([tmp_path / "a.txt"])
+    said = [c for c in build_brief(desk.store).claims if "convoy" in c.text]
+    assert said
+    assert said[0].detail["hedged"] == ["reportedly"]
+    assert said[0].detail["disputed_by"] == []

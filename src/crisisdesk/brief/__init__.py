@@ -1,12 +1,13 @@
 """brief: assemble what the store knows into cited sections.
 
 Key points are the main actors' most recent sentences; the claims ledger lists who claims what,
-with the stance of the wording and who disputes or denies it; the numbers table gives each
-number with what it counts and who claims it; the timeline lists sentences by the calendar
-date they mention. The same statement carried by several wire copies is one item citing every
-copy. The trend waits for events (a later issue).
+with the stance of the wording, who disputes or denies it and the hedges on it; the numbers
+table gives each number with what it counts and who claims it; the timeline lists sentences by
+the calendar date they mention. The same statement carried by several wire copies is one item
+citing every copy. The trend waits for events (a later issue).
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
@@ -20,7 +21,8 @@ __all__ = ["Brief", "Item", "build_brief"]
 ACTORS = 6
 POINTS_PER_ACTOR = 3
 SECTION_LIMIT = 40
-DISPUTING = ("dispute", "denial", "unconfirmed")
+DISPUTING = frozenset({"dispute", "denial"})
+HEDGING = frozenset({"hedge", "unconfirmed"})
 
 
 def build_brief(store: Store, *, since: date | None = None) -> Brief:
@@ -72,39 +74,37 @@ def key_points(store: Store, since: date | None) -> tuple[Item, ...]:
 
 
 def claims(store: Store, since: date | None) -> tuple[Item, ...]:
-    """Who claims what, the stance of the wording, and who disputes or denies it."""
-    disputes = [d for kind in DISPUTING for d in store.doubts(kind=kind, since=since)]
-    return merged(claim_item(found, disputes) for found in store.attributions(since=since))
+    """Who claims what, the stance of the wording, who disputes or denies it and how it is
+    hedged."""
+    doubts: dict[str, list[Doubt]] = defaultdict(list)
+    for found in store.doubts(since=since):
+        doubts[found.sentence.doc_id].append(found.record)
+    return merged(
+        claim_item(found, doubts[found.sentence.doc_id])
+        for found in store.attributions(since=since)
+    )
 
 
-def claim_item(found: Located[Attribution], disputes: list[Located[Doubt]]) -> Item:
+def claim_item(found: Located[Attribution], doubts: list[Doubt]) -> Item:
     att = found.record
     source = att.source.actor or att.source.text if att.source else None
+    on_claim = [d for d in doubts if bears_on(d, att)]
     detail = {
         "cue": att.cue.text,
         "stance": att.stance,
         "kind": att.kind,
-        "disputed_by": disputed_by(found, disputes),
+        "disputed_by": [d.by_actor or d.by or "unnamed" for d in on_claim if d.kind in DISPUTING],
+        "hedged": [d.text for d in on_claim if d.kind in HEDGING],
     }
     content = " … ".join(c.text for c in att.content)
     return Item(content, (citation(found.sentence),), actor=source, detail=detail)
 
 
-def disputed_by(found: Located[Attribution], disputes: list[Located[Doubt]]) -> list[str]:
-    """Who disputes a claim: disputes in the same document whose target (or, without one, the
-    dispute itself) overlaps the claim's content."""
-    who = []
-    for d in disputes:
-        if d.sentence.doc_id != found.sentence.doc_id:
-            continue
-        start, end = (
-            (d.record.target.start, d.record.target.end)
-            if d.record.target
-            else (d.record.start, d.record.end)
-        )
-        if any(c.start < end and start < c.end for c in found.record.content):
-            who.append(d.record.by_actor or d.record.by or "unnamed")
-    return who
+def bears_on(doubt: Doubt, att: Attribution) -> bool:
+    """A doubt of the same document bears on a claim when its target (or, without one, the
+    doubt itself) overlaps the claim's content."""
+    span = doubt.target or doubt
+    return any(c.start < span.end and span.start < c.end for c in att.content)
 
 
 def numbers(store: Store, since: date | None) -> tuple[Item, ...]:

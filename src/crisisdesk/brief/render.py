@@ -45,16 +45,21 @@ def to_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
-def disputes(item: Item) -> str:
-    """ "(disputed by …)" for a claim someone disputes or denies, else nothing."""
-    who = item.detail.get("disputed_by") or []
-    return f" (disputed by {', '.join(who)})" if who else ""
+def doubts(item: Item) -> str:
+    """ "(disputed by …; hedged: reportedly)" for a claim someone disputes or denies, or whose
+    wording is hedged; else nothing."""
+    notes = []
+    if who := item.detail.get("disputed_by"):
+        notes.append(f"disputed by {', '.join(who)}")
+    if hedges := item.detail.get("hedged"):
+        notes.append(f"hedged: {', '.join(hedges)}")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def md_item(item: Item) -> str:
     head = heading(item)
     refs = "; ".join(f"[{label(c)}]" for c in item.citations)
-    return f"- {'**' + head + '**: ' if head else ''}{item.text}{disputes(item)} {refs}"
+    return f"- {'**' + head + '**: ' if head else ''}{item.text}{doubts(item)} {refs}"
 
 
 def to_html(brief: Brief) -> str:
@@ -74,7 +79,7 @@ def html_item(item: Item) -> str:
     head = heading(item)
     refs = " ".join(f"<cite>{escape(label(c))}</cite>" for c in item.citations)
     strong = f"<strong>{escape(head)}</strong>: " if head else ""
-    return f"<li>{strong}{escape(item.text)}{escape(disputes(item))} {refs}</li>"
+    return f"<li>{strong}{escape(item.text)}{escape(doubts(item))} {refs}</li>"
 
 
 def to_json(brief: Brief) -> str:
