@@ -13,7 +13,8 @@ There is no gold doubt set (and no scorer in ../shared/eval for it), so this mea
   denials/disputes against NEG events in reported content (targets of an SLINK, e.g. "said [...]").
   MEANTIME is small (90 Wikinews articles on business) and has few doubts, so these are coarse
   signals, not accuracy.
-- PolNeAR dev: doubt records per kind, no gold.
+- PolNeAR dev: doubt records per kind, and the share that has a target (overall and per kind),
+  no gold: a coverage figure, not accuracy.
 - Seed checks on ../seed/briefing-example.txt (the three doubts the project started from).
 - Speed: `nlp.pipe` over PolNeAR dev texts with and without the component, and spaCy alone.
 Usage: benchmarks/doubt.py [--data DIR] [--speed-docs N]
@@ -135,12 +136,18 @@ def polnear_texts(folder: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((folder / "dev" / "text").glob("*.txt"))]
 
 
-def kind_counts(nlp: Any, texts: list[str]) -> dict[str, int]:
+def kind_counts(nlp: Any, texts: list[str]) -> tuple[dict[str, int], dict[str, float]]:
+    """Doubt records per kind, and the share of them with a target, per kind and overall (a
+    doubt without a target cannot be attached to a claim in the brief's claims ledger)."""
     counts: Counter[str] = Counter()
+    targeted: Counter[str] = Counter()
     for doc in nlp.pipe(texts):
         counts.update(item["kind"] for item in doc._.doubts)
+        targeted.update(item["kind"] for item in doc._.doubts if item["target"])
+    share = {kind: round(targeted[kind] / n, 3) for kind, n in sorted(counts.items())}
+    share["all"] = round(sum(targeted.values()) / max(1, sum(counts.values())), 3)
     counts["words"] = sum(len(t.split()) for t in texts)
-    return dict(counts)
+    return dict(counts), share
 
 
 def words_per_s(nlp: Any, texts: list[str], disable: list[str]) -> float:
@@ -230,8 +237,10 @@ def main() -> None:
     polnear = args.data / "attribution" / "polnear"
     if polnear.is_dir():
         texts = polnear_texts(polnear)
-        figures["polnear_dev_counts"] = kind_counts(nlp, texts)
-        table("PolNeAR dev: doubt records per kind (no gold)", figures["polnear_dev_counts"])
+        counts, share = kind_counts(nlp, texts)
+        figures["polnear_dev_counts"], figures["polnear_dev_target_share"] = counts, share
+        table("PolNeAR dev: doubt records per kind (no gold)", counts)
+        table("PolNeAR dev: share of doubt records with a target (coverage, no gold)", share)
         figures["speed"] = speed(nlp, texts[: args.speed_docs])
         table(f"speed on {args.speed_docs} PolNeAR dev texts", figures["speed"])
     sys.stdout.write(json.dumps(figures) + "\n")

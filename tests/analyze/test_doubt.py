@@ -15,6 +15,10 @@ RESERVISTS = (
     "reservists in volunteer militias (a number experts have questioned)."
 )
 
+COUP = (
+    "Maduro accused Washington of plotting a coup, which the State Department dismissed as absurd."
+)
+
 
 def doubts(nlp: Language, text: str) -> list[dict[str, Any]]:
     return list(nlp(text)._.doubts)
@@ -353,3 +357,165 @@ def test_unconfirmed_forms(
 
 def test_confirmed_is_not_unconfirmed(nlp: Language) -> None:
     assert doubts(nlp, "The army confirmed the number of casualties.") == []
+
+
+# --- targets: what each doubt qualifies, so the claims ledger can attach it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "target"),
+    [
+        # a modal hedges the clause of its verb; the reporting frame after it is left out
+        (
+            "The casualty count could climb, medics cautioned.",
+            "could",
+            "The casualty count could climb",
+        ),
+        # a sentence adverb hedges its head's clause; an appositive comment is left out
+        (
+            "Militias apparently seized the depot, a report the governor rejected.",
+            "apparently",
+            "Militias apparently seized the depot",
+        ),
+        (
+            "The convoy probably reached Goma overnight.",
+            "probably",
+            "The convoy probably reached Goma overnight",
+        ),
+        # "according to ..." is a frame, not part of the hedged clause
+        (
+            "The guerrillas might have crossed the river, according to local radio.",
+            "might",
+            "The guerrillas might have crossed the river",
+        ),
+        # inside reported speech: only the reported clause
+        ("Aid workers fear that the dam may fail.", "may", "that the dam may fail"),
+    ],
+)
+def test_hedge_targets_its_clause(nlp: Language, text: str, hedge: str, target: str) -> None:
+    item = one(nlp, text, "hedge")
+    assert item["text"] == hedge
+    assert item["target"]["text"] == target
+    assert text[item["target"]["start"] : item["target"]["end"]] == target
+
+
+def test_hedge_without_a_clause_of_its_own_has_no_target(nlp: Language) -> None:
+    item = one(nlp, "It was not immediately clear.", "hedge")
+    assert item["target"] is None
+
+
+def test_likely_voters_is_a_term_not_a_hedge(nlp: Language) -> None:
+    assert doubts(nlp, "Polls of likely voters show a tight race.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the content clause of the verb the phrase modifies
+        (
+            "The minister claimed, without evidence, that the ships smuggled arms.",
+            "that the ships smuggled arms",
+        ),
+        (
+            "The ships smuggled arms, the minister said without offering proof.",
+            "The ships smuggled arms",
+        ),
+        # a claim noun the verb takes
+        ("She repeated the accusation without any evidence.", "the accusation"),
+        # conjoined: "claimed X but offered no proof"
+        (
+            "The senator asserted the vote was rigged but offered no evidence.",
+            "the vote was rigged",
+        ),
+        # no content: the clause itself
+        ("Soldiers detained the farmers without evidence.", "Soldiers detained the farmers"),
+    ],
+)
+def test_without_evidence_targets_the_content(nlp: Language, text: str, target: str) -> None:
+    item = one(nlp, text, "unconfirmed")
+    assert item["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "target"),
+    [
+        # appositive shell on the main clause
+        (
+            "Rwanda quietly sent troops into Congo, a claim Kigali rejected.",
+            "Kigali",
+            "Rwanda quietly sent troops into Congo",
+        ),
+        # ", an assertion X denied" (parsed as a passive subject): the clause before the comma
+        (
+            "Moscow said its troops had taken the village, an assertion Kyiv denied.",
+            "Kyiv",
+            "its troops had taken the village",
+        ),
+        # ", which X denied" on a clause
+        ("Officials said 40 people died, which the army denied.", "the army", "40 people died"),
+        # ", which X dismissed as absurd" after an accusation: its content
+        (
+            COUP,
+            "the State Department",
+            "plotting a coup",
+        ),
+        (
+            "Hamas carried out the raid, which Israel denied.",
+            "Israel",
+            "Hamas carried out the raid",
+        ),
+    ],
+)
+def test_relative_and_appositive_denials_target_the_clause(
+    nlp: Language, text: str, by: str, target: str
+) -> None:
+    item = one(nlp, text, "denial")
+    assert (item["by"], item["target"]["text"]) == (by, target)
+
+
+def test_dismissed_as_absurd_names_its_actor(nlp: Language) -> None:
+    item = one(nlp, COUP, "denial")
+    assert item["by_actor"] == "State Department"
+    allegation = one(nlp, COUP, "allegation")  # the accusation stops before the relative
+    assert allegation["target"]["text"] == "plotting a coup"
+
+
+def test_relative_dispute_on_a_thing_keeps_the_noun(nlp: Language) -> None:
+    item = one(nlp, "The raids, which activists have questioned, went on.", "dispute")
+    assert item["target"]["text"] == "The raids"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("The spokesman brushed aside the allegations.", "denial", "the allegations"),
+        ("The general brushed the reports aside.", "denial", "the reports"),
+        ("The embassy waved off the report as propaganda.", "denial", "the report"),
+        ("The minister shrugged off the accusations on Monday.", "denial", "the accusations"),
+        ("Beijing scoffed at the claim.", "denial", "the claim"),
+        ("The ministry dismissed the reports as baseless.", "denial", "the reports"),
+        (
+            "Economists poured cold water on reports that a deal was near.",
+            "dispute",
+            "reports that a deal was near",
+        ),
+    ],
+)
+def test_dismissive_verbs_on_claims(nlp: Language, text: str, kind: str, target: str) -> None:
+    item = one(nlp, text, kind)
+    assert item["target"]["text"] == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company dismissed the employee.",
+        "The general dismissed him as a traitor.",
+        "The mayor brushed aside the protesters.",
+        "Investors poured cold water on hopes of a rally.",
+        "The officer waved the truck through.",
+        "Elections are due in May.",
+    ],
+)
+def test_dismissive_verbs_need_a_claim(nlp: Language, text: str) -> None:
+    assert doubts(nlp, text) == []

@@ -5,7 +5,8 @@ with character offsets (end exclusive); `target`, `by_span` and `target_antecede
 `{start, end, text}` or None. Kinds and their triggers (lexicons are data files):
 - hedge: `hedges.txt` ("reportedly", "it is unclear whether", epistemic "may/might/could");
 - allegation, denial, dispute, unconfirmed: `doubt_verbs.tsv` ("alleging", "denied", "questioned",
-  "could not be independently verified"), `doubt_phrases.tsv` ("without evidence", "cast doubt on"),
+  "could not be independently verified", "brushed aside", "scoffed at"), `doubt_phrases.tsv`
+  ("without evidence", "cast doubt on", "poured cold water on" a claim),
   allegation nouns and discrediting adjectives in `doubt_nouns.tsv` ("allegations that ...",
   "critics say the figure is inflated").
 Modules: doubt_lexicon (the lexicons), doubt_hedges (epistemic use of hedges), doubt_disputes
@@ -37,6 +38,7 @@ from crisisdesk.analyze.components.doubt_hedges import hedge_doubt
 from crisisdesk.analyze.components.doubt_lexicon import DoubtLexicon, lemma_doc, phrase_variants
 from crisisdesk.analyze.components.doubt_phrases import noun_allegation, phrase_doubt
 from crisisdesk.analyze.components.doubt_records import Found, Record, to_record
+from crisisdesk.analyze.components.doubt_tree import is_clause
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +77,9 @@ class DoubtFinder:
         vocab = nlp.vocab
         # PhraseMatchers (hash lookups) rather than a token Matcher: about ten times faster here
         self.lemmas = PhraseMatcher(vocab, attr="LEMMA")
-        for kind, text in lexicon.phrases:
+        for kind, text, condition in lexicon.phrases:
             variants = [lemma_doc(vocab, v) for v in phrase_variants(text)]
-            self.lemmas.add(f"phrase:{kind}", variants)
+            self.lemmas.add(f"phrase:{kind}:{condition}", variants)
         self.lemmas.add("verb", [lemma_doc(vocab, [v]) for v in sorted(lexicon.verbs)])
         nouns = sorted(lexicon.role("allegation"))
         self.lemmas.add("noun:allegation", [lemma_doc(vocab, [n]) for n in nouns])
@@ -122,10 +124,20 @@ class DoubtFinder:
         matches.extend((strings[m], s, e) for m, s, e in self.words(doc))
         return sorted(matches, key=lambda m: (RANK[m[0].split(":")[0]], m[1] - m[2], m[1]))
 
+    def about_claim(self, doc: Doc, found: Found) -> bool:
+        """A claim-like target: a claim noun, a clause, or a noun with a "that" clause."""
+        if found.target is None:
+            return False
+        head = doc[found.target[0] : found.target[1]].root
+        that = any(c.left_edge.lower_ == "that" for c in head.rights if c.dep_ in {"acl", "ccomp"})
+        return head.lemma_ in self.claims or is_clause(head) or that
+
     def build(self, doc: Doc, label: str, start: int, end: int) -> Found | None:
         family, _, kind = label.partition(":")
         if family == "phrase":
-            return phrase_doubt(doc, kind, start, end)
+            kind, _, condition = kind.partition(":")
+            found = phrase_doubt(doc, kind, start, end, self.claims)
+            return found if condition != "claim_object" or self.about_claim(doc, found) else None
         if family == "verb":
             return verb_doubt(doc[start], self.lexicon) if doc[start].pos_ == "VERB" else None
         if family == "adjective":

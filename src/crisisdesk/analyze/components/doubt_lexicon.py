@@ -1,9 +1,10 @@
 """The doubt lexicons (data files under crisisdesk/lexicons) read into one object.
 
 - hedges.txt: hedge words and phrases, matched on the lowercased text;
-- doubt_verbs.tsv: lemma, kind, condition (always, claim_object, negated);
+- doubt_verbs.tsv: lemma, kind, condition (always, claim_object, negated), particles ("aside|off");
 - doubt_nouns.tsv: lemma, role (claim, shell, person, refusal, allegation, discredit);
-- doubt_phrases.tsv: kind, lemma pattern ("cast|raise doubt on|about").
+- doubt_phrases.tsv: kind, lemma pattern ("cast|raise doubt on|about"), condition (always,
+  claim_object).
 """
 
 from dataclasses import dataclass
@@ -21,19 +22,22 @@ class DoubtLexicon:
 
     hedges: list[str]
     verbs: dict[str, tuple[str, str]]
+    particles: dict[str, frozenset[str]]
     nouns: dict[str, frozenset[str]]
-    phrases: list[tuple[str, str]]
+    phrases: list[tuple[str, str, str]]  # kind, pattern, condition
 
     @classmethod
     def from_files(cls, hedges: str, verbs: str, nouns: str, phrases: str) -> "DoubtLexicon":
+        verb_rows = list(read_rows(verbs))
         by_role: dict[str, set[str]] = {}
         for lemma, role in read_rows(nouns):
             by_role.setdefault(role, set()).add(lemma)
         return cls(
             hedges=read_words(hedges),
-            verbs={row[0]: (row[1], row[2]) for row in read_rows(verbs)},
+            verbs={row[0]: (row[1], row[2]) for row in verb_rows},
+            particles={row[0]: frozenset(row[3].split("|")) for row in verb_rows if len(row) > 3},
             nouns={role: frozenset(words) for role, words in by_role.items()},
-            phrases=[(row[0], row[1]) for row in read_rows(phrases)],
+            phrases=[(r[0], r[1], r[2] if len(r) > 2 else "always") for r in read_rows(phrases)],
         )
 
     def role(self, name: str) -> frozenset[str]:

@@ -15,25 +15,34 @@ from spacy.tokens import Doc, Token
 from crisisdesk.analyze.components.doubt_records import Found
 from crisisdesk.analyze.components.doubt_tree import (
     RELATIVE,
+    VERBISH,
     Range,
+    before_which,
+    clause,
+    clause_end,
     first_child,
     noun_phrase,
     passive_subject,
     prep_object,
     subtree,
+    upto,
 )
 
 DEMONSTRATIVES = frozenset({"these", "this", "those", "that", "the", "such"})
 INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})  # "was unable to"
 CONTENT_PREPS = frozenset({"about", "over", "on", "of", "into"})
-STATEMENT_SHELLS = frozenset({"claim", "allegation", "assertion", "accusation"})
+STATEMENT_SHELLS = frozenset(
+    {"claim", "allegation", "assertion", "accusation", "charge", "report", "suggestion"}
+)
 ANTECEDENT_WINDOW = 2  # sentences back that "These strikes" may reach
 
 
-def attach_arguments(verb: Token, found: Found, shells: frozenset[str]) -> None:
+def attach_arguments(
+    verb: Token, found: Found, shells: frozenset[str], claims: frozenset[str] = frozenset()
+) -> None:
     """Fill `by`, `target`, `antecedent` and the record extent of a verb doubt."""
     found.by, by_is_local = agent_or_subject(verb, shells)
-    found.target, target_is_local = target_of(verb, found.kind, shells)
+    found.target, target_is_local = target_of(verb, found.kind, shells, claims)
     if found.target is not None:
         found.antecedent = antecedent(verb.doc, found.target)
     if found.by is not None and by_is_local:
@@ -48,7 +57,7 @@ def agent_or_subject(verb: Token, shells: frozenset[str]) -> tuple[Range | None,
     agent = prep_object(verb, {"by"}, dep="agent")
     if agent is not None:
         return noun_phrase(agent), True
-    if passive_subject(verb) is not None:
+    if passive_subject(verb) is not None and first_child(verb, {"nsubj"}) is None:
         return None, False
     local = True
     while first_child(verb, {"nsubj"}) is None and verb.dep_ in INHERITS_SUBJECT:
@@ -70,14 +79,21 @@ def without_shell(subject: Token, shells: frozenset[str]) -> Range:
     return start, end
 
 
-def target_of(verb: Token, kind: str, shells: frozenset[str]) -> tuple[Range | None, bool]:
+def target_of(
+    verb: Token, kind: str, shells: frozenset[str], claims: frozenset[str] = frozenset()
+) -> tuple[Range | None, bool]:
     """The thing doubted, and whether it sits inside the doubting clause."""
     if kind == "allegation":
         content = first_child(verb, {"ccomp"}) or prep_object(verb, {"of"})
-        return (subtree(content), True) if content is not None else (None, False)
+        found = before_which(verb.doc, subtree(content)) if content is not None else None
+        return found, found is not None
     thing = passive_subject(verb) or first_child(verb, {"dobj"})
     if thing is not None and thing.lower_ not in RELATIVE:
-        return noun_phrase(thing), True
+        glued = glued_shell(verb, thing, shells)  # ", an assertion Kyiv denied" misparsed
+        return (clause_before(verb.doc, glued), False) if glued else (noun_phrase(thing), True)
+    sentence = sentential_antecedent(verb, kind, claims)
+    if sentence is not None:
+        return sentence, False
     if verb.dep_ == "relcl":
         return relative_head(verb.head, shells), False
     paren = open_paren(verb)
@@ -102,23 +118,69 @@ def relative_head(noun: Token, shells: frozenset[str]) -> Range | None:
     return noun_phrase(noun)
 
 
+def glued_shell(verb: Token, thing: Token, shells: frozenset[str]) -> int | None:
+    """The comma before a statement shell the parser made the object or passive subject of a
+    verb whose subject sits between them (", an assertion Kyiv denied")."""
+    comma, doc = thing.left_edge.i - 1, verb.doc
+    subject = first_child(verb, {"nsubj"})
+    if thing.lemma_ not in STATEMENT_SHELLS or subject is None or not thing.i < subject.i < verb.i:
+        return None
+    return comma if comma > 0 and doc[comma].text == "," else None
+
+
+def sentential_antecedent(verb: Token, kind: str, claims: frozenset[str]) -> Range | None:
+    """ "..., which X denied": the clause before the comma when "which" stands for it: the
+    relative hangs on a verb, or (for denials) on a non-claim noun that ends a verb phrase
+    ("accused W of plotting a coup, which X dismissed as absurd" -> "plotting a coup")."""
+    doc, comma = verb.doc, verb.left_edge.i - 1
+    if verb.left_edge.lower_ != "which" or comma < 1 or doc[comma].text != ",":
+        return None
+    host: Token | None = verb.head
+    if host is not None and host.pos_ not in VERBISH:
+        if kind == "dispute" or host.lemma_ in claims:
+            return None  # "the strikes, which lawmakers questioned": the noun itself
+        host = verb_over(host, verb)
+    return upto(doc, clause(host), comma) if host is not None else None
+
+
+def verb_over(noun: Token, relative: Token) -> Token | None:
+    """The highest verb above `noun` whose phrase ends where the relative clause ends."""
+    token, last = noun, last_word(relative)
+    while token.head != token and token.head.pos_ in VERBISH and last_word(token.head) <= last:
+        token = token.head
+    return token if token != noun else None
+
+
+def last_word(token: Token) -> int:
+    """The last non-punctuation token of `token`'s subtree."""
+    end = token.right_edge.i
+    while end > token.i and token.doc[end].is_punct:
+        end -= 1
+    return end
+
+
 def before_comma(shell: Token, comma: int) -> Range | None:
     """ "300 dead, a figure experts doubt" / "X said Y, a claim Z denied": the noun just before
     the comma when the shell hangs on it, else a figure (for number shells) or the clause."""
     doc, head = shell.doc, shell.head
+    if shell.lemma_ in STATEMENT_SHELLS:  # "sent troops into Congo, a claim ...": not "Congo"
+        return clause_before(doc, comma)
     if head.pos_ in {"NOUN", "PROPN"} and head.i < comma and noun_phrase(head)[1] == comma:
         return noun_phrase(head)
-    figure = number_before(doc, comma) if shell.lemma_ not in STATEMENT_SHELLS else None
-    return figure or clause_before(doc, comma)
+    return number_before(doc, comma) or clause_before(doc, comma)
 
 
 def clause_before(doc: Doc, comma: int) -> Range:
-    """The largest phrase that ends at `comma`: climb from the word before it while the head's
-    subtree still ends there."""
+    """The largest phrase that ends at `comma` (climb from the word before it while the head's
+    clause, asides left out, still ends there), or what a reporting verb there says ("X said
+    Y, a claim ..." -> Y)."""
     token = doc[comma - 1]
-    while token.head != token and token.head.right_edge.i <= comma:
+    while token.head != token and clause_end(token.head) <= comma:
         token = token.head
-    return subtree(token)
+    content = first_child(token, {"ccomp"})
+    if content is not None and clause_end(content) == comma:
+        return upto(content.doc, clause(content), comma)
+    return upto(doc, clause(token), comma)
 
 
 def open_paren(token: Token) -> int | None:
