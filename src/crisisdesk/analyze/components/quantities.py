@@ -82,7 +82,7 @@ class QuantityFinder:
         scan = Scan(doc, self.lex)
         i = 0
         while i < len(doc):
-            found = quantity_at(scan, i)
+            found = quantity_at(scan, i) if scan.may_start(doc[i]) else None
             if found is None:
                 i += 1
                 continue

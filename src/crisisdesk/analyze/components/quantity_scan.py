@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from crisisdesk.analyze.components.quantity_lexicon import Lexicons, Unit
 from crisisdesk.analyze.components.quantity_numbers import (
+    VULGAR,
     Number,
     NumberReader,
     digits_value,
@@ -22,6 +23,7 @@ ARTICLE_EXCLUDED = frozenset({"time", "percent", "angle"})
 YEAR = re.compile(r"1\d{3}|2[01]\d{2}")
 FOLD = re.compile(r"^([a-z]+)fold$")  # "threefold", "tenfold": multipliers
 FOLD_KINDS = frozenset({"unit", "teen", "ten", "hundred"})
+STARTERS = frozenset({"a", "an", "-", "−", "("})  # "a dozen", "-5", "$(45) million"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,18 @@ class Scan:
         self.units = lex.unit_spans(doc)
         self.qualifiers = lex.qualifier_ends(doc)
         self.ent_label = {i: e.label_ for e in doc.ents for i in range(e.start, e.end)}
+
+    def may_start(self, token: Token) -> bool:
+        """Cheap test run on every token: could a number (or a sign, "a", a bracket, a
+        "-fold" word) begin here? Spares the readers the tokens that are plain words."""
+        lower = token.lower_
+        return (
+            any(c.isdigit() for c in lower)
+            or lower in self.lex.numbers
+            or lower in STARTERS
+            or lower in VULGAR
+            or lower.endswith("fold")
+        )
 
     def number_at(self, i: int) -> Number | None:
         """The number starting at token i, digits and/or words, with a sign."""
