@@ -61,12 +61,14 @@ class TimeTagger:
         self.matcher = build_matcher(nlp.vocab, words, patterns)
         words_and_shapes = trigger_words(words) | NUMERAL_SHAPES
         self.triggers = numpy.array([nlp.vocab.strings.add(w) for w in words_and_shapes], "uint64")
+        self.quarter = nlp.vocab.strings.add("quarter")
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
         extensions.register()
         anchor = date.fromisoformat(doc._.published) if doc._.published else None
-        context = Context(anchor, quarterly=any(t.lower_ == "quarter" for t in doc))
+        quarterly = bool((doc.to_array(LOWER) == self.quarter).any())  # earnings-report style
+        context = Context(anchor, quarterly=quarterly)
         times = []
         for span in longest([trimmed(s) for s in self.matches(doc)]):
             record = (
