@@ -47,3 +47,9 @@ def test_hedged_claim_shows_its_hedge(desk: Desk, tmp_path: Path) -> None:
     assert said
     assert said[0].detail["hedged"] == ["reportedly"]
     assert said[0].detail["disputed_by"] == []
+
+
+def test_a_dispute_is_not_listed_as_disputing_itself(brief: Brief) -> None:
+    own = [c for c in brief.claims if c.actor == "experts"]
+    assert own
+    assert all(c.detail["disputed_by"] == [] for c in own)

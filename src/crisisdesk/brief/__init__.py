@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import date
 
 from crisisdesk.brief.model import Brief, Item
-from crisisdesk.records import Attribution, Citation, Doubt, Quantity
+from crisisdesk.records import Attribution, Citation, Doubt, Quantity, Span
 from crisisdesk.store import Located, SentenceHit, Store
 
 __all__ = ["Brief", "Item", "build_brief"]
@@ -102,9 +102,17 @@ def claim_item(found: Located[Attribution], doubts: list[Doubt]) -> Item:
 
 def bears_on(doubt: Doubt, att: Attribution) -> bool:
     """A doubt of the same document bears on a claim when its target (or, without one, the
-    doubt itself) overlaps the claim's content."""
+    doubt itself) overlaps the claim's content, unless the doubt is that very statement: the
+    claim's cue is in the doubt but not in what it doubts ("…, a number experts have
+    questioned" is the experts' own claim, not a dispute of it)."""
     span = doubt.target or doubt
+    if within(att.cue, doubt) and not within(att.cue, span):
+        return False
     return any(c.start < span.end and span.start < c.end for c in att.content)
+
+
+def within(inner: Span, outer: Span | Doubt) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def numbers(store: Store, since: date | None) -> tuple[Item, ...]:
