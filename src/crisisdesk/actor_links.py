@@ -4,82 +4,83 @@ Within a document the actors component links "Holloway" to "Jane Holloway". Acro
 text may only say "Holloway": its actor joins the stored person "Jane Holloway" when that is the
 only stored person with that surname; a full name arriving later takes over a lone surname stored
 before, so the result does not depend on the order of ingest. Two people sharing a surname are
-left apart. Only people the gazetteer does not know are concerned: its entries are canonical.
-Limits: a link made is kept when a second person with that surname arrives later; the index is
-read once per Desk, which assumes one writer at a time.
+left apart. Gazetteer people already carry their full canonical name, so only people it does not
+know are linked.
+Limits: only actors of kind PERSON count (NER sometimes tags a lone surname ORG, but "Ford" may
+be the company, not Gerald Ford); a link made is kept when a second person with that surname
+arrives later; the index is read once per Desk, which assumes one writer at a time.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from crisisdesk.records import ActorRef, Analysis, Attribution, Entity
+from crisisdesk.records import Actor, ActorRef, Analysis, Attribution, Entity
 
-Links = dict[str, str]  # lone surname -> full name
-Namer = Callable[[str | None], str | None]
-LONE_KINDS = frozenset({"PERSON", "ORG"})
+Links = dict[str, Actor]  # lone surname -> the person it names
 
 
 class ActorIndex:
     """The store's actors by name, and its people by surname, kept up to date as documents
     arrive (so each document costs lookups, not a scan of every actor)."""
 
-    def __init__(self, kinds: Mapping[str, str]) -> None:
-        self.kinds: dict[str, str] = {}
-        self.by_surname: dict[str, set[str]] = {}
-        self.add(kinds)
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.by_surname: dict[str, dict[str, Actor]] = {}
+        self.add(actors)
 
-    def add(self, kinds: Mapping[str, str]) -> None:
-        for name, kind in kinds.items():
-            self.kinds[name] = kind
-            if is_full_name(name, kind):
-                self.by_surname.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+    def add(self, actors: Iterable[Actor]) -> None:
+        """Index actors by name, and people named by several words by their surname."""
+        for actor in actors:
+            self.actors[actor.name] = actor
+            if is_full_name(actor):
+                self.by_surname.setdefault(actor.name.rsplit(" ", 1)[1], {})[actor.name] = actor
 
     def links(self, analysis: Analysis) -> Links:
         """The document's lone names that one stored person's surname matches."""
-        lone = (a.name for a in analysis.actors if is_lone_name(a.name, a.kind))
-        return self._unique({name: self.by_surname.get(name, set()) for name in lone})
+        lone = (a.name for a in analysis.actors if is_lone_name(a))
+        return unique({name: self.by_surname.get(name, {}) for name in lone})
 
     def take_over(self, analysis: Analysis) -> Links:
         """Stored lone names that a person first named in this document now claims; indexes
-        the document's actors."""
-        arrived = {a.name: a.kind for a in analysis.actors if a.name not in self.kinds}
+        the document's actors. The caller renames them in the store, then calls `forget`."""
+        arrived = [a for a in analysis.actors if a.name not in self.actors]
         self.add(arrived)
-        new_people = {n for n, k in arrived.items() if is_full_name(n, k)}
-        surnames = {name.rsplit(" ", 1)[1] for name in new_people}
-        lone = [s for s in surnames if is_lone_name(s, self.kinds.get(s, ""))]
-        links = self._unique({s: self.by_surname[s] for s in lone})
-        for old in links:
-            del self.kinds[old]
-        return links
+        surnames = {a.name.rsplit(" ", 1)[1] for a in arrived if is_full_name(a)}
+        lone = [s for s in surnames if s in self.actors and is_lone_name(self.actors[s])]
+        return unique({s: self.by_surname[s] for s in lone})
 
-    @staticmethod
-    def _unique(candidates: Mapping[str, set[str]]) -> Links:
-        return {name: next(iter(full)) for name, full in candidates.items() if len(full) == 1}
+    def forget(self, name: str) -> None:
+        """Drop an actor the store no longer has (renamed into another)."""
+        self.actors.pop(name, None)
 
 
-def is_full_name(name: str, kind: str) -> bool:
+def unique(candidates: Mapping[str, dict[str, Actor]]) -> Links:
+    """The names with exactly one candidate person."""
+    return {name: next(iter(full.values())) for name, full in candidates.items() if len(full) == 1}
+
+
+def is_full_name(actor: Actor) -> bool:
     """A person named by more than one word."""
-    return kind == "PERSON" and " " in name
+    return actor.kind == "PERSON" and " " in actor.name
 
 
-def is_lone_name(name: str, kind: str) -> bool:
-    """A capitalized one-word actor that may be a surname used alone; NER often tags such a
-    speaker ORG ("Holloway said"), so organisations count too."""
-    return kind in LONE_KINDS and " " not in name and name[:1].isupper()
+def is_lone_name(actor: Actor) -> bool:
+    """A person named by one word: a surname used alone."""
+    return actor.kind == "PERSON" and " " not in actor.name
 
 
 def relinked(analysis: Analysis, links: Links) -> Analysis:
-    """The analysis with each linked name replaced by its full name in every record."""
+    """The analysis with each linked name replaced by its person in every record."""
     if not links:
         return analysis
 
     def name(actor: str | None) -> str | None:
-        return links.get(actor, actor) if actor else actor
+        return links[actor].name if actor in links else actor
 
     return replace(
         analysis,
         entities=tuple(_relinked_entity(e, links) for e in analysis.entities),
-        attributions=tuple(_relinked_attribution(a, name) for a in analysis.attributions),
+        attributions=tuple(_relinked_attribution(a, links) for a in analysis.attributions),
         doubts=tuple(replace(d, by_actor=name(d.by_actor)) for d in analysis.doubts),
         quantities=tuple(replace(q, claimed_by=name(q.claimed_by)) for q in analysis.quantities),
         actors=tuple(a for a in analysis.actors if a.name not in links),
@@ -87,14 +88,16 @@ def relinked(analysis: Analysis, links: Links) -> Analysis:
 
 
 def _relinked_entity(e: Entity, links: Links) -> Entity:
-    if e.actor not in links:
+    person = links.get(e.actor or "")
+    if person is None:
         return e
-    return replace(e, actor=links[e.actor], label="PERSON")
+    return replace(e, actor=person.name, label="PERSON", code=person.code)
 
 
-def _relinked_attribution(a: Attribution, name: Namer) -> Attribution:
+def _relinked_attribution(a: Attribution, links: Links) -> Attribution:
     source: ActorRef | None = a.source
-    if source is not None:
-        source = replace(source, actor=name(source.actor))
-    nested = tuple(_relinked_attribution(inner, name) for inner in a.nested)
+    person = links.get(source.actor or "") if source else None
+    if source is not None and person is not None:
+        source = replace(source, actor=person.name, code=person.code)
+    nested = tuple(_relinked_attribution(inner, links) for inner in a.nested)
     return replace(a, source=source, nested=nested)

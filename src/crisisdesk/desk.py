@@ -106,13 +106,14 @@ class Desk:
             report.added += 1
             report.words += len(doc.text.split())
             report.joined_story += link.story is not None
-            for old, new in index.take_over(analysis).items():
-                self.store.rename_actor(old, new)
+            for old, person in index.take_over(analysis).items():
+                self.store.rename_actor(old, person.name)
+                index.forget(old)
 
     def _actor_index(self) -> actor_links.ActorIndex:
         """Stored actors, read once per Desk (it is the store's only writer)."""
         if self._actors is None:
-            self._actors = actor_links.ActorIndex(self.store.actor_kinds())
+            self._actors = actor_links.ActorIndex(self.store.actors())
         return self._actors
 
     def _story_link(self, doc: Document) -> StoryLink:

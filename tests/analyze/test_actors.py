@@ -156,3 +156,20 @@ def test_weapon_named_after_its_maker_is_a_product(nlp: Language) -> None:
     assert [(e.label, e.actor) for e in result.entities if "Stingers" in e.text] == [
         ("PRODUCT", None)
     ]
+
+
+def test_a_demonym_shared_by_territories_names_the_state() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    found = {alias: gazetteer.lookup(alias) for alias in ("French", "Chinese", "Kingston")}
+    assert {a: (e.name, e.code) if e else None for a, e in found.items()} == {
+        "French": ("France", "FRA"),
+        "Chinese": ("China", "CHN"),
+        "Kingston": ("Jamaica", "JAM"),
+    }
+
+
+def test_a_capital_names_a_state_only_as_a_place() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    assert gazetteer.lookup("Nairobi", "GPE") is not None
+    assert gazetteer.lookup("Nairobi", "PERSON") is None
+    assert gazetteer.lookup("Nairobi") is not None  # a name a user types

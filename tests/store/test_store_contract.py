@@ -263,3 +263,24 @@ def test_nested_attributions_round_trip_and_list_flat(
         "claimed",
         "denied",
     ]
+
+
+def test_actors_lists_every_stored_actor(filled: Store) -> None:
+    assert {a.name: a.code for a in filled.actors()} == {
+        "United States": "USA",
+        "Venezuela": "VEN",
+    }
+
+
+def test_rename_actor_moves_every_record(filled: Store, doc: Document) -> None:
+    filled.rename_actor("United States", "Venezuela")
+    after = filled.analysis(doc.id)
+    assert after is not None
+    assert {e.actor for e in after.entities} == {"Venezuela"}
+    assert {e.code for e in after.entities} == {"VEN"}
+    source = after.attributions[0].source
+    assert source is not None
+    assert source.actor == "Venezuela"
+    assert after.quantities[0].claimed_by == "Venezuela"
+    assert [located.record.source for located in filled.attributions(actor="Venezuela")]
+    assert {a.name for a in filled.actors()} == {"Venezuela"}

@@ -71,5 +71,5 @@ def shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.6g}"
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4f}".rstrip("0")
     return str(value)

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Generic, Protocol, Self, TypeVar
 
 from crisisdesk.records import (
+    Actor,
     Analysis,
     Attribution,
     Document,
@@ -87,8 +88,8 @@ class Store(Protocol):
         """Store a document and its records in one transaction; False if already stored."""
         ...
 
-    def actor_kinds(self) -> dict[str, str]:
-        """Every stored actor's name and kind."""
+    def actors(self) -> list[Actor]:
+        """Every stored actor."""
         ...
 
     def rename_actor(self, old: str, new: str) -> None:

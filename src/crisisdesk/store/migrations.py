@@ -245,3 +245,9 @@ def m007_nested_attributions(db: sqlite3.Connection) -> None:
 def m008_quantities_by_claimant(db: sqlite3.Connection) -> None:
     """`numbers --actor` filters on who claims a number (issue 4)."""
     _run(db, 'CREATE INDEX "quantities_claimed_by" ON "quantities" ("claimed_by")')
+
+
+@migration
+def m009_doubts_by_actor(db: sqlite3.Connection) -> None:
+    """Renaming an actor across the store (actor_links) finds its doubts by index."""
+    _run(db, 'CREATE INDEX "doubts_by_actor" ON "doubts" ("by_actor")')

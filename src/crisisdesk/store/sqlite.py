@@ -18,7 +18,16 @@ from textwrap import dedent
 from typing import Any, Self
 
 from crisisdesk.errors import StoreError
-from crisisdesk.records import Analysis, Attribution, Document, Doubt, Entity, Quantity, TimeExpr
+from crisisdesk.records import (
+    Actor,
+    Analysis,
+    Attribution,
+    Document,
+    Doubt,
+    Entity,
+    Quantity,
+    TimeExpr,
+)
 from crisisdesk.store import _rows
 from crisisdesk.store.base import ActorCount, Located, SentenceHit, Status, StoryLink
 from crisisdesk.store.migrations import migrate
@@ -65,7 +74,9 @@ _UPSERT_ACTOR = dedent("""
     SET "kind" = excluded."kind", "code" = coalesce(excluded."code", "actors"."code")
 """)
 _RENAME_ACTOR = (
-    'UPDATE "entities" SET "actor" = :new WHERE "actor" = :old',
+    """UPDATE "entities" SET "actor" = :new,
+    "label" = coalesce((SELECT "kind" FROM "actors" WHERE "name" = :new), "label"),
+    "code" = (SELECT "code" FROM "actors" WHERE "name" = :new) WHERE "actor" = :old""",
     """UPDATE "attributions" SET "source_actor" = :new,
     "source" = json_set("source", '$.actor', :new) WHERE "source_actor" = :old""",
     'UPDATE "doubts" SET "by_actor" = :new WHERE "by_actor" = :old',
@@ -266,9 +277,9 @@ class SQLiteStore:
             raise StoreError(f"{doc.id}: {exc}") from exc
         return True
 
-    def actor_kinds(self) -> dict[str, str]:
-        """Every stored actor's name and kind."""
-        return {r["name"]: r["kind"] for r in self._all('SELECT "name", "kind" FROM "actors"')}
+    def actors(self) -> list[Actor]:
+        """Every stored actor."""
+        return [_rows.actor_from(r) for r in self._all('SELECT * FROM "actors" ORDER BY "name"')]
 
     def rename_actor(self, old: str, new: str) -> None:
         """Move every record of actor `old` to actor `new` and drop `old`, in one transaction."""

@@ -39,6 +39,8 @@ from crisisdesk.analyze.lexicon import read_rows, read_words
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # places (LOC, FAC) are not actors
 PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 ROLE_NOUNS = frozenset({"president", "leader", "minister", "secretary", "spokesman", "spokeswoman"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TITLE_WORDS = ROLE_NOUNS | {"'s", "’s"}  # inside a title: "Venezuela's Defense Minister"
 COREF_WINDOW = 2  # sentences back that a pronoun may reach
 TITLE_HEADS = frozenset({"secretary", "minister", "secretary-general"})
 TITLE_REACH = 5  # tokens before a name that a title ("Venezuela's Defense Minister") may span
@@ -72,6 +74,7 @@ class Gazetteer:
 
     def __init__(self, rows: Iterable[Sequence[str]]) -> None:
         self.by_alias: dict[str, Entry] = {}
+        self.places: dict[str, Entry] = {}  # lookup-only aliases: NER places only
         self.by_name: dict[str, Entry] = {}
         self.matchable: set[str] = set()
         for row in rows:
@@ -84,10 +87,13 @@ class Gazetteer:
 
     def add(self, alias: str, entry: Entry) -> None:
         phrase = alias.removeprefix(LOOKUP_ONLY)
-        self.by_alias[phrase] = entry
         if phrase == alias:
+            self.by_alias[phrase] = entry
             self.matchable.add(phrase)
+            self.places.pop(phrase, None)
         else:
+            self.places[phrase] = entry
+            self.by_alias.pop(phrase, None)
             self.matchable.discard(phrase)
 
     @classmethod
@@ -95,8 +101,12 @@ class Gazetteer:
         files = (row for name in names if name for row in read_rows(name))
         return cls(chain(country_rows(), files))
 
-    def lookup(self, text: str) -> Entry | None:
+    def lookup(self, text: str, label: str | None = None) -> Entry | None:
+        """The entry for an alias; a lookup-only alias (a capital) only for a place label, or
+        when no label is given (a name a user typed)."""
         found = self.by_alias.get(text) or self.by_alias.get(bare(text))
+        if found is None and (label is None or label in PLACE_LABELS):
+            found = self.places.get(text) or self.places.get(bare(text))
         if found is None:
             state, _, last = bare(text).rpartition(" ")
             found = self.by_alias.get(state) if last in GOVERNMENT_WORDS else None
@@ -155,6 +165,7 @@ class ActorLinker:
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
+        extensions.register()  # idempotent; spawned worker processes need it too
         actors: dict[str, tuple[str, str | None]] = {}
         mentions = list(self.entity_mentions(doc, actors))
         mentions.extend(self.phrase_mentions(doc, actors))
@@ -177,7 +188,9 @@ class ActorLinker:
             if {bare(ent.text), bare(ent[-1].text)} & self.equipment:  # "US Stingers": a weapon
                 yield ent.start_char, ent.end_char, None, "PRODUCT"
                 continue
-            entry = self.gazetteer.lookup(ent.text)
+            entry = self.gazetteer.lookup(ent.text, ent.label_)
+            if entry is not None and entry.kind == "GPE" and ent.label_ == "PERSON":
+                entry = person_entry(ent, names, actors) or entry  # "Jordan" of "Ann Jordan"
             if entry is None and is_title_word(ent):
                 continue  # "Defense" in "Defense Secretary": part of a title, not an actor
             entry = (
@@ -193,7 +206,7 @@ class ActorLinker:
 
     def doc_names(self, doc: Doc) -> DocNames:
         """The document's canonical names for people and organisations the gazetteer lacks."""
-        unknown = [e for e in doc.ents if self.gazetteer.lookup(e.text) is None]
+        unknown = [e for e in doc.ents if self.gazetteer.lookup(e.text, e.label_) is None]
         people = [self.affixes.person(bare(e.text)) for e in unknown if e.label_ == "PERSON"]
         orgs = [
             (e, self.affixes.org(bare(e.text)))
@@ -216,7 +229,7 @@ class ActorLinker:
             within = {inside[i] for i in range(span.start, span.end) if i in inside}
             if any(ent.start <= span.start and span.end <= ent.end for ent in within):
                 continue  # the entity itself (or one holding this phrase) was linked already
-            if any(self.gazetteer.lookup(ent.text) == entry for ent in within):
+            if any(self.gazetteer.lookup(ent.text, ent.label_) == entry for ent in within):
                 continue  # "President Donald Trump" around "Donald Trump": one mention is enough
             actors[entry.name] = (entry.kind, entry.code)
             yield span.start_char, span.end_char, entry.name, entry.kind
@@ -270,7 +283,7 @@ def title_code(ent: Span, codes: dict[int, str]) -> str | None:
         if i in codes:
             return codes[i]
         token = ent.doc[i]
-        if token.is_punct or not (token.is_title or token.lower_ in ROLE_NOUNS | {"'s", "’s"}):
+        if token.is_punct or not (token.is_title or token.lower_ in TITLE_WORDS):
             return None
     return None
 
@@ -286,7 +299,7 @@ def is_title_word(ent: Span) -> bool:
 
 
 def surname(ent: Span) -> str:
-    return bare(ent[-1].text) if len(ent) else ent.text
+    return bare(ent[-1].text)
 
 
 def longest_names(names: Iterable[str]) -> dict[str, str]:
@@ -311,7 +324,7 @@ def resolve_pronouns(doc: Doc, people: list[tuple[int, int, str, str]]) -> dict[
     upcoming = next(pending, None)
     for token in doc:
         while upcoming is not None and upcoming[1] <= token.idx:
-            last = (upcoming[2], sentence_of.get(token.i, 0))
+            last = (upcoming[2], sentence_of.get(token.i - 1, 0))  # the mention's last token
             upcoming = next(pending, None)
         if last is None or sentence_of.get(token.i, 0) - last[1] > COREF_WINDOW:
             continue
