@@ -25,6 +25,8 @@ NOT_INITIALS = frozenset({"of", "and", "for", "the", "de", "&", "on", "in"})
 
 @dataclass(frozen=True, slots=True)
 class Affixes:
+    """Words that are not part of a name: titles before people, legal forms after firms."""
+
     titles: frozenset[str]
     suffixes: frozenset[str]
 
@@ -53,6 +55,7 @@ class Affixes:
 
 
 def is_acronym(text: str) -> bool:
+    """Two to six capital letters ("GM", "UNHCR")."""
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 

@@ -51,6 +51,8 @@ Mention = tuple[int, int, str | None, str]  # start_char, end_char, actor, label
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """A gazetteer actor: canonical name, kind (PERSON, ORG, GPE) and state code."""
+
     name: str
     kind: str
     code: str | None
