@@ -241,6 +241,7 @@ def main() -> None:
         figures["polnear_dev_counts"], figures["polnear_dev_target_share"] = counts, share
         table("PolNeAR dev: doubt records per kind (no gold)", counts)
         table("PolNeAR dev: share of doubt records with a target (coverage, no gold)", share)
+    if polnear.is_dir() and args.speed_docs > 0:  # --speed-docs 0: accuracy figures only
         figures["speed"] = speed(nlp, texts[: args.speed_docs])
         table(f"speed on {args.speed_docs} PolNeAR dev texts", figures["speed"])
     sys.stdout.write(json.dumps(figures) + "\n")

@@ -20,7 +20,7 @@ Rules over the dependency parse, one pass over the tokens, cue verbs from `lexic
   fear is that ..."): the noun is the cue; it gives way to a cue verb inside its clause;
 - a stance adjective (`attribution_cue_adjectives.tsv`) after a copula with a complement ("was
   critical of the deal", "are hopeful that ..."): the adjective is the cue, the subject the source;
-- an "as" clause ("As The Times reported, X"): content is the clause it modifies;
+- an "as" clause ("As the Herald reported, X"): content is the clause it modifies;
 - an `as` cue ("sees him as a threat") takes its object only when an "as" phrase follows.
 Content follows PolNeAR's conventions: "that" and quotation marks belong to it, sentence-final
 and separating punctuation outside quotes do not. Quotation marks (straight, curly, '' and ``) are
@@ -36,10 +36,10 @@ Modules: attribution_cues (cue verbs), attribution_nouns (noun cues), attributio
 ("according to", "In a poll", "Name:"), attribution_quotes (quotation pairing and the quotes a
 cue takes), attribution_spans (offsets of source and content), attribution_records (nesting and
 the output dicts); this module only builds the component and orders them.
-Not handled: noun cues with no clause, infinitive or possessor ("in a statement", "questions
-about his health": too often not PolNeAR's), relative-clause cues whose object is the antecedent
-("a deal she once supported"), cue verb chains
-("seemed to confirm", "refusing to answer"), sources found only by discourse ("The report: ..."),
+Not handled: noun cues with no clause, infinitive or possessor ("in a statement", "worries
+about her record": too often not PolNeAR's), relative-clause cues whose object is the antecedent
+("a treaty he once backed"), cue verb chains
+("appeared to accept", "declining to say"), sources found only by discourse ("The report: ..."),
 cues inside the quoted words themselves, and speakers named more than one sentence away.
 Rules follow the annotation guidelines of PolNeAR (Newell et al., LREC 2018).
 """
@@ -83,9 +83,9 @@ def make_attribution(
     name: str,
     cue_verbs: str,
     extra_cue_verbs: str | None,
-    source_nouns: str = "attribution_source_nouns.txt",
-    cue_nouns: str = "attribution_cue_nouns.tsv",
-    cue_adjectives: str = "attribution_cue_adjectives.tsv",
+    source_nouns: str,
+    cue_nouns: str,
+    cue_adjectives: str,
 ) -> "Attributor":
     return Attributor(
         cues=read_cues(cue_verbs, extra_cue_verbs),

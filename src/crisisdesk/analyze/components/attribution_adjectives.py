@@ -1,5 +1,5 @@
 """Attribution cue adjectives: a stance adjective after a copula with a complement
-("Trump was critical of Obama's leadership", "aides are hopeful that he will run",
+("the mayor was critical of the council's plan", "aides are hopeful that he will run",
 "voters were eager to move on"). The adjective is the cue, the copula's subject the source,
 the clause or the object of "of", "about" or "with" the content.
 

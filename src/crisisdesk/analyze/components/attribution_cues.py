@@ -3,10 +3,10 @@
 A cue verb takes a clausal complement ("said that ..."), a direct object for verbs marked
 `object` ("denied the report") or `as` when an "as" phrase follows ("sees him as a threat"),
 its own preposition from the lexicon's 4th column ("called for a ban"), a quotation before or
-after it, or the clause around a parenthetical cue or an "as" clause ("As The Times reported,
+after it, or the clause around a parenthetical cue or an "as" clause ("As the Herald reported,
 X"). A negated cue ("did not confirm") turns assertion into doubt. Not handled: cues over a
-verb chain ("seemed to confirm"), and relative-clause cues whose object is the antecedent ("a
-deal she once supported": tried, too often not PolNeAR's).
+verb chain ("appeared to accept"), and relative-clause cues whose object is the antecedent ("a
+treaty he once backed": tried, too often not PolNeAR's).
 """
 
 from collections.abc import Callable
@@ -98,9 +98,9 @@ def from_verb(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> Found | None:
 
 
 def other_subject(verb: Token, content: list[Offsets], para: Offsets) -> Token | None:
-    """A speaker when the first subject fell inside the quotation ('"... [Clinton] can be
-    ...," Kilfoyle said'), follows the cue after a quotation ('"Meh," wrote a supporter', parsed
-    as an object) or the name was tagged as a verb ('"...," Will wrote')."""
+    """A speaker when the first subject fell inside the quotation ('"... [the senator] will
+    ...," Okafor said'), follows the cue after a quotation ('"Fine," wrote one reader', parsed
+    as an object) or the name was tagged as a verb ('"...," Grant wrote')."""
 
     def free(token: Token) -> bool:
         return para[0] <= token.idx < para[1] and not any(s <= token.idx < e for s, e in content)
@@ -108,7 +108,7 @@ def other_subject(verb: Token, content: list[Offsets], para: Offsets) -> Token |
     for child in verb.lefts:
         if child.dep_ in SUBJECT_DEPS and free(child):
             return child
-    if content and content[0][1] <= verb.idx:  # '"Meh," wrote a Trump supporter': inverted
+    if content and content[0][1] <= verb.idx:  # '"Fine," wrote one reader': inverted
         after = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS), None)
         if after is not None and free(after):
             return after
@@ -120,7 +120,7 @@ def other_subject(verb: Token, content: list[Offsets], para: Offsets) -> Token |
 
 def ancestor_subject(verb: Token, free: Callable[[Token], bool]) -> Token | None:
     """The subject of the nearest clause above the cue, through noun phrases the parse stops
-    at ("In addition to stating X, Clinton has vowed"; "has a long history of blaming")."""
+    at ("Besides noting X, the mayor has promised"; "has a habit of accusing")."""
     for node in list(verb.ancestors)[:ANCESTOR_STEPS]:
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and subject.i != verb.i and free(subject):
@@ -132,7 +132,7 @@ def without_cue(
     text: str, spans: list[Offsets], cue: Offsets, subject: Token | None
 ) -> list[Offsets]:
     """Content cut around the cue and a subject before it, when the clause holds them both
-    ("policies, which he said had harmed ...": content "which" + "had harmed ...")."""
+    ("rules, which she said had hurt ...": content "which" + "had hurt ...")."""
     cut = cue[0]
     if subject is not None and subject.idx < cue[0]:
         cut = min(cut, subject.left_edge.idx)
@@ -192,7 +192,7 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
         return [trim(text, *subtree_span(passive[0]))]
     if (
         passive and passive[0].lower_ != "it" and not object_frame(verb, cue)
-    ):  # "Obama is expected to join"
+    ):  # "the governor is expected to attend"
         return passive_content(text, verb, passive[0])
     quoted = quote_before(verb, quotes)
     if quoted is not None:  # '"Wait a minute," he urged them'
@@ -209,7 +209,7 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
 
 def passive_content(text: str, verb: Token, subject: Token) -> list[Offsets]:
     """A passive cue without an agent and with a complement: PolNeAR's content is the subject
-    and the complement ("Obama | to join Clinton", "she | as part of the people in power")."""
+    and the complement ("the governor | to attend the summit", "he | as one of the old guard")."""
     rest = next((c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENTS), None)
     if rest is None or (rest.dep_ == "prep" and rest.lower_ not in PASSIVE_PREPS):
         return []  # "the motion was denied": too seldom PolNeAR's without a complement
@@ -217,7 +217,7 @@ def passive_content(text: str, verb: Token, subject: Token) -> list[Offsets]:
 
 
 def as_clause(verb: Token) -> bool:
-    """ "As The Times reported, X": an "as" clause whose content is the clause it modifies."""
+    """ "As the Herald reported, X": an "as" clause whose content is the clause it modifies."""
     return (
         verb.dep_ == "advcl"
         and verb.head.pos_ in ("VERB", "AUX")
@@ -227,8 +227,8 @@ def as_clause(verb: Token) -> bool:
 
 def object_frame(verb: Token, cue: Cue) -> bool:
     """A direct object that is content: for `object` cues, and for `as` cues when an "as"
-    phrase follows ("sees Clinton as the candidate most likely to ...")."""
-    if not any(c.dep_ in ("dobj", "oprd") for c in verb.rights):  # "calls Clinton unqualified"
+    phrase follows ("sees the senator as the rival best placed to ...")."""
+    if not any(c.dep_ in ("dobj", "oprd") for c in verb.rights):  # "calls the mayor unfit"
         return False
     return "object" in cue.frames or (
         "as" in cue.frames and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)

@@ -1,6 +1,6 @@
 """Attribution noun cues: a noun with a "that"-clause complement ("his claim that ..."), a
 possessed one with an object ("Trump's criticism of the deal"; of, on, against, about, for,
-over), one with a "to"-infinitive ("the decision to run", "his promise to build a wall"), or one
+over), one with a "to"-infinitive ("the decision to run", "her pledge to close the plant"), or one
 equated with a clause ("Their fear is that it could be too late").
 
 Any noun whose clause is marked "that" and is not a relative clause counts ("the claim that",

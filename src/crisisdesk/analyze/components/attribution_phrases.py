@@ -66,8 +66,8 @@ def speaker_like(name: Span) -> bool:
     if name.text.isupper() and len(name.text) > 1 and name.text not in NOT_SPEAKERS:
         return True
     if len(name) <= 3 and name.root.pos_ == "PROPN" and name.text.istitle() and len(name.text) > 1:
-        return True  # headlines: "Rubio: I still believe ...", "Clinton Camp: ..."
+        return True  # headlines: "Lopez: We will not back down", "Senate Aides: ..."
     if len(name) == 1 and name[0].lemma_.lower() in ("poll", "survey", "study", "report"):
-        return True  # headlines: "Poll: Trump and Clinton hold narrow leads"
+        return True  # headlines: "Survey: both candidates gain ground"
     ents = [e for e in name.ents if e.label_ in SPEAKER_LABELS]
     return len(ents) == 1 and (ents[0].start, ents[0].end) == (name.start, name.end)

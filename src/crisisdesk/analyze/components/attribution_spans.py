@@ -69,7 +69,7 @@ def content_span(token: Token) -> Offsets:
 
 def content_end(token: Token) -> int:
     """The end of a content phrase, before a closing non-restrictive relative clause
-    ("denounced the deal, which would slash ..."): PolNeAR leaves the writer's aside out."""
+    ("criticised the merger, which would cut ..."): PolNeAR leaves the writer's aside out."""
     last = token.right_edge
     for word in token.subtree:
         if aside(word) and word.right_edge == last and word.left_edge.i > token.i:
@@ -139,7 +139,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def governor(node: Token) -> Token:
     """The clause a verb without a subject hangs on; a second verb the parse hung inside a
-    reported clause belongs to the reporting one ("Carson said he plans X, insisting Y"; "He
+    reported clause belongs to the reporting one ("Reyes said she intends X, adding Y"; "He
     says X and says Y"), as PolNeAR reads it."""
     head = node.head
     if node.dep_ not in ("advcl", "conj") or head.dep_ != "ccomp" or head.i < head.head.i:
@@ -159,7 +159,7 @@ def issuer(noun: Token) -> Token | None:
 
 def left_neighbour(verb: Token, para: Offsets) -> Token | None:
     """The noun just before the verb, when the parse found no subject in its paragraph
-    ("9:30 p.m. / Donald Trump says ...": the parser runs across the line break), or the name
+    ("10:15 a.m. / The governor says ...": the parser runs across the line break), or the name
     before an appositive and comma."""
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.idx < para[0]:

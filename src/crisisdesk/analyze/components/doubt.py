@@ -73,7 +73,6 @@ class DoubtFinder:
 
     def __init__(self, nlp: Language, *, lexicon: DoubtLexicon) -> None:
         self.lexicon = lexicon
-        self.claims = lexicon.role("claim") | lexicon.role("shell")
         vocab = nlp.vocab
         # PhraseMatchers (hash lookups) rather than a token Matcher: about ten times faster here
         self.lemmas = PhraseMatcher(vocab, attr="LEMMA")
@@ -109,7 +108,8 @@ class DoubtFinder:
         used: set[int] = set()
         targets: set[int] = set()
         for label, start, end in self.ordered_matches(doc):
-            if used.intersection(range(start, end)) or (label[0] == "n" and start in targets):
+            targeted_noun = label.startswith("noun:") and start in targets
+            if targeted_noun or used.intersection(range(start, end)):
                 continue
             found = self.build(doc, label, start, end)
             if found is not None and not used.intersection(range(*found.trigger)):
@@ -130,18 +130,18 @@ class DoubtFinder:
             return False
         head = doc[found.target[0] : found.target[1]].root
         that = any(c.left_edge.lower_ == "that" for c in head.rights if c.dep_ in {"acl", "ccomp"})
-        return head.lemma_ in self.claims or is_clause(head) or that
+        return head.lemma_ in self.lexicon.claims or is_clause(head) or that
 
     def build(self, doc: Doc, label: str, start: int, end: int) -> Found | None:
         family, _, kind = label.partition(":")
         if family == "phrase":
             kind, _, condition = kind.partition(":")
-            found = phrase_doubt(doc, kind, start, end, self.claims)
+            found = phrase_doubt(doc, kind, start, end, self.lexicon.claims)
             return found if condition != "claim_object" or self.about_claim(doc, found) else None
         if family == "verb":
             return verb_doubt(doc[start], self.lexicon) if doc[start].pos_ == "VERB" else None
         if family == "adjective":
-            return discredit_doubt(doc[start], kind, self.claims)
+            return discredit_doubt(doc[start], kind, self.lexicon.claims)
         if family == "noun":
             return noun_allegation(doc[start]) if doc[start].pos_ == "NOUN" else None
         return hedge_doubt(doc, start, end)

@@ -40,8 +40,7 @@ def verb_doubt(verb: Token, lexicon: DoubtLexicon) -> Found | None:
     if trigger is None or particle is False:
         return None
     found = Found(kind, trigger)
-    claims = lexicon.role("claim") | lexicon.role("shell")
-    attach_arguments(verb, found, lexicon.role("shell"), claims)
+    attach_arguments(verb, found, lexicon.role("shell"), lexicon.claims)
     if found.target is None and isinstance(particle, Token):  # "scoffed at the claim"
         thing = first_child(particle, {"pobj"})
         found.target = noun_phrase(thing) if thing is not None else None
@@ -78,8 +77,7 @@ def has_claim_object(verb: Token, found: Found, lexicon: DoubtLexicon) -> bool:
         return False  # "dismissed him as a traitor"
     if verb.lemma_ == "dismiss" and as_complement(verb):
         return True
-    claims = lexicon.role("claim") | lexicon.role("shell")
-    return head.lemma_ in claims or is_clause(head)
+    return head.lemma_ in lexicon.claims or is_clause(head)
 
 
 def as_complement(verb: Token) -> bool:

@@ -135,12 +135,13 @@ def sentential_antecedent(verb: Token, kind: str, claims: frozenset[str]) -> Ran
     doc, comma = verb.doc, verb.left_edge.i - 1
     if verb.left_edge.lower_ != "which" or comma < 1 or doc[comma].text != ",":
         return None
-    host: Token | None = verb.head
-    if host is not None and host.pos_ not in VERBISH:
-        if kind == "dispute" or host.lemma_ in claims:
-            return None  # "the strikes, which lawmakers questioned": the noun itself
-        host = verb_over(host, verb)
-    return upto(doc, clause(host), comma) if host is not None else None
+    host = verb.head
+    if host.pos_ in VERBISH:
+        return upto(doc, clause(host), comma)
+    if kind == "dispute" or host.lemma_ in claims:
+        return None  # "the strikes, which lawmakers questioned": the noun itself
+    over = verb_over(host, verb)
+    return upto(doc, clause(over), comma) if over is not None else None
 
 
 def verb_over(noun: Token, relative: Token) -> Token | None:

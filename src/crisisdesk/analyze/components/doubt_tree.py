@@ -98,7 +98,7 @@ def clause_end(node: Token, drop: frozenset[int] = frozenset()) -> int:
     """The end of `node`'s subtree once trailing punctuation and asides are left out."""
     for child in reversed(list(node.rights)):
         if not (child.is_punct or child.is_space or is_aside(child) or child.i in drop):
-            return clause_end(child)
+            return clause_end(child, drop)
     return node.i + 1
 
 

@@ -2,16 +2,16 @@
 
 Years and base years ("below 2005 levels"), decades ("the 90's"), dates and day numbers (NER
 DATE, a month name next to it; a DATE number that counts a plural noun is kept: "in 2019 100
-people"), ages ("45-year-old", "Schiff, 56, said"), times of day ("3 pm"), ordinals ("a third
+people"), ages ("45-year-old", "Marlowe, 63, said"), times of day ("3 pm"), ordinals ("a third
 time", "a sixth-grader"), labels ("No. 5", "S&P 500", "Group of 20",
 `lexicons/quantity_labels.txt`), numbers inside names ("F-16") and words ("high-five",
-"one-on-one"), votes and scores ("voted 19-15", "a 5-4 decision", "a 3 to 1 margin"), "24/7"
-and "9/11", list markers ("1)"), phone numbers, street addresses ("131 West 23rd Street"), "one"
+"one-on-one"), votes and scores ("voted 12-9", "a 7-2 verdict", "a 4 to 1 margin"), "24/7"
+and "9/11", list markers ("1)"), phone numbers, street addresses ("418 North 9th Avenue"), "one"
 used as a pronoun or in "at one point", model numbers ("the 787 Dreamliner", "their 737
 airliner": a bare integer of three or more digits modifying a singular noun). A name label the
 small model puts on a lone number ("closed at 7,162.90" as WORK_OF_ART) is not trusted, nor a
 DATE over a count per time ("15 a year"). Not handled: years written in words, ages without
-"old" or commas (MEANTIME marks "Barra, 51," as a quantity; we leave ages to NER).
+"old" or commas (MEANTIME marks such an apposed age as a quantity; we leave ages to NER).
 """
 
 import re
@@ -21,10 +21,11 @@ from spacy.tokens import Token
 from crisisdesk.analyze.components.quantity_lexicon import Unit
 from crisisdesk.analyze.components.quantity_numbers import Number, digits_value
 from crisisdesk.analyze.components.quantity_scan import YEAR, Measure, Scan
+from crisisdesk.analyze.components.timex_grammar import ZONES
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "LAW", "FAC", "EVENT", "WORK_OF_ART"})
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"}) | NAME_LABELS
-TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "o'clock"})
+TIME_WORDS = ZONES | {"am", "pm", "a.m.", "p.m.", "o'clock"}
 MONTHS = frozenset(
     {"January", "February", "March", "April", "May", "June", "July", "August", "September"}
     | {"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug"}
@@ -76,7 +77,7 @@ def in_other_entity(scan: Scan, first: Measure, last: Measure) -> bool:
     """Inside a DATE/TIME/ORDINAL or a name; a DATE that is the bare number alone is not
     trusted (the small model tags "42" and "45" as DATE)."""
     tokens = range(first.number.start, last.number.end)
-    labels = {scan.ent_label.get(i) for i in tokens}
+    labels = {scan.ent_label(i) for i in tokens}
     if is_fraction(scan, first, last):
         labels -= {"ORDINAL", "DATE"}  # "a third of", "only a quarter of the aid"
     if labels & NAME_LABELS and bare_number_entity(scan, first.number.start):
@@ -86,7 +87,7 @@ def in_other_entity(scan: Scan, first: Measure, last: Measure) -> bool:
     if labels != {"DATE"}:
         return True
     if count_per_time(scan, last):
-        return False  # "at a rate of 15 a year": one DATE entity
+        return False  # "at a rate of 40 a year": one DATE entity
     if counts_plural(scan, scan.doc[last.number.end - 1]):
         return False  # "in 2019 100 people": the small model tags "2019 100" as one DATE
     ent = scan.doc[first.number.start].ent_iob_ == "B" and scan.doc[last.number.end - 1]
@@ -97,11 +98,8 @@ def in_other_entity(scan: Scan, first: Measure, last: Measure) -> bool:
 def bare_number_entity(scan: Scan, i: int) -> bool:
     """Whether the entity over token i is that one token, a grouped or decimal number
     ("7,162.90"); not "-1" nor "^-1" (exponents stay out)."""
-    for ent in scan.doc.ents:
-        if ent.start <= i < ent.end:
-            text = ent.text
-            return len(ent) == 1 and BARE_NUMBER.match(text) is not None
-    return False
+    ent = scan.ents.get(i)
+    return ent is not None and len(ent) == 1 and BARE_NUMBER.match(ent.text) is not None
 
 
 def count_per_time(scan: Scan, last: Measure) -> bool:
@@ -132,7 +130,7 @@ def is_model_number(scan: Scan, first: Measure, last: Measure) -> bool:
 
 
 def is_score(scan: Scan, first: Measure, last: Measure) -> bool:
-    """ "voted 19-15", "a 5-4 decision", "a 4-4 ruling": a vote or score, not a range."""
+    """ "voted 12-9", "a 7-2 verdict", "a 3-3 tie": a vote or score, not a range."""
     tied = first is not last and first.number.value == last.number.value
     if (first is last or tied) and SCORE.match(scan.word_at(first.number.start)):
         return True
@@ -140,7 +138,7 @@ def is_score(scan: Scan, first: Measure, last: Measure) -> bool:
 
 
 def score_side(scan: Scan, measure: Measure, step: int) -> bool:
-    """ "a 3 to 1 margin": a bare number joined by "to" to a smaller one after it (step 1)
+    """ "a 4 to 1 margin": a bare number joined by "to" to a smaller one after it (step 1)
     or a larger one before it (step -1); not "from 10 to 5" (a change)."""
     doc = scan.doc
     at = measure.end if step > 0 else measure.start - 1
@@ -156,7 +154,7 @@ def score_side(scan: Scan, measure: Measure, step: int) -> bool:
 
 
 def is_apposed_age(scan: Scan, first: Measure, last: Measure) -> bool:
-    """ "Schiff, 56, who ...": a bare whole number set off by commas after a name."""
+    """ "Marlowe, 63, who ...": a bare whole number set off by commas after a name."""
     doc, start, end = scan.doc, first.number.start, last.end
     if first is not last or start < 2 or end >= len(doc) or first.number.value % 1:
         return False
@@ -178,7 +176,7 @@ def in_hyphenated_word(scan: Scan, start: int, end: int) -> bool:
 
 
 def is_address(scan: Scan, last: Measure) -> bool:
-    """ "131 West 23rd Street": a number before capitalised words and a street word."""
+    """ "418 North 9th Avenue": a number before capitalised words and a street word."""
     for token in scan.doc[last.end : last.end + 4]:
         if token.lower_ in STREET_WORDS and token.text[:1].isupper():
             return True
@@ -192,7 +190,8 @@ def is_fraction(scan: Scan, first: Measure, last: Measure) -> bool:
     end = last.number.end
     if scan.kind(scan.doc[end - 1]) != "fraction":
         return False
-    return end - first.number.start > 1 or scan.word_before(end + 1) == "of"
+    doc = scan.doc
+    return end - first.number.start > 1 or (end < len(doc) and doc[end].lower_ == "of")
 
 
 def counts_plural(scan: Scan, token: Token) -> bool:
@@ -241,7 +240,7 @@ def is_year(scan: Scan, number: Number, last: Measure) -> bool:
     token = scan.doc[number.start]
     if not YEAR.fullmatch(token.text) or number.end - number.start != 1:
         return False
-    if scan.ent_label.get(number.start) == "DATE" and token.ent_iob_ == "B":
+    if scan.ent_label(number.start) == "DATE" and token.ent_iob_ == "B":
         return True  # "below 2005 levels"; "in 2019 100 people" is one DATE entity
     after = scan.doc[last.end] if last.end < len(scan.doc) else None
     return after is None or not (after.pos_ == "NOUN" and after.tag_ in {"NNS", "NNPS"})
@@ -254,7 +253,7 @@ def is_label(scan: Scan, i: int) -> bool:
         before = scan.doc[i - 2].lower_ + "."
     two = f"{scan.word_before(i - 1)} {before}" if i > 1 else ""
     named = two in scan.lex.labels and scan.doc[i - 2].text[:1].isupper()  # "Group of 20"
-    return before in scan.lex.labels or named or scan.ent_label.get(i - 1) in NAME_LABELS
+    return before in scan.lex.labels or named or scan.ent_label(i - 1) in NAME_LABELS
 
 
 def is_age(scan: Scan, last: Measure, unit: Unit) -> bool:

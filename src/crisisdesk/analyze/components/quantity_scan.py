@@ -8,7 +8,7 @@ with its unit tokens. The other quantity_* modules are functions over a `Scan`.
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from crisisdesk.analyze.components.quantity_lexicon import Lexicons, Unit
 from crisisdesk.analyze.components.quantity_numbers import (
@@ -45,7 +45,12 @@ class Scan:
         self.lex = lex
         self.units = lex.unit_spans(doc)
         self.qualifiers = lex.qualifier_ends(doc)
-        self.ent_label = {i: e.label_ for e in doc.ents for i in range(e.start, e.end)}
+        self.ents: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+
+    def ent_label(self, i: int) -> str | None:
+        """The label of the entity over token i, if any."""
+        ent = self.ents.get(i)
+        return ent.label_ if ent is not None else None
 
     def may_start(self, token: Token) -> bool:
         """Cheap test run on every token: could a number (or a sign, "a", a bracket, a

@@ -58,12 +58,12 @@ def shared_unit(scan: Scan, first: Measure) -> Measure:
     number = scan.read_number(at + 1)
     after = unit_after(scan, number) if number is not None and number.unit is None else None
     if after is None or (after[0] < len(doc) and doc[after[0]].lower_ == "old"):
-        return first  # "27 and 29 years old": ages
+        return first  # "31 and 34 years old": ages
     return replace(first, unit=after[1])
 
 
 def with_cents(scan: Scan, first: Measure) -> Measure:
-    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+    """ "4 dollars 25 cents", "twelve dollars and thirty-five cents": one amount."""
     unit, at = first.unit, first.end
     if unit is None or unit.kind != "currency" or unit.base != unit.name or at >= len(scan.doc):
         return first

@@ -230,28 +230,28 @@ def day_of(value: str | None) -> date | None:
 
 def tense(span: Span) -> int:
     """1 when the expression points ahead: a future or planned verb ("will meet on Friday",
-    "scheduled a news conference Thursday") or "until", "as soon as"; -1 when its verb is in
+    "called a briefing for Tuesday") or "until", "as soon as"; -1 when its verb is in
     the past tense; else 0. Limits: "until" always looks ahead ("extended until Tuesday"),
-    even where it looks back ("until Thursday, they had not...")."""
+    even where it looks back ("until Tuesday, no one had ...")."""
     before = span.doc[max(span.start - 2, 0) : span.start]
     ahead = before.text.lower() in FUTURE_BEFORE or before[-1:].text.lower() in FUTURE_BEFORE
-    verb = governing_verb(span)
-    if verb is None:
-        return 1 if ahead else 0
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     if ahead:
         return 1
+    verb = governing_verb(span)
+    if verb is None:
+        return 0
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_ in FUTURE_VERBS or any(a.lower_ in FUTURE_AUX for a in auxiliaries):
         return 1
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and planned(verb.head):
         return 1
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     return -1 if past else 0
 
 
 def planned(verb: Token) -> bool:
     """ "set to resume Monday", "plans to leave on Thursday", "is to resume": a plan, unless
-    told in the past perfect ("had been scheduled to expire Friday")."""
+    told in the past perfect ("had been set to close on Friday")."""
     perfect = any(c.lower_ in ("had", "'d") for c in verb.children)
     return verb.lemma_ in PLAN_VERBS and not perfect
 

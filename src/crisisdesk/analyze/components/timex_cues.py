@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from crisisdesk.analyze.components.timex_grammar import TimeWords
+from crisisdesk.analyze.components.timex_grammar import ZONES, TimeWords
 
 YEAR = re.compile(r"^(?:mid-)?((?:1\d|20)\d\d)$")
 DECADE = re.compile(r"^(?:mid-)?((?:1\d|20)?\d)0'?s$|^'(\d)0s$")
@@ -21,7 +21,6 @@ DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5"
 DAY = re.compile(r"^([012]?\d|3[01])(?:st|nd|rd|th)?\.?$")
 HHMM = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
 COMPACT_HHMM = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")  # "0800 UTC": only before a zone
-ZONES = frozenset({"est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst"})
 UNIVERSAL = frozenset({"gmt", "utc"})
 DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "half": 0.5}

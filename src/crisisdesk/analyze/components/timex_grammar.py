@@ -20,6 +20,9 @@ from crisisdesk.analyze.lexicon import read_rows
 
 TokenSpec = dict[str, Any]
 
+#: time-zone abbreviations, lowercase: the one list (timex_cues and quantity_filters read it too)
+ZONES = frozenset({"est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst"})
+
 #: built-in token classes: what the word lexicon cannot list
 BUILTINS: dict[str, TokenSpec] = {
     "NUM": {"LIKE_NUM": True},
@@ -35,7 +38,7 @@ BUILTINS: dict[str, TokenSpec] = {
     "HH24": {"TEXT": {"REGEX": r"^(([01]?\d|2[0-4])[:.][0-5]\d|([01]\d|2[0-3])[0-5]\d)$"}},
     "YY": {"TEXT": {"REGEX": r"^\d\d$"}},
     "AMPM": {"LOWER": {"IN": ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]}},
-    "ZONE": {"LOWER": {"IN": ["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst"]}},
+    "ZONE": {"LOWER": {"IN": sorted(ZONES)}},
     "EDGE": {"LOWER": {"IN": ["early", "late", "mid", "middle", "end", "mid-"]}},
 }
 
