@@ -25,6 +25,7 @@ def first_child(token: Token | None, deps: set[str] | frozenset[str]) -> Token |
 
 
 def passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb ("The strikes" of "The strikes were questioned")."""
     return first_child(verb, {"nsubjpass"})
 
 

@@ -75,6 +75,8 @@ def plural_before(scan: Scan, start: int, head: Token) -> Token:
 
 
 def counted_head(scan: Scan, first: Measure, last: Measure) -> Token | None:
+    """The noun a count counts: the nearby head the number modifies, else a plural noun right
+    after it, else the object of a following "of" ("half of the residents")."""
     doc = scan.doc
     tokens = range(first.number.start, last.number.end)
     for k in tokens:
