@@ -149,7 +149,11 @@ def actor_mentions(entities: Iterable[Entity], window: int) -> list[Ours]:
 def prf(tp_p: float, n_p: float, tp_r: float, n_r: float) -> dict[str, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_r / n_r if n_r else 0.0
-    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return {
+        "p": round(p, 4),
+        "r": round(r, 4),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+    }
 
 
 def b_cubed(items: Sequence[tuple[str, str]]) -> dict[str, float]:
