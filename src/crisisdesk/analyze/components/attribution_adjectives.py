@@ -9,14 +9,11 @@ Not handled: attributive adjectives ("a skeptical voter"), adjectives without a 
 
 from spacy.tokens import Doc, Token
 
-from crisisdesk.analyze.components.attribution_quotes import Quotes, kind_of, with_quotations
+from crisisdesk.analyze.components.attribution_quotes import Quotes, word_cue
 from crisisdesk.analyze.components.attribution_spans import (
     Found,
-    clip,
     content_span,
-    speaker,
     subject_of,
-    trim,
 )
 
 ADJECTIVE_PREPS = frozenset({"of", "about", "with"})
@@ -38,11 +35,4 @@ def from_adjective(
     doc: Doc, adjective: Token, clause: Token, quotes: Quotes, stance: str
 ) -> Found | None:
     """ "X was critical of Y": the adjective is the cue, Y the content, X the source."""
-    para = quotes.paragraph(adjective.idx)
-    cue = (adjective.idx, adjective.idx + len(adjective))
-    span = trim(quotes.text, *clip(content_span(clause), para))
-    if span[1] <= span[0]:
-        return None
-    content = with_quotations(quotes.text, [span], cue, quotes)
-    who = speaker(quotes.text, subject_of(adjective.head), para, [cue, *content])
-    return Found(cue, content, who, kind_of(content, quotes), stance)
+    return word_cue(quotes, adjective, content_span(clause), subject_of(adjective.head), stance)

@@ -14,14 +14,11 @@ statement", "questions about X": PolNeAR counts them too seldom to take them all
 
 from spacy.tokens import Doc, Token
 
-from crisisdesk.analyze.components.attribution_quotes import Quotes, kind_of, with_quotations
+from crisisdesk.analyze.components.attribution_quotes import Quotes, word_cue
 from crisisdesk.analyze.components.attribution_spans import (
     Found,
-    clip,
-    speaker,
     subject_of,
     subtree_span,
-    trim,
 )
 
 CLAUSE_OF_NOUN = frozenset({"acl", "ccomp"})
@@ -85,13 +82,8 @@ def noun_source(noun: Token) -> Token | None:
 
 def from_noun(doc: Doc, noun: Token, clause: Token, quotes: Quotes, stance: str) -> Found | None:
     """ "Trump's claim that X": the noun is the cue, the "that"-clause the content."""
-    para = quotes.paragraph(noun.idx)
-    cue = (noun.idx, noun.idx + len(noun))
-    span = trim(quotes.text, *clip(subtree_span(clause), para))
-    if span[1] <= span[0]:
+    found = word_cue(quotes, noun, subtree_span(clause), noun_source(noun), stance)
+    if found is None:
         return None
-    content = with_quotations(quotes.text, [span], cue, quotes)
-    who = speaker(quotes.text, noun_source(noun), para, [cue, *content])
-    found = Found(cue, content, who, kind_of(content, quotes), stance)
     found.noun = True
     return found

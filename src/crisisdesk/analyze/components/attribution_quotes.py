@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from crisisdesk.analyze.components.attribution_spans import Found, Offsets, trim
+from crisisdesk.analyze.components.attribution_spans import Found, Offsets, clip, speaker, trim
 
 QUOTE_MARK = re.compile(r"“|”|\"|''|``")
 SENTENCE_TAIL = re.compile(
@@ -188,3 +188,18 @@ def following(text: str, quotes: Quotes, position: int) -> Iterator[Offsets]:
 
 def source_chars(item: Found) -> list[Offsets]:
     return [item.source[1]] if item.source is not None else []
+
+
+def word_cue(
+    quotes: "Quotes", cue_word: Token, span: Offsets, source: Token | None, stance: str
+) -> Found | None:
+    """A one-word cue (a noun, an adjective) with its content span and its source token: the
+    content clipped to the cue's paragraph and widened to quotations around it."""
+    para = quotes.paragraph(cue_word.idx)
+    cue = (cue_word.idx, cue_word.idx + len(cue_word))
+    content_at = trim(quotes.text, *clip(span, para))
+    if content_at[1] <= content_at[0]:
+        return None
+    content = with_quotations(quotes.text, [content_at], cue, quotes)
+    who = speaker(quotes.text, source, para, [cue, *content])
+    return Found(cue, content, who, kind_of(content, quotes), stance)
