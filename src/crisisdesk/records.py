@@ -43,6 +43,9 @@ class Document:
     outlet: str | None = None
     published: date | None = None
     origin: str | None = None
+    #: what the reader had to guess to read it (e.g. "decoded as cp1252"): shown in the ingest
+    #: report, not stored
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
