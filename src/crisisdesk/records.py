@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from crisisdesk.errors import IngestError
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -43,6 +45,8 @@ class Document:
     outlet: str | None = None
     published: date | None = None
     origin: str | None = None
+    #: the id the source gave it (a JSONL line's or CSV row's "id"), echoed by `extract`
+    ref: str | int | None = None
     #: what the reader had to guess to read it (e.g. "decoded as cp1252"): shown in the ingest
     #: report, not stored
     note: str | None = None
@@ -196,3 +200,16 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "reason": self.reason,
         }
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did: documents added, already present, inputs skipped with why, and
+    notes on inputs read with a guess (an encoding)."""
+
+    added: int = 0
+    unchanged: int = 0
+    joined_story: int = 0
+    words: int = 0
+    skipped: list[IngestError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

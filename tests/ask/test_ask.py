@@ -3,18 +3,26 @@
 import pytest
 from spacy.language import Language
 
-from crisisdesk.ask import ask, context_store
+from crisisdesk import flow
+from crisisdesk.ask import ask
 from crisisdesk.ask.qtype import answer_type
 from crisisdesk.ask.retrieve import coverage, key_terms, retrieve, term_weights
 from crisisdesk.ask.span import choice, phrase_candidates
+from crisisdesk.ingest.metadata import make_document
 from crisisdesk.settings import Settings
-from crisisdesk.store import SentenceHit
+from crisisdesk.store import SentenceHit, Store
 
 PORT = (
     "The harbour of Valdoro was rebuilt in 1884 after a storm. "
     "Its first harbour master was Elena Marsh, who served for twelve years. "
     "Ships entering the harbour must pass the lighthouse on Gull Rock."
 )
+
+
+def context_store(text: str, settings: Settings) -> Store:
+    """A private store of one analysed text, as `Desk.ask` with a context builds it."""
+    doc = make_document(text, origin="context")
+    return flow.memory_store(doc, next(flow.analyzed([doc], settings))[1])  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +75,7 @@ def test_either_or_question_takes_the_option_the_sentence_says() -> None:
 
 
 def test_typed_answer_with_its_citation(nlp: Language, settings: Settings) -> None:
-    store = context_store(PORT, nlp)
+    store = context_store(PORT, settings)
     answer = ask("Who was the first harbour master?", store, nlp=nlp, settings=settings)
     assert answer.text == "Elena Marsh"
     cited = answer.citations[0]
@@ -76,14 +84,14 @@ def test_typed_answer_with_its_citation(nlp: Language, settings: Settings) -> No
 
 
 def test_abstains_when_a_named_thing_is_absent(nlp: Language, settings: Settings) -> None:
-    store = context_store(PORT, nlp)
+    store = context_store(PORT, settings)
     answer = ask("Who was the first harbour master of Korsby?", store, nlp=nlp, settings=settings)
     assert answer.text is None
     assert answer.citations == ()
 
 
 def test_abstains_on_a_weakly_covered_question(nlp: Language, settings: Settings) -> None:
-    store = context_store(PORT, nlp)
+    store = context_store(PORT, settings)
     terms = key_terms("Who designed the new railway station near the harbour?")
     assert retrieve(terms, store, limit=8)  # "harbour" matches, the rest does not
     answer = ask(

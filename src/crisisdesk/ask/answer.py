@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from crisisdesk.analyze.components.actors import Gazetteer
+from crisisdesk.analyze.gazetteer import Gazetteer
 from crisisdesk.ask.cite import cite
 from crisisdesk.ask.qtype import answer_type
 from crisisdesk.ask.retrieve import coverage, term_weights

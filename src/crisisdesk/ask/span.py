@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Token
 
+from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.retrieve import WORD, found, stem, words_of
 from crisisdesk.store import SentenceHit, Store
 
-#: our own components add nothing a noun phrase needs; skipping them keeps the parse cheap
-BASE_ONLY = ("crisisdesk_actors", "crisisdesk_times", "crisisdesk_quantities", "crisisdesk_doubt")
+#: the components a noun phrase needs: spaCy's own and our paragraph breaks (the others are
+#: skipped, which keeps the parse cheap)
+NEEDED = frozenset({"crisisdesk_paragraphs"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,8 @@ def phrase_candidates(question: str, hit: SentenceHit, nlp: Language) -> list[Ca
     Seine" answers "what river" as "Seine"). `fit` is the number of dependency arcs to the
     nearest word the question shares: the answer to "what did X found" hangs off "found", not
     off a noun three clauses away."""
-    doc = nlp(hit.text, disable=[p for p in BASE_ONLY if p in nlp.pipe_names])
+    ours = set(component_names()) - NEEDED
+    doc = nlp(hit.text, disable=[p for p in nlp.pipe_names if p in ours])
     asked = words_of(question)
     shared = [t for t in doc if not t.is_stop and found(t.lower_, asked)]
     out = []

@@ -1,63 +1,61 @@
-"""`crisisdesk extract`: documents in, the contract's JSON out, models loaded once.
+"""`crisisdesk extract`: documents in, the contract's JSON out, through the one ingest path.
 
-A single file gives one object; a folder or a multi-document file gives one line per document
-with "file"; a `.jsonl` of documents gives one line per document with its "id". Plain-text and
-JSONL text is analyzed unchanged, so offsets slice the input exactly.
+Documents are read by ingest's readers (the same as `crisisdesk ingest`) and analysed by
+`flow.analyzed`. A single document gives one object; a folder or a multi-document file gives one
+line per document with "file"; a `.jsonl` of documents gives one line per document with its
+"id". Plain-text and JSONL text is analyzed unchanged, so offsets slice the input exactly.
+A document that fails analysis gives a line with "error"; an unreadable one is reported.
 """
 
-import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crisisdesk import analyze, ingest
-from crisisdesk.desk import Desk
+from crisisdesk import flow, ingest
 from crisisdesk.errors import IngestError
+from crisisdesk.ingest.text import read_text
+from crisisdesk.records import Analysis, Document
+from crisisdesk.settings import Settings
 
-JSONL = {".jsonl", ".ndjson"}
+JSONL = frozenset({".jsonl", ".ndjson"})
+Warn = Callable[[IngestError], None]
 
 
-def extract_lines(path: str, desk: Desk, *, published: date | None) -> Iterator[dict[str, Any]]:
-    """One contract dict per document of `path` ("-" reads standard input)."""
+def extract_lines(
+    path: str, settings: Settings, *, published: date | None, warn: Warn
+) -> Iterator[dict[str, Any]]:
+    """One contract dict per document of `path` ("-" reads standard input as plain text);
+    `published` dates the documents that carry no date. Raises IngestError when `path` holds
+    no readable document."""
+    docs = _documents(path, settings, warn)
+    docs = [d if d.published else replace(d, published=published) for d in docs]
+    keys = _keys(path, many=len(docs) > 1 or Path(path).is_dir())
+    for doc, result in flow.analyzed(docs, settings):
+        body = result.to_json() if isinstance(result, Analysis) else {"error": str(result)}
+        yield {**keys(doc), **body}
+
+
+def _documents(path: str, settings: Settings, warn: Warn) -> list[Document]:
     if path == "-":
-        items: list[tuple[dict[str, Any], str, date | None]] = [({}, sys.stdin.read(), published)]
-    elif Path(path).suffix.lower() in JSONL:
-        items = list(jsonl_items(Path(path), published))
-    else:
-        items = list(file_items(path, desk, published))
-    pairs = ((text, when) for _, text, when in items)
-    for (keys, _, _), analysis in zip(items, analyze.analyze(pairs, nlp=desk.nlp), strict=True):
-        yield {**keys, **analysis.to_json()}
+        return read_text(sys.stdin.buffer.read(), origin="-")
+    docs: list[Document] = []
+    errors: list[IngestError] = []
+    for item in ingest.read([path], settings=settings):
+        (errors if isinstance(item, IngestError) else docs).append(item)  # type: ignore[arg-type]
+    if not docs and errors:
+        raise errors[0]
+    for error in errors:
+        warn(error)
+    return docs
 
 
-def file_items(
-    path: str, desk: Desk, published: date | None
-) -> Iterator[tuple[dict[str, Any], str, date | None]]:
-    """(keys, text, published) of each document in a file or folder; errors go to stderr."""
-    docs = list(ingest.read([path], settings=desk.settings, published=published))
-    if len(docs) == 1 and isinstance(docs[0], IngestError):
-        raise docs[0]
-    many = len(docs) > 1 or Path(path).is_dir()
-    for doc in docs:
-        if isinstance(doc, IngestError):
-            sys.stderr.write(f"skipped {doc}\n")
-        else:
-            yield ({"file": doc.origin} if many else {}), doc.text, doc.published
-
-
-def jsonl_items(
-    path: Path, published: date | None
-) -> Iterator[tuple[dict[str, Any], str, date | None]]:
-    """(keys, text, published) of each line of a JSONL file of documents."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                when = date.fromisoformat(item["published"][:10]) if item.get("published") else None
-                yield {"id": item.get("id", number)}, item["text"], when or published
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                sys.stderr.write(f"skipped {path}:{number}: not a document line ({exc})\n")
+def _keys(path: str, *, many: bool) -> Callable[[Document], dict[str, Any]]:
+    """What names each output line: the JSONL "id", the file, or nothing for one document."""
+    if Path(path).suffix.lower() in JSONL:
+        return lambda doc: {"id": doc.ref if doc.ref is not None else doc.origin}
+    if many:
+        return lambda doc: {"file": doc.origin}
+    return lambda _doc: {}

@@ -69,7 +69,14 @@ from crisisdesk.analyze.lexicon import read_rows, read_words
 @Language.factory(
     "crisisdesk_attribution",
     assigns=["doc._.attributions"],
-    requires=["token.dep", "token.lemma", "doc.sents"],
+    requires=[
+        "token.dep",
+        "token.lemma",
+        "doc.sents",
+        "doc._.actor_mentions",
+        "doc._.actors",
+        "doc._.coref",
+    ],
     default_config={
         "cue_verbs": "cue_verbs.tsv",
         "extra_cue_verbs": None,

@@ -49,7 +49,14 @@ RANK = {"phrase": 0, "verb": 1, "adjective": 2, "noun": 3, "hedge": 4}
 @Language.factory(
     "crisisdesk_doubt",
     assigns=["doc._.doubts"],
-    requires=["doc.sents", "token.dep", "token.lemma", "token.tag", "doc._.actor_mentions"],
+    requires=[
+        "doc.sents",
+        "token.dep",
+        "token.lemma",
+        "token.tag",
+        "doc._.actor_mentions",
+        "doc._.coref",
+    ],
     default_config={
         "hedges": "hedges.txt",
         "verbs": "doubt_verbs.tsv",
