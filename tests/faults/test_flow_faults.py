@@ -95,7 +95,8 @@ def test_a_long_text_in_pieces_keeps_exact_offsets(nlp: Language) -> None:
     text = paragraph * 12
     whole = next(analyze([(text, None)], nlp=nlp, piece_chars=1_000_000))
     pieces = next(analyze([(text, None)], nlp=nlp, piece_chars=300))
-    assert isinstance(whole, Analysis) and isinstance(pieces, Analysis)
+    assert isinstance(whole, Analysis)
+    assert isinstance(pieces, Analysis)
     assert len(pieces.quantities) == len(whole.quantities) == 12
     assert [q.start for q in pieces.quantities] == [q.start for q in whole.quantities]
     for record in (*pieces.entities, *pieces.quantities, *pieces.times, *pieces.doubts):
