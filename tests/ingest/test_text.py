@@ -7,8 +7,8 @@ import pytest
 
 from crisisdesk.errors import IngestError
 from crisisdesk.ingest import read, read_one
+from crisisdesk.ingest.decoding import decode
 from crisisdesk.ingest.identity import doc_id
-from crisisdesk.ingest.text import decode
 from crisisdesk.settings import IngestSettings, Settings
 
 LATIN = "Les frégates ont quitté le port de Brest à l'aube, a déclaré le ministère.\n"
@@ -45,6 +45,7 @@ def test_latin1_text_is_detected(tmp_path: Path, settings: Settings) -> None:
     path.write_bytes(LATIN.encode("latin-1"))
     [doc] = read_one(path, settings=settings)
     assert doc.text == LATIN
+    assert doc.note == "decoded as latin-1"
 
 
 def test_invalid_utf8_after_bom_cannot_be_decoded() -> None:

@@ -2,10 +2,13 @@
 
 feedparser is lenient: it returns the entries it could parse from a truncated file and
 flags the feed as `bozo`. We refuse such a feed whole, because half a feed ingested
-silently looks complete. Only encoding-declaration mismatches are tolerated.
+silently looks complete. Only encoding-declaration mismatches are tolerated: feedparser then
+reads the bytes as UTF-8, else cp1252, which each document's note reports.
 """
 
+import codecs
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -37,10 +40,27 @@ def read_feed(data: bytes, *, origin: str) -> list[Document | IngestError]:
     if not parsed.entries:
         raise IngestError(origin, "feed has no entries")
     outlet = parsed.feed.get("title")
+    guessed = isinstance(problem, feedparser.CharacterEncodingOverride)
+    note = _encoding_note(parsed.get("encoding"), guessed=guessed)
     return [
-        _entry_document(entry, where=f"{origin}#entry-{number}", outlet=outlet)
+        _with_note(_entry_document(entry, where=f"{origin}#entry-{number}", outlet=outlet), note)
         for number, entry in enumerate(parsed.entries, start=1)
     ]
+
+
+def _encoding_note(encoding: str | None, *, guessed: bool) -> str | None:
+    """'decoded as X' when feedparser read the feed as neither UTF-8 nor ASCII."""
+    try:
+        name = codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        name = encoding or "utf-8"
+    if name in ("utf-8", "ascii"):
+        return None
+    return f"decoded as {name}" + ("" if guessed else " (declared)")
+
+
+def _with_note(item: Document | IngestError, note: str | None) -> Document | IngestError:
+    return replace(item, note=note) if isinstance(item, Document) and note else item
 
 
 def _entry_document(entry: Any, *, where: str, outlet: str | None) -> Document | IngestError:

@@ -1,10 +1,13 @@
 """HTML pages → main text and metadata via trafilatura; HTML fragments → plain text via lxml.
 
 The text is what trafilatura extracts (boilerplate dropped), so offsets slice
-`Document.text`, not the HTML. Comments under the article are left out.
+`Document.text`, not the HTML. Comments under the article are left out. The page is decoded
+here, not by trafilatura: it ignores a declared charset and guesses Western pages wrongly
+("Núñez" as cp1250 "Núńez").
 """
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,6 +16,7 @@ import trafilatura
 from lxml.etree import ParserError
 
 from crisisdesk.errors import IngestError
+from crisisdesk.ingest.decoding import decode
 from crisisdesk.ingest.metadata import make_document, parse_date
 from crisisdesk.records import Document
 
@@ -22,6 +26,11 @@ _BLOCKS = frozenset(
 )
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# <meta charset=...>, <meta http-equiv content="...; charset=..."> or <?xml ... encoding=...?>
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
 
 
 def read_html(data: bytes, *, origin: str, url: str | None = None) -> list[Document]:
@@ -30,22 +39,28 @@ def read_html(data: bytes, *, origin: str, url: str | None = None) -> list[Docum
     `url` (the address it was fetched from) is used when the page does not name its own.
     Raises IngestError when trafilatura finds no main text.
     """
+    html, note = decode(data, origin, declared=declared_charset(data))
     page: Any = trafilatura.bare_extraction(
-        data, url=url, with_metadata=True, include_comments=False
+        html, url=url, with_metadata=True, include_comments=False
     )
     text = getattr(page, "text", None)
     if not isinstance(text, str) or not text.strip():
         raise IngestError(origin, "no text extracted from HTML")
-    return [
-        make_document(
-            text,
-            origin=origin,
-            title=page.title,
-            url=page.url or url,
-            outlet=page.sitename,
-            published=_page_date(page.date),
-        )
-    ]
+    doc = make_document(
+        text,
+        origin=origin,
+        title=page.title,
+        url=page.url or url,
+        outlet=page.sitename,
+        published=_page_date(page.date),
+    )
+    return [replace(doc, note=note)]
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 2 KB (meta tag or XML declaration), if any."""
+    found = _DECLARED.search(data[:2048])
+    return (found[1] or found[2]).decode("ascii") if found else None
 
 
 def _page_date(value: Any) -> date | None:

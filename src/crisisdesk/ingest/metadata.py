@@ -5,6 +5,7 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
+from crisisdesk.errors import IngestError
 from crisisdesk.ingest.identity import doc_id
 from crisisdesk.records import Document
 
@@ -27,6 +28,19 @@ def parse_date(value: str) -> date:
     if first.date() != second.date():
         raise ValueError(f"not a full date: {value!r}")
     return first.date()
+
+
+def field_date(value: Any, *, where: str, field: str) -> date | None:
+    """A record's date field parsed by `parse_date`; None when absent or blank.
+
+    Raises IngestError naming `where` and `field` when the value is not a full date.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as err:
+        raise IngestError(where, f'bad "{field}": {err}') from err
 
 
 def clean(value: Any) -> str | None:
