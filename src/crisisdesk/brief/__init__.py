@@ -9,14 +9,15 @@ citing every copy. The trend waits for events (a later issue).
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict
 from datetime import date
+from typing import TypeVar
 
-from crisisdesk.brief.model import Brief, Item
-from crisisdesk.records import Attribution, Citation, Doubt, Quantity, Span
+from crisisdesk.ask.cite import Citer
+from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point
+from crisisdesk.records import Attribution, Doubt, Quantity, Span
 from crisisdesk.store import Located, SentenceHit, Store
 
-__all__ = ["Brief", "Item", "build_brief"]
+__all__ = ["Brief", "Claim", "Dated", "Item", "Number", "Point", "build_brief"]
 
 ACTORS = 6
 POINTS_PER_ACTOR = 3
@@ -24,80 +25,80 @@ SECTION_LIMIT = 40
 DISPUTING = frozenset({"dispute", "denial"})
 HEDGING = frozenset({"hedge", "unconfirmed"})
 
+ItemT = TypeVar("ItemT", bound=Item)
+#: an item not yet cited, and the stored sentence it would cite
+Candidate = tuple[ItemT, SentenceHit]
+
 
 def build_brief(store: Store, *, since: date | None = None) -> Brief:
     """The brief of everything stored (published on or after `since`, when given)."""
+    cite = Citer(store)
     return Brief(
         since=since,
         documents=store.status().counts.get("documents", 0),
-        key_points=key_points(store, since),
-        claims=claims(store, since),
-        numbers=numbers(store, since),
-        timeline=timeline(store, since),
+        key_points=key_points(store, since, cite),
+        claims=merged(claims(store, since), cite),
+        numbers=merged(numbers(store, since), cite),
+        timeline=merged(timeline(store, since), cite),
     )
 
 
-def citation(hit: SentenceHit) -> Citation:
-    return Citation(hit.doc_id, hit.start, hit.end, hit.text, hit.outlet, hit.published, hit.title)
-
-
-def merged(items: Iterable[Item]) -> tuple[Item, ...]:
-    """Items saying the same thing about the same actor become one, citing every copy; the
-    first SECTION_LIMIT distinct items are kept."""
-    groups: dict[tuple[str, str | None], Item] = {}
-    for item in items:
+def merged(candidates: Iterable[Candidate[ItemT]], cite: Citer) -> tuple[ItemT, ...]:
+    """Items saying the same thing about the same actor become one, citing every copy whose
+    citation checks; an item with no checked citation is left out. The first SECTION_LIMIT
+    distinct items are kept (sentences of later ones are not even checked)."""
+    groups: dict[tuple[str, str | None], ItemT] = {}
+    for item, hit in candidates:
         key = (item.text, item.actor)
-        if key in groups:
-            first = groups[key]
-            groups[key] = Item(
-                first.text, first.citations + item.citations, first.actor, first.detail
-            )
-        elif len(groups) < SECTION_LIMIT:
-            groups[key] = item
+        if key not in groups and len(groups) >= SECTION_LIMIT:
+            continue
+        citation = cite(hit)
+        if citation is not None:
+            groups[key] = groups.get(key, item).citing(citation)
     return tuple(groups.values())
 
 
-def key_points(store: Store, since: date | None) -> tuple[Item, ...]:
+def key_points(store: Store, since: date | None, cite: Citer) -> tuple[Point, ...]:
     """For each main actor (most mentioned), its most recent sentences, none shown twice."""
-    items: list[Item] = []
+    items: list[Point] = []
     used: set[str] = set()
     for actor in store.top_actors(limit=ACTORS, since=since):
         hits = store.actor_sentences(actor.name, limit=POINTS_PER_ACTOR * 4, since=since)
         fresh = merged(
-            Item(h.text, (citation(h),), actor.name, {"kind": actor.kind, "code": actor.code})
-            for h in hits
-            if h.text not in used
+            (
+                (Point(text=h.text, actor=actor.name, kind=actor.kind, code=actor.code), h)
+                for h in hits
+                if h.text not in used
+            ),
+            cite,
         )[:POINTS_PER_ACTOR]
         used.update(item.text for item in fresh)
         items.extend(fresh)
     return tuple(items)
 
 
-def claims(store: Store, since: date | None) -> tuple[Item, ...]:
+def claims(store: Store, since: date | None) -> Iterable[Candidate[Claim]]:
     """Who claims what, the stance of the wording, who disputes or denies it and how it is
     hedged."""
     doubts: dict[str, list[Doubt]] = defaultdict(list)
-    for found in store.doubts(since=since):
-        doubts[found.sentence.doc_id].append(found.record)
-    return merged(
-        claim_item(found, doubts[found.sentence.doc_id])
-        for found in store.attributions(since=since)
-    )
+    for doubt in store.doubts(since=since):
+        doubts[doubt.sentence.doc_id].append(doubt.record)
+    for found in store.attributions(since=since):
+        yield claim_item(found, doubts[found.sentence.doc_id]), found.sentence
 
 
-def claim_item(found: Located[Attribution], doubts: list[Doubt]) -> Item:
+def claim_item(found: Located[Attribution], doubts: list[Doubt]) -> Claim:
     att = found.record
-    source = att.source.actor or att.source.text if att.source else None
     on_claim = [d for d in doubts if bears_on(d, att)]
-    detail = {
-        "cue": att.cue.text,
-        "stance": att.stance,
-        "kind": att.kind,
-        "disputed_by": [d.by_actor or d.by or "unnamed" for d in on_claim if d.kind in DISPUTING],
-        "hedged": [d.text for d in on_claim if d.kind in HEDGING],
-    }
-    content = " … ".join(c.text for c in att.content)
-    return Item(content, (citation(found.sentence),), actor=source, detail=detail)
+    return Claim(
+        text=" … ".join(c.text for c in att.content),
+        actor=att.source.actor or att.source.text if att.source else None,
+        cue=att.cue.text,
+        stance=att.stance,
+        kind=att.kind,
+        disputed_by=tuple(d.by_actor or d.by or "unnamed" for d in on_claim if d.kind in DISPUTING),
+        hedged=tuple(d.text for d in on_claim if d.kind in HEDGING),
+    )
 
 
 def bears_on(doubt: Doubt, att: Attribution) -> bool:
@@ -115,27 +116,22 @@ def within(inner: Span, outer: Span | Doubt) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def numbers(store: Store, since: date | None) -> tuple[Item, ...]:
+def numbers(store: Store, since: date | None) -> Iterable[Candidate[Number]]:
     """Every stored number with what it counts and who claims it."""
-    return merged(number_item(found) for found in store.quantities(since=since))
+    for found in store.quantities(since=since):
+        yield number_item(found.record), found.sentence
 
 
-def number_item(found: Located[Quantity]) -> Item:
-    q = found.record
+def number_item(q: Quantity) -> Number:
     text = " ".join(p for p in (q.qualifier, q.text, q.counted) if p)
-    detail = {k: v for k, v in asdict(q).items() if k not in ("start", "end", "text", "claimed_by")}
-    return Item(text, (citation(found.sentence),), actor=q.claimed_by, detail=detail)
+    return Number(text=text, actor=q.claimed_by, quantity=q)
 
 
-def timeline(store: Store, since: date | None) -> tuple[Item, ...]:
+def timeline(store: Store, since: date | None) -> Iterable[Candidate[Dated]]:
     """Sentences in the order of the calendar dates they mention (vague references such as
     "now" or "recently" are left out: they have no place on a calendar)."""
-    return merged(
-        Item(
-            t.sentence.text,
-            (citation(t.sentence),),
-            detail={"date": t.record.value, "time_text": t.record.text, "type": t.record.type},
-        )
-        for t in store.times(since=since)
-        if t.record.type == "DATE" and (t.record.value or "")[:1].isdigit()
-    )
+    for t in store.times(since=since):
+        day = t.record.value or ""
+        if t.record.type == "DATE" and day[:1].isdigit():
+            item = Dated(text=t.sentence.text, day=day, time_text=t.record.text, type=t.record.type)
+            yield item, t.sentence
