@@ -86,3 +86,27 @@ def test_unknown_suffix_with_plain_text_is_unsupported(tmp_path: Path, settings:
 )
 def test_sniff(data: bytes, name: str, kind: str | None) -> None:
     assert sniff(data, name) == kind
+
+
+def test_symlinks_leading_out_of_the_folder_are_skipped(
+    tmp_path: Path, texts: Path, settings: Settings
+) -> None:
+    root, outside = tmp_path / "inbox", tmp_path / "private"
+    root.mkdir()
+    outside.mkdir()
+    (outside / "notes.txt").write_text("Private notes.", encoding="utf-8")
+    shutil.copy(texts / "naval_deployment.txt", root / "story.txt")
+    (root / "a_file.txt").symlink_to(outside / "notes.txt")
+    (root / "b_folder").symlink_to(outside)
+    (root / "c_copy.txt").symlink_to(root / "story.txt")
+    (root / "d_loop.txt").symlink_to(root / "d_loop.txt")
+    (root / "e_root").symlink_to(root)
+    items = list(read([root], settings=settings))
+    errors = {Path(i.source).name: i.reason for i in items if isinstance(i, IngestError)}
+    assert errors == {
+        "a_file.txt": "symlink leads outside the folder",
+        "b_folder": "symlink leads outside the folder",
+        "d_loop.txt": "broken symlink or symlink loop",
+    }
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [Path(d.origin or "").name for d in docs] == ["c_copy.txt", "story.txt"]

@@ -4,7 +4,7 @@
     read_one(source, settings=...)   list[Document]; raises the first IngestError
 
 A source is all or nothing (a truncated feed yields no entries), except that a bad JSONL
-line or an empty feed entry is reported on its own while its neighbours are kept.
+line, a bad CSV row or an empty feed entry is reported on its own while its neighbours are kept.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 from crisisdesk.errors import IngestError
+from crisisdesk.ingest.csv_rows import read_csv
 from crisisdesk.ingest.feeds import read_feed
 from crisisdesk.ingest.html import read_html
 from crisisdesk.ingest.sources import Source, expand, is_url, load
@@ -27,6 +28,7 @@ _SUFFIXES = {
     **dict.fromkeys((".jsonl", ".ndjson"), "jsonl"),
     **dict.fromkeys((".html", ".htm", ".xhtml"), "html"),
     **dict.fromkeys((".rss", ".atom", ".xml"), "feed"),
+    ".csv": "csv",
     **dict.fromkeys(("", ".txt", ".text", ".md"), "text"),
 }
 
@@ -81,13 +83,13 @@ def read_one(
 
 
 def sniff(data: bytes, name: str) -> str | None:
-    """The format of `data`: "jsonl", "html", "feed", "text", or None when unsupported.
+    """The format of `data`: "jsonl", "csv", "html", "feed", "text", or None if unsupported.
 
     The suffix decides, except that markup in a text-like file is read as markup.
     An unknown suffix is accepted only when the content is HTML or a feed.
     """
     by_suffix = _SUFFIXES.get(PurePosixPath(name).suffix.lower())
-    if by_suffix in ("jsonl", "html", "feed"):
+    if by_suffix in ("jsonl", "csv", "html", "feed"):
         return by_suffix
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")):
@@ -101,11 +103,13 @@ def sniff(data: bytes, name: str) -> str | None:
 
 def _read_source(source: Source, settings: Settings) -> Sequence[Document | IngestError]:
     origin = str(source)
-    data = load(source, max_bytes=settings.ingest.max_bytes, timeout_s=settings.ingest.timeout_s)
+    data = load(source, settings.ingest)
     name = urlparse(origin).path if is_url(source) else origin
     match sniff(data, name):
         case "jsonl":
             return read_jsonl(data, origin=origin)
+        case "csv":
+            return read_csv(data, origin=origin, max_chars=settings.ingest.max_bytes)
         case "html":
             return read_html(data, origin=origin, url=origin if is_url(source) else None)
         case "feed":
