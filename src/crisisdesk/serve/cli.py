@@ -2,22 +2,27 @@
 
 Machine-readable output (JSON, JSONL, rendered briefs) goes to stdout; messages, progress bars and
 errors go to stderr through one rich console. A deliberate error prints one line and exits 1.
+Text from articles, stores and file names is printed as plain rich `Text` (`crisisdesk.safe`):
+never markup, never escape sequences. Commands that only read never create a store.
 """
 
 import json
+import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
+from crisisdesk import safe
 from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
 from crisisdesk.ingest import count_sources
@@ -42,13 +47,32 @@ DEMO_QUESTIONS = (
 )
 
 
-def main() -> None:
-    """Console entry point: deliberate errors become one line on stderr and exit code 1."""
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: deliberate errors become one line on stderr and exit code 1; so do,
+    as a last resort, a damaged store's sqlite3 errors and failures to write output."""
     try:
-        app()
+        app(args=argv)
     except CrisisdeskError as exc:
-        console.print(f"[red]error:[/] {exc}", highlight=False)
-        sys.exit(1)
+        fail(exc)
+    except sqlite3.Error as exc:
+        fail(f"the evidence base cannot be read: {exc}")
+    except OSError as exc:
+        fail(f"cannot write output: {exc.strerror or exc}")
+
+
+def fail(message: object) -> NoReturn:
+    say("error:", message, "red")
+    sys.exit(1)
+
+
+def say(label: str, message: object, style: str = "") -> None:
+    """One line on stderr: our `label` (styled), then `message` as plain text."""
+    console.print(Text.assemble((label, style), " ", safe.one_line(message)), soft_wrap=True)
+
+
+def reading(db: Path | None) -> Desk:
+    """The evidence base at `db` for a command that only reads: never created."""
+    return Desk(db, create=False)
 
 
 def parse_date(value: str | None) -> date | None:
@@ -61,7 +85,7 @@ def parse_date(value: str | None) -> date | None:
 
 
 def write_json(obj: Any, *, indent: int | None = None) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
+    sys.stdout.write(safe.json_line(obj, indent=indent) + "\n")
 
 
 @app.command()
@@ -103,14 +127,14 @@ def show_report(report: IngestReport) -> None:
     """A summary line and one line per skipped input; only the reasons when nothing was read."""
     if report.skipped and report.added + report.unchanged == 0:
         for error in report.skipped:
-            console.print(f"[red]error:[/] {error}", highlight=False)
+            say("error:", error, "red")
         return
     console.print(
         f"added {report.added} documents ({report.words} words), "
         f"{report.unchanged} already stored, {report.joined_story} joined a story"
     )
     for error in report.skipped:
-        console.print(f"[yellow]skipped[/] {error}", highlight=False)
+        say("skipped", error, "yellow")
 
 
 @app.command()
@@ -131,7 +155,7 @@ def extract(
 @app.command()
 def status(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of what the evidence base holds and the dates it covers."""
-    with Desk(db) as desk:
+    with reading(db) as desk:
         state = desk.status()
     first = state.first_published.isoformat() if state.first_published else None
     last = state.last_published.isoformat() if state.last_published else None
@@ -147,8 +171,8 @@ def status(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")]
         return
     table = Table("what", "count", title="crisisdesk evidence base")
     for name, count in state.counts.items():
-        table.add_row(name, str(count))
-    table.add_row("published", f"{first or '-'} … {last or '-'}")
+        table.add_row(safe.text(name), safe.text(count))
+    table.add_row("published", safe.text(f"{first or '-'} … {last or '-'}"))
     Console().print(table)
 
 
@@ -164,13 +188,23 @@ def brief(
 
     if fmt not in RENDERERS:
         raise typer.BadParameter(f"format must be one of {', '.join(RENDERERS)}")
-    with Desk(db) as desk:
+    with reading(db) as desk:
         text = render(desk.brief(since=parse_date(since)), fmt)
     if out:
-        out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}")
+        write_file(out, text)
+        say("wrote", out)
     else:
         sys.stdout.write(text)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write `text` to `path`; a missing folder or a failed write is a one-line error."""
+    if not path.parent.is_dir():
+        raise CrisisdeskError(f"cannot write {path}: no folder {path.parent}")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CrisisdeskError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def check_format(fmt: str) -> None:
@@ -189,7 +223,7 @@ def claims(
 ) -> None:
     """Who claims what, with the stance of the wording and the sentence it comes from."""
     check_format(fmt)
-    with Desk(db) as desk:
+    with reading(db) as desk:
         name = desk.resolve_actor(actor) if actor else None
         rows = [claim_row(f) for f in desk.store.attributions(actor=name, stance=stance)]
     emit(rows, fmt, columns=("actor", "cue", "stance", "content"))
@@ -199,7 +233,7 @@ def claims(
 def numbers(db: DbOption = None, actor: ActorOption = None, fmt: Format = "table") -> None:
     """Every stored number: value, unit, what is counted, qualifier, and where it is said."""
     check_format(fmt)
-    with Desk(db) as desk:
+    with reading(db) as desk:
         name = desk.resolve_actor(actor) if actor else None
         rows = [number_row(f) for f in desk.store.quantities(actor=name)]
     emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier", "claimed_by"))
@@ -216,45 +250,90 @@ def ask(
     """Answer from the sources, with citations; a null answer means the sources do not say."""
     if (question is None) == (batch is None):
         raise typer.BadParameter("give a QUESTION or --batch FILE")
-    with Desk(db) as desk:
-        if batch is not None:
-            for item in read_questions(batch):
-                write_json(
-                    desk.ask(
-                        item["question"], context=item.get("context"), qid=item.get("id")
-                    ).to_json()
-                )
-            return
+    if batch is not None:
+        answer_batch(batch, db)
+        return
+    with reading(db) as desk:
         show_answer(question or "", desk)
 
 
-def read_questions(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise CrisisdeskError(f"{path}:{number}: not JSON ({exc.msg})") from None
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One line of an `ask --batch` file."""
+
+    id: str | None
+    question: str
+    context: str | None = None
+
+
+def answer_batch(path: Path, db: Path | None) -> None:
+    """One JSON answer per good line; bad lines are reported and make the exit code 1. Lines
+    that all carry a context need no evidence base."""
+    questions, bad = read_questions(path)
+    if questions:
+        needs_store = any(q.context is None for q in questions)
+        with reading(db) if needs_store else Desk(":memory:") as desk:
+            for q in questions:
+                write_json(desk.ask(q.question, context=q.context, qid=q.id).to_json())
+    if bad:
+        raise typer.Exit(1)
+
+
+def read_questions(path: Path) -> tuple[list[Question], int]:
+    """The questions of a JSONL file and how many lines were bad (each reported on stderr)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except UnicodeDecodeError:
+        raise CrisisdeskError(f"cannot read {path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CrisisdeskError(f"cannot read {path}: {exc.strerror or exc}") from None
+    questions, bad = [], 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(parse_question(line))
+        except ValueError as exc:
+            say("error:", f"{path}:{number}: {exc}", "red")
+            bad += 1
+    return questions, bad
+
+
+def parse_question(line: str) -> Question:
+    """A question line, or ValueError saying what is wrong with it."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from None
+    if not isinstance(item, dict):
+        raise ValueError("not a JSON object")
+    qid, question, context = item.get("id"), item.get("question"), item.get("context")
+    if not isinstance(question, str):
+        raise ValueError('"question" must be a string')
+    if not isinstance(context, str | None):
+        raise ValueError('"context" must be a string or null')
+    if isinstance(qid, bool) or not isinstance(qid, str | int | None):
+        raise ValueError('"id" must be a string')
+    return Question(None if qid is None else str(qid), question, context)
 
 
 def show_answer(question: str, desk: Desk) -> None:
+    """The question, the answer (or why there is none) and each citation with its sentence."""
     answer = desk.ask(question)
     out = Console()
-    out.print(f"[bold]Q:[/] {question}", highlight=False)
+    out.print(Text.assemble(("Q:", "bold"), " ", safe.clean(question)))
     if answer.text is None:
-        out.print(f"[bold]A:[/] (no answer: {answer.reason})", highlight=False)
+        out.print(Text.assemble(("A:", "bold"), " ", safe.clean(f"(no answer: {answer.reason})")))
         return
+    confidence = f"(confidence {answer.confidence:.2f})"
     out.print(
-        f"[bold]A:[/] {answer.text}  [dim](confidence {answer.confidence:.2f})[/]", highlight=False
+        Text.assemble(("A:", "bold"), " ", safe.clean(answer.text), "  ", (confidence, "dim"))
     )
     for c in answer.citations:
         when = c.published.isoformat() if c.published else "undated"
-        out.print(
-            f"   [dim]{c.outlet or '?'}, {when}, doc {c.doc[:8]} chars {c.start}-{c.end}:[/] "
-            f"“{c.text}”",
-            highlight=False,
-        )
+        where = f"{c.outlet or '?'}, {when}, doc {c.doc[:8]} chars {c.start}-{c.end}:"
+        quote = safe.clean(c.text).strip()
+        out.print(Text.assemble("   ", (safe.clean(where), "dim"), " “", quote, "”"))
 
 
 @app.command()
@@ -265,6 +344,6 @@ def demo() -> None:
     sample = Path(str(resources.files("crisisdesk") / "sample" / "reports.jsonl"))
     with tempfile.TemporaryDirectory() as tmp, Desk(Path(tmp) / "demo.db") as desk:
         show_report(desk.ingest([sample]))
-        Console().print(render(desk.brief(), "md"), markup=False, highlight=False)
+        Console().print(safe.text(render(desk.brief(), "md")))
         for question in DEMO_QUESTIONS:
             show_answer(question, desk)

@@ -1,7 +1,10 @@
-"""Stored records as flat rows with their citation, printed as a table, JSON lines or CSV."""
+"""Stored records as flat rows with their citation, printed as a table, JSON lines or CSV.
+
+Stored text is untrusted: table cells are plain rich `Text`, CSV cells cannot start a formula,
+JSON lines carry no raw control characters (see `crisisdesk.safe`).
+"""
 
 import csv
-import json
 import sys
 from dataclasses import asdict
 from typing import Any
@@ -9,6 +12,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from crisisdesk import safe
 from crisisdesk.records import Attribution, Quantity
 from crisisdesk.store import Located
 
@@ -52,18 +56,28 @@ def emit(rows: list[dict[str, Any]], fmt: str, *, columns: tuple[str, ...]) -> N
     """Print rows: a rich table of `columns` (+ citation), JSON lines, or CSV of every field."""
     if fmt == "json":
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sys.stdout.write(safe.json_line(row) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, columns)
     else:
-        table = Table(*(c.replace("_", " ") for c in columns), "cited", show_lines=True)
-        for row in rows:
-            doc = f"{row['doc'][:8]}:{row['sentence_start']}"
-            where = f"{row['outlet'] or '?'} {row['published'] or ''} {doc}"
-            table.add_row(*(shown(row[c]) for c in columns), where)
-        Console().print(table)
+        Console().print(table(rows, columns))
+
+
+def write_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    """Every field of every row as CSV; string cells neutralised (`safe.csv_cell`)."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
+    writer.writeheader()
+    writer.writerows({k: safe.csv_cell(v) for k, v in row.items()} for row in rows)
+
+
+def table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Table:
+    """A rich table of `columns` and where each row is cited; every cell is plain text."""
+    grid = Table(*(c.replace("_", " ") for c in columns), "cited", show_lines=True)
+    for row in rows:
+        doc = f"{row['doc'][:8]}:{row['sentence_start']}"
+        where = f"{row['outlet'] or '?'} {row['published'] or ''} {doc}"
+        grid.add_row(*(safe.text(shown(row[c])) for c in columns), safe.text(where))
+    return grid
 
 
 def shown(value: Any) -> str:
