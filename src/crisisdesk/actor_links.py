@@ -5,13 +5,15 @@ text may only say "Holloway": its actor joins the stored person "Jane Holloway" 
 only stored person with that surname; a full name arriving later takes over a lone surname stored
 before, so the result does not depend on the order of ingest. Two people sharing a surname are
 left apart. Gazetteer people already carry their full canonical name, so only people it does not
-know are linked.
+know are linked. These are pure functions: the store applies them inside the transaction that
+stores a document (`Store.add`), reading the candidates it needs by index, so concurrent ingests
+and crashes never split a person in two.
 Limits: only actors of kind PERSON count (NER sometimes tags a lone surname ORG, but "Ford" may
 be the company, not Gerald Ford); a link made is kept when a second person with that surname
-arrives later; the index is read once per Desk, which assumes one writer at a time.
+arrives later.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from crisisdesk.records import Actor, ActorRef, Analysis, Attribution, Entity
@@ -19,44 +21,14 @@ from crisisdesk.records import Actor, ActorRef, Analysis, Attribution, Entity
 Links = dict[str, Actor]  # lone surname -> the person it names
 
 
-class ActorIndex:
-    """The store's actors by name, and its people by surname, kept up to date as documents
-    arrive (so each document costs lookups, not a scan of every actor)."""
-
-    def __init__(self, actors: Iterable[Actor]) -> None:
-        self.actors: dict[str, Actor] = {}
-        self.by_surname: dict[str, dict[str, Actor]] = {}
-        self.add(actors)
-
-    def add(self, actors: Iterable[Actor]) -> None:
-        """Index actors by name, and people named by several words by their surname."""
-        for actor in actors:
-            self.actors[actor.name] = actor
-            if is_full_name(actor):
-                self.by_surname.setdefault(actor.name.rsplit(" ", 1)[1], {})[actor.name] = actor
-
-    def links(self, analysis: Analysis) -> Links:
-        """The document's lone names that one stored person's surname matches."""
-        lone = (a.name for a in analysis.actors if is_lone_name(a))
-        return unique({name: self.by_surname.get(name, {}) for name in lone})
-
-    def take_over(self, analysis: Analysis) -> Links:
-        """Stored lone names that a person first named in this document now claims; indexes
-        the document's actors. The caller renames them in the store, then calls `forget`."""
-        arrived = [a for a in analysis.actors if a.name not in self.actors]
-        self.add(arrived)
-        surnames = {a.name.rsplit(" ", 1)[1] for a in arrived if is_full_name(a)}
-        lone = [s for s in surnames if s in self.actors and is_lone_name(self.actors[s])]
-        return unique({s: self.by_surname[s] for s in lone})
-
-    def forget(self, name: str) -> None:
-        """Drop an actor the store no longer has (renamed into another)."""
-        self.actors.pop(name, None)
+def last_word(name: str) -> str | None:
+    """The last word of a name of several words (a person's surname), else None."""
+    return name.rsplit(" ", 1)[1] if " " in name else None
 
 
-def unique(candidates: Mapping[str, dict[str, Actor]]) -> Links:
+def unique(candidates: Mapping[str, Sequence[Actor]]) -> Links:
     """The names with exactly one candidate person."""
-    return {name: next(iter(full.values())) for name, full in candidates.items() if len(full) == 1}
+    return {name: people[0] for name, people in candidates.items() if len(people) == 1}
 
 
 def is_full_name(actor: Actor) -> bool:

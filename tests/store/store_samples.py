@@ -9,6 +9,7 @@ from crisisdesk.records import (
     ActorRef,
     Analysis,
     Attribution,
+    Document,
     Doubt,
     Entity,
     Event,
@@ -101,3 +102,39 @@ def make_analysis(text: str = TEXT) -> Analysis:
         ),
         actors=(Actor("United States", "state", "USA"), Actor("Venezuela", "state", "VEN")),
     )
+
+
+def said(speaker: str, actor: str, *, kind: str = "PERSON") -> tuple[Document, Analysis]:
+    """A one-sentence report "<speaker> said 300 troops would leave." whose speaker is `actor`:
+    an entity, the source of a claim, the claimant of a number and the one who doubts it."""
+    text = f"{speaker} said 300 troops would leave, which {speaker} later doubted."
+    name = span(speaker, text)
+    source = ActorRef(name.start, name.end, name.text, actor)
+    analysis = Analysis(
+        text=text,
+        published=date(2025, 11, 2),
+        sentences=(Span(0, len(text), text),),
+        entities=(Entity(name.start, name.end, name.text, kind, actor),),
+        attributions=(
+            Attribution(
+                source,
+                span("said", text),
+                (span("300 troops would leave", text),),
+                "indirect",
+                "asserted",
+            ),
+        ),
+        doubts=(Doubt(*_at("later doubted", text), kind="hedge", by=speaker, by_actor=actor),),
+        quantities=(
+            Quantity(
+                *_at("300", text), value=300, unit="count", counted="troops", claimed_by=actor
+            ),
+        ),
+        actors=(Actor(actor, kind),),
+    )
+    return Document(id=f"doc-{speaker}", text=text, published=analysis.published), analysis
+
+
+def _at(phrase: str, text: str) -> tuple[int, int, str]:
+    s = span(phrase, text)
+    return s.start, s.end, s.text

@@ -1,10 +1,13 @@
 """What only the SQLite backend promises: its file, pragmas, migrations and URLs."""
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from store_samples import said
 
+from crisisdesk import actor_links
 from crisisdesk.errors import StoreError
 from crisisdesk.records import Analysis, Document
 from crisisdesk.store import SQLiteStore, StoryLink, _rows, open_store
@@ -130,3 +133,57 @@ def test_sqlite_urls_name_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_other_urls_are_refused(url: str, message: str) -> None:
     with pytest.raises(StoreError, match=message):
         open_store(url)
+
+
+def test_counts_kept_by_triggers_match_the_tables(
+    tmp_path: Path, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    path = tmp_path / "cd.db"
+    with SQLiteStore(path) as store:
+        store.add(doc, analysis, link)
+        store.add(replace(doc, id="copy", outlet=None), analysis, link)
+        for speaker in ("Holloway", "Jane Holloway"):  # the second renames the first
+            store.add(*said(speaker, speaker), StoryLink((), b""))
+        counts = store.status().counts
+        top = store.top_actors(limit=100)
+    for table, n in counts.items():
+        assert raw(path, f'SELECT count(*) FROM "{table}"') == [(n,)], table
+    assert counts["outlets"] == 1
+    assert [(a.name, a.mentions, a.documents) for a in top] == mentions(path)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute('DELETE FROM "documents" WHERE "id" = \'copy\'')  # cascades to records
+    with SQLiteStore(path) as store:
+        assert store.status().counts["documents"] == 3
+        top = store.top_actors(limit=100)
+    assert [(a.name, a.mentions, a.documents) for a in top] == mentions(path)
+    assert ("United States", 2, 1) in mentions(path)
+
+
+def mentions(path: Path) -> list[tuple[object, ...]]:
+    """Entity mentions and documents per actor, counted from the entities themselves."""
+    return raw(
+        path,
+        'SELECT "actor", count(*), count(DISTINCT "doc_id") FROM "entities" '
+        'WHERE "actor" IS NOT NULL GROUP BY "actor" ORDER BY 2 DESC, 3 DESC, 1',
+    )
+
+
+def test_m011_repairs_actors_split_before_issue_8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store where "Holloway" was left beside "Jane Holloway" (linking switched off here, as
+    a race between two ingests did) is repaired when the step runs."""
+    path = tmp_path / "split.db"
+    with SQLiteStore(path) as store, monkeypatch.context() as patch:
+        patch.setattr(actor_links, "unique", lambda candidates: {})
+        for speaker in ("Jane Holloway", "Holloway", "Lee", "Ann Lee", "Bo Lee"):
+            store.add(*said(speaker, speaker), StoryLink((), b""))
+        assert len(store.actors()) == 5
+    with sqlite3.connect(path) as db:
+        db.execute('DELETE FROM "_migrations" WHERE "name" = \'m011_repair_split_actors\'')
+    with SQLiteStore(path) as store:
+        assert [a.name for a in store.actors()] == ["Ann Lee", "Bo Lee", "Jane Holloway", "Lee"]
+        assert store.top_actors(limit=1)[0].documents == 2
+        assert len(store.attributions(actor="Jane Holloway")) == 2
+        assert store.status().counts["actors"] == 4

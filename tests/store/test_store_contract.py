@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from store_samples import FIRST, SECOND, TEXT, make_analysis, span
+from store_samples import FIRST, SECOND, TEXT, make_analysis, said, span
 
 from crisisdesk.errors import StoreError
 from crisisdesk.records import Analysis, Document, Entity, TimeExpr
@@ -272,15 +272,58 @@ def test_actors_lists_every_stored_actor(filled: Store) -> None:
     }
 
 
-def test_rename_actor_moves_every_record(filled: Store, doc: Document) -> None:
-    filled.rename_actor("United States", "Venezuela")
-    after = filled.analysis(doc.id)
-    assert after is not None
-    assert {e.actor for e in after.entities} == {"Venezuela"}
-    assert {e.code for e in after.entities} == {"VEN"}
-    source = after.attributions[0].source
-    assert source is not None
-    assert source.actor == "Venezuela"
-    assert after.quantities[0].claimed_by == "Venezuela"
-    assert [located.record.source for located in filled.attributions(actor="Venezuela")]
-    assert {a.name for a in filled.actors()} == {"Venezuela"}
+@pytest.mark.parametrize("full_first", [True, False])
+def test_a_lone_surname_joins_its_person_in_either_order(store: Store, full_first: bool) -> None:
+    reports = [said("Jane Holloway", "Jane Holloway"), said("Holloway", "Holloway")]
+    for doc, analysis in reports if full_first else reversed(reports):
+        assert store.add(doc, analysis, StoryLink((), b"")) is True
+    assert [a.name for a in store.actors()] == ["Jane Holloway"]
+    lone = store.analysis("doc-Holloway")
+    assert lone is not None
+    assert {e.actor for e in lone.entities} == {"Jane Holloway"}
+    assert {a.source.actor for a in lone.attributions if a.source} == {"Jane Holloway"}
+    assert lone.quantities[0].claimed_by == lone.doubts[0].by_actor == "Jane Holloway"
+    assert len(store.quantities(actor="Jane Holloway")) == 2
+    assert store.top_actors() == [ActorCount("Jane Holloway", "PERSON", None, 2, 2)]
+    assert store.status().counts["actors"] == 1
+
+
+def test_people_sharing_a_surname_and_organisations_stay_apart(store: Store) -> None:
+    for speaker, actor, kind in [
+        ("Jane Holloway", "Jane Holloway", "PERSON"),
+        ("Tom Holloway", "Tom Holloway", "PERSON"),
+        ("Holloway", "Holloway", "PERSON"),
+        ("Ford", "Ford", "ORG"),
+        ("Gerald Ford", "Gerald Ford", "PERSON"),
+    ]:
+        store.add(*said(speaker, actor, kind=kind), StoryLink((), b""))
+    assert len(store.actors()) == 5
+
+
+def test_resolve_actor_by_name_case_and_last_word(filled: Store) -> None:
+    filled.add(*said("Jane Holloway", "Jane Holloway"), StoryLink((), b""))
+    assert filled.resolve_actor("Venezuela") == "Venezuela"
+    assert filled.resolve_actor("united states") == "United States"
+    assert filled.resolve_actor("holloway") == "Jane Holloway"
+    assert filled.resolve_actor("States") == "United States"
+    assert filled.resolve_actor("Atlantis") is None
+    filled.add(*said("Tom Holloway", "Tom Holloway"), StoryLink((), b""))
+    assert filled.resolve_actor("Holloway") is None  # two people: the user must say which
+
+
+def test_located_records_come_in_pages(store: Store, doc: Document, analysis: Analysis) -> None:
+    for n in range(5):
+        later = replace(doc, id=f"doc-{n}", published=date(2025, 10, 20 + n))
+        store.add(later, analysis, StoryLink((), b""))
+    newest_first = [f"doc-{n}" for n in reversed(range(5))]
+    pages = [store.quantities(actor="United States", limit=2, offset=k) for k in (0, 2, 4)]
+    assert [[q.sentence.doc_id for q in page] for page in pages] == [
+        newest_first[:2],
+        newest_first[2:4],
+        newest_first[4:],
+    ]
+    assert [a.sentence.doc_id for a in store.attributions(limit=3)] == newest_first[:3]
+    assert len(store.attributions(actor="United States", stance="asserted", limit=10)) == 5
+    assert len(store.doubts(kind="denial", limit=1, offset=4)) == 1
+    assert len(store.times(since=date(2025, 10, 23), limit=None)) == 2
+    assert store.quantities(limit=0) == []

@@ -23,15 +23,16 @@ __all__ = [
 ]
 
 
-def open_store(url: str | Path) -> Store:
-    """Open (creating and migrating if needed) the store at a path or URL."""
+def open_store(url: str | Path, *, create: bool = True) -> Store:
+    """Open (migrating if needed) the store at a path or URL; a missing one is created, or
+    with `create=False` refused with a StoreError (read-only commands: nothing is created)."""
     if isinstance(url, Path):
-        return SQLiteStore(url)
+        return SQLiteStore(url, create=create)
     scheme, sep, rest = url.partition("://")
     if not sep:
-        return SQLiteStore(url)
+        return SQLiteStore(url, create=create)
     if scheme == "sqlite":
-        return SQLiteStore(rest.removeprefix("/") or ":memory:")
+        return SQLiteStore(rest.removeprefix("/") or ":memory:", create=create)
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
         raise StoreError("PostgreSQL backend not yet available")
     raise StoreError(f"unknown store URL scheme {scheme!r}: use a path, sqlite:// or postgresql://")

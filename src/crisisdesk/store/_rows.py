@@ -1,16 +1,18 @@
 """Records ↔ table rows: the one place where records become rows and come back.
 
-Backend-neutral (plain tuples in the column order of the INSERT templates, rows read by column
-name), so a PostgreSQL backend can reuse it. Dates are ISO text; nested parts (an attribution's
-source, a doubt's target, an event's actors) are JSON text. Each record's row starts with
-doc_id and idx, its position in the document's analysis, which keeps the analysis order.
+Backend-neutral, so a PostgreSQL backend can reuse it. A row is a dict keyed by column name and
+INSERTs are built from those keys, so the column order lives nowhere; rows read back by column
+name. A record's own fields keep their names as columns. Dates are ISO text; nested parts (an
+attribution's source, a doubt's target, an event's actors) are JSON text. Each record's row
+starts with doc_id and idx, its position in the document's analysis, which keeps the order.
 """
 
 import json
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from crisisdesk.actor_links import last_word
 from crisisdesk.records import (
     Actor,
     ActorRef,
@@ -25,7 +27,8 @@ from crisisdesk.records import (
 )
 from crisisdesk.store.base import SentenceHit
 
-Params = tuple[Any, ...]
+Params = dict[str, Any]
+R = TypeVar("R", Entity, Quantity, TimeExpr, Span)
 
 
 class Row(Protocol):
@@ -42,20 +45,24 @@ def day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def record_from(kind: type[R], row: Row) -> R:
+    """A record whose fields are all columns of the same name."""
+    return kind(**{f.name: row[f.name] for f in fields(kind)})
+
+
 def document_row(doc: Document, story: str, signature: bytes) -> Params:
-    """(id, text, title, url, outlet, published, origin, story, signature)."""
-    published = iso(doc.published)
-    return (
-        doc.id,
-        doc.text,
-        doc.title,
-        doc.url,
-        doc.outlet,
-        published,
-        doc.origin,
-        story,
-        signature,
-    )
+    """The stored columns of a document (`ref` and `note` serve one ingest, not the store)."""
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "title": doc.title,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "published": iso(doc.published),
+        "origin": doc.origin,
+        "story": story,
+        "signature": signature,
+    }
 
 
 def document_from(row: Row) -> Document:
@@ -72,7 +79,16 @@ def document_from(row: Row) -> Document:
 
 def sentence_rows(doc: Document, sentences: tuple[Span, ...]) -> list[Params]:
     """Sentence text is sliced from the document, so a citation always matches stored text."""
-    return [(doc.id, i, s.start, s.end, doc.text[s.start : s.end]) for i, s in enumerate(sentences)]
+    return [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            "start": s.start,
+            "end": s.end,
+            "text": doc.text[s.start : s.end],
+        }
+        for i, s in enumerate(sentences)
+    ]
 
 
 def hit_from(row: Row) -> SentenceHit:
@@ -91,19 +107,22 @@ def hit_from(row: Row) -> SentenceHit:
     )
 
 
+def actor_row(actor: Actor) -> Params:
+    """The actor's columns; `surname` is the last word of a name of several words."""
+    return asdict(actor) | {"surname": last_word(actor.name)}
+
+
 def actor_from(row: Row) -> Actor:
     return Actor(row["name"], row["kind"], row["code"])
 
 
+def _keyed(doc_id: str, records: tuple[Any, ...]) -> list[Params]:
+    """Rows of records whose fields are all plain columns."""
+    return [{"doc_id": doc_id, "idx": i, **asdict(r)} for i, r in enumerate(records)]
+
+
 def entity_rows(doc_id: str, entities: tuple[Entity, ...]) -> list[Params]:
-    return [
-        (doc_id, i, e.start, e.end, e.text, e.label, e.actor, e.code)
-        for i, e in enumerate(entities)
-    ]
-
-
-def entity_from(row: Row) -> Entity:
-    return Entity(row["start"], row["end"], row["text"], row["label"], row["actor"], row["code"])
+    return _keyed(doc_id, entities)
 
 
 def flatten(attributions: tuple[Attribution, ...]) -> list[tuple[Attribution, int | None]]:
@@ -136,7 +155,7 @@ def nest(rows: list[tuple[Attribution, int | None]]) -> tuple[Attribution, ...]:
 
 def attribution_rows(doc: Document, attributions: tuple[Attribution, ...]) -> list[Params]:
     return [
-        (*_attribution_row(doc, i, a), parent)
+        _attribution_row(doc, i, a) | {"parent": parent}
         for i, (a, parent) in enumerate(flatten(attributions))
     ]
 
@@ -145,16 +164,29 @@ def _attribution_row(doc: Document, idx: int, a: Attribution) -> Params:
     """The row spans source, cue and content; its text is that stretch of the document."""
     spans: list[Span | ActorRef] = [a.cue, *a.content, *([a.source] if a.source else [])]
     start, end = min(s.start for s in spans), max(s.end for s in spans)
-    source = json.dumps(asdict(a.source)) if a.source else None
-    actor = a.source.actor if a.source else None
-    cue = (a.cue.start, a.cue.end, a.cue.text)
-    return (doc.id, idx, start, end, doc.text[start:end], source, actor, *cue, a.kind, a.stance)
+    return {
+        "doc_id": doc.id,
+        "idx": idx,
+        "start": start,
+        "end": end,
+        "text": doc.text[start:end],
+        "source": json.dumps(asdict(a.source)) if a.source else None,
+        "source_actor": a.source.actor if a.source else None,
+        "cue_start": a.cue.start,
+        "cue_end": a.cue.end,
+        "cue_text": a.cue.text,
+        "kind": a.kind,
+        "stance": a.stance,
+    }
 
 
 def content_rows(doc_id: str, attributions: tuple[Attribution, ...]) -> list[Params]:
-    """(doc_id, idx, start, end, text, attribution): idx runs over all contents of the doc."""
+    """Each content span with the attribution it belongs to; idx runs over the document."""
     spans = [(i, s) for i, (a, _) in enumerate(flatten(attributions)) for s in a.content]
-    return [(doc_id, n, s.start, s.end, s.text, i) for n, (i, s) in enumerate(spans)]
+    return [
+        {"doc_id": doc_id, "idx": n, **asdict(s), "attribution": i}
+        for n, (i, s) in enumerate(spans)
+    ]
 
 
 def attribution_from(row: Row, content: tuple[Span, ...]) -> Attribution:
@@ -170,86 +202,59 @@ def attribution_from(row: Row, content: tuple[Span, ...]) -> Attribution:
 
 def doubt_rows(doc_id: str, doubts: tuple[Doubt, ...]) -> list[Params]:
     return [
-        (doc_id, i, d.start, d.end, d.text, d.kind, _json(d.target), d.by, d.by_actor)
-        for i, d in enumerate(doubts)
+        row | {"target": _json(d.target)}
+        for row, d in zip(_keyed(doc_id, doubts), doubts, strict=True)
     ]
 
 
 def doubt_from(row: Row) -> Doubt:
     target = json.loads(row["target"]) if row["target"] else None
     return Doubt(
-        row["start"],
-        row["end"],
-        row["text"],
-        row["kind"],
-        Span(**target) if target else None,
-        row["by"],
-        row["by_actor"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        kind=row["kind"],
+        target=Span(**target) if target else None,
+        by=row["by"],
+        by_actor=row["by_actor"],
     )
 
 
 def quantity_rows(doc_id: str, quantities: tuple[Quantity, ...]) -> list[Params]:
-    return [
-        (
-            doc_id,
-            i,
-            q.start,
-            q.end,
-            q.text,
-            q.value,
-            q.unit,
-            q.counted,
-            q.qualifier,
-            q.low,
-            q.high,
-            q.claimed_by,
-            q.stance,
-            q.base_value,
-            q.base_unit,
-        )
-        for i, q in enumerate(quantities)
-    ]
+    return _keyed(doc_id, quantities)
 
 
 def quantity_from(row: Row) -> Quantity:
-    return Quantity(
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        value=row["value"],
-        unit=row["unit"],
-        counted=row["counted"],
-        qualifier=row["qualifier"],
-        low=row["low"],
-        high=row["high"],
-        claimed_by=row["claimed_by"],
-        stance=row["stance"],
-        base_value=row["base_value"],
-        base_unit=row["base_unit"],
-    )
+    return record_from(Quantity, row)
 
 
 def time_rows(doc_id: str, times: tuple[TimeExpr, ...]) -> list[Params]:
-    return [(doc_id, i, t.start, t.end, t.text, t.value, t.type) for i, t in enumerate(times)]
+    return _keyed(doc_id, times)
 
 
 def span_from(row: Row) -> Span:
-    return Span(row["start"], row["end"], row["text"])
+    return record_from(Span, row)
+
+
+def entity_from(row: Row) -> Entity:
+    return record_from(Entity, row)
 
 
 def time_from(row: Row) -> TimeExpr:
-    return TimeExpr(row["start"], row["end"], row["text"], row["value"], row["type"])
+    return record_from(TimeExpr, row)
 
 
 def event_rows(doc: Document, events: tuple[Event, ...]) -> list[Params]:
     """Events have no text of their own; the row's text is their stretch of the document."""
-    return [_event_row(doc, i, e) for i, e in enumerate(events)]
-
-
-def _event_row(doc: Document, idx: int, e: Event) -> Params:
-    source = json.dumps([asdict(a) for a in e.source])
-    target = json.dumps([asdict(a) for a in e.target])
-    return (doc.id, idx, e.start, e.end, doc.text[e.start : e.end], e.type, source, target, e.time)
+    return [
+        row
+        | {
+            "text": doc.text[e.start : e.end],
+            "source": json.dumps([asdict(a) for a in e.source]),
+            "target": json.dumps([asdict(a) for a in e.target]),
+        }
+        for row, e in zip(_keyed(doc.id, events), events, strict=True)
+    ]
 
 
 def event_from(row: Row) -> Event:

@@ -74,7 +74,9 @@ class Status:
 
 
 class Store(Protocol):
-    """The evidence base. Writes are per document and atomic."""
+    """The evidence base. Writes are per document and atomic. A list of located records is
+    one page: `limit` (None: all) records after skipping `offset`; a read of a damaged store
+    raises StoreError."""
 
     def has_document(self, doc_id: str) -> bool:
         """True when a document with this id is stored."""
@@ -85,15 +87,19 @@ class Store(Protocol):
         ...
 
     def add(self, doc: Document, analysis: Analysis, link: StoryLink) -> bool:
-        """Store a document and its records in one transaction; False if already stored."""
+        """Store a document and its records in one transaction; False if already stored.
+
+        In that transaction a lone surname joins the one stored person it names, and a stored
+        lone surname that one person of the document now names joins that person."""
         ...
 
     def actors(self) -> list[Actor]:
         """Every stored actor."""
         ...
 
-    def rename_actor(self, old: str, new: str) -> None:
-        """Move every record of actor `old` to actor `new` and drop `old`, in one transaction."""
+    def resolve_actor(self, name: str) -> str | None:
+        """The stored actor a typed name means (the name itself, else in any case, else the
+        one name of several words ending in it); None when none or several match."""
         ...
 
     def document(self, doc_id: str) -> Document | None: ...
@@ -130,7 +136,9 @@ class Store(Protocol):
         """Entities whose offsets lie inside [start, end) of a document."""
         ...
 
-    def times(self, *, since: date | None = None) -> list[Located[TimeExpr]]:
+    def times(
+        self, *, since: date | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Located[TimeExpr]]:
         """Time expressions with a resolved value, in the order of their values."""
         ...
 
@@ -138,16 +146,36 @@ class Store(Protocol):
         """Quantities whose offsets lie inside [start, end) of a document."""
         ...
 
-    def doubts(self, *, kind: str | None = None, since: date | None = None) -> list[Located[Doubt]]:
+    def doubts(
+        self,
+        *,
+        kind: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Located[Doubt]]:
         """Doubts (hedges, allegations, denials, disputes), filtered by kind; recent first."""
         ...
 
     def attributions(
-        self, *, actor: str | None = None, stance: str | None = None, since: date | None = None
-    ) -> list[Located[Attribution]]: ...
+        self,
+        *,
+        actor: str | None = None,
+        stance: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Located[Attribution]]:
+        """Attributions by source actor, stance and date; recent first; one page."""
+        ...
 
     def quantities(
-        self, *, actor: str | None = None, since: date | None = None
+        self,
+        *,
+        actor: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Located[Quantity]]:
         """Quantities, recent first; with `actor`, only the numbers that actor gives."""
         ...

@@ -28,25 +28,39 @@ def migrate(db: sqlite3.Connection) -> int:
     """Apply every pending step in order and return the schema version (steps applied).
 
     `db` must be in autocommit mode (`isolation_level=None`): transactions are explicit here.
-    """
-    db.execute('CREATE TABLE IF NOT EXISTS "_migrations" ("name" TEXT PRIMARY KEY) STRICT')
-    applied = {name for (name,) in db.execute('SELECT "name" FROM "_migrations"')}
-    unknown = applied - {step.__name__ for step in MIGRATIONS}
-    if unknown:
-        raise StoreError("database was written by a newer crisisdesk")
-    for step in MIGRATIONS:
-        if step.__name__ not in applied:
-            _apply(db, step)
+    Several processes may open a new store at once: each step is applied under the write lock
+    and only if the names read inside that lock do not list it yet."""
+    pending = [step for step in MIGRATIONS if step.__name__ not in _applied(db)]
+    for step in pending:
+        _apply(db, step)
     return len(MIGRATIONS)
 
 
+def _applied(db: sqlite3.Connection) -> set[str]:
+    """Names of the steps the database records; refuses one written by a newer crisisdesk."""
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+    ).fetchone()
+    applied = (
+        {name for (name,) in db.execute('SELECT "name" FROM "_migrations"')} if exists else set()
+    )
+    if applied - {step.__name__ for step in MIGRATIONS}:
+        raise StoreError("database was written by a newer crisisdesk")
+    return applied
+
+
 def _apply(db: sqlite3.Connection, step: Migration) -> None:
+    """Run one step and record its name in one write transaction, unless another process
+    applied it first."""
     db.execute("BEGIN IMMEDIATE")
     try:
-        step(db)
-        db.execute('INSERT INTO "_migrations" ("name") VALUES (?)', (step.__name__,))
+        db.execute('CREATE TABLE IF NOT EXISTS "_migrations" ("name" TEXT PRIMARY KEY) STRICT')
+        if step.__name__ not in _applied(db):
+            step(db)
+            db.execute('INSERT INTO "_migrations" ("name") VALUES (?)', (step.__name__,))
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
 
@@ -251,3 +265,177 @@ def m008_quantities_by_claimant(db: sqlite3.Connection) -> None:
 def m009_doubts_by_actor(db: sqlite3.Connection) -> None:
     """Renaming an actor across the store (actor_links) finds its doubts by index."""
     _run(db, 'CREATE INDEX "doubts_by_actor" ON "doubts" ("by_actor")')
+
+
+@migration
+def m010_actor_surnames(db: sqlite3.Connection) -> None:
+    """Actors by their last word and by name in any case, so linking a lone surname inside
+    `add` and resolving a typed name are index lookups (issue 8). `surname`: the last word
+    of a name of several words (a person's surname), else NULL."""
+    _run(
+        db,
+        'ALTER TABLE "actors" ADD COLUMN "surname" TEXT COLLATE NOCASE',
+        'CREATE INDEX "actors_surname" ON "actors" ("surname")',
+        'CREATE INDEX "actors_name_nocase" ON "actors" ("name" COLLATE NOCASE)',
+    )
+    names = [
+        name for (name,) in db.execute("""SELECT "name" FROM "actors" WHERE "name" LIKE '% %'""")
+    ]
+    db.executemany(
+        'UPDATE "actors" SET "surname" = ? WHERE "name" = ?',
+        [(name.rsplit(" ", 1)[1], name) for name in names],
+    )
+
+
+# m011's own copy of the rename: a step must keep doing what it did when it shipped.
+_M011_RENAME = (
+    """UPDATE "entities" SET "actor" = :new,
+    "label" = coalesce((SELECT "kind" FROM "actors" WHERE "name" = :new), "label"),
+    "code" = (SELECT "code" FROM "actors" WHERE "name" = :new) WHERE "actor" = :old""",
+    """UPDATE "attributions" SET "source_actor" = :new,
+    "source" = json_set("source", '$.actor', :new) WHERE "source_actor" = :old""",
+    'UPDATE "doubts" SET "by_actor" = :new WHERE "by_actor" = :old',
+    'UPDATE "quantities" SET "claimed_by" = :new WHERE "claimed_by" = :old',
+    'DELETE FROM "actors" WHERE "name" = :old',
+)
+
+
+@migration
+def m011_repair_split_actors(db: sqlite3.Connection) -> None:
+    """Join lone surnames split from their person by concurrent or interrupted ingests before
+    issue 8: a lone PERSON name with exactly one stored full-name PERSON ending in it."""
+    lone = [
+        name
+        for (name,) in db.execute(
+            """SELECT "name" FROM "actors" WHERE "kind" = 'PERSON' AND "surname" IS NULL"""
+        )
+    ]
+    for name in lone:
+        people = [
+            full
+            for (full,) in db.execute(
+                """SELECT "name" FROM "actors" WHERE "kind" = 'PERSON' AND "surname" = ?""",
+                (name,),
+            )
+            if full.rsplit(" ", 1)[1] == name
+        ]
+        if len(people) == 1:
+            for sql in _M011_RENAME:
+                db.execute(sql, {"old": name, "new": people[0]})
+
+
+# What `status` counts, in the order it shows them; "outlets" counts the rows of "outlets".
+_COUNTED = (
+    "documents",
+    "stories",
+    "outlets",
+    "sentences",
+    "entities",
+    "actors",
+    "attributions",
+    "doubts",
+    "quantities",
+    "times",
+    "events",
+)
+
+
+@migration
+def m012_counts(db: sqlite3.Connection) -> None:
+    """Row counts and outlets kept by triggers in the writing transaction, so `status` reads
+    a dozen rows instead of counting millions (issue 8)."""
+    _run(
+        db,
+        'CREATE TABLE "counts" ("name" TEXT PRIMARY KEY, "n" INTEGER NOT NULL) STRICT',
+        """
+        CREATE TABLE "outlets" ("name" TEXT PRIMARY KEY, "documents" INTEGER NOT NULL) STRICT
+        """,
+        """
+        CREATE TRIGGER "documents_outlet_ai" AFTER INSERT ON "documents"
+        WHEN new."outlet" IS NOT NULL BEGIN
+            INSERT INTO "outlets" ("name", "documents") VALUES (new."outlet", 1)
+            ON CONFLICT ("name") DO UPDATE SET "documents" = "documents" + 1;
+        END
+        """,
+        """
+        CREATE TRIGGER "documents_outlet_ad" AFTER DELETE ON "documents"
+        WHEN old."outlet" IS NOT NULL BEGIN
+            UPDATE "outlets" SET "documents" = "documents" - 1 WHERE "name" = old."outlet";
+            DELETE FROM "outlets" WHERE "name" = old."outlet" AND "documents" = 0;
+        END
+        """,
+        """
+        INSERT INTO "outlets" ("name", "documents")
+        SELECT "outlet", count(*) FROM "documents" WHERE "outlet" IS NOT NULL GROUP BY "outlet"
+        """,
+    )
+    for table in _COUNTED:
+        _run(
+            db,
+            f"""
+            CREATE TRIGGER "{table}_count_ai" AFTER INSERT ON "{table}" BEGIN
+                UPDATE "counts" SET "n" = "n" + 1 WHERE "name" = '{table}';
+            END
+            """,
+            f"""
+            CREATE TRIGGER "{table}_count_ad" AFTER DELETE ON "{table}" BEGIN
+                UPDATE "counts" SET "n" = "n" - 1 WHERE "name" = '{table}';
+            END
+            """,
+            f"""INSERT INTO "counts" ("name", "n") SELECT '{table}', count(*) FROM "{table}" """,
+        )
+
+
+# Another entity row of the same actor in the same document (before or after a change).
+_SAME_DOC = """EXISTS (SELECT 1 FROM "entities" AS e
+    WHERE e."actor" = {row}."actor" AND e."doc_id" = {row}."doc_id" AND e."idx" <> {row}."idx")"""
+_MENTIONED = """
+    INSERT INTO "actor_mentions" ("actor", "mentions", "documents")
+    SELECT new."actor", 1, 1 WHERE new."actor" IS NOT NULL
+    ON CONFLICT ("actor") DO UPDATE
+    SET "mentions" = "mentions" + 1, "documents" = "documents" + NOT {same_doc};
+""".format(same_doc=_SAME_DOC.format(row="new"))
+_UNMENTIONED = """
+    UPDATE "actor_mentions"
+    SET "mentions" = "mentions" - 1, "documents" = "documents" - NOT {same_doc}
+    WHERE "actor" = old."actor";
+    DELETE FROM "actor_mentions" WHERE "actor" = old."actor" AND "mentions" = 0;
+""".format(same_doc=_SAME_DOC.format(row="old"))
+
+
+@migration
+def m013_actor_mentions(db: sqlite3.Connection) -> None:
+    """Entity mentions and documents per actor, kept by triggers (a rename moves them too), so
+    the brief's main actors are read from an index instead of grouping every entity
+    (issue 8). Entities by (actor, doc_id, idx) serve the triggers and an actor's sentences."""
+    _run(
+        db,
+        """
+        CREATE TABLE "actor_mentions" (
+            "actor" TEXT PRIMARY KEY,
+            "mentions" INTEGER NOT NULL,
+            "documents" INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "actor_mentions_top"
+        ON "actor_mentions" ("mentions" DESC, "documents" DESC, "actor")
+        """,
+        'DROP INDEX "entities_actor"',
+        'CREATE INDEX "entities_actor_doc" ON "entities" ("actor", "doc_id", "idx")',
+        f"""
+        CREATE TRIGGER "entities_mention_ai" AFTER INSERT ON "entities" BEGIN {_MENTIONED} END
+        """,
+        f"""
+        CREATE TRIGGER "entities_mention_ad" AFTER DELETE ON "entities" BEGIN {_UNMENTIONED} END
+        """,
+        f"""
+        CREATE TRIGGER "entities_mention_au" AFTER UPDATE OF "actor" ON "entities"
+        WHEN old."actor" IS NOT new."actor" BEGIN {_UNMENTIONED} {_MENTIONED} END
+        """,
+        """
+        INSERT INTO "actor_mentions" ("actor", "mentions", "documents")
+        SELECT "actor", count(*), count(DISTINCT "doc_id") FROM "entities"
+        WHERE "actor" IS NOT NULL GROUP BY "actor"
+        """,
+    )

@@ -1,22 +1,26 @@
 """The SQLite store: one file, WAL, FTS5 (porter, unicode61) over sentences.
 
 The connection runs in autocommit mode and every write is an explicit `BEGIN IMMEDIATE`
-transaction, rolled back on any exception, KeyboardInterrupt included. Filters that may be
-absent are written `(:x IS NULL OR ...)`, so each query is one static, parameterized template.
-A record is located in the sentence holding its first character (an attribution: its cue);
-a record outside every stored sentence is not returned by the `Located` queries.
+transaction, rolled back on any exception, KeyboardInterrupt included; a lone surname is linked
+to its person inside the transaction that stores the document (see `add`). Counts and actor
+mentions are kept by triggers (migrations m012, m013), so `status` and the brief's main actors
+read a few rows. A record is located in the sentence holding its first character (an
+attribution: its cue); a record outside every stored sentence is not returned by the `Located`
+queries. Any sqlite3 error surfaces as a one-line StoreError.
 Not here yet: sentence vectors for dense retrieval.
 """
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from textwrap import dedent
 from typing import Any, Self
 
+from crisisdesk import actor_links
+from crisisdesk.actor_links import last_word
 from crisisdesk.errors import StoreError
 from crisisdesk.records import (
     Actor,
@@ -28,199 +32,63 @@ from crisisdesk.records import (
     Quantity,
     TimeExpr,
 )
-from crisisdesk.store import _rows
+from crisisdesk.store import _rows, _sql
 from crisisdesk.store.base import ActorCount, Located, SentenceHit, Status, StoryLink
 from crisisdesk.store.migrations import migrate
 
-_KEY = ("doc_id", "idx", "start", "end", "text")  # every record row begins so
-_CUE = ("cue_start", "cue_end", "cue_text")
-_COLUMNS = {
-    "sentences": _KEY,
-    "entities": (*_KEY, "label", "actor", "code"),
-    "attributions": (*_KEY, "source", "source_actor", *_CUE, "kind", "stance", "parent"),
-    "attribution_contents": (*_KEY, "attribution"),
-    "doubts": (*_KEY, "kind", "target", "by", "by_actor"),
-    "quantities": (
-        *_KEY,
-        "value",
-        "unit",
-        "counted",
-        "qualifier",
-        "low",
-        "high",
-        "claimed_by",
-        "stance",
-        "base_value",
-        "base_unit",
-    ),
-    "times": (*_KEY, "value", "type"),
-    "events": (*_KEY, "type", "source", "target", "time"),
-}
-_INSERT = {
-    table: 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        table, ", ".join(f'"{c}"' for c in columns), ", ".join("?" * len(columns))
-    )
-    for table, columns in _COLUMNS.items()
-}
-_INSERT_DOCUMENT = dedent("""
-    INSERT INTO "documents"
-        ("id", "text", "title", "url", "outlet", "published", "origin", "story", "signature",
-         "added")
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max("added"), 0) + 1 FROM "documents"))
-""")
-_UPSERT_ACTOR = dedent("""
-    INSERT INTO "actors" ("name", "kind", "code") VALUES (?, ?, ?)
-    ON CONFLICT ("name") DO UPDATE
-    SET "kind" = excluded."kind", "code" = coalesce(excluded."code", "actors"."code")
-""")
-_RENAME_ACTOR = (
-    """UPDATE "entities" SET "actor" = :new,
-    "label" = coalesce((SELECT "kind" FROM "actors" WHERE "name" = :new), "label"),
-    "code" = (SELECT "code" FROM "actors" WHERE "name" = :new) WHERE "actor" = :old""",
-    """UPDATE "attributions" SET "source_actor" = :new,
-    "source" = json_set("source", '$.actor', :new) WHERE "source_actor" = :old""",
-    'UPDATE "doubts" SET "by_actor" = :new WHERE "by_actor" = :old',
-    'UPDATE "quantities" SET "claimed_by" = :new WHERE "claimed_by" = :old',
-    'DELETE FROM "actors" WHERE "name" = :old',
-)
-_COUNTS = {
-    "documents": 'SELECT count(*) FROM "documents"',
-    "stories": 'SELECT count(*) FROM "stories"',
-    "outlets": 'SELECT count(DISTINCT "outlet") FROM "documents"',
-    "sentences": 'SELECT count(*) FROM "sentences"',
-    "entities": 'SELECT count(*) FROM "entities"',
-    "actors": 'SELECT count(DISTINCT "actor") FROM "entities"',
-    "attributions": 'SELECT count(*) FROM "attributions"',
-    "doubts": 'SELECT count(*) FROM "doubts"',
-    "quantities": 'SELECT count(*) FROM "quantities"',
-    "times": 'SELECT count(*) FROM "times"',
-    "events": 'SELECT count(*) FROM "events"',
-}
-# A sentence and its document's metadata, as `_rows.hit_from` reads them.
-_HIT = """s."doc_id", s."idx" AS "s_idx", s."start" AS "s_start", s."end" AS "s_end",
-    s."text" AS "s_text", d."outlet", d."published", d."title\""""
-_RECENT_FIRST = 'd."published" DESC NULLS LAST, d."added" DESC'
-_SEARCH = dedent(f"""
-    SELECT {_HIT}, -bm25("sentences_fts") AS "score"
-    FROM "sentences_fts"
-    JOIN "sentences" AS s ON s."id" = "sentences_fts"."rowid"
-    JOIN "documents" AS d ON d."id" = s."doc_id"
-    WHERE "sentences_fts" MATCH :match
-    ORDER BY bm25("sentences_fts"), d."added", s."idx"
-    LIMIT :limit
-""")
-_SENTENCE_AT = dedent(f"""
-    SELECT {_HIT}, 0.0 AS "score"
-    FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
-    WHERE s."doc_id" = :doc_id AND s."start" <= :offset AND :offset < s."end"
-    ORDER BY s."start" DESC
-    LIMIT 1
-""")
-_SENTENCE_NUMBER = dedent(f"""
-    SELECT {_HIT}, 0.0 AS "score"
-    FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
-    WHERE s."doc_id" = :doc_id AND s."idx" = :idx
-""")
-_TOP_ACTORS = dedent("""
-    SELECT e."actor" AS "name", coalesce(a."kind", 'unknown') AS "kind",
-        coalesce(a."code", max(e."code")) AS "code",
-        count(*) AS "mentions", count(DISTINCT e."doc_id") AS "documents"
-    FROM "entities" AS e
-    JOIN "documents" AS d ON d."id" = e."doc_id"
-    LEFT JOIN "actors" AS a ON a."name" = e."actor"
-    WHERE e."actor" IS NOT NULL AND (:since IS NULL OR d."published" >= :since)
-    GROUP BY e."actor"
-    ORDER BY "mentions" DESC, "documents" DESC, "name"
-    LIMIT :limit
-""")
-_ACTOR_SENTENCES = dedent(f"""
-    SELECT {_HIT}, 0.0 AS "score"
-    FROM "entities" AS e
-    JOIN "sentences" AS s
-        ON s."doc_id" = e."doc_id" AND s."start" <= e."start" AND e."start" < s."end"
-    JOIN "documents" AS d ON d."id" = e."doc_id"
-    WHERE e."actor" = :actor AND (:since IS NULL OR d."published" >= :since)
-    GROUP BY s."id"
-    ORDER BY {_RECENT_FIRST}, s."idx"
-    LIMIT :limit
-""")
-# Records inside [start, end) of a document; the table name is one of this module's constants.
-_INSIDE = dedent("""
-    SELECT * FROM "{table}"
-    WHERE "doc_id" = :doc_id AND "start" >= :start AND "end" <= :end
-    ORDER BY "start", "idx"
-""")
-
-
-def _located(table: str, where: str, order: str, *, anchor: str = "start") -> str:
-    """SELECT records of `table` with the sentence holding their `anchor` offset and their
-    document's metadata. Arguments are constants of this module, never user input."""
-    return dedent(f"""
-        SELECT r.*, {_HIT}, 0.0 AS "score"
-        FROM "{table}" AS r
-        JOIN "documents" AS d ON d."id" = r."doc_id"
-        JOIN "sentences" AS s
-            ON s."doc_id" = r."doc_id" AND s."start" <= r."{anchor}" AND r."{anchor}" < s."end"
-        WHERE (:since IS NULL OR d."published" >= :since) AND {where}
-        ORDER BY {order}
-    """)
-
-
-_ATTRIBUTIONS = _located(
-    "attributions",
-    '(:actor IS NULL OR r."source_actor" = :actor) AND (:stance IS NULL OR r."stance" = :stance)',
-    f'{_RECENT_FIRST}, r."idx"',
-    anchor="cue_start",
-)
-
-_CONTENTS = dedent("""
-    SELECT "start", "end", "text" FROM "attribution_contents"
-    WHERE "doc_id" = ? AND "attribution" = ?
-    ORDER BY "idx"
-""")
-
-# With an actor: the numbers that actor is reported to give (`claimed_by`, decided once in
-# analyze/convert.py: the innermost attribution holding the number that does not dispute it).
-_QUANTITIES = _located(
-    "quantities", '(:actor IS NULL OR r."claimed_by" = :actor)', f'{_RECENT_FIRST}, r."idx"'
-)
-_TIMES = _located("times", 'r."value" IS NOT NULL', f'r."value", {_RECENT_FIRST}, r."idx"')
-_DOUBTS = _located(
-    "doubts", '(:kind IS NULL OR r."kind" = :kind)', f'{_RECENT_FIRST}, r."doc_id", r."idx"'
-)
-_DOC_ACTORS = dedent("""
-    SELECT * FROM "actors" WHERE "name" IN (
-        SELECT "actor" FROM "entities" WHERE "doc_id" = :doc_id
-        UNION SELECT "source_actor" FROM "attributions" WHERE "doc_id" = :doc_id)
-    ORDER BY "name"
-""")
+BUSY_TIMEOUT_S = 10.0  # how long to wait for another process's write (or migration) to end
+IN_MEMORY = (":memory:", "")
 
 
 class SQLiteStore:
-    """The evidence base in one SQLite file (or ":memory:"); migrated on open."""
+    """The evidence base in one SQLite file (or ":memory:"); migrated on open.
 
-    def __init__(self, path: Path | str) -> None:
+    With `create=False` a missing file is refused (StoreError) and nothing is created."""
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = str(path)
-        try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+        self._db = self._connect(create)
         try:
             self._setup()
         except BaseException:
             self._db.close()
             raise
 
+    def _connect(self, create: bool) -> sqlite3.Connection:
+        """Connect, waiting up to BUSY_TIMEOUT_S for other writers from the first statement."""
+        target, uri = self.path, False
+        if not create and self.path not in IN_MEMORY:
+            if not Path(self.path).is_file():
+                raise StoreError(f"no evidence base at {self.path} (run crisisdesk ingest first)")
+            target, uri = Path(self.path).resolve().as_uri() + "?mode=rw", True
+        try:
+            return sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
     def _setup(self) -> None:
         self._db.row_factory = sqlite3.Row
         try:
-            if self.path not in (":memory:", ""):
-                self._db.execute("PRAGMA journal_mode = WAL")
+            if self.path not in IN_MEMORY:
+                self._wal()
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA synchronous = NORMAL")
             migrate(self._db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _wal(self) -> None:
+        """Switch the file to WAL. SQLite may refuse at once, without waiting, while another
+        process creates the same new file; then try again until BUSY_TIMEOUT_S."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def __enter__(self) -> Self:
         return self
@@ -243,7 +111,20 @@ class SQLiteStore:
         self._db.execute("COMMIT")
 
     def _all(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
-        return self._db.execute(sql, params).fetchall()
+        """Rows of one statement; a damaged file gives a StoreError, not a sqlite3 error."""
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _one(self, sql: str, params: Any = ()) -> Any:
+        """The first column of the first row (None without rows)."""
+        rows = self._all(sql, params)
+        return rows[0][0] if rows else None
+
+    def _insert(self, table: str, rows: list[_rows.Params]) -> None:
+        if rows:
+            self._db.executemany(_sql.insert(table, tuple(rows[0])), rows)
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -253,17 +134,15 @@ class SQLiteStore:
 
     def story_candidates(self, bands: tuple[str, ...]) -> list[tuple[str, str, bytes]]:
         """(doc_id, story, signature) of stored documents sharing a MinHash band."""
-        sql = dedent("""
-            SELECT "id", "story", "signature" FROM "documents" WHERE "id" IN (
-                SELECT "doc_id" FROM "bands" WHERE "band" IN (SELECT "value" FROM json_each(?)))
-            ORDER BY "added"
-        """)
-        rows = self._all(sql, (json.dumps(list(bands)),))
+        rows = self._all(_sql.STORY_CANDIDATES, (json.dumps(list(bands)),))
         return [(r["id"], r["story"], r["signature"]) for r in rows]
 
     def add(self, doc: Document, analysis: Analysis, link: StoryLink) -> bool:
         """Store a document and its records in one transaction; False if already stored.
 
+        In the same transaction its lone surnames join the one stored person they name, and
+        stored lone surnames that one of its people now names join that person (actor_links),
+        so concurrent ingests and crashes never split a person in two.
         Raises StoreError, with nothing written, when a record cannot be stored."""
         if analysis.text != doc.text:
             raise StoreError(f"{doc.id}: analysis is of a different text than the document")
@@ -271,49 +150,89 @@ class SQLiteStore:
             with self._transaction():
                 if self.has_document(doc.id):
                     return False
-                self._insert_document(doc, analysis, link)
-                self._insert_records(doc, analysis)
+                linked = self._linked(analysis)
+                self._insert_document(doc, linked, link)
+                self._insert_records(doc, linked)
+                self._take_over(linked)
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.id}: {exc}") from exc
         return True
+
+    def _people(self, surname: str) -> list[Actor]:
+        """Stored people with a full name ending in `surname` (exactly, case included)."""
+        rows = self._all(_sql.ACTORS_BY_SURNAME, (surname,))
+        found = map(_rows.actor_from, rows)
+        return [a for a in found if actor_links.is_full_name(a) and last_word(a.name) == surname]
+
+    def _linked(self, analysis: Analysis) -> Analysis:
+        """The analysis with its lone surnames joined to the one stored person they name."""
+        lone = {a.name for a in analysis.actors if actor_links.is_lone_name(a)}
+        return actor_links.relinked(
+            analysis, actor_links.unique({n: self._people(n) for n in lone})
+        )
+
+    def _take_over(self, analysis: Analysis) -> None:
+        """Join to their person the stored lone surnames of the document's people, when that
+        person is the only stored one with the surname (after this document is inserted)."""
+        people = (a.name for a in analysis.actors if actor_links.is_full_name(a))
+        surnames = {s for s in map(last_word, people) if s}
+        lone = [s for s in surnames if any(map(actor_links.is_lone_name, self._actors_named(s)))]
+        for old, person in actor_links.unique({s: self._people(s) for s in lone}).items():
+            self._rename(old, person.name)
+
+    def _actors_named(self, name: str) -> list[Actor]:
+        return [_rows.actor_from(r) for r in self._all(_sql.ACTOR, (name,))]
+
+    def _rename(self, old: str, new: str) -> None:
+        """Move every record of actor `old` to actor `new` and drop `old` (in `add`'s
+        transaction)."""
+        for sql in _sql.RENAME_ACTOR:
+            self._db.execute(sql, {"old": old, "new": new})
+
+    def _insert_document(self, doc: Document, analysis: Analysis, link: StoryLink) -> None:
+        story = link.story or doc.id
+        added = self._one('SELECT coalesce(max("added"), 0) + 1 FROM "documents"')
+        self._db.execute('INSERT INTO "stories" ("id") VALUES (?) ON CONFLICT DO NOTHING', (story,))
+        self._insert(
+            "documents", [_rows.document_row(doc, story, link.signature) | {"added": added}]
+        )
+        self._db.executemany(
+            'INSERT INTO "bands" ("band", "doc_id") VALUES (?, ?) ON CONFLICT DO NOTHING',
+            [(band, doc.id) for band in link.bands],
+        )
+        self._db.executemany(_sql.UPSERT_ACTOR, [_rows.actor_row(a) for a in analysis.actors])
+
+    def _insert_records(self, doc: Document, analysis: Analysis) -> None:
+        """Rows are built table by table, so a failure can strike midway (see the tests)."""
+        a = analysis
+        self._insert("sentences", _rows.sentence_rows(doc, a.sentences))
+        self._insert("entities", _rows.entity_rows(doc.id, a.entities))
+        self._insert("attributions", _rows.attribution_rows(doc, a.attributions))
+        self._insert("attribution_contents", _rows.content_rows(doc.id, a.attributions))
+        self._insert("doubts", _rows.doubt_rows(doc.id, a.doubts))
+        self._insert("quantities", _rows.quantity_rows(doc.id, a.quantities))
+        self._insert("times", _rows.time_rows(doc.id, a.times))
+        self._insert("events", _rows.event_rows(doc, a.events))
+
+    # -- reads ----------------------------------------------------------------------------
 
     def actors(self) -> list[Actor]:
         """Every stored actor."""
         return [_rows.actor_from(r) for r in self._all('SELECT * FROM "actors" ORDER BY "name"')]
 
-    def rename_actor(self, old: str, new: str) -> None:
-        """Move every record of actor `old` to actor `new` and drop `old`, in one transaction."""
-        try:
-            with self._transaction():
-                for sql in _RENAME_ACTOR:
-                    self._db.execute(sql, {"old": old, "new": new})
-        except sqlite3.Error as exc:
-            raise StoreError(f"renaming actor {old!r}: {exc}") from exc
-
-    def _insert_document(self, doc: Document, analysis: Analysis, link: StoryLink) -> None:
-        story = link.story or doc.id
-        db = self._db
-        db.execute('INSERT INTO "stories" ("id") VALUES (?) ON CONFLICT DO NOTHING', (story,))
-        db.execute(_INSERT_DOCUMENT, _rows.document_row(doc, story, link.signature))
-        db.executemany(
-            'INSERT INTO "bands" ("band", "doc_id") VALUES (?, ?) ON CONFLICT DO NOTHING',
-            [(band, doc.id) for band in link.bands],
-        )
-        db.executemany(_UPSERT_ACTOR, [(a.name, a.kind, a.code) for a in analysis.actors])
-
-    def _insert_records(self, doc: Document, analysis: Analysis) -> None:
-        """Rows are built table by table, so a failure can strike midway (see the tests)."""
-        a, db = analysis, self._db
-        db.executemany(_INSERT["sentences"], _rows.sentence_rows(doc, a.sentences))
-        db.executemany(_INSERT["entities"], _rows.entity_rows(doc.id, a.entities))
-        db.executemany(_INSERT["attributions"], _rows.attribution_rows(doc, a.attributions))
-        db.executemany(_INSERT["attribution_contents"], _rows.content_rows(doc.id, a.attributions))
-        db.executemany(_INSERT["doubts"], _rows.doubt_rows(doc.id, a.doubts))
-        db.executemany(_INSERT["quantities"], _rows.quantity_rows(doc.id, a.quantities))
-        db.executemany(_INSERT["times"], _rows.time_rows(doc.id, a.times))
-        db.executemany(_INSERT["events"], _rows.event_rows(doc, a.events))
-
-    # -- reads ----------------------------------------------------------------------------
+    def resolve_actor(self, name: str) -> str | None:
+        """The stored actor a typed name means, found by index: that very name, else the one
+        name equal to it in any case, else the one name of several words ending in it
+        ("maduro" -> "Nicolás Maduro"); None when none or several match."""
+        if self._actors_named(name):
+            return name
+        same = [r["name"] for r in self._all(_sql.ACTOR_ANY_CASE, (name,))]
+        if same:
+            return same[0] if len(same) == 1 else None
+        tail = " " + name.casefold()
+        rows = self._all(_sql.ACTORS_BY_SURNAME, (name.rsplit(" ", 1)[-1],))
+        ending = [r["name"] for r in rows if r["name"].casefold().endswith(tail)]
+        return ending[0] if len(ending) == 1 else None
 
     def document(self, doc_id: str) -> Document | None:
         rows = self._all('SELECT * FROM "documents" WHERE "id" = ?', (doc_id,))
@@ -342,21 +261,20 @@ class SQLiteStore:
             quantities=tuple(map(_rows.quantity_from, records("quantities"))),
             times=tuple(map(_rows.time_from, records("times"))),
             events=tuple(map(_rows.event_from, records("events"))),
-            actors=tuple(map(_rows.actor_from, self._all(_DOC_ACTORS, {"doc_id": doc_id}))),
+            actors=tuple(map(_rows.actor_from, self._all(_sql.DOC_ACTORS, {"doc_id": doc_id}))),
         )
 
     def _attribution_from(self, row: sqlite3.Row) -> Attribution:
-        contents = self._all(_CONTENTS, (row["doc_id"], row["idx"]))
+        contents = self._all(_sql.CONTENTS, (row["doc_id"], row["idx"]))
         return _rows.attribution_from(row, tuple(map(_rows.span_from, contents)))
 
     def status(self) -> Status:
-        """Counts, published range and schema version; nothing depends on when data came in."""
-        counts = {name: self._db.execute(sql).fetchone()[0] for name, sql in _COUNTS.items()}
-        first, last = self._db.execute(
-            'SELECT min("published"), max("published") FROM "documents"'
-        ).fetchone()
-        version = self._db.execute('SELECT count(*) FROM "_migrations"').fetchone()[0]
-        return Status(counts, _rows.day(first), _rows.day(last), version)
+        """Counts (kept by triggers), published range and schema version, read without a scan;
+        nothing depends on when data came in. `actors` counts stored actors."""
+        counts = {r["name"]: r["n"] for r in self._all(_sql.COUNTS)}
+        first = _rows.day(self._one(_sql.FIRST_PUBLISHED))
+        last = _rows.day(self._one(_sql.LAST_PUBLISHED))
+        return Status(counts, first, last, self._one(_sql.SCHEMA_VERSION))
 
     def search(self, query: str, *, limit: int = 10) -> list[SentenceHit]:
         """Sentences matching any of the words in `query`, best BM25 first.
@@ -366,22 +284,23 @@ class SQLiteStore:
         terms = ['"{}"'.format(term.replace('"', '""')) for term in query.split()]
         if not terms:
             return []
-        rows = self._all(_SEARCH, {"match": " OR ".join(terms), "limit": limit})
+        rows = self._all(_sql.SEARCH, {"match": " OR ".join(terms), "limit": limit})
         return [_rows.hit_from(r) for r in rows]
 
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
         """The sentence holding character `offset` of a document."""
-        rows = self._all(_SENTENCE_AT, {"doc_id": doc_id, "offset": offset})
+        rows = self._all(_sql.SENTENCE_AT, {"doc_id": doc_id, "offset": offset})
         return _rows.hit_from(rows[0]) if rows else None
 
     def sentence_before(self, hit: SentenceHit) -> SentenceHit | None:
         """The sentence right before `hit` in its document, if any."""
-        rows = self._all(_SENTENCE_NUMBER, {"doc_id": hit.doc_id, "idx": hit.index - 1})
+        rows = self._all(_sql.SENTENCE_NUMBER, {"doc_id": hit.doc_id, "idx": hit.index - 1})
         return _rows.hit_from(rows[0]) if rows else None
 
     def top_actors(self, *, limit: int = 10, since: date | None = None) -> list[ActorCount]:
         """Actors by entity mentions; `documents` counts distinct documents mentioning them."""
-        rows = self._all(_TOP_ACTORS, {"since": _rows.iso(since), "limit": limit})
+        params = {"since": _rows.iso(since), "limit": limit}
+        rows = self._all(_sql.chosen(_sql.TOP_ACTORS, params), params)
         return [
             ActorCount(r["name"], r["kind"], r["code"], r["mentions"], r["documents"]) for r in rows
         ]
@@ -391,43 +310,73 @@ class SQLiteStore:
     ) -> list[SentenceHit]:
         """Distinct sentences holding an entity of this actor, the most recent documents first."""
         params = {"actor": actor, "since": _rows.iso(since), "limit": limit}
-        return [_rows.hit_from(r) for r in self._all(_ACTOR_SENTENCES, params)]
+        rows = self._all(_sql.chosen(_sql.ACTOR_SENTENCES, params), params)
+        return [_rows.hit_from(r) for r in rows]
 
     def entities_in(self, doc_id: str, start: int, end: int) -> list[Entity]:
         """Entities whose offsets lie inside [start, end) of a document."""
         params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_INSIDE.format(table="entities"), params)
+        rows = self._all(_sql.INSIDE.format(table="entities"), params)
         return [_rows.entity_from(r) for r in rows]
 
     def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
         """Quantities whose offsets lie inside [start, end) of a document."""
         params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_INSIDE.format(table="quantities"), params)
+        rows = self._all(_sql.INSIDE.format(table="quantities"), params)
         return [_rows.quantity_from(r) for r in rows]
 
-    def times(self, *, since: date | None = None) -> list[Located[TimeExpr]]:
+    def _located(
+        self, variants: _sql.Variants, page: tuple[int | None, int], **filters: Any
+    ) -> list[sqlite3.Row]:
+        """Rows of the variant for the filters set, one page of (limit: None for all, offset)."""
+        params = {k: _rows.iso(v) if isinstance(v, date) else v for k, v in filters.items()}
+        limit, offset = page
+        sql = _sql.chosen(variants, params)
+        return self._all(sql, params | {"limit": -1 if limit is None else limit, "offset": offset})
+
+    def times(
+        self, *, since: date | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Located[TimeExpr]]:
         """Time expressions with a resolved value, in the order of their values (ISO text, so
         earlier first); `since` filters by the document's publication date, like the others."""
-        rows = self._all(_TIMES, {"since": _rows.iso(since)})
+        rows = self._located(_sql.TIMES, (limit, offset), since=since)
         return [Located(_rows.time_from(r), _rows.hit_from(r)) for r in rows]
 
-    def doubts(self, *, kind: str | None = None, since: date | None = None) -> list[Located[Doubt]]:
+    def doubts(
+        self,
+        *,
+        kind: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Located[Doubt]]:
         """Doubts (hedges, allegations, denials, disputes), filtered by kind; recent first."""
-        rows = self._all(_DOUBTS, {"kind": kind, "since": _rows.iso(since)})
+        rows = self._located(_sql.DOUBTS, (limit, offset), kind=kind, since=since)
         return [Located(_rows.doubt_from(r), _rows.hit_from(r)) for r in rows]
 
     def attributions(
-        self, *, actor: str | None = None, stance: str | None = None, since: date | None = None
+        self,
+        *,
+        actor: str | None = None,
+        stance: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Located[Attribution]]:
         """Attributions, filtered by source actor, stance and publication date; recent first."""
-        params = {"actor": actor, "stance": stance, "since": _rows.iso(since)}
-        rows = self._all(_ATTRIBUTIONS, params)
+        page = (limit, offset)
+        rows = self._located(_sql.ATTRIBUTIONS, page, actor=actor, stance=stance, since=since)
         return [Located(self._attribution_from(r), _rows.hit_from(r)) for r in rows]
 
     def quantities(
-        self, *, actor: str | None = None, since: date | None = None
+        self,
+        *,
+        actor: str | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Located[Quantity]]:
         """Quantities, recent first. With `actor`: only the numbers that actor gives
         (`claimed_by`), not every number in a sentence that merely mentions the actor."""
-        rows = self._all(_QUANTITIES, {"actor": actor, "since": _rows.iso(since)})
+        rows = self._located(_sql.QUANTITIES, (limit, offset), actor=actor, since=since)
         return [Located(_rows.quantity_from(r), _rows.hit_from(r)) for r in rows]

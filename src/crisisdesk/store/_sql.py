@@ -1,0 +1,199 @@
+"""The SQLite store's statements, built once at import.
+
+A query whose filters may be absent is one static statement per combination of the filters set
+(`Variants`, keyed by their names), never `(:x IS NULL OR ...)`, which keeps SQLite off the
+indexes. Every table, column and condition here is a constant of this module, never user input.
+"""
+
+from collections.abc import Callable, Mapping
+from functools import cache
+from itertools import combinations
+from textwrap import dedent
+from typing import Any
+
+Variants = dict[frozenset[str], str]
+Builder = Callable[[tuple[str, ...]], str]  # the query with these conditions
+
+
+@cache
+def insert(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT of named parameters, one per column (the keys of `_rows`' dicts)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join(f":{c}" for c in columns)})'
+
+
+def chosen(variants: Variants, params: Mapping[str, Any]) -> str:
+    """The variant for the filters that are set (not None) in `params`."""
+    return variants[frozenset(k for k, v in params.items() if v is not None) & _keys(variants)]
+
+
+def _keys(variants: Variants) -> frozenset[str]:
+    return frozenset().union(*variants)
+
+
+def variants(build: Builder, filters: Mapping[str, str]) -> Variants:
+    """`build(conditions)` for every subset of `filters` (name -> SQL condition)."""
+    names = sorted(filters)
+    return {
+        frozenset(subset): build(tuple(filters[n] for n in subset))
+        for size in range(len(names) + 1)
+        for subset in combinations(names, size)
+    }
+
+
+def where(conditions: tuple[str, ...]) -> str:
+    return "WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+UPSERT_ACTOR = dedent("""
+    INSERT INTO "actors" ("name", "kind", "code", "surname")
+    VALUES (:name, :kind, :code, :surname)
+    ON CONFLICT ("name") DO UPDATE
+    SET "kind" = excluded."kind", "code" = coalesce(excluded."code", "actors"."code")
+""")
+# Move every record of actor :old to :new and drop :old (the count triggers follow).
+RENAME_ACTOR = (
+    """UPDATE "entities" SET "actor" = :new,
+    "label" = coalesce((SELECT "kind" FROM "actors" WHERE "name" = :new), "label"),
+    "code" = (SELECT "code" FROM "actors" WHERE "name" = :new) WHERE "actor" = :old""",
+    """UPDATE "attributions" SET "source_actor" = :new,
+    "source" = json_set("source", '$.actor', :new) WHERE "source_actor" = :old""",
+    'UPDATE "doubts" SET "by_actor" = :new WHERE "by_actor" = :old',
+    'UPDATE "quantities" SET "claimed_by" = :new WHERE "claimed_by" = :old',
+    'DELETE FROM "actors" WHERE "name" = :old',
+)
+ACTOR = 'SELECT * FROM "actors" WHERE "name" = ?'
+ACTOR_ANY_CASE = 'SELECT * FROM "actors" WHERE "name" = ? COLLATE NOCASE ORDER BY "name"'
+ACTORS_BY_SURNAME = 'SELECT * FROM "actors" WHERE "surname" = ? ORDER BY "name"'
+STORY_CANDIDATES = dedent("""
+    SELECT "id", "story", "signature" FROM "documents" WHERE "id" IN (
+        SELECT "doc_id" FROM "bands" WHERE "band" IN (SELECT "value" FROM json_each(?)))
+    ORDER BY "added"
+""")
+DOC_ACTORS = dedent("""
+    SELECT * FROM "actors" WHERE "name" IN (
+        SELECT "actor" FROM "entities" WHERE "doc_id" = :doc_id
+        UNION SELECT "source_actor" FROM "attributions" WHERE "doc_id" = :doc_id)
+    ORDER BY "name"
+""")
+CONTENTS = dedent("""
+    SELECT "start", "end", "text" FROM "attribution_contents"
+    WHERE "doc_id" = ? AND "attribution" = ?
+    ORDER BY "idx"
+""")
+COUNTS = 'SELECT "name", "n" FROM "counts" ORDER BY rowid'
+# Two statements: SQLite answers a lone min() or max() from the index.
+FIRST_PUBLISHED = 'SELECT min("published") FROM "documents"'
+LAST_PUBLISHED = 'SELECT max("published") FROM "documents"'
+SCHEMA_VERSION = 'SELECT count(*) FROM "_migrations"'
+
+# A sentence and its document's metadata, as `_rows.hit_from` reads them.
+HIT = """s."doc_id", s."idx" AS "s_idx", s."start" AS "s_start", s."end" AS "s_end",
+    s."text" AS "s_text", d."outlet", d."published", d."title\""""
+RECENT_FIRST = 'd."published" DESC NULLS LAST, d."added" DESC'
+SINCE = 'd."published" >= :since'
+SEARCH = dedent(f"""
+    SELECT {HIT}, -bm25("sentences_fts") AS "score"
+    FROM "sentences_fts"
+    JOIN "sentences" AS s ON s."id" = "sentences_fts"."rowid"
+    JOIN "documents" AS d ON d."id" = s."doc_id"
+    WHERE "sentences_fts" MATCH :match
+    ORDER BY bm25("sentences_fts"), d."added", s."idx"
+    LIMIT :limit
+""")
+SENTENCE_AT = dedent(f"""
+    SELECT {HIT}, 0.0 AS "score"
+    FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
+    WHERE s."doc_id" = :doc_id AND s."start" <= :offset AND :offset < s."end"
+    ORDER BY s."start" DESC
+    LIMIT 1
+""")
+SENTENCE_NUMBER = dedent(f"""
+    SELECT {HIT}, 0.0 AS "score"
+    FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
+    WHERE s."doc_id" = :doc_id AND s."idx" = :idx
+""")
+# Without `since`: the counts the triggers keep; with it, the entities of those documents.
+TOP_ACTORS = {
+    frozenset(): dedent("""
+        SELECT m."actor" AS "name", coalesce(a."kind", 'unknown') AS "kind", a."code",
+            m."mentions", m."documents"
+        FROM "actor_mentions" AS m LEFT JOIN "actors" AS a ON a."name" = m."actor"
+        ORDER BY m."mentions" DESC, m."documents" DESC, m."actor"
+        LIMIT :limit
+    """),
+    frozenset({"since"}): dedent(f"""
+        SELECT e."actor" AS "name", coalesce(a."kind", 'unknown') AS "kind", a."code",
+            count(*) AS "mentions", count(DISTINCT e."doc_id") AS "documents"
+        FROM "documents" AS d
+        JOIN "entities" AS e ON e."doc_id" = d."id"
+        LEFT JOIN "actors" AS a ON a."name" = e."actor"
+        WHERE {SINCE} AND e."actor" IS NOT NULL
+        GROUP BY e."actor"
+        ORDER BY "mentions" DESC, "documents" DESC, "name"
+        LIMIT :limit
+    """),
+}
+
+
+def _actor_sentences(conditions: tuple[str, ...]) -> str:
+    return dedent(f"""
+        SELECT {HIT}, 0.0 AS "score"
+        FROM "entities" AS e
+        JOIN "sentences" AS s
+            ON s."doc_id" = e."doc_id" AND s."start" <= e."start" AND e."start" < s."end"
+        JOIN "documents" AS d ON d."id" = e."doc_id"
+        {where(('e."actor" = :actor', *conditions))}
+        GROUP BY s."id"
+        ORDER BY {RECENT_FIRST}, s."idx"
+        LIMIT :limit
+    """)
+
+
+ACTOR_SENTENCES = variants(_actor_sentences, {"since": SINCE})
+
+# Records inside [start, end) of a document; the table name is one of this module's constants.
+INSIDE = dedent("""
+    SELECT * FROM "{table}"
+    WHERE "doc_id" = :doc_id AND "start" >= :start AND "end" <= :end
+    ORDER BY "start", "idx"
+""")
+
+
+def located(table: str, order: str, *, anchor: str = "start", fixed: str = "") -> Builder:
+    """SELECT records of `table` with the sentence holding their `anchor` offset and their
+    document's metadata, ordered, one page (`:limit`, -1 for all, and `:offset`)."""
+
+    def build(conditions: tuple[str, ...]) -> str:
+        return dedent(f"""
+            SELECT r.*, {HIT}, 0.0 AS "score"
+            FROM "{table}" AS r
+            JOIN "documents" AS d ON d."id" = r."doc_id"
+            JOIN "sentences" AS s
+                ON s."doc_id" = r."doc_id" AND s."start" <= r."{anchor}" AND r."{anchor}" < s."end"
+            {where(tuple(c for c in (fixed, *conditions) if c))}
+            ORDER BY {order}
+            LIMIT :limit OFFSET :offset
+        """)
+
+    return build
+
+
+ATTRIBUTIONS = variants(
+    located("attributions", f'{RECENT_FIRST}, r."idx"', anchor="cue_start"),
+    {"actor": 'r."source_actor" = :actor', "stance": 'r."stance" = :stance', "since": SINCE},
+)
+# With an actor: the numbers that actor is reported to give (`claimed_by`, decided once in
+# analyze/convert.py: the innermost attribution holding the number that does not dispute it).
+QUANTITIES = variants(
+    located("quantities", f'{RECENT_FIRST}, r."idx"'),
+    {"actor": 'r."claimed_by" = :actor', "since": SINCE},
+)
+TIMES = variants(
+    located("times", f'r."value", {RECENT_FIRST}, r."idx"', fixed='r."value" IS NOT NULL'),
+    {"since": SINCE},
+)
+DOUBTS = variants(
+    located("doubts", f'{RECENT_FIRST}, r."doc_id", r."idx"'),
+    {"kind": 'r."kind" = :kind', "since": SINCE},
+)
