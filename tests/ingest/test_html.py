@@ -45,3 +45,11 @@ def test_fragment_blocks_become_paragraphs() -> None:
         html_to_text(fragment) == "Two frigates sailed.\n\nThe ministry said nothing.\nLater: more."
     )
     assert html_to_text("plain words") == "plain words"
+    assert html_to_text("<p>a\x01b\x00c</p>") == "abc"  # lxml refuses control characters
+
+
+def test_markup_trafilatura_fails_on_is_an_error(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "odd.html"
+    path.write_bytes(b"<svg><html><body>" + b"x" * 100)
+    with pytest.raises(IngestError, match="cannot extract HTML: AssertionError"):
+        read_one(path, settings=settings)

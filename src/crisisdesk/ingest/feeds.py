@@ -35,7 +35,7 @@ def read_feed(data: bytes, *, origin: str) -> list[Document | IngestError]:
         raise IngestError(origin, f"malformed feed: {problem}")
     if problem is not None:
         log.warning("%s: %s", origin, problem)
-    if not parsed.version:
+    if not parsed.get("version"):
         raise IngestError(origin, "not an RSS or Atom feed")
     if not parsed.entries:
         raise IngestError(origin, "feed has no entries")
@@ -91,4 +91,7 @@ def entry_text(entry: Any) -> str:
 def entry_date(entry: Any) -> date | None:
     """The entry's published, else updated, date as feedparser parsed it (UTC)."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return date(*parsed[:3]) if parsed else None
+    try:
+        return date(*parsed[:3]) if parsed else None
+    except (TypeError, ValueError):  # a year feedparser accepts but `date` does not
+        return None

@@ -26,6 +26,7 @@ _BLOCKS = frozenset(
 )
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # <meta charset=...>, <meta http-equiv content="...; charset=..."> or <?xml ... encoding=...?>
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
@@ -40,9 +41,7 @@ def read_html(data: bytes, *, origin: str, url: str | None = None) -> list[Docum
     Raises IngestError when trafilatura finds no main text.
     """
     html, note = decode(data, origin, declared=declared_charset(data))
-    page: Any = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False
-    )
+    page = _extract(html, origin=origin, url=url)
     text = getattr(page, "text", None)
     if not isinstance(text, str) or not text.strip():
         raise IngestError(origin, "no text extracted from HTML")
@@ -55,6 +54,27 @@ def read_html(data: bytes, *, origin: str, url: str | None = None) -> list[Docum
         published=_page_date(page.date),
     )
     return [replace(doc, note=note)]
+
+
+def _extract(html: str, *, origin: str, url: str | None) -> Any:
+    """trafilatura's extraction; its own errors on odd markup become an IngestError.
+
+    Why catch everything: trafilatura, htmldate and lxml raise assorted exceptions on
+    malformed pages (an AssertionError from lxml for "<svg><html>"), and one odd page must
+    not stop the batch. Only this library call is wrapped.
+    """
+    try:
+        return trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False
+        )
+    except Exception as err:
+        raise IngestError(origin, f"cannot extract HTML: {one_line(err)}") from err
+
+
+def one_line(err: BaseException) -> str:
+    """The exception's type and the first line of its message."""
+    message = str(err).strip().split("\n", 1)[0]
+    return f"{type(err).__name__}: {message}" if message else type(err).__name__
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -76,9 +96,10 @@ def html_to_text(fragment: str) -> str:
     Why not trafilatura: it drops fragments too short to look like an article. Scripts and
     styles are not removed here; feedparser's sanitizer has already stripped them.
     """
+    fragment = _CONTROLS.sub("", fragment)  # lxml refuses them; HTML does not allow them
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except ParserError:
+    except (ParserError, ValueError):
         return fragment.strip()
     for element in root.iter():
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
