@@ -50,7 +50,7 @@ def test_western_article_is_read_exactly_and_noted(name: str, start: str, note: 
 
 def test_slow_server_is_cut_at_the_deadline(site: Site) -> None:
     err = only_error(f"{site.url}/trickle", with_ingest(deadline_s=0.5))
-    assert err.reason == "cannot fetch: download not done before the deadline"
+    assert err.reason == "cannot fetch: not done within 0.5 s"
 
 
 def test_private_address_is_refused_when_not_allowed(site: Site) -> None:

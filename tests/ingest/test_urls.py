@@ -57,6 +57,11 @@ def test_oversize_response_is_an_error(base_url: str) -> None:
         read_one(f"{base_url}/naval_deployment.txt", settings=tiny)
 
 
+def test_response_cut_short_is_an_error(base_url: str, settings: Settings) -> None:
+    err = only_error(f"{base_url}/cut", settings)
+    assert err.reason == "cannot fetch: connection closed mid-response"
+
+
 def test_redirect_is_followed(base_url: str, settings: Settings) -> None:
     target = f"{base_url}/naval_deployment.txt"
     [doc] = read_one(f"{base_url}/redirect?to={quote(target)}", settings=settings)
@@ -70,10 +75,11 @@ def test_redirect_to_another_scheme_is_refused(base_url: str, settings: Settings
     )
 
 
-def test_slow_server_is_cut_at_the_deadline(site: Site) -> None:
+@pytest.mark.parametrize("path", ["/trickle", "/trickle-headers"])
+def test_slow_server_is_cut_at_the_deadline(site: Site, path: str) -> None:
     hasty = Settings(ingest=IngestSettings(timeout_s=5.0, deadline_s=0.3))
-    err = only_error(f"{site.url}/trickle", hasty)
-    assert err.reason == "cannot fetch: download not done before the deadline"
+    err = only_error(f"{site.url}{path}", hasty)
+    assert err.reason == "cannot fetch: not done within 0.3 s"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
     /redirect?to=URL    302 to URL
     /trickle            announces a large body, then sends one byte every 50 ms
+    /trickle-headers    sends its headers one byte every 50 ms, without end
     /huge               a 50 MB body, sent as fast as the client reads it
+    /cut                announces 1,000 bytes, sends 24 and closes
 
 Used as a proxy too (its routes answer absolute-URL requests), so a test can fetch a public
 address without leaving the machine. `Site.seen` lists the paths requested.
@@ -58,12 +60,22 @@ def _redirect(handler: _Handler, query: dict[str, list[str]]) -> None:
 
 def _trickle(handler: _Handler, query: dict[str, list[str]]) -> None:
     handler.head(200, 1_000_000)
+    _drip(handler)
+
+
+def _drip(handler: _Handler) -> None:
+    """One byte every 50 ms until the client gives up or the server stops."""
     try:
         while not handler.site.stopping.wait(0.05):
             handler.wfile.write(b"x")
             handler.wfile.flush()
     except OSError:
-        pass  # the client gave up
+        pass
+
+
+def _trickle_headers(handler: _Handler, query: dict[str, list[str]]) -> None:
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
+    _drip(handler)
 
 
 def _huge(handler: _Handler, query: dict[str, list[str]]) -> None:
@@ -75,10 +87,18 @@ def _huge(handler: _Handler, query: dict[str, list[str]]) -> None:
         pass  # the client stopped reading
 
 
+def _cut(handler: _Handler, query: dict[str, list[str]]) -> None:
+    handler.head(200, 1000)
+    handler.wfile.write(b"Frigates sailed at dawn.")
+    handler.close_connection = True
+
+
 _ROUTES: dict[str, Callable[[_Handler, dict[str, list[str]]], None]] = {
     "/redirect": _redirect,
     "/trickle": _trickle,
+    "/trickle-headers": _trickle_headers,
     "/huge": _huge,
+    "/cut": _cut,
 }
 
 

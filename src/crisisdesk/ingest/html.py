@@ -68,10 +68,10 @@ def _extract(html: str, *, origin: str, url: str | None) -> Any:
             html, url=url, with_metadata=True, include_comments=False
         )
     except Exception as err:
-        raise IngestError(origin, f"cannot extract HTML: {one_line(err)}") from err
+        raise IngestError(origin, f"cannot extract HTML: {_one_line(err)}") from err
 
 
-def one_line(err: BaseException) -> str:
+def _one_line(err: BaseException) -> str:
     """The exception's type and the first line of its message."""
     message = str(err).strip().split("\n", 1)[0]
     return f"{type(err).__name__}: {message}" if message else type(err).__name__
