@@ -1,5 +1,6 @@
 """URL sources against a real HTTP server on localhost (no outside network)."""
 
+import ipaddress
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 
 from crisisdesk.errors import IngestError
 from crisisdesk.ingest import read, read_one
+from crisisdesk.ingest.download import not_public
 from crisisdesk.settings import IngestSettings, Settings
 from tests.ingest.web import Site, serve
 
@@ -110,3 +112,20 @@ def test_redirect_to_a_private_address_is_refused(
         f"refused: address 127.0.0.1 is private/loopback (redirect to {target})"
     )
     assert site.seen == ["/redirect"]
+
+
+@pytest.mark.parametrize(
+    ("address", "kinds"),
+    [
+        ("10.1.2.3", "private"),
+        ("169.254.169.254", "private/link-local"),  # cloud metadata
+        ("224.0.0.1", "multicast"),
+        ("100.64.0.1", "not global"),  # carrier-grade NAT
+        ("::ffff:127.0.0.1", "private/loopback"),  # IPv4-mapped
+        ("fe80::1", "private/link-local"),
+        ("93.184.215.14", None),
+        ("2606:4700::1111", None),
+    ],
+)
+def test_not_public(address: str, kinds: str | None) -> None:
+    assert not_public(ipaddress.ip_address(address)) == kinds

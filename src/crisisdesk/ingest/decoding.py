@@ -77,7 +77,8 @@ def looks_western(text: str) -> bool:
     Three checks: no C1 control characters (U+0080-U+009F); in the words holding a non-ASCII
     letter, ASCII letters are at least half ("Núñez": 3 of 5, Cyrillic or Greek read as cp1252:
     none); and no sign such as "¹" or "±" sits between two letters (Polish "bąd" in cp1250
-    read as cp1252 gives "b¹d").
+    read as cp1252 gives "b¹d"). Its limit: Czech or Turkish single-byte text whose letters
+    all map to Latin-1 letters passes too, misread; the note then says "cp1252"/"latin-1".
     """
     if _C1_CONTROLS.search(text) or _STRAY_SIGN.search(text):
         return False
