@@ -28,7 +28,7 @@ _BOMS = (
 _UNICODE = frozenset({"utf-8", "ascii"})
 _BROWSER_READS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
-_C1_CONTROLS = re.compile("[\x80-\x9f]")
+_C1_CONTROLS = re.compile(r"[\x80-\x9f]")
 # a word holding at least one non-ASCII letter (letters: \w without digits and "_")
 _ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 _ASCII_LETTERS = re.compile("[A-Za-z]")
