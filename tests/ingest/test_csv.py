@@ -33,7 +33,7 @@ def test_rows_become_documents_by_header_names(tmp_path: Path, settings: Setting
         "Harbour Watch",
         date(2025, 10, 22),
     )
-    assert first.origin == f"{path}:line 2"
+    assert (first.origin, first.ref) == (f"{path}:line 2", 2)
     assert second.text == "Reservists were told to stay reachable."
     assert (second.title, second.url, second.outlet, second.published) == (None,) * 4
     assert second.origin == f"{path}:line 5"  # the first row spans lines 2-4
@@ -90,9 +90,10 @@ def test_a_field_over_the_limit_is_an_error_for_its_row() -> None:
 
 
 def test_cp1252_export_is_decoded_with_a_note() -> None:
-    data = "text,outlet\nJosé Núñez spoke.,Diario de Cádiz\n".encode("cp1252")
+    data = "ID,text,outlet\nd-7,José Núñez spoke.,Diario de Cádiz\n".encode("cp1252")
     [doc] = read_csv(data, origin="x.csv", max_chars=1000)
     assert isinstance(doc, Document)
+    assert doc.ref == "d-7"
     assert (doc.text, doc.outlet, doc.note) == (
         "José Núñez spoke.",
         "Diario de Cádiz",

@@ -2,7 +2,8 @@
 
 The header must name a text column; title, url, outlet and published are optional. Names
 are matched case-insensitively against the aliases in `COLUMNS` (the first alias present
-wins). Fields are kept as written, so offsets slice the text of the row.
+wins). Fields are kept as written, so offsets slice the text of the row. The row's "id"
+(else its line number) is kept as `Document.ref`, as for JSONL.
 """
 
 import csv
@@ -17,6 +18,7 @@ from crisisdesk.ingest.metadata import field_date, make_document
 from crisisdesk.records import Document
 
 COLUMNS = {
+    "id": ("id",),
     "text": ("text", "body", "content", "full_text", "article", "story"),
     "title": ("title", "headline"),
     "url": ("url", "link"),
@@ -53,7 +55,8 @@ def read_csv(data: bytes, *, origin: str, max_chars: int) -> list[Document | Ing
             out.append(IngestError(where, f"malformed CSV: {row}; the rest is not read"))
             break
         try:
-            out.append(replace(_row_document(row, columns, where, max_chars), note=note))
+            doc = _row_document(row, columns, where, max_chars)
+            out.append(replace(doc, note=note, ref=doc.ref or line))
         except IngestError as err:
             out.append(err)
     if not out:
@@ -100,7 +103,7 @@ def _row_document(row: Sequence[str], columns: Columns, where: str, max_chars: i
     value = {key: row[index] for key, index in columns.at.items()}
     if not value["text"].strip():
         raise IngestError(where, "empty text")
-    return make_document(
+    doc = make_document(
         value["text"],
         origin=where,
         title=value.get("title"),
@@ -108,3 +111,4 @@ def _row_document(row: Sequence[str], columns: Columns, where: str, max_chars: i
         outlet=value.get("outlet"),
         published=field_date(value.get("published"), where=where, field="published"),
     )
+    return replace(doc, ref=value.get("id", "").strip() or None)
