@@ -10,7 +10,7 @@ from store_samples import said
 from crisisdesk import actor_links
 from crisisdesk.errors import StoreError
 from crisisdesk.records import Analysis, Document
-from crisisdesk.store import SQLiteStore, StoryLink, _rows, open_store
+from crisisdesk.store import SQLiteStore, StoryLink, _rows, _sql, open_store
 from crisisdesk.store.migrations import MIGRATIONS
 
 
@@ -187,3 +187,30 @@ def test_m011_repairs_actors_split_before_issue_8(
         assert store.top_actors(limit=1)[0].documents == 2
         assert len(store.attributions(actor="Jane Holloway")) == 2
         assert store.status().counts["actors"] == 4
+
+
+def query_plan(store: SQLiteStore, sql: str) -> str:
+    params = dict.fromkeys(("actor", "stance", "kind", "since", "limit", "offset"), "x")
+    rows = store._db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    return " / ".join(row[3] for row in rows)
+
+
+def test_pages_walk_the_newest_documents_and_probe_records_by_index(tmp_path: Path) -> None:
+    """No variant scans a record table or sorts all its rows: a page stops when it is full."""
+    pages = [
+        *_sql.ATTRIBUTIONS.items(),
+        *_sql.QUANTITIES.items(),
+        *_sql.DOUBTS.items(),
+        *((filters | {"actor"}, sql) for filters, sql in _sql.ACTOR_SENTENCES.items()),
+    ]
+    with SQLiteStore(tmp_path / "cd.db") as store:
+        for filters, sql in pages:
+            first, probe, *rest = query_plan(store, sql).split(" / ")
+            since = " (published>?)" if "since" in filters else ""
+            assert first.endswith(f"USING INDEX documents_recent{since}")
+            assert probe.startswith("SEARCH r USING INDEX ")
+            assert probe.endswith("=? AND doc_id=?)" if "actor" in filters else "_1 (doc_id=?)")
+            assert "USE TEMP B-TREE FOR ORDER BY" not in rest
+        assert "USING INDEX times_value" in query_plan(store, _sql.TIMES[frozenset()])
+        top = query_plan(store, _sql.TOP_ACTORS[frozenset()])
+        assert top.startswith("SCAN m USING COVERING INDEX actor_mentions_top")

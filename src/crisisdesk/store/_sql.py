@@ -126,7 +126,7 @@ TOP_ACTORS = {
         SELECT e."actor" AS "name", coalesce(a."kind", 'unknown') AS "kind", a."code",
             count(*) AS "mentions", count(DISTINCT e."doc_id") AS "documents"
         FROM "documents" AS d
-        JOIN "entities" AS e ON e."doc_id" = d."id"
+        CROSS JOIN "entities" AS e ON e."doc_id" = d."id"
         LEFT JOIN "actors" AS a ON a."name" = e."actor"
         WHERE {SINCE} AND e."actor" IS NOT NULL
         GROUP BY e."actor"
@@ -136,15 +136,29 @@ TOP_ACTORS = {
 }
 
 
+def _holding(anchor: str) -> str:
+    """JOIN the sentence holding character `anchor` (a column of r) by one index lookup."""
+    return dedent(f"""
+        JOIN "sentences" AS s ON s."id" = (
+            SELECT "id" FROM "sentences"
+            WHERE "doc_id" = r."doc_id" AND "start" <= r."{anchor}"
+            ORDER BY "start" DESC LIMIT 1
+        ) AND r."{anchor}" < s."end"
+    """).strip()
+
+
+# Documents first (CROSS JOIN fixes the order of the loops), newest first by the
+# documents_recent index, so a page stops after its rows whatever the size of the store, and
+# each record table is probed per document by (filter column, doc_id) or its primary key.
+NEWEST_DOCUMENTS = 'FROM "documents" AS d CROSS JOIN "{table}" AS r ON r."doc_id" = d."id"'
+
+
 def _actor_sentences(conditions: tuple[str, ...]) -> str:
     return dedent(f"""
-        SELECT {HIT}, 0.0 AS "score"
-        FROM "entities" AS e
-        JOIN "sentences" AS s
-            ON s."doc_id" = e."doc_id" AND s."start" <= e."start" AND e."start" < s."end"
-        JOIN "documents" AS d ON d."id" = e."doc_id"
-        {where(('e."actor" = :actor', *conditions))}
-        GROUP BY s."id"
+        SELECT DISTINCT {HIT}, 0.0 AS "score"
+        {NEWEST_DOCUMENTS.format(table="entities")} AND r."actor" = :actor
+        {_holding("start")}
+        {where(conditions)}
         ORDER BY {RECENT_FIRST}, s."idx"
         LIMIT :limit
     """)
@@ -160,18 +174,24 @@ INSIDE = dedent("""
 """)
 
 
-def located(table: str, order: str, *, anchor: str = "start", fixed: str = "") -> Builder:
+def located(table: str, *, anchor: str = "start", by_value: bool = False) -> Builder:
     """SELECT records of `table` with the sentence holding their `anchor` offset and their
-    document's metadata, ordered, one page (`:limit`, -1 for all, and `:offset`)."""
+    document's metadata, one page (`:limit`, -1 for all, and `:offset`). Newest documents
+    first, then analysis order; `by_value`: resolved values first (times, by their index).
+    A record outside every stored sentence is left out."""
+    source = NEWEST_DOCUMENTS.format(table=table)
+    order = f'{RECENT_FIRST}, r."idx"'
+    fixed: tuple[str, ...] = ()
+    if by_value:
+        source = f'FROM "{table}" AS r JOIN "documents" AS d ON d."id" = r."doc_id"'
+        order, fixed = f'r."value", {order}', ('r."value" IS NOT NULL',)
 
     def build(conditions: tuple[str, ...]) -> str:
         return dedent(f"""
             SELECT r.*, {HIT}, 0.0 AS "score"
-            FROM "{table}" AS r
-            JOIN "documents" AS d ON d."id" = r."doc_id"
-            JOIN "sentences" AS s
-                ON s."doc_id" = r."doc_id" AND s."start" <= r."{anchor}" AND r."{anchor}" < s."end"
-            {where(tuple(c for c in (fixed, *conditions) if c))}
+            {source}
+            {_holding(anchor)}
+            {where((*fixed, *conditions))}
             ORDER BY {order}
             LIMIT :limit OFFSET :offset
         """)
@@ -180,20 +200,11 @@ def located(table: str, order: str, *, anchor: str = "start", fixed: str = "") -
 
 
 ATTRIBUTIONS = variants(
-    located("attributions", f'{RECENT_FIRST}, r."idx"', anchor="cue_start"),
+    located("attributions", anchor="cue_start"),
     {"actor": 'r."source_actor" = :actor', "stance": 'r."stance" = :stance', "since": SINCE},
 )
 # With an actor: the numbers that actor is reported to give (`claimed_by`, decided once in
 # analyze/convert.py: the innermost attribution holding the number that does not dispute it).
-QUANTITIES = variants(
-    located("quantities", f'{RECENT_FIRST}, r."idx"'),
-    {"actor": 'r."claimed_by" = :actor', "since": SINCE},
-)
-TIMES = variants(
-    located("times", f'r."value", {RECENT_FIRST}, r."idx"', fixed='r."value" IS NOT NULL'),
-    {"since": SINCE},
-)
-DOUBTS = variants(
-    located("doubts", f'{RECENT_FIRST}, r."doc_id", r."idx"'),
-    {"kind": 'r."kind" = :kind', "since": SINCE},
-)
+QUANTITIES = variants(located("quantities"), {"actor": 'r."claimed_by" = :actor', "since": SINCE})
+TIMES = variants(located("times", by_value=True), {"since": SINCE})
+DOUBTS = variants(located("doubts"), {"kind": 'r."kind" = :kind', "since": SINCE})

@@ -439,3 +439,23 @@ def m013_actor_mentions(db: sqlite3.Connection) -> None:
         WHERE "actor" IS NOT NULL GROUP BY "actor"
         """,
     )
+
+
+@migration
+def m014_newest_first(db: sqlite3.Connection) -> None:
+    """Pages of records walk the documents newest first and probe each record table by
+    (filter column, doc_id), so a page costs what it shows (issue 8). The recency index
+    covers the document id, so documents without a match are skipped without reading them."""
+    _run(
+        db,
+        'DROP INDEX "documents_published"',
+        'CREATE INDEX "documents_recent" ON "documents" ("published", "added", "id")',
+        'DROP INDEX "attributions_source_actor"',
+        """
+        CREATE INDEX "attributions_source_actor_doc"
+        ON "attributions" ("source_actor", "doc_id", "idx")
+        """,
+        'DROP INDEX "quantities_claimed_by"',
+        'CREATE INDEX "quantities_claimed_by_doc" ON "quantities" ("claimed_by", "doc_id", "idx")',
+        'CREATE INDEX "times_value" ON "times" ("value")',
+    )
