@@ -47,7 +47,10 @@ def day(text: str | None) -> date | None:
 
 def record_from(kind: type[R], row: Row) -> R:
     """A record whose fields are all columns of the same name."""
-    return kind(**{f.name: row[f.name] for f in fields(kind)})
+    return kind(**{name: row[name] for name in _FIELDS[kind]})
+
+
+_FIELDS = {kind: tuple(f.name for f in fields(kind)) for kind in (Entity, Quantity, TimeExpr, Span)}
 
 
 def document_row(doc: Document, story: str, signature: bytes) -> Params:

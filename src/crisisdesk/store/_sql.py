@@ -76,10 +76,11 @@ DOC_ACTORS = dedent("""
         UNION SELECT "source_actor" FROM "attributions" WHERE "doc_id" = :doc_id)
     ORDER BY "name"
 """)
+# The contents of every attribution of some documents (a JSON list of ids), in one query.
 CONTENTS = dedent("""
-    SELECT "start", "end", "text" FROM "attribution_contents"
-    WHERE "doc_id" = ? AND "attribution" = ?
-    ORDER BY "idx"
+    SELECT "doc_id", "attribution", "start", "end", "text" FROM "attribution_contents"
+    WHERE "doc_id" IN (SELECT "value" FROM json_each(?))
+    ORDER BY "doc_id", "idx"
 """)
 COUNTS = 'SELECT "name", "n" FROM "counts" ORDER BY rowid'
 # Two statements: SQLite answers a lone min() or max() from the index.

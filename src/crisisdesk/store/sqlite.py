@@ -30,6 +30,7 @@ from crisisdesk.records import (
     Doubt,
     Entity,
     Quantity,
+    Span,
     TimeExpr,
 )
 from crisisdesk.store import _rows, _sql
@@ -255,7 +256,7 @@ class SQLiteStore:
             sentences=tuple(map(_rows.span_from, records("sentences"))),
             entities=tuple(map(_rows.entity_from, records("entities"))),
             attributions=_rows.nest(
-                [(self._attribution_from(r), r["parent"]) for r in records("attributions")]
+                [(a, r["parent"]) for a, r in self._attributions(records("attributions"))]
             ),
             doubts=tuple(map(_rows.doubt_from, records("doubts"))),
             quantities=tuple(map(_rows.quantity_from, records("quantities"))),
@@ -264,9 +265,14 @@ class SQLiteStore:
             actors=tuple(map(_rows.actor_from, self._all(_sql.DOC_ACTORS, {"doc_id": doc_id}))),
         )
 
-    def _attribution_from(self, row: sqlite3.Row) -> Attribution:
-        contents = self._all(_sql.CONTENTS, (row["doc_id"], row["idx"]))
-        return _rows.attribution_from(row, tuple(map(_rows.span_from, contents)))
+    def _attributions(self, rows: list[sqlite3.Row]) -> Iterator[tuple[Attribution, sqlite3.Row]]:
+        """Attributions of `rows` with their contents, read in one query for all of them."""
+        docs = json.dumps(sorted({r["doc_id"] for r in rows}))
+        contents: dict[tuple[str, int], list[Span]] = {}
+        for c in self._all(_sql.CONTENTS, (docs,)) if rows else ():
+            contents.setdefault((c["doc_id"], c["attribution"]), []).append(_rows.span_from(c))
+        for r in rows:
+            yield _rows.attribution_from(r, tuple(contents.get((r["doc_id"], r["idx"]), ()))), r
 
     def status(self) -> Status:
         """Counts (kept by triggers), published range and schema version, read without a scan;
@@ -366,7 +372,7 @@ class SQLiteStore:
         """Attributions, filtered by source actor, stance and publication date; recent first."""
         page = (limit, offset)
         rows = self._located(_sql.ATTRIBUTIONS, page, actor=actor, stance=stance, since=since)
-        return [Located(self._attribution_from(r), _rows.hit_from(r)) for r in rows]
+        return [Located(a, _rows.hit_from(r)) for a, r in self._attributions(rows)]
 
     def quantities(
         self,
