@@ -93,14 +93,19 @@ HIT = """s."doc_id", s."idx" AS "s_idx", s."start" AS "s_start", s."end" AS "s_e
     s."text" AS "s_text", d."outlet", d."published", d."title\""""
 RECENT_FIRST = 'd."published" DESC NULLS LAST, d."added" DESC'
 SINCE = 'd."published" >= :since'
+# The best sentences are chosen in the full-text index alone, then joined: ties go to the
+# sentence stored first (sentence ids grow with each document added, in sentence order).
 SEARCH = dedent(f"""
-    SELECT {HIT}, -bm25("sentences_fts") AS "score"
-    FROM "sentences_fts"
-    JOIN "sentences" AS s ON s."id" = "sentences_fts"."rowid"
+    SELECT {HIT}, -best."bm25" AS "score"
+    FROM (
+        SELECT "rowid" AS "id", bm25("sentences_fts") AS "bm25" FROM "sentences_fts"
+        WHERE "sentences_fts" MATCH :match
+        ORDER BY "bm25", "rowid"
+        LIMIT :limit
+    ) AS best
+    JOIN "sentences" AS s ON s."id" = best."id"
     JOIN "documents" AS d ON d."id" = s."doc_id"
-    WHERE "sentences_fts" MATCH :match
-    ORDER BY bm25("sentences_fts"), d."added", s."idx"
-    LIMIT :limit
+    ORDER BY best."bm25", s."id"
 """)
 SENTENCE_AT = dedent(f"""
     SELECT {HIT}, 0.0 AS "score"
