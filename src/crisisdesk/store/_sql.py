@@ -16,10 +16,12 @@ Builder = Callable[[tuple[str, ...]], str]  # the query with these conditions
 
 
 @cache
-def insert(table: str, columns: tuple[str, ...]) -> str:
-    """INSERT of named parameters, one per column (the keys of `_rows`' dicts)."""
+def insert(table: str, columns: tuple[str, ...], then: str = "") -> str:
+    """INSERT of named parameters, one per column (the keys of `_rows`' dicts), and `then`
+    (an ON CONFLICT clause)."""
     names = ", ".join(f'"{c}"' for c in columns)
-    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join(f":{c}" for c in columns)})'
+    values = ", ".join(f":{c}" for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({values}) {then}'.strip()
 
 
 def chosen(variants: Variants, params: Mapping[str, Any]) -> str:
@@ -45,12 +47,9 @@ def where(conditions: tuple[str, ...]) -> str:
     return "WHERE " + " AND ".join(conditions) if conditions else ""
 
 
-UPSERT_ACTOR = dedent("""
-    INSERT INTO "actors" ("name", "kind", "code", "surname")
-    VALUES (:name, :kind, :code, :surname)
-    ON CONFLICT ("name") DO UPDATE
-    SET "kind" = excluded."kind", "code" = coalesce(excluded."code", "actors"."code")
-""")
+# An actor stored again keeps the code it had unless the new record brings one.
+ACTOR_CONFLICT = """ON CONFLICT ("name") DO UPDATE
+    SET "kind" = excluded."kind", "code" = coalesce(excluded."code", "actors"."code")"""
 # Move every record of actor :old to :new and drop :old (the count triggers follow).
 RENAME_ACTOR = (
     """UPDATE "entities" SET "actor" = :new,

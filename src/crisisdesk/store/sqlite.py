@@ -123,9 +123,9 @@ class SQLiteStore:
         rows = self._all(sql, params)
         return rows[0][0] if rows else None
 
-    def _insert(self, table: str, rows: list[_rows.Params]) -> None:
+    def _insert(self, table: str, rows: list[_rows.Params], then: str = "") -> None:
         if rows:
-            self._db.executemany(_sql.insert(table, tuple(rows[0])), rows)
+            self._db.executemany(_sql.insert(table, tuple(rows[0]), then), rows)
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -201,7 +201,8 @@ class SQLiteStore:
             'INSERT INTO "bands" ("band", "doc_id") VALUES (?, ?) ON CONFLICT DO NOTHING',
             [(band, doc.id) for band in link.bands],
         )
-        self._db.executemany(_sql.UPSERT_ACTOR, [_rows.actor_row(a) for a in analysis.actors])
+        actors = [_rows.actor_row(a) for a in analysis.actors]
+        self._insert("actors", actors, _sql.ACTOR_CONFLICT)
 
     def _insert_records(self, doc: Document, analysis: Analysis) -> None:
         """Rows are built table by table, so a failure can strike midway (see the tests)."""
