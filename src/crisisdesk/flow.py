@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crisisdesk import ingest as readers
+from crisisdesk import vectors
 from crisisdesk.errors import IngestError
 from crisisdesk.ingest import identity
 from crisisdesk.records import Analysis, Document, IngestReport
@@ -56,6 +57,7 @@ def ingest(
 ) -> IngestReport:
     """Read, analyze and store every source; unreadable inputs are reported, not raised."""
     report = IngestReport()
+    backfill_vectors(store)
     read = readers.read(sources, settings=settings, published=published, outlet=outlet)
     for doc, result in analyzed(_new_documents(read, store, report), settings):
         if isinstance(result, Analysis):
@@ -99,7 +101,26 @@ def store_document(
     """Store one document with its records in one transaction, joined to the story of its
     closest stored copy; None when it was stored already (by another writer, say)."""
     link = story_link(store, doc, settings.ingest.near_duplicate_threshold)
-    return link if store.add(doc, analysis, link) else None
+    return link if store.add(doc, analysis, link, sentence_vectors(doc, analysis)) else None
+
+
+def sentence_vectors(doc: Document, analysis: Analysis) -> list[bytes]:
+    """The stored form of each sentence's vector, in order."""
+    texts = [doc.text[s.start : s.end] for s in analysis.sentences]
+    return [vectors.to_bytes(v) for v in vectors.embed(texts)]
+
+
+def backfill_vectors(store: Store, *, batch: int = 5_000) -> int:
+    """Give a vector to every stored sentence without one (a store from before vectors);
+    how many were added."""
+    added = 0
+    while rows := store.unvectored(batch):
+        matrix = vectors.embed([text for _, text in rows])
+        store.add_vectors(
+            [(i, vectors.to_bytes(v)) for (i, _), v in zip(rows, matrix, strict=True)]
+        )
+        added += len(rows)
+    return added
 
 
 def story_link(store: Store, doc: Document, threshold: float) -> StoryLink:
@@ -117,7 +138,7 @@ def story_link(store: Store, doc: Document, threshold: float) -> StoryLink:
 def memory_store(doc: Document, analysis: Analysis) -> Store:
     """A private in-memory store holding one analysed document (ask with a context)."""
     store = SQLiteStore(":memory:")
-    store.add(doc, analysis, StoryLink(bands=(), signature=b""))
+    store.add(doc, analysis, StoryLink(bands=(), signature=b""), sentence_vectors(doc, analysis))
     return store
 
 

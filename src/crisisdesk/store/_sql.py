@@ -213,3 +213,15 @@ ATTRIBUTIONS = variants(
 QUANTITIES = variants(located("quantities"), {"actor": 'r."claimed_by" = :actor', "since": SINCE})
 TIMES = variants(located("times", by_value=True), {"since": SINCE})
 DOUBTS = variants(located("doubts"), {"kind": 'r."kind" = :kind', "since": SINCE})
+SENTENCE_IDS = 'SELECT "id" FROM "sentences" WHERE "doc_id" = ? ORDER BY "idx"'
+VECTORS_AFTER = 'SELECT "id", "vector" FROM "sentence_vectors" WHERE "id" > ? ORDER BY "id"'
+UNVECTORED = dedent("""
+    SELECT s."id", s."text" FROM "sentences" AS s
+    WHERE NOT EXISTS (SELECT 1 FROM "sentence_vectors" AS v WHERE v."id" = s."id")
+    ORDER BY s."id" LIMIT ?
+""")
+SENTENCES_BY_ID = dedent(f"""
+    SELECT s."id" AS "s_id", {HIT}, 0.0 AS "score"
+    FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
+    WHERE s."id" IN (SELECT "value" FROM json_each(:ids))
+""")

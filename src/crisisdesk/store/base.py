@@ -4,9 +4,10 @@ Nothing outside `crisisdesk.store` writes SQL. A backend (SQLite now, PostgreSQL
 this protocol; the contract tests in `tests/store/` run against every backend.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from crisisdesk.records import (
     Actor,
@@ -18,6 +19,9 @@ from crisisdesk.records import (
     Quantity,
     TimeExpr,
 )
+
+if TYPE_CHECKING:
+    from crisisdesk.vectors import Matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +90,30 @@ class Store(Protocol):
         """(doc_id, story, signature) of stored documents sharing a MinHash band."""
         ...
 
-    def add(self, doc: Document, analysis: Analysis, link: StoryLink) -> bool:
-        """Store a document and its records in one transaction; False if already stored.
+    def add(
+        self,
+        doc: Document,
+        analysis: Analysis,
+        link: StoryLink,
+        vectors: Sequence[bytes] = (),
+    ) -> bool:
+        """Store a document, its records and its sentences' vectors (one per sentence, in
+        order, or none) in one transaction; False if already stored.
 
         In that transaction a lone surname joins the one stored person it names, and a stored
         lone surname that one person of the document now names joins that person."""
+        ...
+
+    def add_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:
+        """Store vectors of sentences stored without them, by sentence id."""
+        ...
+
+    def unvectored(self, limit: int) -> list[tuple[int, str]]:
+        """Up to `limit` (sentence id, text) of sentences without a vector."""
+        ...
+
+    def nearest(self, query: "Matrix", *, limit: int = 10) -> list[SentenceHit]:
+        """The sentences whose vectors are nearest `query` (cosine as `score`), nearest first."""
         ...
 
     def actors(self) -> list[Actor]:

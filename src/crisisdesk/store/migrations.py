@@ -459,3 +459,17 @@ def m014_newest_first(db: sqlite3.Connection) -> None:
         'CREATE INDEX "quantities_claimed_by_doc" ON "quantities" ("claimed_by", "doc_id", "idx")',
         'CREATE INDEX "times_value" ON "times" ("value")',
     )
+
+
+@migration
+def m015_sentence_vectors(db: sqlite3.Connection) -> None:
+    """A vector per sentence for dense retrieval (issue 9): float16 bytes (crisisdesk.vectors)."""
+    _run(
+        db,
+        """
+        CREATE TABLE "sentence_vectors" (
+            "id" INTEGER PRIMARY KEY REFERENCES "sentences" ("id") ON DELETE CASCADE,
+            "vector" BLOB NOT NULL
+        ) STRICT
+        """,
+    )

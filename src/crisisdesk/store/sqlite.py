@@ -6,20 +6,21 @@ to its person inside the transaction that stores the document (see `add`). Count
 mentions are kept by triggers (migrations m012, m013), so `status` and the brief's main actors
 read a few rows. A record is located in the sentence holding its first character (an
 attribution: its cue); a record outside every stored sentence is not returned by the `Located`
-queries. Any sqlite3 error surfaces as a one-line StoreError.
-Not here yet: sentence vectors for dense retrieval.
+queries. Any sqlite3 error surfaces as a one-line StoreError. Sentence vectors live in a table
+and, once asked for, in an in-memory index (`crisisdesk.vectors`) that grows as rows arrive.
 """
 
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Self
 
-from crisisdesk import actor_links
+from crisisdesk import actor_links, vectors
 from crisisdesk.actor_links import last_word
 from crisisdesk.errors import StoreError
 from crisisdesk.records import (
@@ -48,6 +49,7 @@ class SQLiteStore:
 
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = str(path)
+        self._vectors: vectors.VectorIndex | None = None
         self._db = self._connect(create)
         try:
             self._setup()
@@ -138,8 +140,15 @@ class SQLiteStore:
         rows = self._all(_sql.STORY_CANDIDATES, (json.dumps(list(bands)),))
         return [(r["id"], r["story"], r["signature"]) for r in rows]
 
-    def add(self, doc: Document, analysis: Analysis, link: StoryLink) -> bool:
-        """Store a document and its records in one transaction; False if already stored.
+    def add(
+        self,
+        doc: Document,
+        analysis: Analysis,
+        link: StoryLink,
+        vectors: Sequence[bytes] = (),
+    ) -> bool:
+        """Store a document, its records and its sentences' `vectors` (one per sentence, in
+        order, or none) in one transaction; False if already stored.
 
         In the same transaction its lone surnames join the one stored person they name, and
         stored lone surnames that one of its people now names join that person (actor_links),
@@ -154,10 +163,36 @@ class SQLiteStore:
                 linked = self._linked(analysis)
                 self._insert_document(doc, linked, link)
                 self._insert_records(doc, linked)
+                self._insert_vectors(doc.id, vectors)
                 self._take_over(linked)
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.id}: {exc}") from exc
         return True
+
+    def _insert_vectors(self, doc_id: str, blobs: Sequence[bytes]) -> None:
+        if not blobs:
+            return
+        ids = [r[0] for r in self._db.execute(_sql.SENTENCE_IDS, (doc_id,))]
+        if len(ids) != len(blobs):
+            raise StoreError(f"{doc_id}: {len(blobs)} vectors for {len(ids)} sentences")
+        self._db.executemany(
+            'INSERT INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)',
+            zip(ids, blobs, strict=True),
+        )
+
+    def add_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:
+        """Store vectors of sentences stored without them (a store from before vectors)."""
+        try:
+            with self._transaction():
+                self._db.executemany(
+                    'INSERT OR IGNORE INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)', rows
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"storing vectors: {exc}") from exc
+
+    def unvectored(self, limit: int) -> list[tuple[int, str]]:
+        """Up to `limit` (sentence id, text) of sentences without a vector."""
+        return [(r[0], r[1]) for r in self._all(_sql.UNVECTORED, (limit,))]
 
     def _people(self, surname: str) -> list[Actor]:
         """Stored people with a full name ending in `surname` (exactly, case included)."""
@@ -293,6 +328,22 @@ class SQLiteStore:
             return []
         rows = self._all(_sql.SEARCH, {"match": " OR ".join(terms), "limit": limit})
         return [_rows.hit_from(r) for r in rows]
+
+    def nearest(self, query: vectors.Matrix, *, limit: int = 10) -> list[SentenceHit]:
+        """The sentences whose vectors are nearest `query` (cosine as `score`), nearest first."""
+        index = self._vector_index()
+        best = dict(index.top(query, limit))
+        rows = self._all(_sql.SENTENCES_BY_ID, {"ids": json.dumps(list(best))})
+        hits = [replace(_rows.hit_from(r), score=best[r["s_id"]]) for r in rows]
+        return sorted(hits, key=lambda h: -h.score)
+
+    def _vector_index(self) -> vectors.VectorIndex:
+        """The in-memory index, first loaded whole, then topped up with rows added since."""
+        if self._vectors is None:
+            self._vectors = vectors.VectorIndex()
+        rows = self._all(_sql.VECTORS_AFTER, (self._vectors.last_id,))
+        self._vectors.extend([r[0] for r in rows], [r[1] for r in rows])
+        return self._vectors
 
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
         """The sentence holding character `offset` of a document."""

@@ -1,0 +1,115 @@
+"""Reader questions over news stores: the MEANTIME Wikinews articles, one store per sub-corpus
+(airbus, gm, stock: 30 articles each), and `news_dev_questions.jsonl` (60 questions in a
+reader's own words, a quarter unanswerable), scored by the independent scorer in ../shared/eval.
+
+    python benchmarks/ask_news.py [--data DIR] [--questions FILE]
+
+Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
+creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
+answers scored by `qa_questions.py`. Prints right / answerable right / abstained right, the
+wrong ids with what was answered, the risk-coverage curve over the answers' confidence, and
+one JSON line.
+"""
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from _data import checked, eval_dir, parser
+from _meantime import Article, articles
+from crisisdesk.desk import Desk
+
+
+def creation_date(item: Article) -> str | None:
+    """The article's creation time (its DCT), as MEANTIME gives it."""
+    for timex in item.root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            return timex.get("value")
+    return None
+
+
+def corpus_documents(folder: Path) -> list[dict[str, Any]]:
+    """JSONL documents of one sub-corpus: id, title (first sentence), text, published."""
+    return [
+        {
+            "id": a.id,
+            "title": a.text.split("\n", 1)[0],
+            "text": a.text,
+            "published": creation_date(a),
+            "outlet": "Wikinews",
+        }
+        for a in articles(folder, sentences=None)
+    ]
+
+
+def answer(questions: list[dict[str, Any]], meantime: Path, tmp: Path) -> list[dict[str, Any]]:
+    """Each question answered from the store of its sub-corpus."""
+    out = []
+    for corpus in sorted({q["corpus"] for q in questions}):
+        docs = tmp / f"{corpus}.jsonl"
+        docs.write_text(
+            "\n".join(json.dumps(d) for d in corpus_documents(meantime / f"corpus_{corpus}")),
+            encoding="utf-8",
+        )
+        with Desk(tmp / f"{corpus}.db") as desk:
+            desk.ingest([docs])
+            for q in (q for q in questions if q["corpus"] == corpus):
+                out.append(desk.ask(q["question"], qid=q["id"]).to_json())
+    return out
+
+
+def risk_coverage(rows: list[tuple[float, bool]]) -> list[tuple[float, int, float]]:
+    """(threshold, answers kept, share right among them) as the confidence bar rises."""
+    ranked = sorted(rows, key=lambda r: -r[0])
+    curve, right = [], 0
+    for n, (confidence, ok) in enumerate(ranked, 1):
+        right += ok
+        curve.append((confidence, n, right / n))
+    return curve
+
+
+def main() -> None:
+    options = parser(__doc__)
+    options.add_argument("--questions", type=Path, default=None)
+    args = options.parse_args()
+    meantime = checked(args.data / "news_corpus" / "meantime_en" / "intra-doc_annotation")
+    qpath = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
+    questions = [json.loads(x) for x in qpath.read_text(encoding="utf-8").splitlines() if x]
+    scorer = eval_dir(args.data) / "qa_questions.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        answers = answer(questions, meantime, Path(tmp))
+        seconds = time.perf_counter() - start
+        pred = Path(tmp) / "pred.jsonl"
+        pred.write_text("\n".join(json.dumps(a) for a in answers), encoding="utf-8")
+        run = [sys.executable, str(scorer), str(pred), str(qpath)]
+        figures = json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout)
+    report(questions, answers, figures)
+    figures["seconds"] = round(seconds, 1)
+    print(json.dumps(figures))
+
+
+def report(questions: list[dict[str, Any]], answers: list[dict[str, Any]], figures: dict) -> None:
+    by_id = {a["id"]: a for a in answers}
+    wrong = set(figures["wrong"])
+    print(f"right {figures['right']}/{figures['of']}, answerable {figures['answerable_right']}/"
+          f"{figures['answerable']}, abstained right {figures['abstained_right']}/"
+          f"{figures['unanswerable']}")
+    for q in questions:
+        if q["id"] in wrong:
+            got = by_id[q["id"]]
+            cited = got["citations"][0]["text"][:90] if got["citations"] else ""
+            print(f"  {q['id']} {q['question'][:70]!r}\n     expect {q['expect']!r} got "
+                  f"{got['answer']!r} ({got['confidence']}) | {cited!r}")
+    answered = [(a["confidence"], a["id"] not in wrong) for a in answers if a["answer"]]
+    print("risk-coverage (confidence bar, answers kept, share right):")
+    for confidence, kept, share in risk_coverage(answered)[::5]:
+        print(f"  {confidence:.3f} {kept:>4} {share:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Sentence vectors: stored with their document, searched by meaning, backfilled for old stores."""
+
+import pytest
+from store_samples import FIRST
+
+from crisisdesk import flow, vectors
+from crisisdesk.errors import StoreError
+from crisisdesk.records import Analysis, Document
+from crisisdesk.store import Store, StoryLink
+
+
+def test_a_paraphrase_finds_its_sentence(
+    store: Store, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    assert store.add(doc, analysis, link, flow.sentence_vectors(doc, analysis))
+    query = vectors.embed(["Which troops did the United States send to the sea?"])[0]
+    hits = store.nearest(query, limit=1)
+    assert hits[0].text.strip() == FIRST
+    assert 0 < hits[0].score <= 1.0
+    assert hits[0].doc_id == doc.id
+
+
+def test_stores_without_vectors_are_backfilled(
+    store: Store, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    store.add(doc, analysis, link)
+    assert store.nearest(vectors.embed(["missiles"])[0]) == []
+    assert flow.backfill_vectors(store) == len(analysis.sentences)
+    assert flow.backfill_vectors(store) == 0
+    assert len(store.nearest(vectors.embed(["missiles"])[0], limit=5)) == len(analysis.sentences)
+
+
+def test_vectors_must_match_the_sentences(
+    store: Store, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    with pytest.raises(StoreError, match="vectors for"):
+        store.add(doc, analysis, link, [b"\x00" * 512])
+    assert not store.has_document(doc.id)
