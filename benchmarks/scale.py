@@ -131,6 +131,9 @@ def fill(db: sqlite3.Connection, size: int) -> None:
     )
     base = db.execute('SELECT count(*) FROM "base"').fetchone()[0]
     statements = [copy_sql(db, table) for table in TABLES]
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    if "sentence_vectors" in tables:
+        statements.append(COPY_VECTORS)
     for k in range(1, math.ceil(size / base)):
         params = {"suffix": f"#{k}", "shift": k * base, "days": f"-{k} days"}
         params["take"] = min(base, size - k * base)
@@ -145,6 +148,16 @@ def fill(db: sqlite3.Connection, size: int) -> None:
         db.execute("COMMIT")
         if k % 100 == 0:
             print(f"  {k * base + base:,} articles", file=sys.stderr)
+
+
+# Sentence vectors follow their sentence (new ids) through its document and position.
+COPY_VECTORS = """
+    INSERT INTO "sentence_vectors" ("id", "vector")
+    SELECT copy."id", v."vector" FROM "sentences" AS s
+    JOIN "sentence_vectors" AS v ON v."id" = s."id"
+    JOIN "sentences" AS copy ON copy."doc_id" = s."doc_id" || :suffix AND copy."idx" = s."idx"
+    WHERE s."doc_id" IN (SELECT "id" FROM "base" WHERE "n" < :take)
+"""
 
 
 def copy_sql(db: sqlite3.Connection, table: str) -> str:
