@@ -46,16 +46,16 @@ def corpus_documents(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
-def answer(questions: list[dict[str, Any]], meantime: Path, tmp: Path) -> list[dict[str, Any]]:
-    """Each question answered from the store of its sub-corpus."""
+def answer(questions: list[dict[str, Any]], meantime: Path, stores: Path) -> list[dict[str, Any]]:
+    """Each question answered from the store of its sub-corpus (built unless already there)."""
     out = []
     for corpus in sorted({q["corpus"] for q in questions}):
-        docs = tmp / f"{corpus}.jsonl"
+        docs = stores / f"{corpus}.jsonl"
         docs.write_text(
             "\n".join(json.dumps(d) for d in corpus_documents(meantime / f"corpus_{corpus}")),
             encoding="utf-8",
         )
-        with Desk(tmp / f"{corpus}.db") as desk:
+        with Desk(stores / f"{corpus}.db") as desk:
             desk.ingest([docs])
             for q in (q for q in questions if q["corpus"] == corpus):
                 out.append(desk.ask(q["question"], qid=q["id"]).to_json())
@@ -75,6 +75,7 @@ def risk_coverage(rows: list[tuple[float, bool]]) -> list[tuple[float, int, floa
 def main() -> None:
     options = parser(__doc__)
     options.add_argument("--questions", type=Path, default=None)
+    options.add_argument("--stores", type=Path, default=None, help="keep the stores here")
     args = options.parse_args()
     meantime = checked(args.data / "news_corpus" / "meantime_en" / "intra-doc_annotation")
     qpath = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
@@ -82,7 +83,7 @@ def main() -> None:
     scorer = eval_dir(args.data) / "qa_questions.py"
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        answers = answer(questions, meantime, Path(tmp))
+        answers = answer(questions, meantime, args.stores or Path(tmp))
         seconds = time.perf_counter() - start
         pred = Path(tmp) / "pred.jsonl"
         pred.write_text("\n".join(json.dumps(a) for a in answers), encoding="utf-8")

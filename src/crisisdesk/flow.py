@@ -105,22 +105,22 @@ def store_document(
 
 
 def sentence_vectors(doc: Document, analysis: Analysis) -> list[bytes]:
-    """The stored form of each sentence's vector, in order."""
+    """The stored form of each sentence's passage vector, in order (see `vectors.passages`)."""
     texts = [doc.text[s.start : s.end] for s in analysis.sentences]
-    return [vectors.to_bytes(v) for v in vectors.embed(texts)]
+    return [vectors.to_bytes(v) for v in vectors.passages(texts, doc.title)]
 
 
-def backfill_vectors(store: Store, *, batch: int = 5_000) -> int:
-    """Give a vector to every stored sentence without one (a store from before vectors);
-    how many were added."""
-    added = 0
-    while rows := store.unvectored(batch):
-        matrix = vectors.embed([text for _, text in rows])
-        store.add_vectors(
-            [(i, vectors.to_bytes(v)) for (i, _), v in zip(rows, matrix, strict=True)]
-        )
-        added += len(rows)
-    return added
+def backfill_vectors(store: Store, *, batch: int = 500) -> int:
+    """Give vectors to the documents stored without them (a store from before vectors); how
+    many documents were given them."""
+    done = 0
+    while ids := store.unvectored(batch):
+        for doc_id in ids:
+            doc, analysis = store.document(doc_id), store.analysis(doc_id)
+            if doc is not None and analysis is not None:
+                store.add_vectors(doc_id, sentence_vectors(doc, analysis))
+        done += len(ids)
+    return done
 
 
 def story_link(store: Store, doc: Document, threshold: float) -> StoryLink:

@@ -131,13 +131,40 @@ class TimeExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant:
+    """A source, target or place of an event: its phrase, canonical actor, code (ISO alpha-3
+    for states, IGO/NGO for international bodies) and sector (GOV, MIL, REB, CVL, ...)."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
+    """An action coded to a PLOVER type: who (source) did it to whom (target), when and where.
+
+    `start`/`end` span the clause from source to target; `trigger` is the word(s) coding it.
+    `mode`: happened, threatened, planned, claimed, alleged, denied or questioned (a threat to
+    strike is a THREATEN event in mode threatened; a reported action keeps the reporting mode,
+    and `claimed_by` names who reports it). `intensity`: Goldstein-like, -10 (most hostile) to
+    +10 (most cooperative), from the event's CAMEO `code`."""
+
     start: int
     end: int
     type: str
-    source: tuple[ActorRef, ...] = ()
-    target: tuple[ActorRef, ...] = ()
+    source: tuple[Participant, ...] = ()
+    target: tuple[Participant, ...] = ()
     time: str | None = None
+    mode: str = "happened"
+    intensity: float | None = None
+    code: str | None = None
+    trigger: Span | None = None
+    place: Participant | None = None
+    claimed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,14 +210,42 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Said:
+    """Who a cited sentence says an answer is from: the source as written, its canonical
+    actor, the cue ("claimed") and the stance of the wording."""
+
+    source: str | None
+    actor: str | None
+    cue: str
+    stance: str
+
+
+@dataclass(frozen=True, slots=True)
+class Differing:
+    """Another answer a source gives, with its citation (date and outlet in it)."""
+
+    text: str
+    citation: Citation
+
+    def to_json(self) -> dict[str, Any]:
+        return {"answer": self.text, "citation": self.citation.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
-    """An answer to a question; `text` None means crisisdesk abstained."""
+    """An answer to a question; `text` None means crisisdesk abstained. Beside its citation it
+    carries who says it (`attribution`), the doubt on it, the other sources that say the
+    same (`agree`) and those that say otherwise (`disagree`)."""
 
     id: str | None
     text: str | None
     confidence: float
     citations: tuple[Citation, ...] = ()
     reason: str | None = None
+    attribution: Said | None = None
+    doubts: tuple[Doubt, ...] = ()
+    agree: tuple[Citation, ...] = ()
+    disagree: tuple[Differing, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -199,7 +254,32 @@ class Answer:
             "confidence": round(self.confidence, 4),
             "citations": [c.to_json() for c in self.citations],
             "reason": self.reason,
+            "attribution": asdict(self.attribution) if self.attribution else None,
+            "doubt": [asdict(d) for d in self.doubts],
+            "agree": [c.to_json() for c in self.agree],
+            "disagree": [d.to_json() for d in self.disagree],
         }
+
+    def summary(self) -> str | None:
+        """The answer as a reader says it: "5,000, according to Nicolás Maduro (claimed;
+        questioned by experts)"."""
+        if self.text is None:
+            return None
+        said = self.attribution
+        who = said and (said.actor or said.source)
+        head = f"{self.text}, according to {who}" if who else self.text
+        notes = [said.stance] if said and said.stance != "asserted" else []
+        notes += [doubt_note(d) for d in self.doubts]
+        return f"{head} ({'; '.join(notes)})" if notes else head
+
+
+def doubt_note(doubt: Doubt) -> str:
+    """ "questioned by experts", "hedged: reportedly", "denied by Caracas"."""
+    verbs = {"dispute": "disputed", "denial": "denied", "allegation": "alleged"}
+    if doubt.kind in verbs:
+        by = doubt.by_actor or doubt.by
+        return f"{verbs[doubt.kind]} by {by}" if by else verbs[doubt.kind]
+    return f"{doubt.kind}: {doubt.text}"
 
 
 @dataclass(slots=True)

@@ -35,8 +35,10 @@ class IngestSettings(BaseModel):
 class AskSettings(BaseModel):
     """Retrieval depth and the evidence bar below which `ask` abstains."""
 
-    top_k: int = Field(default=8, ge=1)
-    min_coverage: float = Field(default=0.5, ge=0, le=1)
+    #: passages read for candidates after fusing the lexical and vector rankings
+    top_k: int = Field(default=20, ge=1)
+    #: the score below which `ask` abstains (chosen on the risk-coverage curve)
+    min_confidence: float = Field(default=0.3, ge=0, le=1)
 
 
 class Settings(BaseSettings):

@@ -18,6 +18,8 @@ import numpy.typing as npt
 from crisisdesk.errors import AnalyzeError
 
 DIM = 256
+#: how much of the sentence before, and of the title, a passage vector holds
+PREVIOUS, TITLE = 0.3, 0.6
 Matrix = npt.NDArray[np.float32]
 
 
@@ -39,6 +41,19 @@ def embed(texts: Sequence[str]) -> Matrix:
     raw = np.asarray(_model().embed(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     unit: Matrix = np.divide(raw, norms, out=np.zeros_like(raw), where=norms > 0)
+    return unit
+
+
+def passages(sentences: Sequence[str], title: str | None) -> Matrix:
+    """Passage vectors of a document's sentences: each sentence with some of the sentence
+    before it and of the title (PREVIOUS, TITLE), so a sentence that leaves its subject to its
+    context ("killing all 228 people on board") is still near a question naming it.
+    Weights chosen on the MEANTIME reader questions (retrieval recall at 10: 26 -> 34 of 45)."""
+    own = embed(sentences)
+    before = np.vstack([np.zeros((1, DIM), dtype=np.float32), own[:-1]]) if len(own) else own
+    mixed = own + PREVIOUS * before + TITLE * embed([title or ""])[0]
+    norms = np.linalg.norm(mixed, axis=1, keepdims=True)
+    unit: Matrix = np.divide(mixed, norms, out=np.zeros_like(mixed), where=norms > 0)
     return unit
 
 

@@ -1,7 +1,7 @@
 """Sentence vectors: stored with their document, searched by meaning, backfilled for old stores."""
 
 import pytest
-from store_samples import FIRST
+from store_samples import FIRST, SECOND
 
 from crisisdesk import flow, vectors
 from crisisdesk.errors import StoreError
@@ -25,7 +25,7 @@ def test_stores_without_vectors_are_backfilled(
 ) -> None:
     store.add(doc, analysis, link)
     assert store.nearest(vectors.embed(["missiles"])[0]) == []
-    assert flow.backfill_vectors(store) == len(analysis.sentences)
+    assert flow.backfill_vectors(store) == 1
     assert flow.backfill_vectors(store) == 0
     assert len(store.nearest(vectors.embed(["missiles"])[0], limit=5)) == len(analysis.sentences)
 
@@ -36,3 +36,16 @@ def test_vectors_must_match_the_sentences(
     with pytest.raises(StoreError, match="vectors for"):
         store.add(doc, analysis, link, [b"\x00" * 512])
     assert not store.has_document(doc.id)
+    with pytest.raises(StoreError, match="vectors for"):
+        store.add(doc, analysis, link, [b"\x00" * 512] * 5)
+    assert not store.has_document(doc.id)
+
+
+def test_search_finds_a_sentence_by_its_title(
+    store: Store, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    store.add(doc, analysis, link)
+    hits = store.search("Venezuela missiles Caribbean", limit=2)
+    assert [h.text.strip() for h in hits] == [SECOND, FIRST]  # "Caribbean" is in the title
+    title_only = store.search("Caribbean", limit=5)
+    assert {h.text.strip() for h in title_only} == {FIRST, SECOND}

@@ -4,6 +4,7 @@ Answers come from the store given; `Desk.ask` with a context passes a private in
 holding that text alone (built by `flow.memory_store`).
 """
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from crisisdesk.analyze import gazetteer
@@ -26,11 +27,11 @@ def ask(
     qid: str | None = None,
 ) -> Answer:
     """Answer `question` from the store, with citations (spaCy is imported here, on first use)."""
+    from crisisdesk.ask import question as questions
     from crisisdesk.ask.answer import Sources, best_answer
-    from crisisdesk.ask.retrieve import key_terms, retrieve
+    from crisisdesk.ask.retrieve import retrieve
 
-    terms = key_terms(question)
-    hits = retrieve(terms, store, limit=settings.ask.top_k)
-    sources = Sources(store, nlp, gazetteer(settings), settings.ask)
-    answer = best_answer(question, terms, hits, sources)
-    return Answer(qid, answer.text, answer.confidence, answer.citations, answer.reason)
+    read = questions.read(question, nlp)
+    passages = retrieve(read, store, limit=settings.ask.top_k)
+    answer = best_answer(read, passages, Sources(store, nlp, gazetteer(settings), settings.ask))
+    return replace(answer, id=qid)

@@ -1,45 +1,48 @@
-"""From ranked sentences to one answer: a typed entity where the question asks for one, else a
-noun phrase of the sentence; abstain when no sentence covers enough of the question.
+"""From retrieved passages to one answer, or an abstention that says why.
 
-Sentences are ranked by how much of the question they cover, rare words weighing more (IDF over
-the retrieved sentences). Every name the question uses ("the Stinger", "Maduro") must occur in
-the sentence or the one before it: a sentence about another weapon's range does not answer a
-question about the Stinger's. The confidence estimates the answer's F1: weighted coverage
-times a prior for how the span was found (see PRIOR); below `settings.min_coverage` it abstains.
+Every candidate of every passage is scored by how well its passage supports the question
+(IDF-weighted share of the question's words in the sentence, and in the sentence with its
+title and the sentence before), whether the names the question uses are there, how well the
+candidate's kind fits, how close it stands to the question's words and how high its passage
+ranks. The best candidate is the answer when its score reaches `settings.ask.min_confidence`,
+an operating point read off the risk-coverage curve of `benchmarks/ask_news.py`.
+The answer carries who says it (the attribution it sits in), the doubt on it, the other
+sources that give the same answer and those that give another.
 """
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
+from crisisdesk import vectors
 from crisisdesk.analyze.gazetteer import Gazetteer
-from crisisdesk.ask.cite import cite
-from crisisdesk.ask.qtype import answer_type
-from crisisdesk.ask.retrieve import coverage, term_weights
-from crisisdesk.ask.span import (
-    Candidate,
-    anchors,
-    choice,
-    nearest,
-    phrase_candidates,
-    typed_candidates,
-)
+from crisisdesk.ask.cite import Citer
+from crisisdesk.ask.question import Question
+from crisisdesk.ask.retrieve import Passage, coverage, term_weights
+from crisisdesk.ask.span import Candidate, anchors, candidates, distance
+from crisisdesk.ask.support import carried
 from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
-from crisisdesk.store import SentenceHit, Store
+from crisisdesk.store import Store
 
-#: words at the start of the previous sentence that may supply a name the question asks about
-TOPIC_WORDS = 6
-#: how many of the best-covering sentences are tried for a span (each may be parsed)
-TRIED = 2
-#: answer types a noun phrase may answer when no entity of a fitting label is found
-UNTYPED_FALLBACK = frozenset({"phrase", "actor", "place"})
-#: expected F1 of an answer whose sentence covers the whole question, by how it was found:
-#: measured on SQuAD 2.0 dev questions 0-1200 (typed entity 0.46-0.50, noun phrase 0.03-0.30,
-#: both falling about linearly with coverage). Confidence = prior x coverage, so the bar
-#: `settings.min_coverage` (0.5) answers only when the expected F1 is worth the risk.
-PRIOR = {"typed": 0.55, "phrase": 0.3}
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: share of the support a passage gets from its context rather than its own sentence
+CONTEXT_SHARE = 0.35
+#: what a missing name costs: the passage may be about something else
+MISSING_NAME = 0.35
+#: share of the support that comes from the passage's meaning (vector cosine)
+MEANING_SHARE = 0.4
+#: kinds a noun phrase may answer when no passage holds a typed candidate, and from how many
+#: of the best passages
+PHRASE_KINDS = frozenset({"phrase", "actor", "place"})
+PHRASE_PASSAGES = 3
+#: candidates whose agreement across sources counts: values, not names
+VALUES = frozenset({"quantity", "time"})
+#: share of another sentence's score that agreeing with it adds
+AGREEMENT = 0.5
+#: characters at which closeness to the question's words halves its bonus
+NEAR = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,79 +51,121 @@ class Sources:
     actor gazetteer (to accept "US" for "the United States") and the ask settings."""
 
     store: Store
-    nlp: Language
+    nlp: "Language"
     known: Gazetteer
     settings: AskSettings
 
 
-def best_answer(question: str, terms: list[str], hits: list[SentenceHit], src: Sources) -> Answer:
-    """The best supported answer among `hits`, or an abstention saying why."""
-    weights = term_weights(terms, hits)
-    unique = list({h.text: h for h in reversed(hits)}.values())  # wire copies: try one
-    ranked = sorted(unique, key=lambda h: (-coverage(terms, h.text, weights), -h.score))
-    wanted = names(question)
-    supported = ((h, covered_names(wanted, h, src)) for h in ranked)
-    for hit, extra in [(h, c) for h, c in supported if c is not None][:TRIED]:
-        found = span_in(question, terms, hit, store=src.store, nlp=src.nlp)
-        citation = cite(hit, src.store) if found else None
-        if found and citation:
-            span, how = found
-            evidence = " ".join((hit.text, *extra))
-            confidence = PRIOR[how] * coverage(terms, evidence, weights)
-            if confidence < src.settings.min_coverage:
-                break
-            return Answer(None, span_text(hit, span), confidence, citations=(citation,))
-    reason = "no stored sentence supports an answer" if hits else "nothing in the store matches"
-    return Answer(None, None, confidence=0.0, reason=reason)
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A candidate with its passage, its rank among the passages and its score (0..1)."""
+
+    candidate: Candidate
+    passage: Passage
+    rank: int
+    score: float
 
 
-def topic(text: str) -> str:
-    """The opening words of a sentence, where its subject usually stands."""
-    return " ".join(text.split()[:TOPIC_WORDS])
+def best_answer(question: Question, passages: list[Passage], src: Sources) -> Answer:
+    """The best supported answer among the passages, or an abstention saying why."""
+    if not passages:
+        return Answer(None, None, 0.0, reason="nothing in the store matches the question")
+    ranked = scored(question, passages, src)
+    top = ranked[0].score if ranked else 0.0
+    if top < src.settings.min_confidence:
+        reason = f"no stored sentence supports an answer (best score {top:.2f})"
+        return Answer(None, None, top, reason=reason)
+    citer = Citer(src.store)
+    best = ranked[0]
+    citation = citer(best.passage.hit)
+    if citation is None:
+        return Answer(None, None, 0.0, reason="the supporting sentence no longer checks")
+    extra = carried(best, ranked, citer, src.store)
+    return Answer(None, best.candidate.text, round(best.score, 4), (citation,), **extra)
 
 
-def span_in(
-    question: str, terms: list[str], hit: SentenceHit, *, store: Store, nlp: Language
-) -> tuple[Candidate, str] | None:
-    """The answer span in one sentence and how it was found ("typed" or "phrase")."""
-    kind, labels = answer_type(question)
-    points = anchors(terms, hit)
-    typed = choice(question, hit) or nearest(
-        typed_candidates(question, hit, store, labels) if labels else [], points
-    )
-    if typed is not None:
-        return typed, "typed"
-    if kind in UNTYPED_FALLBACK:
-        phrase = nearest(phrase_candidates(question, hit, nlp), points)
-        return (phrase, "phrase") if phrase else None
-    return None
+def scored(question: Question, passages: list[Passage], src: Sources) -> list[Scored]:
+    """Every candidate of every passage, best first; noun phrases only when no passage holds
+    a candidate of the asked kind."""
+    weights = term_weights(list(question.terms), [p.hit for p in passages])
+    similar = similarities(question, passages)
+    bases = [
+        support(question, p, weights, src, similar[i]) ** 0.5 / (1 + 0.05 * i)
+        for i, p in enumerate(passages)
+    ]
+    out = _scored(question, passages, bases, src, phrases=False)
+    if not out and question.kind in PHRASE_KINDS:
+        out = _scored(question, passages[:PHRASE_PASSAGES], bases, src, phrases=True)
+    return voted(out)
 
 
-def span_text(hit: SentenceHit, span: Candidate) -> str:
-    return hit.text[span.start - hit.start : span.end - hit.start]
+def _scored(
+    question: Question, passages: list[Passage], bases: list[float], src: Sources, *, phrases: bool
+) -> list[Scored]:
+    out = []
+    for rank, passage in enumerate(passages):
+        points = anchors(question.terms, passage.hit)
+        found = candidates(question, passage, src.store, src.nlp, phrases=phrases)
+        for cand in found:
+            near = 0.5 + 0.5 / (1 + distance(cand, points) / NEAR)
+            out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near))
+    return out
 
 
-def names(question: str) -> list[str]:
-    """Capitalized words after the question's first word: the names it asks about."""
-    words = re.findall(r"\b[\w][\w-]*", question)[1:]
-    return [w for w in words if w[0].isupper() and w.lower() not in {"i"}]
-
-
-def covered_names(wanted: list[str], hit: SentenceHit, src: Sources) -> list[str] | None:
-    """The question's names that the sentence lacks but its neighbourhood supplies: the topic
-    of the sentence before it ("Maduro responded ... He claimed"), or an actor mentioned there
-    under another alias ("US" for "the United States"). None when a name is not supported.
-    Only the previous sentence's opening words count (its subject, as a rule): "The Igla-S is
-    ... similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger."""
-    missing = [name for name in wanted if coverage([name], hit.text) < 1.0]
-    if not missing:
+def similarities(question: Question, passages: list[Passage]) -> list[float]:
+    """Cosine of the question's vector to each passage's (sentence, title, sentence before)."""
+    if not passages:
         return []
-    before = src.store.sentence_before(hit)
-    start = before.start if before else hit.start
-    actors = {e.actor for e in src.store.entities_in(hit.doc_id, start, hit.end) if e.actor}
-    for name in missing:
-        entry = src.known.lookup(name)
-        in_before = before is not None and coverage([name], topic(before.text)) == 1.0
-        if not in_before and (entry is None or entry.name not in actors):
-            return None
-    return missing
+    asked = vectors.embed([question.text])[0]
+    texts = [p.hit.text for p in passages]
+    matrix = vectors.embed([f"{t} {p.context}" for t, p in zip(texts, passages, strict=True)])
+    return [max(0.0, float(v)) for v in matrix @ asked]
+
+
+def voted(ranked: list[Scored]) -> list[Scored]:
+    """Scores raised by agreement: a number or date gains AGREEMENT of the best score of
+    another sentence giving the same value (wire copies of one sentence count once). Names
+    do not vote: the most mentioned actor is everywhere, which makes it the topic, not the
+    answer."""
+    best: dict[str, dict[str, float]] = {}
+    for s in sorted(ranked, key=lambda s: -s.score):
+        best.setdefault(s.candidate.same_as, {}).setdefault(s.passage.hit.text, s.score)
+    out = []
+    for s in ranked:
+        if s.candidate.how not in VALUES:
+            out.append(s)
+            continue
+        others = [v for t, v in best[s.candidate.same_as].items() if t != s.passage.hit.text]
+        out.append(replace(s, score=min(1.0, s.score + AGREEMENT * max(others, default=0.0))))
+    return sorted(out, key=lambda s: (-s.score, s.rank, s.candidate.start))
+
+
+def support(
+    question: Question,
+    passage: Passage,
+    weights: dict[str, float],
+    src: Sources,
+    similar: float,
+) -> float:
+    """How much of the question the passage says (0..1): its words (IDF-weighted, in the
+    sentence and with its context) and its meaning (vector cosine), less when a name the
+    question asks about is missing."""
+    terms = list(question.terms)
+    own = coverage(terms, passage.hit.text, weights)
+    around = coverage(terms, f"{passage.hit.text} {passage.context}", weights)
+    lexical = (1 - CONTEXT_SHARE) * own + CONTEXT_SHARE * around
+    share = (1 - MEANING_SHARE) * lexical + MEANING_SHARE * similar
+    return share * (1.0 if names_present(question, passage, src) else MISSING_NAME)
+
+
+def names_present(question: Question, passage: Passage, src: Sources) -> bool:
+    """Every name of the question occurs in the passage or its context, or names an actor
+    the sentence mentions under another alias ("US" for "the United States")."""
+    text = f"{passage.hit.text} {passage.context}"
+    missing = [n for n in question.names if coverage([n], text) < 1.0]
+    if not missing:
+        return True
+    hit = passage.hit
+    actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
+    entries = (src.known.lookup(name) for name in missing)
+    return all(entry is not None and entry.name in actors for entry in entries)

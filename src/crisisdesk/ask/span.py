@@ -1,61 +1,280 @@
-"""The answer span inside one sentence: a stretch of it the question does not already say, of the
-kind the question asks for, close to where the question's words occur.
+"""Candidate answers inside one retrieved passage: stretches of its sentence of the kind the
+question asks for, from the stored records first.
 
-Typed questions take a stored entity (or quantity) of a fitting label. Other questions take a
-noun phrase of the sentence, parsed at answer time (one sentence, a few milliseconds; the store
-is never re-parsed). Distance to the question's words stands in for a trained reader, which no
-offline package ships (models.md §3): it finds "who did X" in "Y did X" but not in long
-sentences where the answer sits far from the words it shares with the question.
+- numbers, amounts, measures: the stored quantities (money for a price, percent for a share, a
+  count whose counted thing is the question's focus), then number entities;
+- dates: the stored time expressions, then date entities; places and actors: entities;
+- reasons ("why", "what made ..."): the clause after a cause word ("because", "as", "due to",
+  "over concerns about", "following");
+- statements ("what did X insist ..."): the content of an attribution in the sentence;
+- anything else: a noun phrase of the sentence, parsed at answer time (one sentence, a few
+  milliseconds; the store is never re-parsed).
+A candidate the question already says ("Boeing" for "why did Boeing ...") is never one.
+`fit` says how well its kind fits, 1 best.
 """
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Token
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from crisisdesk import vectors
+from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.retrieve import WORD, found, stem, words_of
+from crisisdesk.ask.question import Question
+from crisisdesk.ask.retrieve import WORD, Passage, found, stem, words_of
 from crisisdesk.store import SentenceHit, Store
 
-#: the components a noun phrase needs: spaCy's own and our paragraph breaks (the others are
-#: skipped, which keeps the parse cheap)
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+#: the components a noun phrase needs: spaCy's own and our paragraph breaks
 NEEDED = frozenset({"crisisdesk_paragraphs"})
+CAUSE = re.compile(
+    r"\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in response to"
+    r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
+    r"|following|after|cites?|blamed? (?:it )?on"
+    r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|a|an|we)\b))\s+",
+    re.I,
+)
+CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
+#: word-vector cosine above which a counted thing is taken for the question's focus
+SIMILAR = 0.35
+#: a question about who said, denied, urged ... something: its answer is a source
+SPEECH = re.compile(
+    r"\b(sa(y|id)|spoke|speak|told|tell|reject\w*|den(y|ied|ies)|urg\w*|warn\w*|claim\w*"
+    r"|announc\w*|skeptic\w*|scepti\w*|critic\w*|object\w*|insist\w*|admit\w*|accus\w*)\b",
+    re.I,
+)
+#: what an entity that is not the source of a statement keeps of its fit, for such questions
+NOT_SPEAKER = 0.6
+MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(spring|summer|autumn|fall"
+    r"|winter)\b",
+    re.I,
+)
+SMALL_PLACES = frozenset(
+    [
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "state",
+        "states",
+        "province",
+        "region",
+        "port",
+        "capital",
+        "area",
+        "village",
+    ]
+)
+MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A possible answer: document offsets (end exclusive) and how well its kind fits (0 best)."""
+    """A possible answer: document offsets (end exclusive), its text, how it was found and how
+    well its kind fits the question (1 best)."""
 
     start: int
     end: int
-    fit: int = 0
+    text: str
+    how: str
+    fit: float = 1.0
+    #: what the candidate says, for counting sources that agree ("$15bn" and "$15 billion")
+    key: str = ""
+
+    @property
+    def same_as(self) -> str:
+        return self.key or " ".join(WORD.findall(self.text.casefold()))
 
 
-def typed_candidates(
-    question: str, hit: SentenceHit, store: Store, labels: tuple[str, ...]
+def candidates(
+    question: Question, passage: Passage, store: Store, nlp: "Language", *, phrases: bool = False
 ) -> list[Candidate]:
-    """Entities of a fitting label (quantities too for numbers) that the question does not name."""
-    asked = words_of(question)
-    found_ = [
-        Candidate(e.start, e.end, labels.index(e.label))
-        for e in store.entities_in(hit.doc_id, hit.start, hit.end)
-        if e.label in labels and not said(e.text, asked)
+    """Every candidate answer in the passage's sentence (its noun phrases, with `phrases`),
+    the question's words excluded."""
+    hit, asked = passage.hit, words_of(question.text)
+    if phrases:
+        found_ = phrase_candidates(question.text, hit, nlp)
+    else:
+        found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
+    return [echoing(c, asked) for c in found_]
+
+
+def echoing(candidate: Candidate, asked: set[str]) -> Candidate:
+    """A candidate that repeats some of the question's words ("Air France Flight" for a
+    question about Flight 447) is less likely its answer: its fit is halved."""
+    if candidate.how in ("clause", "statement"):
+        return candidate
+    words = [w for w in WORD.findall(candidate.text.lower()) if w not in STOP_WORDS]
+    if any(found(w, asked) for w in words):
+        return replace(candidate, fit=candidate.fit * 0.5)
+    return candidate
+
+
+def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    kind = question.kind
+    records: list[Candidate] = []
+    if kind in ("number", "amount", "quantity"):
+        records += _quantities(question, hit, store)
+    if kind in ("date", "quantity"):
+        records += _times(question, hit, store)
+    if kind == "reason":
+        records += _reasons(hit)
+    if kind in ("statement", "reason"):
+        records += _statements(question, hit, store)
+    yield from records
+    if question.labels:
+        yield from _entities(question, hit, store, records)
+    choice_ = choice(question.text, hit)
+    if choice_ is not None:
+        yield choice_
+
+
+def _entities(
+    question: Question, hit: SentenceHit, store: Store, records: list[Candidate]
+) -> Iterator[Candidate]:
+    """Entities of a fitting label, except those a record candidate already covers (a stored
+    quantity says more than its CARDINAL entity); numbers as bare entities fit less."""
+    labels = question.labels
+    sources = speakers(question, hit, store)
+    for e in store.entities_in(hit.doc_id, hit.start, hit.end):
+        if e.label in labels and not any(r.start < e.end and e.start < r.end for r in records):
+            fit = 1.0 - 0.2 * labels.index(e.label)
+            if e.label in ("DATE", "TIME"):
+                fit *= time_fit(question.focus, e.text, "")
+            if question.kind == "place":
+                fit *= place_fit(question.focus, e.code is not None and e.actor is not None)
+            if sources and not any(a <= e.start and e.end <= b for a, b in sources):
+                fit *= NOT_SPEAKER
+            key = e.actor or ""
+            yield Candidate(e.start, e.end, e.text, "entity", fit * (0.6 if records else 1.0), key)
+
+
+def place_fit(focus: str | None, is_state: bool) -> float:
+    """A country does not answer "which city" (nor a city "which country")."""
+    if focus in ("country", "countries", "nation", "nations"):
+        return 1.0 if is_state else 0.6
+    if focus in SMALL_PLACES:
+        return 0.4 if is_state else 1.0
+    return 1.0
+
+
+def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]]:
+    """For a question about who said, denied or urged something: the spans of the sentence's
+    attribution sources and of who doubts (empty for other questions)."""
+    if question.kind != "actor" or not SPEECH.search(question.text):
+        return []
+    spans = [
+        (a.source.start, a.source.end)
+        for a in store.attributions_over(hit.doc_id, hit.start, hit.end)
+        if a.source is not None
     ]
-    if "CARDINAL" in labels:
-        found_ += [
-            Candidate(q.start, q.end)
-            for q in store.quantities_in(hit.doc_id, hit.start, hit.end)
-            if not said(q.text, asked)
-        ]
-    return found_
+    return spans
 
 
-def phrase_candidates(question: str, hit: SentenceHit, nlp: Language) -> list[Candidate]:
+def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
+        yield Candidate(
+            q.start, q.end, q.text, "quantity", quantity_fit(question, q.unit, q.counted)
+        )
+
+
+def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
+    """How well a number fits: money for a price, a percentage for a share, a count of the
+    question's focus ("how many *lives*" and "228 people") for a count."""
+    wanted = question.labels[0] if question.labels else "CARDINAL"
+    if wanted == "MONEY":
+        return 1.0 if unit in MONEY_UNITS else 0.4
+    if wanted == "PERCENT":
+        return 1.0 if unit == "percent" else 0.4
+    if question.kind == "amount":  # "how much": money, a measure, a share, then a count
+        return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
+    if question.kind == "quantity":
+        return 1.0 if unit not in ("count", "percent") else 0.6
+    if unit in MONEY_UNITS or unit == "percent":
+        return 0.3
+    if not question.focus:
+        return 0.8
+    if not counted:
+        return 0.6
+    return 1.0 if same_thing(question.focus, counted) else 0.4
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Stem -> the stems of every group it is in (lexicons/count_synonyms.tsv)."""
+    groups: dict[str, set[str]] = {}
+    for row in read_rows("count_synonyms.tsv"):
+        words = {stem(w) for w in row}
+        for word in words:
+            groups.setdefault(word, set()).update(words)
+    return {word: frozenset(group) for word, group in groups.items()}
+
+
+def same_thing(focus: str, counted: str) -> bool:
+    """The counted thing is what the question counts: a word in common, a synonym from the
+    lexicon, or close word vectors ("nations" and "countries")."""
+    mine = _synonyms().get(stem(focus), frozenset({stem(focus)}))
+    if mine & {stem(w) for w in WORD.findall(counted)}:
+        return True
+    pair = vectors.embed([focus, counted])
+    return float(pair[0] @ pair[1]) >= SIMILAR
+
+
+def _times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    for t in store.times_in(hit.doc_id, hit.start, hit.end):
+        if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit():
+            fit = time_fit(question.focus, t.text, t.value)
+            yield Candidate(t.start, t.end, t.text, "time", fit, t.value)
+
+
+def time_fit(focus: str | None, text: str, value: str) -> float:
+    """A date written out fits better than "today"; a year for "which year", a full date for
+    "what date"."""
+    written = any(ch.isdigit() for ch in text)
+    if focus == "year":
+        return 1.0 if written and len(value) == 4 else 0.6
+    if focus in ("date", "day"):
+        return 1.0 if written and len(value) >= 10 else 0.7
+    return 1.0 if written else 0.7
+
+
+def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
+    """The clause after each cause word, up to the clause's end."""
+    for cue in CAUSE.finditer(hit.text):
+        rest = hit.text[cue.end() :]
+        stop = CLAUSE_END.search(rest)
+        clause = rest[: stop.start() if stop else len(rest)].rstrip(" ,'\"”")
+        least = 4 if cue.group().strip().lower() in ("as", "since") else 2
+        if least <= len(WORD.findall(clause)) <= 25:
+            start = hit.start + cue.end()
+            yield Candidate(start, start + len(clause), clause, "clause", 0.9)
+
+
+def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """Contents of the sentence's attributions; those of the asked speaker fit best."""
+    speaker = words_of(question.speaker or "")
+    for att in store.attributions_over(hit.doc_id, hit.start, hit.end):
+        source = " ".join(
+            p for p in (att.source and att.source.text, att.source and att.source.actor) if p
+        )
+        fit = 1.0 if speaker and words_of(source) & speaker else 0.7
+        for part in att.content:
+            if hit.start <= part.start and part.end <= hit.end:
+                yield Candidate(part.start, part.end, part.text, "statement", fit)
+
+
+def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
     """Noun phrases of the sentence less the words the question already says ("the river
-    Seine" answers "what river" as "Seine"). `fit` is the number of dependency arcs to the
-    nearest word the question shares: the answer to "what did X found" hangs off "found", not
-    off a noun three clauses away."""
+    Seine" answers "what river" as "Seine"); `fit` falls with the number of dependency arcs
+    to the nearest word the question shares."""
     ours = set(component_names()) - NEEDED
     doc = nlp(hit.text, disable=[p for p in nlp.pipe_names if p in ours])
     asked = words_of(question)
@@ -66,15 +285,18 @@ def phrase_candidates(question: str, hit: SentenceHit, nlp: Language) -> list[Ca
         if words:
             arcs = min((arcs_between(chunk.root, t) for t in shared), default=0)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            out.append(Candidate(hit.start + start, hit.start + end, arcs))
+            text = hit.text[start:end]
+            out.append(
+                Candidate(hit.start + start, hit.start + end, text, "phrase", 0.5 / (1 + arcs))
+            )
     return out
 
 
-def unsaid(tokens: list[Token], asked: set[str]) -> list[Token]:
+def unsaid(tokens: "list[Token]", asked: set[str]) -> "list[Token]":
     """The tokens left once words the question says, stop words and punctuation are trimmed
     from both ends; nothing when a question word remains inside."""
 
-    def said_(t: Token) -> bool:
+    def said_(t: "Token") -> bool:
         return t.is_stop or t.is_punct or found(t.lower_, asked)
 
     while tokens and said_(tokens[0]):
@@ -84,7 +306,7 @@ def unsaid(tokens: list[Token], asked: set[str]) -> list[Token]:
     return [] if any(found(t.lower_, asked) for t in tokens) else tokens
 
 
-def arcs_between(a: Token, b: Token) -> int:
+def arcs_between(a: "Token", b: "Token") -> int:
     """Length of the dependency path between two tokens of one sentence."""
     up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
     for n, t in enumerate([b, *b.ancestors]):
@@ -105,7 +327,8 @@ def choice(question: str, hit: SentenceHit) -> Candidate | None:
     ]
     if len(options) != 1:
         return None
-    return Candidate(hit.start + options[0].start(), hit.start + options[0].end())
+    start, end = hit.start + options[0].start(), hit.start + options[0].end()
+    return Candidate(start, end, options[0].group(), "choice", 1.0)
 
 
 def said(text: str, asked: set[str]) -> bool:
@@ -114,7 +337,7 @@ def said(text: str, asked: set[str]) -> bool:
     return bool(words) and all(found(w, asked) for w in words)
 
 
-def anchors(terms: list[str], hit: SentenceHit) -> list[tuple[int, int]]:
+def anchors(terms: tuple[str, ...], hit: SentenceHit) -> list[tuple[int, int]]:
     """Document spans where the question's words occur in the sentence."""
     wanted = {stem(t) for t in terms}
     return [
@@ -124,11 +347,8 @@ def anchors(terms: list[str], hit: SentenceHit) -> list[tuple[int, int]]:
     ]
 
 
-def nearest(candidates: list[Candidate], points: list[tuple[int, int]]) -> Candidate | None:
-    """The best-fitting candidate, the one closest to the question's words among equals
-    (characters between the two spans: "altitude of 3,500 m" is 4 apart)."""
-
-    def distance(c: Candidate) -> int:
-        return min((max(c.start - end, start - c.end, 0) for start, end in points), default=0)
-
-    return min(candidates, key=lambda c: (c.fit, distance(c)), default=None)
+def distance(candidate: Candidate, points: list[tuple[int, int]]) -> int:
+    """Characters between the candidate and the nearest of the question's words in its
+    sentence ("altitude of 3,500 m": 4); a sentence without them: 200."""
+    gaps = (max(candidate.start - end, start - candidate.end, 0) for start, end in points)
+    return min(gaps, default=200)

@@ -95,10 +95,11 @@ SINCE = 'd."published" >= :since'
 # The best sentences are chosen in the full-text index alone, then joined: ties go to the
 # sentence stored first (sentence ids grow with each document added, in sentence order).
 SEARCH = dedent(f"""
-    SELECT {HIT}, -best."bm25" AS "score"
+    SELECT s."id" AS "s_id", {HIT}, -best."bm25" AS "score"
     FROM (
-        SELECT "rowid" AS "id", bm25("sentences_fts") AS "bm25" FROM "sentences_fts"
-        WHERE "sentences_fts" MATCH :match
+        SELECT "rowid" AS "id", bm25("passages_fts", 1.0, :context_weight) AS "bm25"
+        FROM "passages_fts"
+        WHERE "passages_fts" MATCH :match
         ORDER BY "bm25", "rowid"
         LIMIT :limit
     ) AS best
@@ -177,6 +178,12 @@ INSIDE = dedent("""
     WHERE "doc_id" = :doc_id AND "start" >= :start AND "end" <= :end
     ORDER BY "start", "idx"
 """)
+# Records overlapping [start, end) of a document (an attribution may run past its sentence).
+OVERLAPPING = dedent("""
+    SELECT * FROM "{table}"
+    WHERE "doc_id" = :doc_id AND "start" < :end AND "end" > :start
+    ORDER BY "start", "idx"
+""")
 
 
 def located(table: str, *, anchor: str = "start", by_value: bool = False) -> Builder:
@@ -213,12 +220,14 @@ ATTRIBUTIONS = variants(
 QUANTITIES = variants(located("quantities"), {"actor": 'r."claimed_by" = :actor', "since": SINCE})
 TIMES = variants(located("times", by_value=True), {"since": SINCE})
 DOUBTS = variants(located("doubts"), {"kind": 'r."kind" = :kind', "since": SINCE})
-SENTENCE_IDS = 'SELECT "id" FROM "sentences" WHERE "doc_id" = ? ORDER BY "idx"'
+SENTENCE_TEXTS = 'SELECT "id", "text" FROM "sentences" WHERE "doc_id" = ? ORDER BY "idx"'
 VECTORS_AFTER = 'SELECT "id", "vector" FROM "sentence_vectors" WHERE "id" > ? ORDER BY "id"'
 UNVECTORED = dedent("""
-    SELECT s."id", s."text" FROM "sentences" AS s
-    WHERE NOT EXISTS (SELECT 1 FROM "sentence_vectors" AS v WHERE v."id" = s."id")
-    ORDER BY s."id" LIMIT ?
+    SELECT d."id" FROM "documents" AS d
+    WHERE EXISTS (SELECT 1 FROM "sentences" AS s WHERE s."doc_id" = d."id") AND NOT EXISTS (
+        SELECT 1 FROM "sentences" AS s JOIN "sentence_vectors" AS v ON v."id" = s."id"
+        WHERE s."doc_id" = d."id")
+    ORDER BY d."added" LIMIT ?
 """)
 SENTENCES_BY_ID = dedent(f"""
     SELECT s."id" AS "s_id", {HIT}, 0.0 AS "score"

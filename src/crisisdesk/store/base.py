@@ -104,12 +104,12 @@ class Store(Protocol):
         lone surname that one person of the document now names joins that person."""
         ...
 
-    def add_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:
-        """Store vectors of sentences stored without them, by sentence id."""
+    def add_vectors(self, doc_id: str, vectors: Sequence[bytes]) -> None:
+        """Store the vectors of a document stored without them (one per sentence, in order)."""
         ...
 
-    def unvectored(self, limit: int) -> list[tuple[int, str]]:
-        """Up to `limit` (sentence id, text) of sentences without a vector."""
+    def unvectored(self, limit: int) -> list[str]:
+        """Up to `limit` ids of documents stored without sentence vectors."""
         ...
 
     def nearest(self, query: "Matrix", *, limit: int = 10) -> list[SentenceHit]:
@@ -135,8 +135,11 @@ class Store(Protocol):
 
     def status(self) -> Status: ...
 
-    def search(self, query: str, *, limit: int = 10) -> list[SentenceHit]:
-        """FTS5/tsvector full-text match over sentences; `query` is a backend-safe OR of terms."""
+    def search(
+        self, query: str, *, limit: int = 10, context_weight: float = 0.5
+    ) -> list[SentenceHit]:
+        """FTS5/tsvector full-text match over sentences with their context (title, sentence
+        before, counting `context_weight`); `query` is a backend-safe OR of terms."""
         ...
 
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
@@ -167,6 +170,18 @@ class Store(Protocol):
 
     def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
         """Quantities whose offsets lie inside [start, end) of a document."""
+        ...
+
+    def times_in(self, doc_id: str, start: int, end: int) -> list[TimeExpr]:
+        """Time expressions whose offsets lie inside [start, end) of a document."""
+        ...
+
+    def attributions_over(self, doc_id: str, start: int, end: int) -> list[Attribution]:
+        """Attributions (flat, nested ones too) overlapping [start, end) of a document."""
+        ...
+
+    def doubts_over(self, doc_id: str, start: int, end: int) -> list[Doubt]:
+        """Doubts overlapping [start, end) of a document."""
         ...
 
     def doubts(

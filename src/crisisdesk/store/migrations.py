@@ -473,3 +473,30 @@ def m015_sentence_vectors(db: sqlite3.Connection) -> None:
         ) STRICT
         """,
     )
+
+
+@migration
+def m016_passages_fts(db: sqlite3.Connection) -> None:
+    """Full-text search over passages (issue 9): a sentence with, as a second column, its
+    document's title and the sentence before it, so a sentence that does not repeat its subject
+    ("killing all 228 people on board") is still found by it. Contentless (the text lives in
+    "sentences"); it replaces the sentence-only index and its triggers: rows are written by
+    the store's `add`, which knows the title and the neighbour."""
+    _run(
+        db,
+        'DROP TRIGGER "sentences_ai"',
+        'DROP TRIGGER "sentences_ad"',
+        'DROP TRIGGER "sentences_au"',
+        'DROP TABLE "sentences_fts"',
+        """
+        CREATE VIRTUAL TABLE "passages_fts" USING fts5 (
+            "text", "context", content='', tokenize="porter unicode61"
+        )
+        """,
+        """
+        INSERT INTO "passages_fts" ("rowid", "text", "context")
+        SELECT s."id", s."text", coalesce(d."title", '') || ' ' || coalesce(
+            lag(s."text") OVER (PARTITION BY s."doc_id" ORDER BY s."idx"), '')
+        FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
+        """,
+    )

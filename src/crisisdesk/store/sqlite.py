@@ -163,36 +163,45 @@ class SQLiteStore:
                 linked = self._linked(analysis)
                 self._insert_document(doc, linked, link)
                 self._insert_records(doc, linked)
-                self._insert_vectors(doc.id, vectors)
+                self._insert_passages(doc, vectors)
                 self._take_over(linked)
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.id}: {exc}") from exc
         return True
 
-    def _insert_vectors(self, doc_id: str, blobs: Sequence[bytes]) -> None:
+    def _insert_passages(self, doc: Document, blobs: Sequence[bytes]) -> None:
+        """Index the document's sentences for search, each with its title and the sentence
+        before it as context, and store their vectors (when given)."""
+        rows = self._db.execute(_sql.SENTENCE_TEXTS, (doc.id,)).fetchall()
+        previous = ["", *(r[1] for r in rows[:-1])]
+        self._db.executemany(
+            'INSERT INTO "passages_fts" ("rowid", "text", "context") VALUES (?, ?, ?)',
+            [(r[0], r[1], f"{doc.title or ''} {p}") for r, p in zip(rows, previous, strict=True)],
+        )
         if not blobs:
             return
-        ids = [r[0] for r in self._db.execute(_sql.SENTENCE_IDS, (doc_id,))]
-        if len(ids) != len(blobs):
-            raise StoreError(f"{doc_id}: {len(blobs)} vectors for {len(ids)} sentences")
-        self._db.executemany(
-            'INSERT INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)',
-            zip(ids, blobs, strict=True),
-        )
+        if len(rows) != len(blobs):
+            raise StoreError(f"{doc.id}: {len(blobs)} vectors for {len(rows)} sentences")
+        pairs = [(r[0], blob) for r, blob in zip(rows, blobs, strict=True)]
+        self._db.executemany('INSERT INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)', pairs)
 
-    def add_vectors(self, rows: Sequence[tuple[int, bytes]]) -> None:
-        """Store vectors of sentences stored without them (a store from before vectors)."""
+    def add_vectors(self, doc_id: str, vectors: Sequence[bytes]) -> None:
+        """Store the vectors of a document stored without them (one per sentence, in order)."""
         try:
             with self._transaction():
+                ids = [r[0] for r in self._db.execute(_sql.SENTENCE_TEXTS, (doc_id,))]
+                if len(ids) != len(vectors):
+                    raise StoreError(f"{doc_id}: {len(vectors)} vectors for {len(ids)} sentences")
                 self._db.executemany(
-                    'INSERT OR IGNORE INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)', rows
+                    'INSERT OR IGNORE INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)',
+                    list(zip(ids, vectors, strict=True)),
                 )
         except sqlite3.Error as exc:
-            raise StoreError(f"storing vectors: {exc}") from exc
+            raise StoreError(f"storing vectors of {doc_id}: {exc}") from exc
 
-    def unvectored(self, limit: int) -> list[tuple[int, str]]:
-        """Up to `limit` (sentence id, text) of sentences without a vector."""
-        return [(r[0], r[1]) for r in self._all(_sql.UNVECTORED, (limit,))]
+    def unvectored(self, limit: int) -> list[str]:
+        """Up to `limit` ids of documents stored without sentence vectors."""
+        return [r[0] for r in self._all(_sql.UNVECTORED, (limit,))]
 
     def _people(self, surname: str) -> list[Actor]:
         """Stored people with a full name ending in `surname` (exactly, case included)."""
@@ -318,15 +327,19 @@ class SQLiteStore:
         last = _rows.day(self._one(_sql.LAST_PUBLISHED))
         return Status(counts, first, last, self._one(_sql.SCHEMA_VERSION))
 
-    def search(self, query: str, *, limit: int = 10) -> list[SentenceHit]:
-        """Sentences matching any of the words in `query`, best BM25 first.
+    def search(
+        self, query: str, *, limit: int = 10, context_weight: float = 0.5
+    ) -> list[SentenceHit]:
+        """Sentences matching any of the words in `query`, best BM25 first; words found in a
+        sentence's context (its title, the sentence before) count `context_weight` as much.
 
         Each whitespace-separated term becomes an FTS5 string ("a""b" for a"b), so user input
         is never read as FTS5 syntax (AND, NEAR(, *, column filters)."""
         terms = ['"{}"'.format(term.replace('"', '""')) for term in query.split()]
         if not terms:
             return []
-        rows = self._all(_sql.SEARCH, {"match": " OR ".join(terms), "limit": limit})
+        params = {"match": " OR ".join(terms), "limit": limit, "context_weight": context_weight}
+        rows = self._all(_sql.SEARCH, params)
         return [_rows.hit_from(r) for r in rows]
 
     def nearest(self, query: vectors.Matrix, *, limit: int = 10) -> list[SentenceHit]:
@@ -382,6 +395,24 @@ class SQLiteStore:
         params = {"doc_id": doc_id, "start": start, "end": end}
         rows = self._all(_sql.INSIDE.format(table="quantities"), params)
         return [_rows.quantity_from(r) for r in rows]
+
+    def times_in(self, doc_id: str, start: int, end: int) -> list[TimeExpr]:
+        """Time expressions whose offsets lie inside [start, end) of a document."""
+        params = {"doc_id": doc_id, "start": start, "end": end}
+        rows = self._all(_sql.INSIDE.format(table="times"), params)
+        return [_rows.time_from(r) for r in rows]
+
+    def attributions_over(self, doc_id: str, start: int, end: int) -> list[Attribution]:
+        """Attributions (flat, nested ones too) overlapping [start, end) of a document."""
+        params = {"doc_id": doc_id, "start": start, "end": end}
+        rows = self._all(_sql.OVERLAPPING.format(table="attributions"), params)
+        return [a for a, _ in self._attributions(rows)]
+
+    def doubts_over(self, doc_id: str, start: int, end: int) -> list[Doubt]:
+        """Doubts overlapping [start, end) of a document."""
+        params = {"doc_id": doc_id, "start": start, "end": end}
+        rows = self._all(_sql.OVERLAPPING.format(table="doubts"), params)
+        return [_rows.doubt_from(r) for r in rows]
 
     def _located(
         self, variants: _sql.Variants, page: tuple[int | None, int], **filters: Any

@@ -1,0 +1,369 @@
+"""A question, read: what kind of answer it expects, the words and names it asks about, the
+thing it counts or names ("how many *lives*", "which *airline*"), and whose words it asks for
+("according to X", "what did X say").
+
+"What year", "which city", "what percentage" and "how long" say more than "what" alone, so
+head-noun rules come before the bare wh-words they refine. A "which/what + noun" question that
+no rule types asks for an actor (a person first for people's roles, else an organisation).
+Reasons ("why", "what made ...", "what was behind ...") and statements ("what did X insist")
+are answered by a clause, not an entity.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+NUMBER = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+AMOUNT = ("QUANTITY", "CARDINAL", "MONEY", "PERCENT", "DATE", "TIME")
+DATE = ("DATE", "TIME")
+PLACE = ("GPE", "LOC", "FAC")
+PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
+ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
+
+WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+#: words of a question that say what kind of answer it wants, not what it is about
+QUESTION_WORDS = frozenset(
+    [
+        "how",
+        "many",
+        "much",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "did",
+        "does",
+        "do",
+        "say",
+        "said",
+        "according",
+        "roughly",
+        "approximately",
+        "exactly",
+    ]
+)
+#: people's roles: "which X" asks for a person first
+PERSON_NOUNS = frozenset(
+    [
+        "person",
+        "people",
+        "man",
+        "woman",
+        "member",
+        "senator",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "executive",
+        "analyst",
+        "watcher",
+        "observer",
+        "banker",
+        "minister",
+        "president",
+        "leader",
+        "chief",
+        "head",
+        "chairman",
+        "ceo",
+        "director",
+        "secretary",
+        "general",
+        "commander",
+        "governor",
+        "mayor",
+        "judge",
+        "lawyer",
+        "expert",
+        "economist",
+        "trader",
+        "lawmaker",
+        "politician",
+        "candidate",
+        "diplomat",
+        "envoy",
+        "ambassador",
+        "king",
+        "queen",
+        "ruler",
+        "pope",
+        "author",
+        "scientist",
+        "reporter",
+        "journalist",
+    ]
+)
+REASON = re.compile(
+    r"^\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat (\w+ )?"
+    r"(was|is|were|are) behind\b|\bwhat (reason|worry|concern|fear)\b"
+    r"|\bfor what reason\b|\bwhat (did|does|do) .* (blame|cite)\b"
+)
+STATEMENT = re.compile(
+    r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
+    r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest)\b"
+)
+SPEAKER = re.compile(
+    r"\baccording to ([^,?]+)|\bwhat (?:did|does|has|had) ([^?]+?) "
+    r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict)\b",
+    re.I,
+)
+
+#: the noun a "which/what" question asks about -> the kind of answer (people's roles: below)
+NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    **dict.fromkeys(
+        [
+            "price",
+            "cost",
+            "sum",
+            "fee",
+            "fine",
+            "salary",
+            "value",
+            "ceiling",
+            "payment",
+            "budget",
+            "funding",
+            "compensation",
+            "profit",
+            "revenue",
+            "debt",
+            "bill",
+            "loan",
+            "bailout",
+            "fortune",
+        ],
+        ("number", ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")),
+    ),
+    **dict.fromkeys(
+        ["percent", "percentage", "proportion", "share", "portion", "fraction", "rate", "stake"],
+        ("number", ("PERCENT", "CARDINAL", "QUANTITY")),
+    ),
+    **dict.fromkeys(
+        [
+            "year",
+            "date",
+            "day",
+            "month",
+            "century",
+            "decade",
+            "era",
+            "season",
+            "time",
+            "period",
+            "deadline",
+        ],
+        ("date", DATE),
+    ),
+    **dict.fromkeys(
+        [
+            "country",
+            "countries",
+            "city",
+            "cities",
+            "state",
+            "states",
+            "region",
+            "place",
+            "continent",
+            "town",
+            "towns",
+            "province",
+            "island",
+            "nation",
+            "area",
+            "port",
+            "capital",
+            "location",
+            "venue",
+        ],
+        ("place", PLACE),
+    ),
+    **dict.fromkeys(["language", "nationality", "religion"], ("actor", ("NORP", "LANGUAGE"))),
+}
+MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
+#: (pattern on the lowercased question, answer kind, labels that can answer, the most fitting
+#: first). First match wins; these run before the focus noun is looked up.
+RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            rf"\bhow much (money|did .*{MONEY_VERBS}|(was|is|were|are|will) .*worth)\b"
+            rf"|\b(estimated|expected|said|believed) to (cost|be worth)\b|\bworth\b\W*$"
+        ),
+        "number",
+        ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"),
+    ),
+    (
+        re.compile(
+            r"\bhow (far|much) did .* (drop|fall|fell|rise|rose|climb|gain|lose|slide|jump)"
+        ),
+        "number",
+        ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"),
+    ),
+    (re.compile(r"\bhow many\b"), "number", NUMBER),
+    (re.compile(r"\bhow much\b"), "amount", ("MONEY", "QUANTITY", "PERCENT", "CARDINAL")),
+    (re.compile(r"\bhow (old|long ago)\b"), "date", DATE),
+    (
+        re.compile(
+            r"\bhow (far|long|high|big|large|fast|tall|wide|deep|heavy|close|often)\b"
+            r"|\bwhat(?: is| was| are)?(?: the| its)?(?: maximum| minimum| top| average| total)?"
+            r" (range|distance|altitude|size|speed|length"
+            r"|height|weight|area|temperature|duration)\b"
+        ),
+        "quantity",
+        AMOUNT,
+    ),
+    (re.compile(r"^\W*(when|since when|until when)\b"), "date", DATE),
+    (re.compile(r"^\W*where\b"), "place", PLACE),
+    (re.compile(r"^\W*(who|whom|whose)\b"), "actor", PERSON_FIRST),
+)
+#: words that end the noun phrase after "which/what": the verb or preposition that follows it
+PHRASE_END = frozenset(
+    [
+        "did",
+        "does",
+        "do",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "from",
+        "by",
+        "with",
+        "that",
+        "who",
+        "which",
+        "as",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question and what answering it needs."""
+
+    text: str
+    kind: str
+    labels: tuple[str, ...]
+    terms: tuple[str, ...]
+    names: tuple[str, ...]
+    focus: str | None = None
+    speaker: str | None = None
+
+
+def read(text: str, nlp: "Language | None" = None) -> Question:
+    """The question's kind, labels, content words, names, focus noun and speaker; with `nlp`
+    the focus noun comes from the parse (the noun the wh-word determines), else from rules."""
+    lowered = text.lower()
+    noun = (parsed_focus(text, nlp) if nlp is not None else None) or focus(lowered)
+    kind, labels = answer_type(lowered, noun)
+    return Question(
+        text=text,
+        kind=kind,
+        labels=labels,
+        terms=tuple(key_terms(text)),
+        names=tuple(names(text)),
+        focus=noun,
+        speaker=speaker(text),
+    )
+
+
+def parsed_focus(text: str, nlp: "Language") -> str | None:
+    """The noun that "which", "what" or "how many" determines in the parsed question
+    ("Which Airbus *spokesperson* said", "How many GM *workers*"), lowercased."""
+    doc = nlp(text, disable=[p for p in nlp.pipe_names if p.startswith("crisisdesk_")])
+    for token in doc:
+        if token.lower_ in ("which", "what", "many", "much") and token.dep_ in ("det", "amod"):
+            head = token.head
+            if head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+                return head.lower_
+    return None
+
+
+def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
+    """The expected answer kind and the entity labels that may fill it, from the wording and
+    the focus noun."""
+    if REASON.search(lowered):
+        return "reason", ()
+    if STATEMENT.search(lowered):
+        return "statement", ()
+    if noun in NOUN_KINDS and NOUN_KINDS[noun][0] == "number":
+        return NOUN_KINDS[noun]
+    for pattern, kind, labels in RULES:
+        if pattern.search(lowered):
+            return kind, labels
+    if noun is None:
+        return "phrase", ()
+    if noun in NOUN_KINDS:
+        return NOUN_KINDS[noun]
+    return "actor", PERSON_FIRST if noun in PERSON_NOUNS else ORG_FIRST
+
+
+def focus(lowered: str) -> str | None:
+    """The noun a "which/what/how many" question asks about ("how many *lives*", "which rival
+    *airline* holds", "what lump *sum* did"), or None: the last of up to three words after the
+    wh-word, before the verb or preposition that follows them."""
+    many = re.search(r"\bhow many (?:more |new |other |of the )?([a-z-]+)", lowered)
+    if many:
+        return many.group(1)
+    found = re.search(r"\b(?:which|what)\s+([a-z -]+)", lowered)
+    if found is None:
+        return None
+    words = []
+    for word in found.group(1).split()[:4]:
+        if word in PHRASE_END:
+            break
+        words.append(word)
+    noun = words[-1] if words and len(words) <= 3 else None
+    return None if noun is None or noun in STOP_WORDS or noun in QUESTION_WORDS else noun
+
+
+def speaker(text: str) -> str | None:
+    """Whose words the question asks about: "According to Dana Perino, ..." -> "Dana Perino"."""
+    found = SPEAKER.search(text)
+    if found is None:
+        return None
+    who = (found.group(1) or found.group(2) or "").strip()
+    return re.sub(r"^(the|a|an)\s+", "", who, flags=re.I) or None
+
+
+def key_terms(question: str) -> list[str]:
+    """Content words of the question, lowercased, in order, without repeats."""
+    terms: list[str] = []
+    for word in WORD.findall(question.lower()):
+        word = word.rstrip("'’.").removesuffix("'s").removesuffix("’s")
+        if word and word not in STOP_WORDS and word not in QUESTION_WORDS and word not in terms:
+            terms.append(word)
+    return terms
+
+
+def names(question: str) -> list[str]:
+    """Capitalized words after the question's first word: the names it asks about."""
+    words = re.findall(r"\b[\w][\w&.-]*", question)[1:]
+    return [w.rstrip(".") for w in words if w[0].isupper() and w.lower() not in {"i"}]

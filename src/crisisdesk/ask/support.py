@@ -1,0 +1,101 @@
+"""What an answer carries besides its span: who says it, the doubt on it, and the other sources
+that give the same answer or another one ("5,000, according to Nicolás Maduro (claimed;
+questioned by experts)"; a death toll that differs between reports is shown side by side, each
+with its date and outlet)."""
+
+from typing import TYPE_CHECKING, Any
+
+from crisisdesk.ask.cite import Citer
+from crisisdesk.records import Attribution, Citation, Differing, Doubt, Said
+from crisisdesk.store import Store
+
+if TYPE_CHECKING:
+    from crisisdesk.ask.answer import Scored
+
+#: a different answer counts as disagreeing when it scores at least this share of the best
+RIVAL = 0.75
+#: at most this many agreeing or disagreeing sources are listed
+LISTED = 3
+
+
+def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) -> dict[str, Any]:
+    """The Answer fields beyond text and citation: attribution, doubts, agree, disagree."""
+    said = attribution_of(best, store)
+    return {
+        "attribution": said,
+        "doubts": doubts_on(best, store),
+        "agree": cited(agreeing(best, ranked), citer),
+        "disagree": differing(best, ranked, citer),
+    }
+
+
+def attribution_of(best: "Scored", store: Store) -> Said | None:
+    """Who the sentence says the answer is from: the innermost attribution whose content holds
+    it (a nested "Y claimed" inside "X said" is Y's)."""
+    cand, hit = best.candidate, best.passage.hit
+    holding = [
+        a
+        for a in store.attributions_over(hit.doc_id, hit.start, hit.end)
+        if holds(a, cand.start, cand.end)
+    ]
+    if not holding:
+        return None
+    inner = min(holding, key=lambda a: sum(c.end - c.start for c in a.content))
+    source = inner.source
+    return Said(
+        source.text if source else None,
+        source.actor if source else None,
+        inner.cue.text,
+        inner.stance,
+    )
+
+
+def holds(att: Attribution, start: int, end: int) -> bool:
+    """The attribution's content contains [start, end), or is it (a statement answer)."""
+    return any(c.start <= start and end <= c.end for c in att.content)
+
+
+def doubts_on(best: "Scored", store: Store) -> tuple[Doubt, ...]:
+    """Doubts in the sentence whose target (or, without one, the doubt) covers the answer."""
+    cand, hit = best.candidate, best.passage.hit
+    found = []
+    for d in store.doubts_over(hit.doc_id, hit.start, hit.end):
+        span = d.target or d
+        if span.start <= cand.end and cand.start <= span.end:
+            found.append(d)
+    return tuple(found)
+
+
+def agreeing(best: "Scored", ranked: list["Scored"]) -> list["Scored"]:
+    """Other sentences whose candidate says the same as the answer (wire copies once)."""
+    same, seen = best.candidate.text.casefold(), {best.passage.hit.text}
+    out = []
+    for s in ranked[1:]:
+        if s.candidate.text.casefold() == same and s.passage.hit.text not in seen:
+            seen.add(s.passage.hit.text)
+            out.append(s)
+    return out[:LISTED]
+
+
+def differing(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Differing, ...]:
+    """Other sentences giving a different answer of the same kind nearly as well supported."""
+    same = best.candidate.text.casefold()
+    bar = RIVAL * best.score
+    out: list[Differing] = []
+    for s in ranked[1:]:
+        if s.score < bar or len(out) >= LISTED:
+            break
+        c = s.candidate
+        if (
+            c.how == best.candidate.how
+            and c.text.casefold() != same
+            and s.passage.hit.doc_id != best.passage.hit.doc_id
+        ):
+            citation = citer(s.passage.hit)
+            if citation is not None:
+                out.append(Differing(c.text, citation))
+    return tuple(out)
+
+
+def cited(items: list["Scored"], citer: Citer) -> tuple[Citation, ...]:
+    return tuple(c for c in (citer(s.passage.hit) for s in items) if c is not None)
