@@ -22,6 +22,11 @@ from typing import Any
 from _data import checked, eval_dir, parser
 from _meantime import Article, articles
 from crisisdesk.desk import Desk
+from crisisdesk.settings import AskSettings, Settings
+
+#: answers are kept whatever their confidence, so one run gives the whole curve
+EVERY_ANSWER = Settings(ask=AskSettings(min_confidence=0.0))
+BARS = [round(0.05 * n, 2) for n in range(13)]
 
 
 def creation_date(item: Article) -> str | None:
@@ -55,21 +60,11 @@ def answer(questions: list[dict[str, Any]], meantime: Path, stores: Path) -> lis
             "\n".join(json.dumps(d) for d in corpus_documents(meantime / f"corpus_{corpus}")),
             encoding="utf-8",
         )
-        with Desk(stores / f"{corpus}.db") as desk:
+        with Desk(stores / f"{corpus}.db", settings=EVERY_ANSWER) as desk:
             desk.ingest([docs])
             for q in (q for q in questions if q["corpus"] == corpus):
                 out.append(desk.ask(q["question"], qid=q["id"]).to_json())
     return out
-
-
-def risk_coverage(rows: list[tuple[float, bool]]) -> list[tuple[float, int, float]]:
-    """(threshold, answers kept, share right among them) as the confidence bar rises."""
-    ranked = sorted(rows, key=lambda r: -r[0])
-    curve, right = [], 0
-    for n, (confidence, ok) in enumerate(ranked, 1):
-        right += ok
-        curve.append((confidence, n, right / n))
-    return curve
 
 
 def main() -> None:
@@ -81,35 +76,59 @@ def main() -> None:
     qpath = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
     questions = [json.loads(x) for x in qpath.read_text(encoding="utf-8").splitlines() if x]
     scorer = eval_dir(args.data) / "qa_questions.py"
+    bar = Settings().ask.min_confidence
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         answers = answer(questions, meantime, args.stores or Path(tmp))
         seconds = time.perf_counter() - start
-        pred = Path(tmp) / "pred.jsonl"
-        pred.write_text("\n".join(json.dumps(a) for a in answers), encoding="utf-8")
-        run = [sys.executable, str(scorer), str(pred), str(qpath)]
-        figures = json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout)
-    report(questions, answers, figures)
-    figures["seconds"] = round(seconds, 1)
+        curve = {b: score(scorer, below(answers, b), qpath, Path(tmp)) for b in BARS}
+        figures = score(scorer, below(answers, bar), qpath, Path(tmp))
+    report(questions, below(answers, bar), figures)
+    print("abstain below   right  answerable right  abstained right")
+    for b, f in curve.items():
+        mark = " <- setting" if b == bar else ""
+        print(
+            f"  {b:<12.2f}{f['right']:>6}{f['answerable_right']:>18}{f['abstained_right']:>17}{mark}"
+        )
+    figures.update(bar=bar, seconds=round(seconds, 1))
+    figures["curve"] = {str(b): f["right"] for b, f in curve.items()}
     print(json.dumps(figures))
+
+
+def below(answers: list[dict[str, Any]], bar: float) -> list[dict[str, Any]]:
+    """The answers with those under the confidence bar turned into abstentions."""
+    return [
+        a if a["confidence"] >= bar else {**a, "answer": None, "citations": []} for a in answers
+    ]
+
+
+def score(scorer: Path, answers: list[dict[str, Any]], qpath: Path, tmp: Path) -> dict[str, Any]:
+    """The independent scorer's figures for these answers."""
+    pred = tmp / "pred.jsonl"
+    pred.write_text("\n".join(json.dumps(a) for a in answers), encoding="utf-8")
+    run = [sys.executable, str(scorer), str(pred), str(qpath)]
+    out: dict[str, Any] = json.loads(
+        subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    )
+    return out
 
 
 def report(questions: list[dict[str, Any]], answers: list[dict[str, Any]], figures: dict) -> None:
     by_id = {a["id"]: a for a in answers}
     wrong = set(figures["wrong"])
-    print(f"right {figures['right']}/{figures['of']}, answerable {figures['answerable_right']}/"
-          f"{figures['answerable']}, abstained right {figures['abstained_right']}/"
-          f"{figures['unanswerable']}")
+    print(
+        f"right {figures['right']}/{figures['of']}, answerable {figures['answerable_right']}/"
+        f"{figures['answerable']}, abstained right {figures['abstained_right']}/"
+        f"{figures['unanswerable']}"
+    )
     for q in questions:
         if q["id"] in wrong:
             got = by_id[q["id"]]
             cited = got["citations"][0]["text"][:90] if got["citations"] else ""
-            print(f"  {q['id']} {q['question'][:70]!r}\n     expect {q['expect']!r} got "
-                  f"{got['answer']!r} ({got['confidence']}) | {cited!r}")
-    answered = [(a["confidence"], a["id"] not in wrong) for a in answers if a["answer"]]
-    print("risk-coverage (confidence bar, answers kept, share right):")
-    for confidence, kept, share in risk_coverage(answered)[::5]:
-        print(f"  {confidence:.3f} {kept:>4} {share:.2f}")
+            print(
+                f"  {q['id']} {q['question'][:70]!r}\n     expect {q['expect']!r} got "
+                f"{got['answer']!r} ({got['confidence']}) | {cited!r}"
+            )
 
 
 if __name__ == "__main__":

@@ -52,6 +52,8 @@ SPEECH = re.compile(
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
 NOT_SPEAKER = 0.6
+#: what an entity keeps when no word around it names the role or kind the question asks for
+UNTITLED = 0.75
 MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(spring|summer|autumn|fall"
     r"|winter)\b",
@@ -104,13 +106,23 @@ def candidates(
         found_ = phrase_candidates(question.text, hit, nlp)
     else:
         found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
-    return [echoing(c, asked) for c in found_]
+    return longest([echoing(c, asked) for c in found_])
+
+
+def longest(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per answer in a sentence: its longest form ("Bank of America" over
+    "BoA" when both name one actor)."""
+    best: dict[str, Candidate] = {}
+    for c in found:
+        if c.same_as not in best or len(c.text) > len(best[c.same_as].text):
+            best[c.same_as] = c
+    return list(best.values())
 
 
 def echoing(candidate: Candidate, asked: set[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
     question about Flight 447) is less likely its answer: its fit is halved."""
-    if candidate.how in ("clause", "statement"):
+    if candidate.how in ("clause", "statement", "quantity"):  # a count names what it counts
         return candidate
     words = [w for w in WORD.findall(candidate.text.lower()) if w not in STOP_WORDS]
     if any(found(w, asked) for w in words):
@@ -127,7 +139,7 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
         records += _times(question, hit, store)
     if kind == "reason":
         records += _reasons(hit)
-    if kind in ("statement", "reason"):
+    if kind == "statement" or (kind == "reason" and question.speaker):
         records += _statements(question, hit, store)
     yield from records
     if question.labels:
@@ -151,8 +163,10 @@ def _entities(
                 fit *= time_fit(question.focus, e.text, "")
             if question.kind == "place":
                 fit *= place_fit(question.focus, e.code is not None and e.actor is not None)
-            if sources and not any(a <= e.start and e.end <= b for a, b in sources):
+            if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
                 fit *= NOT_SPEAKER
+            if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
+                fit *= UNTITLED
             key = e.actor or ""
             yield Candidate(e.start, e.end, e.text, "entity", fit * (0.6 if records else 1.0), key)
 
@@ -166,11 +180,23 @@ def place_fit(focus: str | None, is_state: bool) -> float:
     return 1.0
 
 
-def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]]:
+def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
+    """The words around an entity name what the question asks for ("which industry watcher":
+    "analyst Erich Merkle", "Erich Merkle, an analyst"); True without a focus noun."""
+    if focus is None or focus in ("person", "people", "one"):
+        return True
+    before = hit.text[max(0, start - hit.start - 40) : start - hit.start]
+    after = hit.text[end - hit.start : end - hit.start + 30]
+    near = WORD.findall(before.lower())[-4:] + WORD.findall(after.lower())[:4]
+    wanted = _synonyms().get(stem(focus), frozenset({stem(focus)}))
+    return any(stem(w) in wanted for w in near)
+
+
+def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]] | None:
     """For a question about who said, denied or urged something: the spans of the sentence's
-    attribution sources and of who doubts (empty for other questions)."""
+    attribution sources (None for other questions)."""
     if question.kind != "actor" or not SPEECH.search(question.text):
-        return []
+        return None
     spans = [
         (a.source.start, a.source.end)
         for a in store.attributions_over(hit.doc_id, hit.start, hit.end)
@@ -181,9 +207,25 @@ def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[i
 
 def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
-        yield Candidate(
-            q.start, q.end, q.text, "quantity", quantity_fit(question, q.unit, q.counted)
-        )
+        fit = quantity_fit(question, q.unit, q.counted)
+        key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
+        end = counted_end(hit, q.end, q.counted)
+        text = hit.text[q.start - hit.start : end - hit.start]
+        yield Candidate(q.start, end, text, "quantity", fit, key)
+
+
+def counted_end(hit: SentenceHit, end: int, counted: str | None) -> int:
+    """Where a count's answer ends: after the word naming what it counts when that word
+    follows it ("three words", "228 people on board" -> "228 people"), else at the number."""
+    head = WORD.match(counted or "")
+    if head is None:
+        return end
+    rest = hit.text[end - hit.start :]
+    gap = len(rest) - len(rest.lstrip(" "))
+    word = head.group()
+    if rest[gap:].startswith(word) and not rest[gap + len(word) :][:1].isalnum():
+        return end + gap + len(word)
+    return end
 
 
 def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
@@ -209,9 +251,9 @@ def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
 
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, frozenset[str]]:
-    """Stem -> the stems of every group it is in (lexicons/count_synonyms.tsv)."""
+    """Stem -> the stems of every group it is in (lexicons/reader_synonyms.tsv)."""
     groups: dict[str, set[str]] = {}
-    for row in read_rows("count_synonyms.tsv"):
+    for row in read_rows("reader_synonyms.tsv"):
         words = {stem(w) for w in row}
         for word in words:
             groups.setdefault(word, set()).update(words)
