@@ -87,9 +87,8 @@ def main() -> None:
     print("abstain below   right  answerable right  abstained right")
     for b, f in curve.items():
         mark = " <- setting" if b == bar else ""
-        print(
-            f"  {b:<12.2f}{f['right']:>6}{f['answerable_right']:>18}{f['abstained_right']:>17}{mark}"
-        )
+        counts = f"{f['right']:>6}{f['answerable_right']:>18}{f['abstained_right']:>17}"
+        print(f"  {b:<12.2f}{counts}{mark}")
     figures.update(bar=bar, seconds=round(seconds, 1))
     figures["curve"] = {str(b): f["right"] for b, f in curve.items()}
     print(json.dumps(figures))
