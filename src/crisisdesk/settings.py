@@ -38,7 +38,7 @@ class AskSettings(BaseModel):
     #: passages read for candidates after fusing the lexical and vector rankings
     top_k: int = Field(default=20, ge=1)
     #: the score below which `ask` abstains (chosen on the risk-coverage curve)
-    min_confidence: float = Field(default=0.3, ge=0, le=1)
+    min_confidence: float = Field(default=0.15, ge=0, le=1)
 
 
 class Settings(BaseSettings):
