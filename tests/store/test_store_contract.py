@@ -22,6 +22,7 @@ EXPECTED_COUNTS = {
     "quantities": 1,
     "times": 1,
     "events": 1,
+    "event_reports": 1,
 }
 
 

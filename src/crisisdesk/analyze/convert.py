@@ -20,6 +20,7 @@ from crisisdesk.records import (
     Doubt,
     Entity,
     Event,
+    Participant,
     Quantity,
     Span,
     TimeExpr,
@@ -132,6 +133,30 @@ def doubt(item: dict[str, Any]) -> Doubt:
     )
 
 
+def participant(item: dict[str, Any]) -> Participant:
+    return Participant(
+        item["start"],
+        item["end"],
+        item["text"],
+        item.get("actor"),
+        item.get("code"),
+        item.get("sector"),
+    )
+
+
 def event(item: dict[str, Any]) -> Event:
-    refs = [tuple(r for r in map(actor_ref, item.get(k) or ()) if r) for k in ("source", "target")]
-    return Event(item["start"], item["end"], item["type"], refs[0], refs[1], item.get("time"))
+    place, trigger = item.get("place"), item.get("trigger")
+    return Event(
+        item["start"],
+        item["end"],
+        item["type"],
+        source=tuple(map(participant, item.get("source") or ())),
+        target=tuple(map(participant, item.get("target") or ())),
+        time=item.get("time"),
+        mode=item.get("mode") or "happened",
+        intensity=item.get("intensity"),
+        code=item.get("code"),
+        trigger=span(trigger) if trigger else None,
+        place=participant(place) if place else None,
+        claimed_by=item.get("claimed_by"),
+    )

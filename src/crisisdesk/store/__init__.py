@@ -8,7 +8,15 @@ postgresql://…                                                 → not yet ava
 from pathlib import Path
 
 from crisisdesk.errors import StoreError
-from crisisdesk.store.base import ActorCount, Located, SentenceHit, Status, Store, StoryLink
+from crisisdesk.store.base import (
+    ActorCount,
+    Located,
+    SentenceHit,
+    Status,
+    Store,
+    StoredEvent,
+    StoryLink,
+)
 from crisisdesk.store.sqlite import SQLiteStore
 
 __all__ = [
@@ -18,6 +26,7 @@ __all__ = [
     "SentenceHit",
     "Status",
     "Store",
+    "StoredEvent",
     "StoryLink",
     "open_store",
 ]

@@ -3,8 +3,10 @@
 Backend-neutral, so a PostgreSQL backend can reuse it. A row is a dict keyed by column name and
 INSERTs are built from those keys, so the column order lives nowhere; rows read back by column
 name. A record's own fields keep their names as columns. Dates are ISO text; nested parts (an
-attribution's source, a doubt's target, an event's actors) are JSON text. Each record's row
-starts with doc_id and idx, its position in the document's analysis, which keeps the order.
+attribution's source, a doubt's target) are JSON text. Each record's row starts with doc_id and
+idx, its position in the document's analysis, which keeps the order. Events, which join stored
+events as they are written, have their own module (events.py).
+
 """
 
 import json
@@ -20,7 +22,6 @@ from crisisdesk.records import (
     Document,
     Doubt,
     Entity,
-    Event,
     Quantity,
     Span,
     TimeExpr,
@@ -245,30 +246,6 @@ def entity_from(row: Row) -> Entity:
 
 def time_from(row: Row) -> TimeExpr:
     return record_from(TimeExpr, row)
-
-
-def event_rows(doc: Document, events: tuple[Event, ...]) -> list[Params]:
-    """Events have no text of their own; the row's text is their stretch of the document."""
-    return [
-        row
-        | {
-            "text": doc.text[e.start : e.end],
-            "source": json.dumps([asdict(a) for a in e.source]),
-            "target": json.dumps([asdict(a) for a in e.target]),
-        }
-        for row, e in zip(_keyed(doc.id, events), events, strict=True)
-    ]
-
-
-def event_from(row: Row) -> Event:
-    return Event(
-        start=row["start"],
-        end=row["end"],
-        type=row["type"],
-        source=tuple(ActorRef(**a) for a in json.loads(row["source"])),
-        target=tuple(ActorRef(**a) for a in json.loads(row["target"])),
-        time=row["time"],
-    )
 
 
 def _json(span: Span | None) -> str | None:

@@ -16,6 +16,7 @@ from crisisdesk.records import (
     Document,
     Doubt,
     Entity,
+    Event,
     Quantity,
     TimeExpr,
 )
@@ -67,6 +68,44 @@ class Located(Generic[T]):
 
     record: T
     sentence: SentenceHit
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One event with every report of it, across documents and outlets; the reports come
+    oldest document first, so the first is the first report."""
+
+    id: int
+    type: str
+    first_day: date | None
+    last_day: date | None
+    reports: tuple[Located[Event], ...]
+
+    @property
+    def first(self) -> Located[Event]:
+        return self.reports[0]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that report it, in the order they first did."""
+        return tuple(dict.fromkeys(r.sentence.outlet for r in self.reports if r.sentence.outlet))
+
+    @property
+    def documents(self) -> int:
+        return len({r.sentence.doc_id for r in self.reports})
+
+    @property
+    def mode(self) -> str:
+        """happened when any report says so, else the first report's mode (threatened, denied,
+        claimed ...)."""
+        modes = [r.record.mode for r in self.reports]
+        return "happened" if "happened" in modes else modes[0]
+
+    @property
+    def intensity(self) -> float | None:
+        """The mean intensity of its reports (Goldstein-like, -10 .. +10)."""
+        values = [r.record.intensity for r in self.reports if r.record.intensity is not None]
+        return sum(values) / len(values) if values else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +255,20 @@ class Store(Protocol):
         offset: int = 0,
     ) -> list[Located[Quantity]]:
         """Quantities, recent first; with `actor`, only the numbers that actor gives."""
+        ...
+
+    def events(
+        self,
+        *,
+        actors: Sequence[str] = (),
+        pair: tuple[Sequence[str], Sequence[str]] | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredEvent]:
+        """Stored events (one per event, however many reports), the latest first. `actors`:
+        involving any of these keys (ISO codes or canonical actors); `pair`: between the two
+        sides' keys, either way round; `since`: whose last day is on or after it."""
         ...
 
     def close(self) -> None: ...

@@ -500,3 +500,101 @@ def m016_passages_fts(db: sqlite3.Connection) -> None:
         FROM "sentences" AS s JOIN "documents" AS d ON d."id" = s."doc_id"
         """,
     )
+
+
+# The events table's count row is renamed "event_reports"; "events" now counts stored events.
+_EVENT_COUNTS = (
+    ("events", "event_clusters"),
+    ("event_reports", "events"),
+)
+
+
+@migration
+def m017_event_clusters(db: sqlite3.Connection) -> None:
+    """One stored event, many reports (issue 10): each event row (a report) carries its mode,
+    intensity, CAMEO code, trigger, place, who reports it, its day and the stored event it
+    joins ("event_clusters", with the actor keys of its sides in "event_actors"). Triggers keep
+    a stored event's count of reports and drop it with its last one. `status` counts stored
+    events as "events" and their reports as "event_reports". Rows stored before this step
+    become one stored event each."""
+    _run(
+        db,
+        """
+        CREATE TABLE "event_clusters" (
+            "id" INTEGER PRIMARY KEY,
+            "type" TEXT NOT NULL,
+            "first_day" TEXT,
+            "last_day" TEXT,
+            "source" TEXT NOT NULL,  -- JSON list of keys (ISO codes or canonical actors)
+            "target" TEXT NOT NULL,
+            "place" TEXT,
+            "reports" INTEGER NOT NULL DEFAULT 0
+        ) STRICT
+        """,
+        'CREATE INDEX "event_clusters_type_day" ON "event_clusters" ("type", "first_day")',
+        'CREATE INDEX "event_clusters_recent" ON "event_clusters" ("first_day", "id")',
+        """
+        CREATE TABLE "event_actors" (
+            "key" TEXT NOT NULL,
+            "role" TEXT NOT NULL,
+            "cluster" INTEGER NOT NULL REFERENCES "event_clusters" ("id") ON DELETE CASCADE,
+            PRIMARY KEY ("key", "role", "cluster")
+        ) STRICT, WITHOUT ROWID
+        """,
+        'CREATE INDEX "event_actors_cluster" ON "event_actors" ("cluster")',
+        *(
+            f'ALTER TABLE "events" ADD COLUMN {column}'
+            for column in (
+                """"mode" TEXT NOT NULL DEFAULT 'happened'""",
+                '"intensity" REAL',
+                '"code" TEXT',
+                '"trigger" TEXT',  # JSON Span
+                '"place" TEXT',  # JSON Participant
+                '"claimed_by" TEXT',
+                '"day" TEXT',
+                '"cluster" INTEGER REFERENCES "event_clusters" ("id")',
+            )
+        ),
+        'CREATE INDEX "events_cluster" ON "events" ("cluster", "doc_id", "idx")',
+        """
+        INSERT INTO "event_clusters" ("id", "type", "first_day", "last_day", "source", "target")
+        SELECT e.rowid, e."type", d."published", d."published", '[]', '[]'
+        FROM "events" AS e JOIN "documents" AS d ON d."id" = e."doc_id"
+        """,
+        """
+        UPDATE "events" SET "cluster" = rowid,
+            "day" = (SELECT "published" FROM "documents" WHERE "id" = "events"."doc_id")
+        """,
+        """
+        CREATE TRIGGER "events_cluster_ai" AFTER INSERT ON "events"
+        WHEN new."cluster" IS NOT NULL BEGIN
+            UPDATE "event_clusters" SET "reports" = "reports" + 1 WHERE "id" = new."cluster";
+        END
+        """,
+        """
+        CREATE TRIGGER "events_cluster_ad" AFTER DELETE ON "events"
+        WHEN old."cluster" IS NOT NULL BEGIN
+            UPDATE "event_clusters" SET "reports" = "reports" - 1 WHERE "id" = old."cluster";
+            DELETE FROM "event_clusters" WHERE "id" = old."cluster" AND "reports" <= 0;
+        END
+        """,
+        'UPDATE "event_clusters" SET "reports" = 1',
+        'DROP TRIGGER "events_count_ai"',
+        'DROP TRIGGER "events_count_ad"',
+        """DELETE FROM "counts" WHERE "name" = 'events'""",
+    )
+    for name, table in _EVENT_COUNTS:
+        _run(
+            db,
+            f"""
+            CREATE TRIGGER "{table}_count_ai" AFTER INSERT ON "{table}" BEGIN
+                UPDATE "counts" SET "n" = "n" + 1 WHERE "name" = '{name}';
+            END
+            """,
+            f"""
+            CREATE TRIGGER "{table}_count_ad" AFTER DELETE ON "{table}" BEGIN
+                UPDATE "counts" SET "n" = "n" - 1 WHERE "name" = '{name}';
+            END
+            """,
+            f"""INSERT INTO "counts" ("name", "n") SELECT '{name}', count(*) FROM "{table}" """,
+        )

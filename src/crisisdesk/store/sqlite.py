@@ -35,7 +35,15 @@ from crisisdesk.records import (
     TimeExpr,
 )
 from crisisdesk.store import _rows, _sql
-from crisisdesk.store.base import ActorCount, Located, SentenceHit, Status, StoryLink
+from crisisdesk.store import events as _events
+from crisisdesk.store.base import (
+    ActorCount,
+    Located,
+    SentenceHit,
+    Status,
+    StoredEvent,
+    StoryLink,
+)
 from crisisdesk.store.migrations import migrate
 
 BUSY_TIMEOUT_S = 10.0  # how long to wait for another process's write (or migration) to end
@@ -258,7 +266,7 @@ class SQLiteStore:
         self._insert("doubts", _rows.doubt_rows(doc.id, a.doubts))
         self._insert("quantities", _rows.quantity_rows(doc.id, a.quantities))
         self._insert("times", _rows.time_rows(doc.id, a.times))
-        self._insert("events", _rows.event_rows(doc, a.events))
+        _events.add_events(self._db, doc, a.events)
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -306,7 +314,7 @@ class SQLiteStore:
             doubts=tuple(map(_rows.doubt_from, records("doubts"))),
             quantities=tuple(map(_rows.quantity_from, records("quantities"))),
             times=tuple(map(_rows.time_from, records("times"))),
-            events=tuple(map(_rows.event_from, records("events"))),
+            events=tuple(map(_events.event_from, records("events"))),
             actors=tuple(map(_rows.actor_from, self._all(_sql.DOC_ACTORS, {"doc_id": doc_id}))),
         )
 
@@ -469,3 +477,23 @@ class SQLiteStore:
         (`claimed_by`), not every number in a sentence that merely mentions the actor."""
         rows = self._located(_sql.QUANTITIES, (limit, offset), actor=actor, since=since)
         return [Located(_rows.quantity_from(r), _rows.hit_from(r)) for r in rows]
+
+    def events(
+        self,
+        *,
+        actors: Sequence[str] = (),
+        pair: tuple[Sequence[str], Sequence[str]] | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredEvent]:
+        """Stored events with their reports, the latest first (store/events.py). With `pair`,
+        the events involving either side are read and those between them kept, then paged."""
+        if pair is None:
+            return _events.stored_events(
+                self._all, actors=actors, since=since, page=(limit, offset)
+            )
+        one, other = frozenset(pair[0]), frozenset(pair[1])
+        found = _events.stored_events(self._all, actors=[*one, *other], since=since)
+        kept = [e for e in found if _events.between(e, one, other)]
+        return kept[offset:] if limit is None else kept[offset : offset + limit]
