@@ -246,11 +246,14 @@ class Answer:
     doubts: tuple[Doubt, ...] = ()
     agree: tuple[Citation, ...] = ()
     disagree: tuple[Differing, ...] = ()
+    #: the answer as its sentence puts it, when that says more ("over 8 million reservists")
+    phrase: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "answer": self.text,
+            "phrase": self.phrase,
             "confidence": round(self.confidence, 4),
             "citations": [c.to_json() for c in self.citations],
             "reason": self.reason,
@@ -265,9 +268,9 @@ class Answer:
         questioned by experts)"."""
         if self.text is None:
             return None
-        said = self.attribution
+        said, text = self.attribution, self.phrase or self.text
         who = said and (said.actor or said.source)
-        head = f"{self.text}, according to {who}" if who else self.text
+        head = f"{text}, according to {who}" if who else text
         notes = [said.stance] if said and said.stance != "asserted" else []
         notes += [doubt_note(d) for d in self.doubts]
         return f"{head} ({'; '.join(notes)})" if notes else head

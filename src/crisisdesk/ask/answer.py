@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 CONTEXT_SHARE = 0.35
 #: what a missing name costs: the passage may be about something else
 MISSING_NAME = 0.6
+#: words at the start of the sentence before that may supply a name the question asks about
+TOPIC_WORDS = 6
 #: share of the support that comes from the passage's meaning (vector cosine)
 MEANING_SHARE = 0.4
 #: the cosine that unrelated news sentences reach with these static vectors
@@ -80,13 +82,17 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     if top < src.settings.min_confidence:
         reason = f"no stored sentence supports an answer (best {top:.2f})"
         return Answer(None, None, top, reason=reason)
-    citer = Citer(src.store)
     best = ranked[0]
+    missing = missing_names(question, best.passage, src)
+    if question.names and len(missing) == len(question.names):
+        return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
+    citer = Citer(src.store)
     citation = citer(best.passage.hit)
     if citation is None:
         return Answer(None, None, 0.0, reason="the supporting sentence no longer checks")
     extra = carried(best, ranked, citer, src.store)
-    return Answer(None, best.candidate.text, round(top, 4), (citation,), **extra)
+    phrase = best.candidate.phrase or None
+    return Answer(None, best.candidate.text, round(top, 4), (citation,), phrase=phrase, **extra)
 
 
 def unmentioned(question: Question, store: Store) -> list[str]:
@@ -181,13 +187,25 @@ def support(
 
 
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:
-    """Every name of the question occurs in the passage or its context, or names an actor
-    the sentence mentions under another alias ("US" for "the United States")."""
-    text = f"{passage.hit.text} {passage.context}"
+    """Every name of the question occurs in the passage, its title or the sentence before."""
+    return not missing_names(question, passage, src, whole=True)
+
+
+def missing_names(
+    question: Question, passage: Passage, src: Sources, *, whole: bool = False
+) -> list[str]:
+    """The question's names that the passage is not about: not in its sentence, its title or
+    the opening words of the sentence before (its subject, as a rule: "The Igla-S is ...
+    similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger), nor
+    an actor the sentence mentions under another alias ("US" for "the United States").
+    With `whole`, anywhere in the sentence before counts."""
+    before = passage.before.text.split() if passage.before else []
+    before = before if whole else before[:TOPIC_WORDS]
+    text = " ".join((passage.hit.text, passage.hit.title or "", *before))
     missing = [n for n in question.names if coverage([n], text) < 1.0]
     if not missing:
-        return True
+        return []
     hit = passage.hit
     actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
-    entries = (src.known.lookup(name) for name in missing)
-    return all(entry is not None and entry.name in actors for entry in entries)
+    entries = {name: src.known.lookup(name) for name in missing}
+    return [n for n, entry in entries.items() if entry is None or entry.name not in actors]

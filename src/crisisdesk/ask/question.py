@@ -304,10 +304,12 @@ def parsed_focus(text: str, nlp: "Language") -> str | None:
     for i, word in enumerate(words):
         if word in ("which", "what") or (word == "many" and i and words[i - 1] == "how"):
             run = []
-            for token in doc[i + 1 : i + 5]:
+            for token in doc[i + 1 : i + 6]:
                 if token.pos_ in ("NOUN", "PROPN"):
                     run.append(token.lower_)
-                elif run or token.pos_ not in ("ADJ", "DET", "NUM"):
+                elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):
+                    continue
+                else:
                     break
             if run:
                 return run[-1]

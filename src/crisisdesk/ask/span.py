@@ -75,6 +75,10 @@ SMALL_PLACES = frozenset(
         "village",
     ]
 )
+#: words that end what a count counts ("people *on* board", "jobs *in* France")
+LINKS = frozenset(
+    ["of", "on", "in", "at", "for", "from", "to", "by", "with", "who", "that", "which", "as"]
+)
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
 
 
@@ -90,6 +94,8 @@ class Candidate:
     fit: float = 1.0
     #: what the candidate says, for counting sources that agree ("$15bn" and "$15 billion")
     key: str = ""
+    #: the answer as the sentence puts it, when that says more ("up to 6,000 meters")
+    phrase: str = ""
 
     @property
     def same_as(self) -> str:
@@ -209,22 +215,30 @@ def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         fit = quantity_fit(question, q.unit, q.counted)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
-        end = counted_end(hit, q.end, q.counted)
-        text = hit.text[q.start - hit.start : end - hit.start]
-        yield Candidate(q.start, end, text, "quantity", fit, key)
+        start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
+        phrase = hit.text[start - hit.start : end - hit.start]
+        yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def qualified_start(hit: SentenceHit, start: int, qualifier: str | None) -> int:
+    """Where a number's answer starts: at its qualifier when that stands right before it
+    ("up to 6,000 meters"), else at the number."""
+    before = hit.text[: start - hit.start].rstrip(" ")
+    if qualifier and before.lower().endswith(qualifier.lower()):
+        return hit.start + len(before) - len(qualifier)
+    return start
 
 
 def counted_end(hit: SentenceHit, end: int, counted: str | None) -> int:
-    """Where a count's answer ends: after the word naming what it counts when that word
-    follows it ("three words", "228 people on board" -> "228 people"), else at the number."""
-    head = WORD.match(counted or "")
-    if head is None:
-        return end
+    """Where a count's answer ends: after what it counts when that follows it, up to its
+    first preposition ("three words", "228 people on board" -> "228 people"), else at the
+    number."""
+    words = WORD.findall(counted or "")
+    head = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() in LINKS), 6)])
     rest = hit.text[end - hit.start :]
     gap = len(rest) - len(rest.lstrip(" "))
-    word = head.group()
-    if rest[gap:].startswith(word) and not rest[gap + len(word) :][:1].isalnum():
-        return end + gap + len(word)
+    if head and rest[gap:].startswith(head) and not rest[gap + len(head) :][:1].isalnum():
+        return end + gap + len(head)
     return end
 
 

@@ -68,33 +68,36 @@ def doubts_on(best: "Scored", store: Store) -> tuple[Doubt, ...]:
 
 def agreeing(best: "Scored", ranked: list["Scored"]) -> list["Scored"]:
     """Other sentences whose candidate says the same as the answer (wire copies once)."""
-    same, seen = best.candidate.text.casefold(), {best.passage.hit.text}
+    same, seen = best.candidate.same_as, {wording(best)}
     out = []
     for s in ranked[1:]:
-        if s.candidate.text.casefold() == same and s.passage.hit.text not in seen:
-            seen.add(s.passage.hit.text)
+        if s.candidate.same_as == same and wording(s) not in seen:
+            seen.add(wording(s))
             out.append(s)
     return out[:LISTED]
 
 
 def differing(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Differing, ...]:
-    """Other sentences giving a different answer of the same kind nearly as well supported."""
-    same = best.candidate.text.casefold()
+    """Other sentences giving a different answer of the same kind nearly as well supported,
+    and not also giving the answer (a sentence with both numbers is not a rival source)."""
+    same = best.candidate.same_as
+    saying = {wording(s) for s in ranked if s.candidate.same_as == same}
     bar = RIVAL * best.score
     out: list[Differing] = []
     for s in ranked[1:]:
         if s.score < bar or len(out) >= LISTED:
             break
-        c = s.candidate
-        if (
-            c.how == best.candidate.how
-            and c.text.casefold() != same
-            and s.passage.hit.doc_id != best.passage.hit.doc_id
-        ):
+        rival = s.candidate.how == best.candidate.how and s.candidate.same_as != same
+        if rival and wording(s) not in saying:
             citation = citer(s.passage.hit)
             if citation is not None:
-                out.append(Differing(c.text, citation))
+                out.append(Differing(s.candidate.text, citation))
     return tuple(out)
+
+
+def wording(scored: "Scored") -> str:
+    """A sentence's words, so that wire copies differing in spacing count as one."""
+    return " ".join(scored.passage.hit.text.split()).casefold()
 
 
 def cited(items: list["Scored"], citer: Citer) -> tuple[Citation, ...]:

@@ -19,12 +19,14 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from rich.prompt import Prompt
 from rich.table import Table
 from rich.text import Text
 
 from crisisdesk import safe
 from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
+from crisisdesk.serve import answers
 from crisisdesk.serve.listing import FORMATS, claim_row, emit, number_row
 from crisisdesk.settings import get_settings
 
@@ -39,6 +41,8 @@ DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite file [env CR
 Published = Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for the input.")]
 ActorOption = Annotated[str | None, typer.Option(help="Only this actor (any alias).")]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+Limit = Annotated[int, typer.Option(min=1, help="At most this many rows (newest first).")]
+Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows first (paging).")]
 DEMO_QUESTIONS = (
     "How many Igla-S missiles did Maduro say were deployed?",
     "How many Marines and sailors has the US deployed to the Caribbean?",
@@ -230,22 +234,33 @@ def claims(
         str | None, typer.Option(help="asserted, claimed, alleged, denied or questioned.")
     ] = None,
     fmt: Format = "table",
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> None:
     """Who claims what, with the stance of the wording and the sentence it comes from."""
     check_format(fmt)
     with reading(db) as desk:
         name = desk.resolve_actor(actor) if actor else None
-        rows = [claim_row(f) for f in desk.store.attributions(actor=name, stance=stance)]
+        found = desk.store.attributions(actor=name, stance=stance, limit=limit, offset=offset)
+        rows = [claim_row(f) for f in found]
     emit(rows, fmt, columns=("actor", "cue", "stance", "content"))
 
 
 @app.command()
-def numbers(db: DbOption = None, actor: ActorOption = None, fmt: Format = "table") -> None:
-    """Every stored number: value, unit, what is counted, qualifier, and where it is said."""
+def numbers(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    fmt: Format = "table",
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> None:
+    """Stored numbers, newest first: value, unit, what is counted, qualifier, and where it is
+    said."""
     check_format(fmt)
     with reading(db) as desk:
         name = desk.resolve_actor(actor) if actor else None
-        rows = [number_row(f) for f in desk.store.quantities(actor=name)]
+        found = desk.store.quantities(actor=name, limit=limit, offset=offset)
+        rows = [number_row(f) for f in found]
     emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier", "claimed_by"))
 
 
@@ -329,21 +344,47 @@ def parse_question(line: str) -> Question:
 
 def show_answer(question: str, desk: Desk) -> None:
     """The question, the answer (or why there is none) and each citation with its sentence."""
-    answer = desk.ask(question)
+    answers.show(question, desk.ask(question), Console())
+
+
+@app.command()
+def chat(db: DbOption = None) -> None:
+    """Ask in a row: numbers pick a suggested question, follow-ups ("and its range?", "what
+    did he say?") continue the thread; an empty line or Ctrl-D ends."""
+    from crisisdesk.ask.suggest import suggestions
+
     out = Console()
-    out.print(Text.assemble(("Q:", "bold"), " ", safe.clean(question)))
-    if answer.text is None:
-        out.print(Text.assemble(("A:", "bold"), " ", safe.clean(f"(no answer: {answer.reason})")))
-        return
-    confidence = f"(confidence {answer.confidence:.2f})"
-    out.print(
-        Text.assemble(("A:", "bold"), " ", safe.clean(answer.text), "  ", (confidence, "dim"))
-    )
-    for c in answer.citations:
-        when = c.published.isoformat() if c.published else "undated"
-        where = f"{c.outlet or '?'}, {when}, doc {c.doc[:8]} chars {c.start}-{c.end}:"
-        quote = safe.clean(c.text).strip()
-        out.print(Text.assemble("   ", (safe.clean(where), "dim"), " “", quote, "”"))
+    with reading(db) as desk:
+        offered = [q for q, _ in suggestions(desk.store, desk.ask)]
+        if offered:
+            out.print(Text("Questions the sources answer:", style="bold"))
+            for n, question in enumerate(offered, 1):
+                out.print(Text.assemble(f"  {n}. ", safe.clean(question)))
+        converse(desk, offered, out)
+
+
+def converse(desk: Desk, offered: list[str], out: Console) -> None:
+    """The question-and-answer loop of `chat`."""
+    from crisisdesk.ask import question as questions
+    from crisisdesk.ask.thread import Thread
+
+    thread = Thread()
+    while True:
+        try:
+            line = Prompt.ask("[bold]ask[/]", console=out, default="", show_default=False)
+        except (EOFError, KeyboardInterrupt):
+            break
+        line = line.strip()
+        if not line or line.lower() in ("quit", "exit"):
+            break
+        if line.isdigit() and 1 <= int(line) <= len(offered):
+            line = offered[int(line) - 1]
+        asked = thread.resolve(line)
+        if asked != line:
+            out.print(Text(f"(taken as: {safe.clean(asked)})", style="dim"))
+        answer = desk.ask(asked)
+        answers.show(asked, answer, out)
+        thread.remember(questions.read(asked, desk.nlp), answer)
 
 
 @app.command()

@@ -1,0 +1,42 @@
+"""Questions the store can answer, to offer a reader who does not know where to start: made
+from the stored numbers of the main actors ("How many missiles did Nicolás Maduro claim?") and
+from their statements, each kept only when `ask` answers it from the store."""
+
+from collections.abc import Callable, Iterator
+
+from crisisdesk.records import Answer
+from crisisdesk.store import Store
+
+Ask = Callable[[str], Answer]
+#: how many stored records are turned into candidate questions
+TRIED = 30
+
+
+def suggestions(store: Store, ask: Ask, *, limit: int = 5) -> list[tuple[str, Answer]]:
+    """Up to `limit` (question, answer) pairs that `ask` answers from the store."""
+    out: list[tuple[str, Answer]] = []
+    seen: set[str] = set()
+    for question in candidates(store):
+        if question in seen:
+            continue
+        seen.add(question)
+        answer = ask(question)
+        if answer.text is not None:
+            out.append((question, answer))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def candidates(store: Store) -> Iterator[str]:
+    """Questions about the numbers actors give, then about what they say."""
+    for found in store.quantities(limit=TRIED):
+        q = found.record
+        if q.counted and q.claimed_by and q.unit == "count":
+            yield f"How many {q.counted} did {q.claimed_by} say?"
+        elif q.counted and q.unit == "count":
+            yield f"How many {q.counted} were there?"
+    for said in store.attributions(limit=TRIED):
+        source, stance = said.record.source, said.record.stance
+        if source is not None and source.actor and stance in ("claimed", "denied"):
+            yield f"What did {source.actor} {'claim' if stance == 'claimed' else 'deny'}?"
