@@ -14,9 +14,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from _data import checked, eval_dir, parser
 from crisisdesk.desk import Desk
+from crisisdesk.settings import AskSettings, Settings
+
+#: answers are kept whatever their confidence, so one run gives the whole curve
+EVERY_ANSWER = Settings(ask=AskSettings(min_confidence=0.0, min_confidence_context=0.0))
+BARS = [round(0.05 * n, 2) for n in range(21)]
 
 LIMIT = 600  # the first questions: stable enough figures in a few seconds on two cores
 
@@ -32,32 +38,51 @@ def main() -> None:
     convert = [sys.executable, str(scorers / "squad_to_batch.py"), str(squad)]
     lines = subprocess.run(convert, check=True, capture_output=True, text=True).stdout
     questions = [json.loads(x) for x in lines.splitlines()][start : start + limit]
+    bar = Settings().ask.min_confidence_context
     with tempfile.TemporaryDirectory() as tmp:
-        subset, pred = Path(tmp) / "subset.json", Path(tmp) / "pred.jsonl"
+        subset = Path(tmp) / "subset.json"
         write_subset(squad, {q["id"] for q in questions}, subset)
-        seconds = answer_all(questions, pred)
-        score = [sys.executable, str(scorers / "squad_eval.py"), str(subset), str(pred)]
-        figures = json.loads(
-            subprocess.run(score, check=True, capture_output=True, text=True).stdout
+        answers, seconds = answer_all(questions)
+        scorer = [sys.executable, str(scorers / "squad_eval.py"), str(subset)]
+        curve = {b: scored(scorer, below(answers, b), Path(tmp)) for b in BARS}
+        figures = scored(scorer, below(answers, bar), Path(tmp))
+    print("abstain below    exact      f1  has_ans_f1  no_ans_acc  answered")
+    for b, f in curve.items():
+        mark = " <- setting" if b == bar else ""
+        print(
+            f"  {b:<11.2f}{f['exact']:>8}{f['f1']:>8}{f['has_ans_f1']:>12}{f['no_ans_acc']:>12}"
+            f"{f['answered']:>10}{mark}"
         )
     figures.update(
-        start=start, questions=len(questions), questions_per_s=round(len(questions) / seconds, 1)
+        bar=bar, start=start, questions=len(questions), per_s=round(len(questions) / seconds, 1)
     )
-    print(f"{'metric':<16}{'value':>10}")
-    for key, value in figures.items():
-        print(f"{key:<16}{value:>10}")
     print(json.dumps(figures))
 
 
-def answer_all(questions: list[dict[str, str]], out: Path) -> float:
-    """Answer every question from its own context; seconds taken (pipeline loaded before)."""
-    with Desk(":memory:") as desk, out.open("w", encoding="utf-8") as handle:
+def below(answers: list[dict[str, Any]], bar: float) -> list[dict[str, Any]]:
+    """The answers with those under the confidence bar turned into abstentions."""
+    return [a if a["confidence"] >= bar else {**a, "answer": None} for a in answers]
+
+
+def scored(scorer: list[str], answers: list[dict[str, Any]], tmp: Path) -> dict[str, Any]:
+    """The independent scorer's figures for these answers."""
+    pred = tmp / "pred.jsonl"
+    pred.write_text("\n".join(json.dumps(a) for a in answers), encoding="utf-8")
+    done = subprocess.run([*scorer, str(pred)], check=True, capture_output=True, text=True)
+    out: dict[str, Any] = json.loads(done.stdout)
+    return out
+
+
+def answer_all(questions: list[dict[str, str]]) -> tuple[list[dict[str, Any]], float]:
+    """Every question answered from its own context, whatever the confidence, and the seconds
+    taken (pipeline loaded before)."""
+    with Desk(":memory:", settings=EVERY_ANSWER) as desk:
         desk.nlp  # noqa: B018  (load the pipeline outside the timing)
         start = time.perf_counter()
-        for q in questions:
-            answer = desk.ask(q["question"], context=q["context"], qid=q["id"])
-            handle.write(json.dumps(answer.to_json()) + "\n")
-        return time.perf_counter() - start
+        out = [
+            desk.ask(q["question"], context=q["context"], qid=q["id"]).to_json() for q in questions
+        ]
+        return out, time.perf_counter() - start
 
 
 def write_subset(squad: Path, ids: set[str], out: Path) -> None:

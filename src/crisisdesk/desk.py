@@ -97,8 +97,11 @@ class Desk:
             doc, analysis = self._context(context)
         except AnalyzeError as exc:
             return Answer(qid, None, 0.0, reason=f"the context could not be analysed: {exc}")
+        ask = self.settings.ask
+        bar = ask.model_copy(update={"min_confidence": ask.min_confidence_context})
+        settings = self.settings.model_copy(update={"ask": bar})
         with flow.memory_store(doc, analysis) as store:
-            return answer_question(question, store, nlp=self.nlp, settings=self.settings, qid=qid)
+            return answer_question(question, store, nlp=self.nlp, settings=settings, qid=qid)
 
     def _context(self, text: str) -> tuple[Document, Analysis]:
         """A context's document and analysis, kept for the next questions about it."""

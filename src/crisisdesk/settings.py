@@ -37,8 +37,12 @@ class AskSettings(BaseModel):
 
     #: passages read for candidates after fusing the lexical and vector rankings
     top_k: int = Field(default=20, ge=1)
-    #: the score below which `ask` abstains (chosen on the risk-coverage curve)
+    #: the score below which `ask` abstains from the store (chosen on the risk-coverage curve
+    #: of benchmarks/ask_news.py)
     min_confidence: float = Field(default=0.15, ge=0, le=1)
+    #: the same for a question asked of one given context (benchmarks/ask.py): every sentence
+    #: of a single paragraph is on its topic, so support means less and the bar is higher
+    min_confidence_context: float = Field(default=0.55, ge=0, le=1)
 
 
 class Settings(BaseSettings):

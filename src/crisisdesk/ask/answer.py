@@ -79,7 +79,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
         return Answer(None, None, 0.0, reason=f"the sources never mention {', '.join(unknown)}")
     ranked = scored(question, passages, src)
     top = confidence(ranked[0]) if ranked else 0.0
-    if top < src.settings.min_confidence:
+    if not ranked or top < src.settings.min_confidence:
         reason = f"no stored sentence supports an answer (best {top:.2f})"
         return Answer(None, None, top, reason=reason)
     best = ranked[0]
