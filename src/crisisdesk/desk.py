@@ -13,7 +13,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from crisisdesk import analyze
-from crisisdesk.brief import Brief, build_brief
 from crisisdesk.errors import AnalyzeError
 from crisisdesk.records import Analysis, Answer, Document, IngestReport
 from crisisdesk.settings import Settings, get_settings
@@ -22,6 +21,7 @@ from crisisdesk.store import Status, Store, open_store
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from crisisdesk.brief import Brief
     from crisisdesk.flow import Progress
 
 __all__ = ["Desk", "IngestReport"]
@@ -80,7 +80,9 @@ class Desk:
             raise AnalyzeError(str(result))
         return result
 
-    def brief(self, *, since: date | None = None) -> Brief:
+    def brief(self, *, since: date | None = None) -> "Brief":
+        from crisisdesk.brief import build_brief
+
         return build_brief(self.store, since=since)
 
     def ask(self, question: str, *, context: str | None = None, qid: str | None = None) -> Answer:

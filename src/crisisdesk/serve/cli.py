@@ -234,7 +234,7 @@ def claims(
         str | None, typer.Option(help="asserted, claimed, alleged, denied or questioned.")
     ] = None,
     fmt: Format = "table",
-    limit: Limit = 200,
+    limit: Limit = 50,
     offset: Offset = 0,
 ) -> None:
     """Who claims what, with the stance of the wording and the sentence it comes from."""
@@ -251,7 +251,7 @@ def numbers(
     db: DbOption = None,
     actor: ActorOption = None,
     fmt: Format = "table",
-    limit: Limit = 200,
+    limit: Limit = 50,
     offset: Offset = 0,
 ) -> None:
     """Stored numbers, newest first: value, unit, what is counted, qualifier, and where it is

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from crisisdesk import actor_links, vectors
+from crisisdesk import actor_links
 from crisisdesk.actor_links import last_word
 from crisisdesk.errors import StoreError
 from crisisdesk.records import (
@@ -46,6 +46,9 @@ from crisisdesk.store.base import (
 )
 from crisisdesk.store.migrations import migrate
 
+if TYPE_CHECKING:
+    from crisisdesk.vectors import Matrix, VectorIndex
+
 BUSY_TIMEOUT_S = 10.0  # how long to wait for another process's write (or migration) to end
 IN_MEMORY = (":memory:", "")
 
@@ -57,7 +60,7 @@ class SQLiteStore:
 
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = str(path)
-        self._vectors: vectors.VectorIndex | None = None
+        self._vectors: VectorIndex | None = None
         self._db = self._connect(create)
         try:
             self._setup()
@@ -350,7 +353,7 @@ class SQLiteStore:
         rows = self._all(_sql.SEARCH, params)
         return [_rows.hit_from(r) for r in rows]
 
-    def nearest(self, query: vectors.Matrix, *, limit: int = 10) -> list[SentenceHit]:
+    def nearest(self, query: "Matrix", *, limit: int = 10) -> list[SentenceHit]:
         """The sentences whose vectors are nearest `query` (cosine as `score`), nearest first."""
         index = self._vector_index()
         best = dict(index.top(query, limit))
@@ -358,10 +361,13 @@ class SQLiteStore:
         hits = [replace(_rows.hit_from(r), score=best[r["s_id"]]) for r in rows]
         return sorted(hits, key=lambda h: -h.score)
 
-    def _vector_index(self) -> vectors.VectorIndex:
-        """The in-memory index, first loaded whole, then topped up with rows added since."""
+    def _vector_index(self) -> "VectorIndex":
+        """The in-memory index, first loaded whole, then topped up with rows added since
+        (numpy is imported here, not by commands that never search by meaning)."""
         if self._vectors is None:
-            self._vectors = vectors.VectorIndex()
+            from crisisdesk.vectors import VectorIndex
+
+            self._vectors = VectorIndex()
         rows = self._all(_sql.VECTORS_AFTER, (self._vectors.last_id,))
         self._vectors.extend([r[0] for r in rows], [r[1] for r in rows])
         return self._vectors
