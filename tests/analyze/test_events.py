@@ -174,4 +174,5 @@ def test_a_rule_with_an_unknown_code_is_refused(tmp_path: Path) -> None:
             codes="event_codes.tsv",
             sectors="event_sectors.tsv",
             bodies="event_actors.tsv",
+            people="event_people.tsv",
         )

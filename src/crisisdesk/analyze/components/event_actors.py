@@ -47,6 +47,9 @@ class Participants:
         self.actors: dict[str, tuple[str, str | None]] = doc._.actors or {}
         self.coref: dict[int, str] = doc._.coref or {}
         self.mention_at = mention_tokens(doc)
+        self.places = {
+            i: e for e in doc.ents if e.label_ in PLACE_LABELS for i in range(e.start, e.end)
+        }
         self.cache: dict[int, list[Record]] = {}
 
     def of(self, head: Token) -> list[Record]:
@@ -105,7 +108,7 @@ class Participants:
         if actor is None:
             return None
         code = self.actors.get(actor, ("", None))[1]
-        return code or (self.lexicon.bodies.get(actor) if actor else None)
+        return code or self.lexicon.bodies.get(actor) or self.lexicon.people.get(actor.lower())
 
     def home_code(self, span: Span, head: Token) -> str | None:
         """The state or body an actor without a code belongs to, from the words around it."""
@@ -114,16 +117,26 @@ class Participants:
                 code = self.code(self.mention_at[token.i])
                 if code:
                     return code
-        for token in span:
-            entry = self.gazetteer.lookup(token.text) if token.is_title else None
-            if entry is not None and entry.kind == "GPE" and entry.code:
-                return entry.code
-        return self.located_code(head) or self.body_code(span.text)
+        return self.named_state(span) or self.located_code(head) or self.body_code(span.text)
+
+    def named_state(self, span: Span) -> str | None:
+        """The code of a state the phrase names in two words or one ("Ivory Coast rebels",
+        "Radical French farmers"), by the actors component's gazetteer."""
+        for size in (2, 1):
+            for start in range(span.start, span.end - size + 1):
+                words = self.doc[start : start + size]
+                if not all(t.is_title for t in words):
+                    continue
+                entry = self.gazetteer.lookup(words.text)
+                if entry is not None and entry.kind == "GPE" and entry.code:
+                    return entry.code
+        return None
 
     def located_code(self, head: Token) -> str | None:
         """The code of a state in an "in/of/from" phrase of the head, or of a participle after
         it ("rebels in the Ivory Coast", "a newspaper based in Beirut")."""
-        holders = [head, *(c for c in head.rights if c.dep_ == "acl")]
+        holders = [head, *(c for c in head.rights if c.dep_ in ("acl", "amod"))]
+
         for holder in holders:
             for _, obj in prep_objects(holder, HOME_PREPS):
                 code = self.code(self.mention_at.get(obj.i))
@@ -152,11 +165,11 @@ class Participants:
 
     def place(self, token: Token) -> Record | None:
         """The place a token names when it is inside a place entity (GPE, LOC, FAC)."""
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
-                actor = self.mention_at.get(token.i)
-                return self.record(ent, actor, self.code(actor), None)
-        return None
+        ent = self.places.get(token.i)
+        if ent is None:
+            return None
+        actor = self.mention_at.get(token.i)
+        return self.record(ent, actor, self.code(actor), None)
 
 
 def mention_tokens(doc: Doc) -> dict[int, str]:

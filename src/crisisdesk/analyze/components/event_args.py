@@ -175,7 +175,8 @@ def content_words(token: Token) -> list[Token]:
     """Where an object's content is: the word, its compounds, and what an "of" phrase holds
     ("a state of emergency", "ten days of war games", "a mediation effort")."""
     words = [token, *(c for c in token.lefts if c.dep_ == "compound")]
-    words.extend(obj for _, obj in prep_objects(token, frozenset({"of"})))
+    for _, obj in prep_objects(token, frozenset({"of"})):
+        words.extend([obj, *(c for c in obj.lefts if c.dep_ == "compound")])
     return words
 
 

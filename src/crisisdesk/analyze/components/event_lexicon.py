@@ -3,7 +3,9 @@
 event_codes.tsv: CAMEO code -> PLOVER type and Goldstein intensity; event_verbs.tsv and
 event_nouns.tsv: words that code an action, as ordered rules with conditions; event_classes.tsv:
 the word classes those conditions name; event_sectors.tsv: head word -> actor sector;
-event_actors.tsv: international bodies -> IGO/NGO/IMG. A rule naming an unknown code, class or
+event_actors.tsv: international bodies -> IGO/NGO/IMG; event_people.tsv: people and bodies of a
+state the actor gazetteer lacks -> its code. A rule naming an unknown code, class or
+
 role is a data error and refuses to load (AnalyzeError), rather than coding silently nothing.
 """
 
@@ -48,10 +50,19 @@ class EventLexicon:
     codes: dict[str, Code]
     sectors: dict[str, str]
     bodies: dict[str, str]
+    people: dict[str, str]
 
     @classmethod
     def from_files(
-        cls, *, verbs: str, nouns: str, classes: str, codes: str, sectors: str, bodies: str
+        cls,
+        *,
+        verbs: str,
+        nouns: str,
+        classes: str,
+        codes: str,
+        sectors: str,
+        bodies: str,
+        people: str,
     ) -> Self:
         lexicon = cls(
             verbs=read_rules(verbs, with_role=True),
@@ -60,6 +71,7 @@ class EventLexicon:
             codes={row[0]: Code(row[1], float(row[2])) for row in read_rows(codes)},
             sectors={row[0]: row[1] for row in read_rows(sectors)},
             bodies={row[0]: row[1] for row in read_rows(bodies)},
+            people={row[0]: row[1] for row in read_rows(people)},
         )
         lexicon.check()
         return lexicon

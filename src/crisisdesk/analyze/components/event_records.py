@@ -111,6 +111,13 @@ class Builder:
             (t, doc.char_span(t["start"], t["end"], alignment_mode="expand"))
             for t in doc._.times or ()
         ]
+        self.text = doc.text  # Doc.text joins every token again on each call
+        #: token index -> its sentence (Token.sent walks every sentence before it each time)
+
+        self.sentences = {t.i: sent for sent in doc.sents for t in sent}
+
+    def sentence(self, token: Token) -> Span:
+        return self.sentences[token.i]
 
     def record(self, found: Found) -> Record | None:
         """The `doc._.events` dict of a coded event (character offsets, end exclusive); None
@@ -126,7 +133,7 @@ class Builder:
         return {
             "start": start,
             "end": end,
-            "text": self.doc.text[start:end],
+            "text": self.text[start:end],
             "type": code.type,
             "code": found.code,
             "mode": mode,
@@ -142,7 +149,7 @@ class Builder:
     def extent(self, trigger: Span, parts: list[Record]) -> tuple[int, int]:
         """The characters from the first to the last of the trigger and the participants inside
         the trigger's sentence."""
-        sent = trigger.sent
+        sent = self.sentence(trigger[0])
         inside = [p for p in parts if sent.start_char <= p["start"] and p["end"] <= sent.end_char]
         start = min([trigger.start_char, *(p["start"] for p in inside)])
         end = max([trigger.end_char, *(p["end"] for p in inside)])
@@ -209,7 +216,8 @@ class Builder:
         """ "it"/"its" outside a statement: the last state or organisation named before it in
         the sentence ("the United States, which has increased its presence")."""
         mentions = self.participants.mention_at
-        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        sent = self.sentence(pronoun)
+        for token in reversed(sent[: pronoun.i - sent.start]):
             actor = mentions.get(token.i)
             if actor and self.participants.actors.get(actor, ("", None))[0] != "PERSON":
                 return self.participants.of(token)
@@ -322,7 +330,8 @@ class Builder:
     def time(self, found: Found) -> str | None:
         """The value of the time expression attached to the event word, else of the only one
         in its sentence."""
-        sent = found.token.sent
+        sent = self.sentence(found.token)
+
         inside = [
             (t, s) for t, s in self.times if s is not None and sent.start <= s.start < sent.end
         ]

@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 
 VERBAL = frozenset({"VERB", "ADJ"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+CANDIDATES = VERBAL | NOMINAL
+
 GOVERNORS = frozenset({"frame", "intent", "prepare", "refuse"})
 FUTURE = frozenset({"will", "'ll", "’ll", "shall", "would", "wo", "could", "may", "might"})
 OBLIGATION = frozenset({"must", "should", "ought"})
@@ -103,6 +105,7 @@ FRAMED = frozenset({"DEMAND", "THREATEN", "DISAPPROVE"})
         "codes": "event_codes.tsv",
         "sectors": "event_sectors.tsv",
         "bodies": "event_actors.tsv",
+        "people": "event_people.tsv",
     },
 )
 def make_events(
@@ -114,10 +117,18 @@ def make_events(
     codes: str,
     sectors: str,
     bodies: str,
+    people: str,
 ) -> "EventCoder":
     lexicon = EventLexicon.from_files(
-        verbs=verbs, nouns=nouns, classes=classes, codes=codes, sectors=sectors, bodies=bodies
+        verbs=verbs,
+        nouns=nouns,
+        classes=classes,
+        codes=codes,
+        sectors=sectors,
+        bodies=bodies,
+        people=people,
     )
+
     return EventCoder(lexicon=lexicon, gazetteer=actor_gazetteer(nlp))
 
 
@@ -171,7 +182,8 @@ class SentenceCoder:
 
     def found(self) -> list[Found]:
         for token in self.sent:
-            self.code(token)
+            if token.pos_ in CANDIDATES:
+                self.code(token)
         events = [f for i, f in self.memo.items() if f is not None and i not in self.used]
         for event in events:  # an event noun that is another event's subject or object
             for arg in (subject(event.token), direct_object(event.token)):
@@ -188,9 +200,10 @@ class SentenceCoder:
     def code_word(self, token: Token) -> Found | None:
         if token.pos_ in NOMINAL:
             return self.standalone_noun(token)
-        if capability(token):
+        rules = self.verb_rules(token)
+        if not rules or capability(token):
             return None
-        for rule in self.verb_rules(token):
+        for rule in rules:
             noun = self.light_noun(token) if rule.role == "light" else None
             if (rule.role == "light") == (noun is not None) and self.holds(token, rule):
                 return self.modal(token, self.apply(token, rule, noun))
@@ -265,7 +278,10 @@ class SentenceCoder:
         if any(prep == "with" for h in holders for prep, _ in prep_objects(h, frozenset({"with"}))):
             return True
         head = subject(via) if via is not None else self.builder.noun_source(noun)
-        return head is not None and bool(head.conjuncts)
+        if head is None:
+            return False
+        codes = {p["code"] for p in self.builder.participants.of(head) if p["code"]}
+        return bool(head.conjuncts) or len(codes) > 1  # "French and Egyptian warships"
 
     # -- nouns ----------------------------------------------------------------------------------
 
@@ -338,8 +354,9 @@ class SentenceCoder:
             return self.threat(found) if found else None
         if inner is None:
             return Found(token, rule.code) if rule.code else None
-        if role == "refuse":  # refusing to fight is no rejection of anyone
-            return Found(token, REJECT_CODE, inner=inner) if kind not in VIOLENCE else None
+        if role == "refuse":  # refusing to fight oneself is no rejection of anyone
+            own_violence = kind in VIOLENCE and inner.token.pos_ not in NOMINAL
+            return None if own_violence else Found(token, REJECT_CODE, inner=inner)
         if role == "prepare":
             code = MOBILIZE_CODE if kind in THREATENING | {"MOBILIZE"} else AGREE_CODE
             return Found(token, code, mode="planned", inner=inner)
@@ -349,6 +366,8 @@ class SentenceCoder:
         """An intended action: AGREE if cooperative, THREATEN if conflictual, else itself
         (planned)."""
         kind = self.lexicon.type_of(inner.code)
+        if kind == "SUPPORT" and inner.token.pos_ in NOMINAL:  # "pledged his support": support
+            return Found(anchor, inner.code, inner=inner)
         if kind in COOPERATIVE:
             return Found(anchor, AGREE_CODE, mode="planned", inner=inner)
         if kind in THREATENING:
@@ -380,7 +399,9 @@ class SentenceCoder:
         """A clause an event verb governs ("agreed that they should cooperate"): the governor
         composes it, its own "should"/"will" do not."""
         head = token.head
-        return token in set(governed(head)) and bool(self.verb_rules(head)) and head is not token
+        if head is token or token not in set(governed(head)):
+            return False
+        return any(rule.role in GOVERNORS for rule in self.verb_rules(head))
 
     def negation(self, token: Token, found: Found) -> Found | None:
         """A cooperative action not taken is a rejection; anything else negated is no event."""
