@@ -16,7 +16,7 @@ from crisisdesk import analyze
 from crisisdesk.errors import AnalyzeError
 from crisisdesk.records import Analysis, Answer, Document, IngestReport
 from crisisdesk.settings import Settings, get_settings
-from crisisdesk.store import Status, Store, open_store
+from crisisdesk.store import Status, Store, StoredEvent, open_store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -141,3 +141,27 @@ class Desk:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        pair: tuple[str, str] | None = None,
+        since: date | None = None,
+        limit: int | None = None,
+    ) -> list[StoredEvent]:
+        """Stored events (one per event, each with its reports), the latest first: involving
+        `actor` (any alias; a state's events include its government's), or between the two
+        sides of `pair` ("USA", "Maduro"), either way round."""
+        actors = self.actor_keys(actor) if actor else []
+        sides = (self.actor_keys(pair[0]), self.actor_keys(pair[1])) if pair else None
+        return self.store.events(actors=actors, pair=sides, since=since, limit=limit)
+
+    def actor_keys(self, name: str) -> list[str]:
+        """What events are indexed by for a typed name: it, its canonical actor and, for a
+        state, its ISO code ("Venezuela" -> Venezuela, VEN; "USA" -> USA, United States)."""
+        canonical = self.resolve_actor(name)
+        gazetteer = analyze.gazetteer(self.settings)
+        entry = gazetteer.lookup(canonical) or gazetteer.lookup(name)
+        code = entry.code if entry is not None and entry.kind == "GPE" else None
+        return [key for key in dict.fromkeys((name, canonical, code)) if key]

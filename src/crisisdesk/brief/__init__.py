@@ -3,8 +3,9 @@
 Key points are the main actors' most recent sentences; the claims ledger lists who claims what,
 with the stance of the wording, who disputes or denies it and the hedges on it; the numbers
 table gives each number with what it counts and who claims it; the timeline lists sentences by
-the calendar date they mention. The same statement carried by several wire copies is one item
-citing every copy. The trend waits for events (a later issue).
+the calendar date they mention; the trend gives the weekly escalation of the pairs of states
+most events are between (brief/trend.py). The same statement carried by several wire copies is
+one item citing every copy.
 """
 
 from collections import defaultdict
@@ -14,6 +15,7 @@ from typing import TypeVar
 
 from crisisdesk.ask.cite import Citer
 from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point
+from crisisdesk.brief.trend import trend
 from crisisdesk.records import Attribution, Doubt, Quantity, Span
 from crisisdesk.store import Located, SentenceHit, Store
 
@@ -43,6 +45,7 @@ def build_brief(store: Store, *, since: date | None = None) -> Brief:
         claims=merged(claims(store, since), cite),
         numbers=merged(numbers(store, since), cite),
         timeline=merged(timeline(store, since), cite),
+        trend=trend(store, since, cite),
     )
 
 

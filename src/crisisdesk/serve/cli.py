@@ -264,6 +264,74 @@ def numbers(
     emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier", "claimed_by"))
 
 
+PairOption = Annotated[
+    str | None, typer.Option(help="Two actors or ISO codes, e.g. USA-VEN (either way round).")
+]
+SinceDay = Annotated[str | None, typer.Option(help="Only events on or after YYYY-MM-DD.")]
+
+
+def parse_pair(value: str | None) -> tuple[str, str] | None:
+    """ "USA-VEN" or "Maduro,Trump" -> the two sides."""
+    if value is None:
+        return None
+    one, sep, other = value.partition("," if "," in value else "-")
+    if not (sep and one.strip() and other.strip()):
+        raise typer.BadParameter(f"a pair is two actors, e.g. USA-VEN: {value!r}")
+    return one.strip(), other.strip()
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    pair: PairOption = None,
+    since: SinceDay = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json, csv or plover.")] = "table",
+    limit: Limit = 50,
+) -> None:
+    """Stored events, latest first: one per event however many outlets report it, with its
+    type, mode, sides, reports and the sentence of its first report."""
+    from crisisdesk.serve.event_listing import EVENT_FORMATS, show_events
+
+    if fmt not in EVENT_FORMATS:
+        raise typer.BadParameter(f"format must be one of {', '.join(EVENT_FORMATS)}")
+    sides, day = parse_pair(pair), parse_date(since)
+    with reading(db) as desk:
+        found = desk.events(actor=actor, pair=sides, since=day, limit=limit)
+    show_events(found, fmt)
+
+
+@app.command()
+def trend(
+    pair: Annotated[str, typer.Option(help="Two actors or ISO codes, e.g. USA-VEN.")],
+    db: DbOption = None,
+    by: Annotated[str, typer.Option(help="day or week.")] = "week",
+    since: SinceDay = None,
+    out: Annotated[Path | None, typer.Option(help="Draw the chart to a .png or .svg.")] = None,
+    fmt: Format = "table",
+) -> None:
+    """The escalation index of a pair per day or week (conflict minus cooperation, weighted by
+    intensity, from events counted once): printed, or drawn with --out (needs matplotlib)."""
+    from crisisdesk.events import PERIODS, escalation, main_events
+    from crisisdesk.serve.event_listing import show_trend
+
+    if by not in PERIODS:
+        raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
+    check_format(fmt)
+    sides = parse_pair(pair)
+    with reading(db) as desk:
+        periods = escalation(desk.events(pair=sides, since=parse_date(since)), by=by)
+    if out is None:
+        show_trend(periods, fmt)
+        return
+    from crisisdesk.events.chart import draw
+
+    if not out.parent.is_dir():
+        raise CrisisdeskError(f"cannot write {out}: no folder {out.parent}")
+    draw(periods, main_events(periods), pair=pair, by=by, path=out)
+    say("wrote", out)
+
+
 @app.command()
 def ask(
     question: Annotated[

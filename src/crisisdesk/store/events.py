@@ -157,19 +157,19 @@ def cluster_for(db: sqlite3.Connection, event: Event, day: date | None) -> int:
         matching = [(k, r) for k, r in found if mine.agrees(k)]
         if matching:
             best = max(matching, key=lambda m: (mine.shared(m[0]), -distance(m[1], day)))
-            return join(db, best[1], best[0].union(mine), day)
-    return new_cluster(db, event.type, mine, day)
+            return join(db, best[1], best[0].union(mine), day, event)
+    return new_cluster(db, event, mine, day)
 
 
 def distance(row: sqlite3.Row, day: date) -> int:
     return abs((date.fromisoformat(row["first_day"]) - day).days)
 
 
-def new_cluster(db: sqlite3.Connection, kind: str, mine: Keys, day: date | None) -> int:
+def new_cluster(db: sqlite3.Connection, event: Event, mine: Keys, day: date | None) -> int:
     cursor = db.execute(
         NEW_CLUSTER,
         {
-            "type": kind,
+            "type": event.type,
             "day": day.isoformat() if day else None,
             "source": json.dumps(sorted(mine.source)),
             "target": json.dumps(sorted(mine.target)),
@@ -177,11 +177,11 @@ def new_cluster(db: sqlite3.Connection, kind: str, mine: Keys, day: date | None)
         },
     )
     cluster = int(cursor.lastrowid or 0)
-    add_keys(db, cluster, mine)
+    add_keys(db, cluster, event)
     return cluster
 
 
-def join(db: sqlite3.Connection, row: sqlite3.Row, merged: Keys, day: date) -> int:
+def join(db: sqlite3.Connection, row: sqlite3.Row, merged: Keys, day: date, event: Event) -> int:
     params = {
         "id": row["id"],
         "day": day.isoformat(),
@@ -190,16 +190,23 @@ def join(db: sqlite3.Connection, row: sqlite3.Row, merged: Keys, day: date) -> i
         "place": merged.place,
     }
     db.execute(JOIN_CLUSTER, params)
-    add_keys(db, row["id"], merged)
+    add_keys(db, row["id"], event)
     return int(row["id"])
 
 
-def add_keys(db: sqlite3.Connection, cluster: int, mine: Keys) -> None:
-    roles = [("source", mine.source), ("target", mine.target)]
-    rows = [(cluster, role, key) for role, found in roles for key in sorted(found)]
-    if mine.place:
-        rows.append((cluster, "place", mine.place))
-    db.executemany(CLUSTER_KEY, rows)
+def add_keys(db: sqlite3.Connection, cluster: int, event: Event) -> None:
+    """Index a report's codes and canonical actors (both: `--actor Maduro` and `--actor VEN`
+    find Maduro's events) under its stored event."""
+    roles = [("source", event.source), ("target", event.target)]
+    roles += [("place", (event.place,))] if event.place else []
+    rows = {
+        (cluster, role, key)
+        for role, parts in roles
+        for part in parts
+        for key in (part.code, part.actor)
+        if key
+    }
+    db.executemany(CLUSTER_KEY, sorted(rows))
 
 
 # -- rows ----------------------------------------------------------------------------------------
@@ -299,9 +306,15 @@ def between(event: StoredEvent, one: frozenset[str], other: frozenset[str]) -> b
 
 
 def sides(event: Event, source: frozenset[str], target: frozenset[str]) -> bool:
-    if not keys(event.source) & source:
+    """From `source` to `target`: by its target, or by its place when no target is named."""
+    if not names(event.source) & source:
         return False
-    if event.target:
-        return bool(keys(event.target) & target)
-    place = event.place
-    return place is not None and bool({place.code, place.actor} & target)
+    targets = names(event.target)
+    if targets:
+        return bool(targets & target)
+    return event.place is not None and bool(names((event.place,)) & target)
+
+
+def names(participants: Sequence[Participant]) -> frozenset[str]:
+    """Every code and canonical actor of some participants."""
+    return frozenset(k for p in participants for k in (p.code, p.actor) if k)

@@ -321,7 +321,8 @@ class Builder:
                 continue
             for _, pobj in prep_objects(token, PLACE_PREPS):
                 of = [o for _, o in prep_objects(pobj, frozenset({"of"}))]
-                for word in (pobj, *of):  # "off the coast of Venezuela"
+                owner = [c for c in pobj.children if c.dep_ == "poss"]
+                for word in (pobj, *of, *owner):  # "off the coast of Venezuela", "Venezuela's"
                     place = self.participants.place(word)
                     if place and (place["start"], place["end"]) not in taken:
                         return place

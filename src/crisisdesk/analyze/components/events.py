@@ -71,6 +71,7 @@ FUTURE = frozenset({"will", "'ll", "’ll", "shall", "would", "wo", "could", "ma
 OBLIGATION = frozenset({"must", "should", "ought"})
 
 CAPABLE = frozenset({"capable", "able", "design", "designed", "unable"})
+CAN = frozenset({"can", "ca"})
 #: "is going to strike", "is set to sign", "is due to visit": the governed verb is intended
 INTENT_HEADS = frozenset({"go", "set", "due", "poise", "about"})
 #: CAMEO codes given to composed events: an intent to cooperate, a threat of force, of
@@ -421,7 +422,10 @@ class SentenceCoder:
 
 
 def capability(token: Token) -> bool:
-    """ "capable of shooting down drones", "able to strike": what could be done, not an event."""
+    """What could be done, not an event: "capable of shooting down drones", "able to strike",
+    "can strike"."""
+    if has_aux(token, CAN):
+        return True
     head = token.head.head if token.dep_ == "pcomp" else token.head
     return token.dep_ in ("pcomp", "xcomp") and head.lemma_.lower() in CAPABLE
 
