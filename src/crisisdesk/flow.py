@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk import ingest as readers
 from crisisdesk import vectors
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int], None]
 Result = tuple[Document, "Analysis | Failure"]
+Ready = tuple[Document, "Prepared | Failure"]
+Work = Callable[[list[Document], Settings], list[Any]]
 #: a worker's unit of work: at most this many documents, or characters
 CHUNK_DOCS, CHUNK_CHARS = 8, 100_000
 #: chunks queued per worker, so reading stays ahead of analysis without holding the input
@@ -59,8 +62,8 @@ def ingest(
     report = IngestReport()
     backfill_vectors(store)
     read = readers.read(sources, settings=settings, published=published, outlet=outlet)
-    for doc, result in analyzed(_new_documents(read, store, report), settings):
-        if isinstance(result, Analysis):
+    for doc, result in prepared(_new_documents(read, store, report), settings):
+        if isinstance(result, Prepared):
             _count(report, doc, store_document(store, doc, result, settings))
         else:
             report.skipped.append(IngestError(doc.origin or doc.id, str(result)))
@@ -95,13 +98,28 @@ def _count(report: IngestReport, doc: Document, link: StoryLink | None) -> None:
     report.joined_story += link.story is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """All of a document's storing that needs no store, done where it was analysed: its
+    records, its sentences' vectors and its MinHash signature."""
+
+    analysis: Analysis
+    vectors: list[bytes]
+    signature: bytes
+
+
+def prepare(doc: Document, analysis: Analysis) -> Prepared:
+    signature = identity.signature(doc.text).to_bytes()
+    return Prepared(analysis, sentence_vectors(doc, analysis), signature)
+
+
 def store_document(
-    store: Store, doc: Document, analysis: Analysis, settings: Settings
+    store: Store, doc: Document, ready: Prepared, settings: Settings
 ) -> StoryLink | None:
     """Store one document with its records in one transaction, joined to the story of its
     closest stored copy; None when it was stored already (by another writer, say)."""
-    link = story_link(store, doc, settings.ingest.near_duplicate_threshold)
-    return link if store.add(doc, analysis, link, sentence_vectors(doc, analysis)) else None
+    link = story_link(store, ready.signature, settings.ingest.near_duplicate_threshold)
+    return link if store.add(doc, ready.analysis, link, ready.vectors) else None
 
 
 def sentence_vectors(doc: Document, analysis: Analysis) -> list[bytes]:
@@ -123,9 +141,9 @@ def backfill_vectors(store: Store, *, batch: int = 500) -> int:
     return done
 
 
-def story_link(store: Store, doc: Document, threshold: float) -> StoryLink:
+def story_link(store: Store, signature: bytes, threshold: float) -> StoryLink:
     """Join the story of the most similar stored document at or above `threshold`."""
-    sig = identity.signature(doc.text)
+    sig = identity.MinHashSig.from_bytes(signature)
     bands = tuple(sig.bands())
     best, best_score = None, threshold
     for _, story, other in store.story_candidates(bands):
@@ -146,18 +164,46 @@ def memory_store(doc: Document, analysis: Analysis) -> Store:
 
 
 def analyzed(docs: Iterable[Document], settings: Settings) -> Iterator[Result]:
-    """Each document with its analysis (or why it failed), in input order.
+    """Each document with its analysis (or why it failed), in input order (`extract`)."""
+    yield from _run(docs, settings, analyze_documents)
+
+
+def prepared(docs: Iterable[Document], settings: Settings) -> Iterator[Ready]:
+    """Each document ready to store (or why its analysis failed), in input order (`ingest`)."""
+    yield from _run(docs, settings, prepare_documents)
+
+
+def analyze_documents(chunk: list[Document], settings: Settings) -> list[Analysis | Failure]:
+    """A worker's job for `extract`: analyse a chunk."""
+    from crisisdesk.analyze.pipeline import analyze_batch
+
+    return analyze_batch([(doc.text, doc.published) for doc in chunk], settings)
+
+
+def prepare_documents(chunk: list[Document], settings: Settings) -> list[Prepared | Failure]:
+    """A worker's job for `ingest`: analyse a chunk, then compute vectors and signatures."""
+    results = analyze_documents(chunk, settings)
+    return [
+        prepare(doc, r) if isinstance(r, Analysis) else r
+        for doc, r in zip(chunk, results, strict=True)
+    ]
+
+
+def _run(
+    docs: Iterable[Document], settings: Settings, work: Work
+) -> Iterator[tuple[Document, Any]]:
+    """`work` over chunks of the documents, results in input order.
 
     With more than one worker and more than one chunk of input, chunks go to worker processes;
-    otherwise this process analyses them (no start-up cost for a handful of documents)."""
+    otherwise this process does the work (no start-up cost for a handful of documents)."""
     chunks = _chunks(docs)
     workers = worker_count(settings)
     first = list(islice(chunks, workers))
     if workers < 2 or len(first) < 2:
         for chunk in chain(first, chunks):
-            yield from _local(chunk, settings)
+            yield from zip(chunk, work(chunk, settings), strict=True)
         return
-    yield from _pooled(chain(first, chunks), settings, workers)
+    yield from _pooled(chain(first, chunks), settings, workers, work)
 
 
 def worker_count(settings: Settings) -> int:
@@ -180,26 +226,16 @@ def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _items(chunk: list[Document]) -> list[tuple[str, date | None]]:
-    return [(doc.text, doc.published) for doc in chunk]
-
-
-def _local(chunk: list[Document], settings: Settings) -> Iterator[Result]:
-    from crisisdesk.analyze.pipeline import analyze_batch
-
-    yield from zip(chunk, analyze_batch(_items(chunk), settings), strict=True)
-
-
-def _pooled(chunks: Iterable[list[Document]], settings: Settings, workers: int) -> Iterator[Result]:
-    """Chunks analysed by `workers` processes, at most AHEAD chunks each in flight; a worker
+def _pooled(
+    chunks: Iterable[list[Document]], settings: Settings, workers: int, work: Work
+) -> Iterator[tuple[Document, Any]]:
+    """Chunks worked on by `workers` processes, at most AHEAD chunks each in flight; a worker
     that dies (out of memory, say) fails its chunks and is replaced."""
-    from crisisdesk.analyze.pipeline import analyze_batch
-
     pool = _Pool(workers)
-    inflight: deque[tuple[list[Document], Future[list[Analysis | Failure]]]] = deque()
+    inflight: deque[tuple[list[Document], Future[list[Any]]]] = deque()
     try:
         for chunk in chunks:
-            inflight.append((chunk, pool.submit(analyze_batch, _items(chunk), settings)))
+            inflight.append((chunk, pool.submit(work, chunk, settings)))
             if len(inflight) >= AHEAD * workers:
                 yield from _collected(*inflight.popleft())
         while inflight:
@@ -208,7 +244,7 @@ def _pooled(chunks: Iterable[list[Document]], settings: Settings, workers: int) 
         pool.close()
 
 
-def _collected(chunk: list[Document], future: Future[list[Analysis | Failure]]) -> Iterator[Result]:
+def _collected(chunk: list[Document], future: Future[list[Any]]) -> Iterator[tuple[Document, Any]]:
     from crisisdesk.analyze.pipeline import Failure
 
     try:
@@ -229,15 +265,13 @@ class _Pool:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
 
-    def submit(
-        self, fn: Callable[..., list[Analysis | Failure]], *args: object
-    ) -> Future[list[Analysis | Failure]]:
+    def submit(self, work: Work, chunk: list[Document], settings: Settings) -> Future[list[Any]]:
         try:
-            return self.executor.submit(fn, *args)
+            return self.executor.submit(work, chunk, settings)
         except BrokenProcessPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
-            return self.executor.submit(fn, *args)
+            return self.executor.submit(work, chunk, settings)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
