@@ -25,7 +25,7 @@ Record = dict[str, Any]
 POSSESSIVE = frozenset({"his", "her", "their", "its"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: "rebels in the Ivory Coast", "the government of Sudan", "a newspaper based in Beirut"
-HOME_PREPS = frozenset({"in", "of", "from"})
+HOME_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 #: sectors a name's last word gives ("US Navy", "Supreme Court"), unlike "European Union"
 INSTITUTIONS = frozenset({"MIL", "COP", "LEG", "JUD", "GOV", "SPY"})
 
@@ -135,11 +135,13 @@ class Participants:
     def located_code(self, head: Token) -> str | None:
         """The code of a state in an "in/of/from" phrase of the head, or of a participle after
         it ("rebels in the Ivory Coast", "a newspaper based in Beirut")."""
-        holders = [head, *(c for c in head.rights if c.dep_ in ("acl", "amod"))]
-
-        for holder in holders:
-            for _, obj in prep_objects(holder, HOME_PREPS):
-                code = self.code(self.mention_at.get(obj.i))
+        for _, obj in prep_objects(head, HOME_PREPS):
+            code = self.code(self.mention_at.get(obj.i))
+            if code:
+                return code
+        for modifier in (c for c in head.rights if c.dep_ in ("acl", "amod")):
+            for token in modifier.subtree:  # "militants loyal to Iraq's ...", "based in Beirut"
+                code = self.code(self.mention_at.get(token.i))
                 if code:
                     return code
         return None

@@ -163,8 +163,8 @@ class Builder:
         head = self.source_head(found)
         if head is None:
             return []
-        if head.lower_ in STANDS_FOR or (head.lower_ in PERSONAL and not self.is_known(head)):
-            stands = self.speaker(head) or self.antecedent(head)
+        if head.lower_ in STANDS_FOR or head.lower_ in PERSONAL:
+            stands = self.stands_for(head)
             if stands:
                 return stands
         named = [p for h in with_conjuncts(head) for p in self.participants.of(h)]
@@ -209,8 +209,17 @@ class Builder:
         span = self.doc.char_span(source["start"], source["end"]) if source else None
         return self.participants.of(span.root) if span is not None else None
 
-    def is_known(self, head: Token) -> bool:
-        return any(p["actor"] for p in self.participants.of(head))
+    def stands_for(self, pronoun: Token) -> list[Record] | None:
+        """Who a pronoun stands for: the speaker of the statement it sits in, unless "he"/"she"
+        is resolved to someone else; "it"/"they" outside a statement: the last state or body."""
+        speaker = self.speaker(pronoun)
+        if pronoun.lower_ not in PERSONAL:
+            return speaker or self.antecedent(pronoun)
+        resolved = {p["actor"] for p in self.participants.of(pronoun)} - {None}
+        spoken = {p["actor"] for p in speaker or ()}
+        if speaker and (not resolved or resolved & spoken):
+            return speaker  # "Annan announced that he will ...": the fuller phrase, its code
+        return None
 
     def antecedent(self, pronoun: Token) -> list[Record] | None:
         """ "it"/"its" outside a statement: the last state or organisation named before it in

@@ -72,6 +72,11 @@ OBLIGATION = frozenset({"must", "should", "ought"})
 
 CAPABLE = frozenset({"capable", "able", "design", "designed", "unable"})
 CAN = frozenset({"can", "ca"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+RIGHTS = frozenset({"right", "mandate", "ability", "capacity", "power", "authority"})
+#: how a clause hangs below the clause it belongs to, climbed at most MAX_CLIMB times
+CLAUSE_LINKS = frozenset({"xcomp", "conj", "pcomp", "advcl", "ccomp"})
+MAX_CLIMB = 3
 #: "is going to strike", "is set to sign", "is due to visit": the governed verb is intended
 INTENT_HEADS = frozenset({"go", "set", "due", "poise", "about"})
 #: CAMEO codes given to composed events: an intent to cooperate, a threat of force, of
@@ -176,6 +181,8 @@ class SentenceCoder:
 
     def __init__(self, lexicon: EventLexicon, builder: Builder, sent: Span) -> None:
         self.lexicon = lexicon
+        classes = lexicon.classes
+        self.contents = classes["PROPOSALS"] | classes["AGREEMENT"] | classes["DEMANDS"] | RIGHTS
         self.builder = builder
         self.sent = sent
         self.memo: dict[int, Found | None] = {}
@@ -202,7 +209,7 @@ class SentenceCoder:
         if token.pos_ in NOMINAL:
             return self.standalone_noun(token)
         rules = self.verb_rules(token)
-        if not rules or capability(token):
+        if not rules or capability(token) or conditional(token) or self.content_of(token):
             return None
         for rule in rules:
             noun = self.light_noun(token) if rule.role == "light" else None
@@ -396,6 +403,18 @@ class SentenceCoder:
             found.mode = "planned"  # "to pressure Maduro to step down": a purpose, not a fact
         return self.negation(token, found) if negated(token) else found
 
+    def content_of(self, token: Token) -> bool:
+        """A clause that says what a proposal, agreement, demand or right is about ("a
+        resolution that aims to impose a blockade", "the right to fire"): no event of its own."""
+        nouns = self.contents
+        for _ in range(MAX_CLIMB):
+            if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in nouns:
+                return True
+            if token.dep_ not in CLAUSE_LINKS or token.head is token:
+                return False
+            token = token.head
+        return False
+
     def composed_by_governor(self, token: Token) -> bool:
         """A clause an event verb governs ("agreed that they should cooperate"): the governor
         composes it, its own "should"/"will" do not."""
@@ -419,6 +438,18 @@ class SentenceCoder:
         if not speaker or doer is None:
             return None
         return Found(token, DEMAND_CODE, inner=found, source=speaker, target=doer)
+
+
+def conditional(token: Token) -> bool:
+    """An action in an "if"/"unless" clause is a condition, not an event ("unless Baghdad
+    accepted its conditions")."""
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return True
+        if token.dep_ not in CLAUSE_LINKS or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def capability(token: Token) -> bool:
