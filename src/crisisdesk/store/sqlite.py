@@ -398,34 +398,35 @@ class SQLiteStore:
         rows = self._all(_sql.chosen(_sql.ACTOR_SENTENCES, params), params)
         return [_rows.hit_from(r) for r in rows]
 
+    def _span_rows(
+        self, table: str, doc_id: str, span: tuple[int, int], *, overlapping: bool = False
+    ) -> list[sqlite3.Row]:
+        """Rows of `table` (a constant of this module) inside, or overlapping, [start, end)."""
+        sql = _sql.OVERLAPPING if overlapping else _sql.INSIDE
+        params = {"doc_id": doc_id, "start": span[0], "end": span[1]}
+        return self._all(sql.format(table=table), params)
+
     def entities_in(self, doc_id: str, start: int, end: int) -> list[Entity]:
         """Entities whose offsets lie inside [start, end) of a document."""
-        params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_sql.INSIDE.format(table="entities"), params)
-        return [_rows.entity_from(r) for r in rows]
+        return [_rows.entity_from(r) for r in self._span_rows("entities", doc_id, (start, end))]
 
     def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
         """Quantities whose offsets lie inside [start, end) of a document."""
-        params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_sql.INSIDE.format(table="quantities"), params)
+        rows = self._span_rows("quantities", doc_id, (start, end))
         return [_rows.quantity_from(r) for r in rows]
 
     def times_in(self, doc_id: str, start: int, end: int) -> list[TimeExpr]:
         """Time expressions whose offsets lie inside [start, end) of a document."""
-        params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_sql.INSIDE.format(table="times"), params)
-        return [_rows.time_from(r) for r in rows]
+        return [_rows.time_from(r) for r in self._span_rows("times", doc_id, (start, end))]
 
     def attributions_over(self, doc_id: str, start: int, end: int) -> list[Attribution]:
         """Attributions (flat, nested ones too) overlapping [start, end) of a document."""
-        params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_sql.OVERLAPPING.format(table="attributions"), params)
+        rows = self._span_rows("attributions", doc_id, (start, end), overlapping=True)
         return [a for a, _ in self._attributions(rows)]
 
     def doubts_over(self, doc_id: str, start: int, end: int) -> list[Doubt]:
         """Doubts overlapping [start, end) of a document."""
-        params = {"doc_id": doc_id, "start": start, "end": end}
-        rows = self._all(_sql.OVERLAPPING.format(table="doubts"), params)
+        rows = self._span_rows("doubts", doc_id, (start, end), overlapping=True)
         return [_rows.doubt_from(r) for r in rows]
 
     def _located(
