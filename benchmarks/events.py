@@ -40,11 +40,11 @@ from spacy.language import Language
 import _meantime
 from _data import checked, eval_dir, parser
 from crisisdesk.analyze import analyze, load_nlp
-from crisisdesk.flow import store_document
-from crisisdesk.ingest.metadata import make_document
+from crisisdesk.desk import Desk
+from crisisdesk.ingest.identity import doc_id
 from crisisdesk.records import Analysis
 from crisisdesk.settings import Settings
-from crisisdesk.store import SQLiteStore, StoredEvent
+from crisisdesk.store import StoredEvent
 
 #: the seed briefing's five events: (what, types, source code, target code or None)
 SEED_EVENTS = (
@@ -119,17 +119,28 @@ def meantime_dedup(folder: Path, settings: Settings) -> dict[str, Any]:
     """B-cubed of stored events against MEANTIME's cross-document event instances."""
     articles = _meantime.articles(folder, sentences=None)
     gold = {a.id: gold_mentions(a) for a in articles}
-    with tempfile.TemporaryDirectory() as tmp, SQLiteStore(Path(tmp) / "m.db") as store:
-        ids = store_articles(articles, store, settings)
-        aligned = align(store.events(), gold, ids)
+    with tempfile.TemporaryDirectory() as tmp, Desk(Path(tmp) / "m.db", settings=settings) as desk:
+        ids = store_articles(articles, desk, Path(tmp))
+        aligned = align(desk.store.events(), gold, ids)
     return {
         "gold_mentions": sum(len(g) for g in gold.values()),
         "aligned_reports": len(aligned),
-        "instances": len({g for _, g, _ in aligned}),
-        "stored_events": bcubed([(s, g) for s, g, _ in aligned]),
-        "every_report_alone": bcubed([(str(i), g) for i, (_, g, _) in enumerate(aligned)]),
-        "one_event_per_type": bcubed([(t, g) for _, g, t in aligned]),
+        "instances": len({g for _, g, _, _ in aligned}),
+        "stored_events": bcubed([(s, g) for s, g, _, _ in aligned]),
+        "every_report_alone": bcubed([(str(i), g) for i, (_, g, _, _) in enumerate(aligned)]),
+        "one_event_per_type": bcubed([(t, g) for _, g, t, _ in aligned]),
+        "cross_document_pairs": cross_pairs(aligned),
     }
+
+
+def cross_pairs(aligned: list[tuple[str, str, str, str]]) -> dict[str, float]:
+    """Pairs of aligned reports in different documents: how many gold joins (same instance)
+    the store made, and how many of its joins are gold ones."""
+    pairs = [(a, b) for i, a in enumerate(aligned) for b in aligned[i + 1 :] if a[3] != b[3]]
+    gold = sum(a[1] == b[1] for a, b in pairs)
+    ours = sum(a[0] == b[0] for a, b in pairs)
+    both = sum(a[1] == b[1] and a[0] == b[0] for a, b in pairs)
+    return {"gold": gold, "joined": ours, "right": both}
 
 
 def gold_mentions(article: _meantime.Article) -> list[tuple[int, int, str]]:
@@ -151,18 +162,17 @@ def gold_mentions(article: _meantime.Article) -> list[tuple[int, int, str]]:
     ]
 
 
-def store_articles(
-    articles: list[_meantime.Article], store: SQLiteStore, settings: Settings
-) -> dict[str, str]:
-    """Analyse and store each article (published: its creation time); doc id -> article."""
-    from crisisdesk.flow import analyzed
-
-    docs = [make_document(a.text, origin=a.id, published=creation(a)) for a in articles]
-    ids = {d.id: a.id for d, a in zip(docs, articles, strict=True)}
-    for doc, result in analyzed(docs, settings):
-        if isinstance(result, Analysis):
-            store_document(store, doc, result, settings)
-    return ids
+def store_articles(articles: list[_meantime.Article], desk: Desk, tmp: Path) -> dict[str, str]:
+    """Ingest the articles as JSONL (published: their creation time), as a user would; the
+    stored document id of each article."""
+    lines = [
+        {"id": a.id, "text": a.text, "published": day.isoformat() if (day := creation(a)) else None}
+        for a in articles
+    ]
+    path = tmp / "meantime.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    desk.ingest([path])
+    return {doc_id(a.text): a.id for a in articles}
 
 
 def creation(article: _meantime.Article) -> date | None:
@@ -178,8 +188,9 @@ def creation(article: _meantime.Article) -> date | None:
 
 def align(
     events: list[StoredEvent], gold: dict[str, list[tuple[int, int, str]]], ids: dict[str, str]
-) -> list[tuple[str, str, str]]:
-    """(stored event, gold instance, type) of each report whose trigger overlaps a gold mention."""
+) -> list[tuple[str, str, str, str]]:
+    """(stored event, gold instance, type, document) of each report whose trigger overlaps a
+    gold mention."""
     found = []
     for event in events:
         for report in event.reports:
@@ -190,7 +201,7 @@ def align(
                 None,
             )
             if hit:
-                found.append((str(event.id), hit, event.type))
+                found.append((str(event.id), hit, event.type, report.sentence.doc_id))
     return found
 
 

@@ -1,9 +1,12 @@
 """One stored event, many reports: reports join the stored event they tell of (store/events.py)."""
 
+import sqlite3
 from datetime import date
+from pathlib import Path
 
 from crisisdesk.records import Analysis, Document, Event, Participant, Span
-from crisisdesk.store import Store, StoryLink
+from crisisdesk.store import SQLiteStore, Store, StoryLink
+from crisisdesk.store.migrations import MIGRATIONS
 
 LINK = StoryLink(bands=(), signature=b"")
 
@@ -131,3 +134,39 @@ def test_event_fields_round_trip(store: Store) -> None:
     (found,) = store.events()
     assert found.first_day == date(2025, 10, 22)  # the event's own date, not publication
     assert (found.mode, found.intensity) == ("claimed", -7.2)
+
+
+def test_events_stored_before_m017_become_one_event_each(tmp_path: Path) -> None:
+    """A store written before event clusters: its event rows are kept, each its own event."""
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    steps = [s for s in MIGRATIONS if s.__name__ < "m017"]
+    for step in steps:
+        db.execute("BEGIN")
+        step(db)
+        db.execute("COMMIT")
+    db.execute('CREATE TABLE "_migrations" ("name" TEXT PRIMARY KEY) STRICT')
+    db.executemany('INSERT INTO "_migrations" VALUES (?)', [(s.__name__,) for s in steps])
+    db.execute(
+        """INSERT INTO "documents" ("id", "added", "text", "published", "story", "signature")
+        VALUES ('d', 1, 'US strike.', '2025-09-02', 'd', x'00')"""
+    )
+    db.execute("""INSERT INTO "stories" ("id") VALUES ('d')""")
+    db.execute(
+        """INSERT INTO "sentences" ("doc_id", "idx", "start", "end", "text")
+        VALUES ('d', 0, 0, 10, 'US strike.')"""
+    )
+    db.execute(
+        """INSERT INTO "events" ("doc_id", "idx", "start", "end", "text", "type", "source",
+        "target", "time") VALUES ('d', 0, 0, 9, 'US strike', 'ASSAULT', '[]', '[]', NULL)"""
+    )
+    db.close()
+    with SQLiteStore(path) as store:
+        counts = store.status().counts
+        (event,) = store.events()
+    assert (counts["events"], counts["event_reports"]) == (1, 1)
+    assert (event.type, event.first_day, event.first.record.mode) == (
+        "ASSAULT",
+        date(2025, 9, 2),
+        "happened",
+    )

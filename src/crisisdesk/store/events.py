@@ -33,9 +33,14 @@ WINDOW_DAYS = 3
 FAMILIES = {"ASSAULT": ("ASSAULT", "FIGHT"), "FIGHT": ("ASSAULT", "FIGHT")}
 Query = Callable[[str, Any], list[sqlite3.Row]]
 
+# Stored events that may take a report: of its type family, near its day, and sharing one of
+# its keys (by the event_actors index, so the cost does not grow with the store).
 CANDIDATES = dedent("""
     SELECT * FROM "event_clusters"
-    WHERE "type" IN (SELECT "value" FROM json_each(:types))
+    WHERE "id" IN (
+        SELECT "cluster" FROM "event_actors"
+        WHERE "key" IN (SELECT "value" FROM json_each(:keys)) AND "role" <> 'place')
+    AND "type" IN (SELECT "value" FROM json_each(:types))
     AND "first_day" BETWEEN :low AND :high
     ORDER BY "id"
 """)
@@ -149,6 +154,7 @@ def cluster_for(db: sqlite3.Connection, event: Event, day: date | None) -> int:
     if day is not None and (mine.source or mine.target):
         window = timedelta(days=WINDOW_DAYS)
         params = {
+            "keys": json.dumps(sorted(mine.source | mine.target)),
             "types": json.dumps(FAMILIES.get(event.type, (event.type,))),
             "low": (day - window).isoformat(),
             "high": (day + window).isoformat(),

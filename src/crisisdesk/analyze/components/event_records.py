@@ -268,9 +268,11 @@ class Builder:
         prepositional object; what the object's own phrases name."""
         if obj is not None and self.moves(found) and self.is_own(obj):
             obj = None  # "deployed troops": what the source moves, not whom it targets
-        if obj is not None and not self.is_theme(obj):
+        if obj is not None and not self.is_theme(obj) and not self.offered(obj, found):
             return [obj]
         recipient = dative(token)
+        if recipient is not None and recipient.pos_ == "ADP":  # "offer packages [to] workers"
+            recipient = next((c for c in recipient.children if c.dep_ == "pobj"), None)
         if recipient is not None:
             return [recipient]
         for prep, pobj in prep_objects(token, TARGET_PREPS):
@@ -279,6 +281,11 @@ class Builder:
         if obj is None:
             return []
         return self.noun_targets(obj) or self.actors_inside(obj)
+
+    def offered(self, obj: Token, found: Found) -> bool:
+        """What is offered or promised, not to whom: "offered buyouts to workers"."""
+        kind = self.lexicon.type_of(found.code)
+        return kind == "AGREE" and obj.i not in self.participants.mention_at
 
     def moves(self, found: Found) -> bool:
         """Events whose object is the source's own forces, aid or staff ("withdrew troops")."""
