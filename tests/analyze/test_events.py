@@ -65,6 +65,7 @@ def test_a_threat_to_strike_is_threaten_not_an_attack(nlp: Language) -> None:
         "threatened",
     )
     assert (codes(event["source"]), codes(event["target"])) == (["USA"], ["VEN"])
+    assert (event["code"], event["intensity"]) == ("138", -7.0)  # a threat of force
 
 
 def test_a_claimed_mobilization_stays_claimed_by_who_claims_it(nlp: Language) -> None:

@@ -358,8 +358,12 @@ class SentenceCoder:
     def govern(self, token: Token, rule: Rule, inner: Found | None) -> Found | None:
         role, kind = rule.role, self.lexicon.type_of(inner.code) if inner else None
         if role == "frame":
-            found = Found(token, str(rule.code), inner=inner) if rule.code else None
-            return self.threat(found) if found else None
+            if not rule.code:
+                return None
+            code = rule.code
+            if self.lexicon.type_of(code) == "THREATEN" and kind in VIOLENCE | {"SANCTION"}:
+                code = threat_code(kind, code)  # "threatened to strike": a threat of force
+            return self.threat(Found(token, code, inner=inner))
         if inner is None:
             return Found(token, rule.code) if rule.code else None
         if role == "refuse":  # refusing to fight oneself is no rejection of anyone
