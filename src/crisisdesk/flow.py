@@ -230,7 +230,12 @@ def _pooled(
     chunks: Iterable[list[Document]], settings: Settings, workers: int, work: Work
 ) -> Iterator[tuple[Document, Any]]:
     """Chunks worked on by `workers` processes, at most AHEAD chunks each in flight; a worker
-    that dies (out of memory, say) fails its chunks and is replaced."""
+    that dies (out of memory, say) fails its chunks and is replaced. The models are loaded
+    here first, so forked workers share them instead of each loading its own."""
+    from crisisdesk.analyze.pipeline import load_nlp
+
+    load_nlp(settings)
+    vectors.embed(["warm"])
     pool = _Pool(workers)
     inflight: deque[tuple[list[Document], Future[list[Any]]]] = deque()
     try:
