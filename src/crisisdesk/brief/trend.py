@@ -48,7 +48,8 @@ def trend(store: Store, since: date | None, cite: Citer) -> tuple[TrendPoint, ..
     items = []
     for one, other in main_pairs(store.events(since=since, limit=READ)):
         pair = f"{one}–{other}"
-        for period in escalation(store.events(pair=([one], [other]), since=since), by="week"):
+        pair_events = store.events(pair=([one], [other]), since=since, limit=READ)
+        for period in escalation(pair_events, by="week"):
             if period.events:
                 items.append(point(pair, period, cite))
     return tuple(item for item in items if item.citations)

@@ -71,18 +71,27 @@ def _clusters(conditions: tuple[str, ...]) -> str:
 
 CLUSTERS = _sql.variants(_clusters, {"keys": IN_KEYS, "since": 'c."last_day" >= :since'})
 # Every report of some stored events with the sentence holding it, oldest document first.
+# The first REPORTS_READ reports of each event (oldest document first), with their sentences.
 REPORTS = dedent(f"""
     SELECT r.*, {_sql.HIT}, 0.0 AS "score"
-    FROM "events" AS r
+    FROM (
+        SELECT e.*, row_number() OVER (
+            PARTITION BY e."cluster" ORDER BY f."published" NULLS LAST, f."added", e."idx"
+        ) AS "nth"
+        FROM "events" AS e JOIN "documents" AS f ON f."id" = e."doc_id"
+        WHERE e."cluster" IN (SELECT "value" FROM json_each(:ids))
+    ) AS r
     JOIN "documents" AS d ON d."id" = r."doc_id"
     JOIN "sentences" AS s ON s."id" = (
         SELECT "id" FROM "sentences"
         WHERE "doc_id" = r."doc_id" AND "start" <= r."start"
         ORDER BY "start" DESC LIMIT 1
     ) AND r."start" < s."end"
-    WHERE r."cluster" IN (SELECT "value" FROM json_each(:ids))
-    ORDER BY r."cluster", d."published" NULLS LAST, d."added", r."idx"
+    WHERE r."nth" <= :most
+    ORDER BY r."cluster", r."nth"
 """)
+#: reports read per stored event: an event a hundred outlets carried costs what it shows
+REPORTS_READ = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,11 +302,12 @@ def stored_events(
 
 
 def reports_of(query: Query, ids: list[int]) -> dict[int, list[Located[Event]]]:
-    """The reports of these stored events, each with its sentence, oldest document first."""
+    """The first REPORTS_READ reports of these stored events, each with its sentence, oldest
+    document first."""
     found: dict[int, list[Located[Event]]] = {}
     if not ids:
         return found
-    for row in query(REPORTS, {"ids": json.dumps(ids)}):
+    for row in query(REPORTS, {"ids": json.dumps(ids), "most": REPORTS_READ}):
         found.setdefault(row["cluster"], []).append(Located(event_from(row), _rows.hit_from(row)))
     return found
 

@@ -49,6 +49,9 @@ from crisisdesk.store.migrations import migrate
 if TYPE_CHECKING:
     from crisisdesk.vectors import Matrix, VectorIndex
 
+#: with a limit, a pair's events are looked for among this many times as many latest events
+#: of either side, so a page of them costs what it shows
+PAIR_SCAN = 10
 BUSY_TIMEOUT_S = 10.0  # how long to wait for another process's write (or migration) to end
 IN_MEMORY = (":memory:", "")
 
@@ -495,12 +498,14 @@ class SQLiteStore:
         offset: int = 0,
     ) -> list[StoredEvent]:
         """Stored events with their reports, the latest first (store/events.py). With `pair`,
-        the events involving either side are read and those between them kept, then paged."""
+        the events involving either side are read (with a `limit`: the latest PAIR_SCAN times
+        as many) and those between them kept, then paged."""
         if pair is None:
             return _events.stored_events(
                 self._all, actors=actors, since=since, page=(limit, offset)
             )
         one, other = frozenset(pair[0]), frozenset(pair[1])
-        found = _events.stored_events(self._all, actors=[*one, *other], since=since)
+        scan = (None if limit is None else (offset + limit) * PAIR_SCAN, 0)
+        found = _events.stored_events(self._all, actors=[*one, *other], since=since, page=scan)
         kept = [e for e in found if _events.between(e, one, other)]
         return kept[offset:] if limit is None else kept[offset : offset + limit]
