@@ -73,7 +73,7 @@ def label(axes: Any, periods: list[Period], days: list[Any], *, pair: str, by: s
     if len(periods) <= MAX_TICKS:
         axes.set_xticks(days, [f"{p.start:%d %b %Y}" for p in periods])
     else:
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def rolling(values: list[float]) -> list[float]:
