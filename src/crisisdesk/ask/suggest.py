@@ -2,6 +2,7 @@
 from the stored numbers of the main actors ("How many missiles did Nicolás Maduro claim?") and
 from their statements, each kept only when `ask` answers it from the store."""
 
+import re
 from collections.abc import Callable, Iterator
 
 from crisisdesk.records import Answer
@@ -10,6 +11,12 @@ from crisisdesk.store import Store
 Ask = Callable[[str], Answer]
 #: how many stored records are turned into candidate questions
 TRIED = 30
+#: a counted thing worth asking about: words only ("Igla-S missiles", not 'holes"')
+THING = re.compile(r"[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*){0,5}")
+#: counts of time are not what a reader asks about first ("how many years")
+TIME_WORDS = frozenset(
+    ["years", "year", "days", "day", "months", "month", "weeks", "week", "hours", "hour", "times"]
+)
 
 
 def suggestions(store: Store, ask: Ask, *, limit: int = 5) -> list[tuple[str, Answer]]:
@@ -32,10 +39,15 @@ def candidates(store: Store) -> Iterator[str]:
     """Questions about the numbers actors give, then about what they say."""
     for found in store.quantities(limit=TRIED):
         q = found.record
-        if q.counted and q.claimed_by and q.unit == "count":
-            yield f"How many {q.counted} did {q.claimed_by} say?"
-        elif q.counted and q.unit == "count":
-            yield f"How many {q.counted} were there?"
+        if q.unit != "count" or not q.counted or not THING.fullmatch(q.counted):
+            continue
+        if q.counted.split()[-1].lower() in TIME_WORDS:
+            continue
+        yield (
+            f"How many {q.counted}, according to {q.claimed_by}?"
+            if q.claimed_by
+            else (f"How many {q.counted} were there?")
+        )
     for said in store.attributions(limit=TRIED):
         source, stance = said.record.source, said.record.stance
         if source is not None and source.actor and stance in ("claimed", "denied"):
