@@ -71,15 +71,13 @@ def _clusters(conditions: tuple[str, ...]) -> str:
 
 CLUSTERS = _sql.variants(_clusters, {"keys": IN_KEYS, "since": 'c."last_day" >= :since'})
 # Every report of some stored events with the sentence holding it, oldest document first.
-# The first REPORTS_READ reports of each event (oldest document first), with their sentences.
+# The first reports of one stored event (by their day), with their sentences: the index on
+# (cluster, day) serves it, however many outlets carried the event.
 REPORTS = dedent(f"""
     SELECT r.*, {_sql.HIT}, 0.0 AS "score"
     FROM (
-        SELECT e.*, row_number() OVER (
-            PARTITION BY e."cluster" ORDER BY f."published" NULLS LAST, f."added", e."idx"
-        ) AS "nth"
-        FROM "events" AS e JOIN "documents" AS f ON f."id" = e."doc_id"
-        WHERE e."cluster" IN (SELECT "value" FROM json_each(:ids))
+        SELECT * FROM "events" WHERE "cluster" = :cluster ORDER BY "day", "doc_id", "idx"
+        LIMIT :most
     ) AS r
     JOIN "documents" AS d ON d."id" = r."doc_id"
     JOIN "sentences" AS s ON s."id" = (
@@ -87,8 +85,7 @@ REPORTS = dedent(f"""
         WHERE "doc_id" = r."doc_id" AND "start" <= r."start"
         ORDER BY "start" DESC LIMIT 1
     ) AND r."start" < s."end"
-    WHERE r."nth" <= :most
-    ORDER BY r."cluster", r."nth"
+    ORDER BY r."day", r."doc_id", r."idx"
 """)
 #: reports read per stored event: an event a hundred outlets carried costs what it shows
 REPORTS_READ = 20
@@ -302,13 +299,14 @@ def stored_events(
 
 
 def reports_of(query: Query, ids: list[int]) -> dict[int, list[Located[Event]]]:
-    """The first REPORTS_READ reports of these stored events, each with its sentence, oldest
-    document first."""
+    """The first REPORTS_READ reports of these stored events (by day), each with its
+    sentence."""
     found: dict[int, list[Located[Event]]] = {}
     if not ids:
         return found
-    for row in query(REPORTS, {"ids": json.dumps(ids), "most": REPORTS_READ}):
-        found.setdefault(row["cluster"], []).append(Located(event_from(row), _rows.hit_from(row)))
+    for cluster in ids:
+        for row in query(REPORTS, {"cluster": cluster, "most": REPORTS_READ}):
+            found.setdefault(cluster, []).append(Located(event_from(row), _rows.hit_from(row)))
     return found
 
 

@@ -598,3 +598,10 @@ def m017_event_clusters(db: sqlite3.Connection) -> None:
             """,
             f"""INSERT INTO "counts" ("name", "n") SELECT '{name}', count(*) FROM "{table}" """,
         )
+
+
+@migration
+def m018_event_reports_by_day(db: sqlite3.Connection) -> None:
+    """A stored event's first reports are read by index, however many there are (issue 8:
+    commands cost what they show)."""
+    _run(db, 'CREATE INDEX "events_cluster_day" ON "events" ("cluster", "day", "doc_id", "idx")')
