@@ -18,6 +18,8 @@ import numpy.typing as npt
 from crisisdesk.errors import AnalyzeError
 
 DIM = 256
+#: dimensions of the first search pass, and how many candidates it hands to the exact pass
+COARSE, SHORTLIST = 64, 300
 #: how much of the sentence before, and of the title, a passage vector holds
 PREVIOUS, TITLE = 0.3, 0.6
 Matrix = npt.NDArray[np.float32]
@@ -70,14 +72,18 @@ def from_bytes(blobs: Sequence[bytes]) -> Matrix:
 
 
 class VectorIndex:
-    """Sentence ids and their vectors in memory, searched exhaustively (exact cosine).
+    """Sentence ids and their vectors in memory, searched in two passes: the first COARSE
+    dimensions of every vector (the model is trained so that a prefix is itself an embedding)
+    pick SHORTLIST candidates, which their whole vectors then rank exactly.
 
-    Exhaustive search over float32 is a matrix-vector product: a few milliseconds per 100,000
-    sentences here. Rows are appended as the store grows, never rebuilt."""
+    The first pass reads a quarter of the memory a whole-vector pass would: at 100,000
+    articles (3 million sentences) it is what keeps a question under a few hundred ms. Rows are
+    appended as the store grows, never rebuilt."""
 
     def __init__(self) -> None:
         self.ids = np.zeros(0, dtype=np.int64)
-        self.matrix = np.zeros((0, DIM), dtype=np.float32)
+        self.coarse = np.zeros((0, COARSE), dtype=np.float32)
+        self.full = np.zeros((0, DIM), dtype=np.float16)
 
     @property
     def last_id(self) -> int:
@@ -86,14 +92,34 @@ class VectorIndex:
     def extend(self, ids: Sequence[int], blobs: Sequence[bytes]) -> None:
         """Append rows (ids ascending, after those held)."""
         if ids:
+            full = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(-1, DIM)
             self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
-            self.matrix = np.concatenate([self.matrix, from_bytes(blobs)])
+            self.coarse = np.concatenate([self.coarse, _unit(full[:, :COARSE])])
+            self.full = np.concatenate([self.full, full])
 
     def top(self, query: Matrix, limit: int) -> list[tuple[int, float]]:
         """(sentence id, cosine) of the `limit` nearest sentences, nearest first."""
         if not len(self.ids) or limit <= 0:
             return []
-        scores = self.matrix @ query.reshape(-1)
-        best = np.argpartition(-scores, min(limit, len(scores)) - 1)[:limit]
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [(int(self.ids[i]), float(scores[i])) for i in best]
+        query = query.reshape(-1)
+        rough = self.coarse @ _unit(query[None, :COARSE])[0]
+        short = _best(rough, max(limit, SHORTLIST))
+        exact = self.full[short].astype(np.float32) @ query
+        order = short[np.argsort(-exact, kind="stable")][:limit]
+        scores = dict(zip(short.tolist(), exact.tolist(), strict=True))
+        return [(int(self.ids[i]), float(scores[int(i)])) for i in order]
+
+
+def _best(scores: npt.NDArray[np.float32], n: int) -> npt.NDArray[np.intp]:
+    """Indices of the `n` highest scores (in no particular order)."""
+    if n >= len(scores):
+        return np.arange(len(scores))
+    return np.argpartition(-scores, n - 1)[:n]
+
+
+def _unit(rows: npt.NDArray[Any]) -> Matrix:
+    """Rows scaled to unit length (as float32)."""
+    rows = rows.astype(np.float32)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    unit: Matrix = np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
+    return unit
