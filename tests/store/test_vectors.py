@@ -49,3 +49,18 @@ def test_search_finds_a_sentence_by_its_title(
     assert [h.text.strip() for h in hits] == [SECOND, FIRST]  # "Caribbean" is in the title
     title_only = store.search("Caribbean", limit=5)
     assert {h.text.strip() for h in title_only} == {FIRST, SECOND}
+
+
+def test_the_two_pass_index_finds_the_nearest_among_many() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(1000, vectors.DIM)).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    index = vectors.VectorIndex()
+    index.extend(list(range(1, 1001)), [vectors.to_bytes(v) for v in rows])
+    assert len(rows) > vectors.SHORTLIST  # the first pass really shortlists
+    query = rows[123] + 0.05 * rows[500]
+    found = index.top(query / np.linalg.norm(query), 5)
+    assert found[0][0] == 124  # the nearest, found through the 64-dimension pass
+    assert [score for _, score in found] == sorted((score for _, score in found), reverse=True)
