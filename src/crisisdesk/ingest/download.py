@@ -140,7 +140,9 @@ def _opener(settings: IngestSettings, watchdog: _Watchdog) -> urllib.request.Ope
     )
 
 
-class _WatchedConnection(http.client.HTTPConnection):
+class _Watched(http.client.HTTPConnection):
+    """A connection whose socket the watchdog closes at the deadline (plain or, below, TLS)."""
+
     def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.watchdog = watchdog
@@ -150,14 +152,12 @@ class _WatchedConnection(http.client.HTTPConnection):
         self.watchdog.watch(self.sock)
 
 
-class _WatchedTLSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.watchdog = watchdog
+class _WatchedConnection(_Watched):
+    pass
 
-    def connect(self) -> None:
-        super().connect()
-        self.watchdog.watch(self.sock)
+
+class _WatchedTLSConnection(_Watched, http.client.HTTPSConnection):
+    pass
 
 
 class _WatchedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
