@@ -71,6 +71,25 @@ def _run(db: sqlite3.Connection, *statements: str) -> None:
         db.execute(dedent(statement))
 
 
+def _count_rows(db: sqlite3.Connection, name: str, table: str) -> None:
+    """Keep the row count of `table` as `name` in "counts", by triggers, from its rows now.
+    Both are constants of this module, never user input."""
+    _run(
+        db,
+        f"""
+        CREATE TRIGGER "{table}_count_ai" AFTER INSERT ON "{table}" BEGIN
+            UPDATE "counts" SET "n" = "n" + 1 WHERE "name" = '{name}';
+        END
+        """,
+        f"""
+        CREATE TRIGGER "{table}_count_ad" AFTER DELETE ON "{table}" BEGIN
+            UPDATE "counts" SET "n" = "n" - 1 WHERE "name" = '{name}';
+        END
+        """,
+        f"""INSERT INTO "counts" ("name", "n") SELECT '{name}', count(*) FROM "{table}" """,
+    )
+
+
 @migration
 def m001_documents(db: sqlite3.Connection) -> None:
     """Documents, their stories, and MinHash bands for finding wire copies."""
@@ -370,20 +389,7 @@ def m012_counts(db: sqlite3.Connection) -> None:
         """,
     )
     for table in _COUNTED:
-        _run(
-            db,
-            f"""
-            CREATE TRIGGER "{table}_count_ai" AFTER INSERT ON "{table}" BEGIN
-                UPDATE "counts" SET "n" = "n" + 1 WHERE "name" = '{table}';
-            END
-            """,
-            f"""
-            CREATE TRIGGER "{table}_count_ad" AFTER DELETE ON "{table}" BEGIN
-                UPDATE "counts" SET "n" = "n" - 1 WHERE "name" = '{table}';
-            END
-            """,
-            f"""INSERT INTO "counts" ("name", "n") SELECT '{table}', count(*) FROM "{table}" """,
-        )
+        _count_rows(db, table, table)
 
 
 # Another entity row of the same actor in the same document (before or after a change).
@@ -584,20 +590,7 @@ def m017_event_clusters(db: sqlite3.Connection) -> None:
         """DELETE FROM "counts" WHERE "name" = 'events'""",
     )
     for name, table in _EVENT_COUNTS:
-        _run(
-            db,
-            f"""
-            CREATE TRIGGER "{table}_count_ai" AFTER INSERT ON "{table}" BEGIN
-                UPDATE "counts" SET "n" = "n" + 1 WHERE "name" = '{name}';
-            END
-            """,
-            f"""
-            CREATE TRIGGER "{table}_count_ad" AFTER DELETE ON "{table}" BEGIN
-                UPDATE "counts" SET "n" = "n" - 1 WHERE "name" = '{name}';
-            END
-            """,
-            f"""INSERT INTO "counts" ("name", "n") SELECT '{name}', count(*) FROM "{table}" """,
-        )
+        _count_rows(db, name, table)
 
 
 @migration
