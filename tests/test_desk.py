@@ -14,11 +14,11 @@ def test_interrupted_ingest_keeps_finished_documents_and_resumes(
     real_add = SQLiteStore.add
     calls = {"n": 0}
 
-    def add_then_interrupt(self, doc, analysis, link, vectors=()):  # type: ignore[no-untyped-def]
+    def add_then_interrupt(self, doc, analysis, link, vectors=(), reports=None):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real_add(self, doc, analysis, link, vectors)
+        return real_add(self, doc, analysis, link, vectors, reports)
 
     monkeypatch.setattr(SQLiteStore, "add", add_then_interrupt)
     with pytest.raises(KeyboardInterrupt):

@@ -28,8 +28,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crisisdesk import developments, vectors
 from crisisdesk import ingest as readers
-from crisisdesk import vectors
 from crisisdesk.errors import IngestError
 from crisisdesk.ingest import identity
 from crisisdesk.records import Analysis, Document, IngestReport
@@ -61,6 +61,7 @@ def ingest(
     """Read, analyze and store every source; unreadable inputs are reported, not raised."""
     report = IngestReport()
     backfill_vectors(store)
+    backfill_developments(store)
     read = readers.read(sources, settings=settings, published=published, outlet=outlet)
     for doc, result in prepared(_new_documents(read, store, report), settings):
         if isinstance(result, Prepared):
@@ -101,16 +102,18 @@ def _count(report: IngestReport, doc: Document, link: StoryLink | None) -> None:
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """All of a document's storing that needs no store, done where it was analysed: its
-    records, its sentences' vectors and its MinHash signature."""
+    records, its sentences' vectors, its MinHash signature and its reports of developments."""
 
     analysis: Analysis
     vectors: list[bytes]
     signature: bytes
+    reports: list[developments.Report]
 
 
 def prepare(doc: Document, analysis: Analysis) -> Prepared:
     signature = identity.signature(doc.text).to_bytes()
-    return Prepared(analysis, sentence_vectors(doc, analysis), signature)
+    found = developments.reports(doc, analysis)
+    return Prepared(analysis, sentence_vectors(doc, analysis), signature, found)
 
 
 def store_document(
@@ -119,7 +122,7 @@ def store_document(
     """Store one document with its records in one transaction, joined to the story of its
     closest stored copy; None when it was stored already (by another writer, say)."""
     link = story_link(store, ready.signature, settings.ingest.near_duplicate_threshold)
-    return link if store.add(doc, ready.analysis, link, ready.vectors) else None
+    return link if store.add(doc, ready.analysis, link, ready.vectors, ready.reports) else None
 
 
 def sentence_vectors(doc: Document, analysis: Analysis) -> list[bytes]:
@@ -137,6 +140,19 @@ def backfill_vectors(store: Store, *, batch: int = 500) -> int:
             doc, analysis = store.document(doc_id), store.analysis(doc_id)
             if doc is not None and analysis is not None:
                 store.add_vectors(doc_id, sentence_vectors(doc, analysis))
+        done += len(ids)
+    return done
+
+
+def backfill_developments(store: Store, *, batch: int = 200) -> int:
+    """Place the reports of the documents stored without them (a store from before
+    developments, or after `reset_developments`), oldest first; how many were placed."""
+    done = 0
+    while ids := store.undeveloped(batch):
+        for doc_id in ids:
+            doc, analysis = store.document(doc_id), store.analysis(doc_id)
+            found = developments.reports(doc, analysis) if doc and analysis else []
+            store.add_reports(doc_id, found)
         done += len(ids)
     return done
 

@@ -14,6 +14,7 @@ from crisisdesk.store.base import (
     SentenceHit,
     Status,
     Store,
+    StoredDevelopment,
     StoredEvent,
     StoryLink,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "SentenceHit",
     "Status",
     "Store",
+    "StoredDevelopment",
     "StoredEvent",
     "StoryLink",
     "open_store",

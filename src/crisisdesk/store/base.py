@@ -22,6 +22,7 @@ from crisisdesk.records import (
 )
 
 if TYPE_CHECKING:
+    from crisisdesk.developments import Report
     from crisisdesk.vectors import Matrix
 
 
@@ -109,6 +110,22 @@ class StoredEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredDevelopment:
+    """One development with its first reports (sentences), earliest first."""
+
+    id: int
+    first_day: date | None
+    last_day: date | None
+    documents: int
+    reports: tuple[SentenceHit, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that report it, in the order they first did."""
+        return tuple(dict.fromkeys(r.outlet for r in self.reports if r.outlet))
+
+
+@dataclass(frozen=True, slots=True)
 class Status:
     counts: dict[str, int] = field(default_factory=dict)
     first_published: date | None = None
@@ -135,12 +152,38 @@ class Store(Protocol):
         analysis: Analysis,
         link: StoryLink,
         vectors: Sequence[bytes] = (),
+        reports: "Sequence[Report] | None" = None,
     ) -> bool:
         """Store a document, its records and its sentences' vectors (one per sentence, in
-        order, or none) in one transaction; False if already stored.
+        order, or none) in one transaction; False if already stored. Its `reports` are placed
+        in developments in the same transaction (None: left for `add_reports`).
 
         In that transaction a lone surname joins the one stored person it names, and a stored
         lone surname that one person of the document now names joins that person."""
+        ...
+
+    def add_reports(self, doc_id: str, reports: Sequence["Report"]) -> None:
+        """Place the reports of a document stored without them in developments."""
+        ...
+
+    def undeveloped(self, limit: int) -> list[str]:
+        """Up to `limit` ids of documents whose reports are not placed yet, oldest first."""
+        ...
+
+    def reset_developments(self) -> None:
+        """Forget every development, so the next placing redoes them all."""
+        ...
+
+    def developments(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredDevelopment]:
+        """Developments with their first reports, the most widely reported first; `since` /
+        `until`: whose days reach on or after / start on or before the date."""
         ...
 
     def add_vectors(self, doc_id: str, vectors: Sequence[bytes]) -> None:

@@ -598,3 +598,52 @@ def m018_event_reports_by_day(db: sqlite3.Connection) -> None:
     """A stored event's first reports are read by index, however many there are (issue 8:
     commands cost what they show)."""
     _run(db, 'CREATE INDEX "events_cluster_day" ON "events" ("cluster", "day", "doc_id", "idx")')
+
+
+@migration
+def m019_developments(db: sqlite3.Connection) -> None:
+    """Developments: the reports of one development across documents (issue 11). Documents
+    stored before are placed by the next ingest ("developed" = 0)."""
+    _run(
+        db,
+        """
+        CREATE TABLE "developments" (
+            "id" INTEGER PRIMARY KEY,
+            "first_day" TEXT,
+            "last_day" TEXT,
+            "reports" INTEGER NOT NULL DEFAULT 0,
+            "documents" INTEGER NOT NULL DEFAULT 0,
+            "total" BLOB NOT NULL
+        ) STRICT
+        """,
+        """
+        CREATE INDEX "developments_rank"
+        ON "developments" ("documents" DESC, "reports" DESC, "last_day" DESC)
+        """,
+        'CREATE INDEX "developments_recent" ON "developments" ("last_day")',
+        """
+        CREATE TABLE "development_reports" (
+            "development" INTEGER NOT NULL REFERENCES "developments" ("id") ON DELETE CASCADE,
+            "sentence" INTEGER NOT NULL REFERENCES "sentences" ("id") ON DELETE CASCADE,
+            "doc_id" TEXT NOT NULL REFERENCES "documents" ("id") ON DELETE CASCADE,
+            "day" TEXT,
+            PRIMARY KEY ("development", "sentence")
+        ) STRICT, WITHOUT ROWID
+        """,
+        """CREATE INDEX "development_reports_by_day"
+        ON "development_reports" ("development", "day", "doc_id", "sentence")""",
+        'CREATE INDEX "development_reports_doc" ON "development_reports" ("doc_id")',
+        """
+        CREATE TABLE "development_keys" (
+            "key" TEXT NOT NULL,
+            "development" INTEGER NOT NULL REFERENCES "developments" ("id") ON DELETE CASCADE,
+            "day" TEXT,
+            PRIMARY KEY ("key", "development")
+        ) STRICT, WITHOUT ROWID
+        """,
+        'CREATE INDEX "development_keys_recent" ON "development_keys" ("key", "day")',
+        'CREATE INDEX "development_keys_of" ON "development_keys" ("development")',
+        'ALTER TABLE "documents" ADD COLUMN "developed" INTEGER NOT NULL DEFAULT 0',
+        """CREATE INDEX "documents_undeveloped" ON "documents" ("published", "id")
+        WHERE "developed" = 0""",
+    )

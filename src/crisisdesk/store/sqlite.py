@@ -35,18 +35,21 @@ from crisisdesk.records import (
     TimeExpr,
 )
 from crisisdesk.store import _rows, _sql
+from crisisdesk.store import developments as _developments
 from crisisdesk.store import events as _events
 from crisisdesk.store.base import (
     ActorCount,
     Located,
     SentenceHit,
     Status,
+    StoredDevelopment,
     StoredEvent,
     StoryLink,
 )
 from crisisdesk.store.migrations import migrate
 
 if TYPE_CHECKING:
+    from crisisdesk.developments import Report
     from crisisdesk.vectors import Matrix, VectorIndex
 
 #: with a limit, a pair's events are looked for among this many times as many latest events
@@ -160,6 +163,7 @@ class SQLiteStore:
         analysis: Analysis,
         link: StoryLink,
         vectors: Sequence[bytes] = (),
+        reports: "Sequence[Report] | None" = None,
     ) -> bool:
         """Store a document, its records and its sentences' `vectors` (one per sentence, in
         order, or none) in one transaction; False if already stored.
@@ -179,6 +183,8 @@ class SQLiteStore:
                 self._insert_records(doc, linked)
                 self._insert_passages(doc, vectors)
                 self._take_over(linked)
+                if reports is not None:
+                    _developments.add_reports(self._db, doc.id, reports)
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.id}: {exc}") from exc
         return True
@@ -212,6 +218,25 @@ class SQLiteStore:
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"storing vectors of {doc_id}: {exc}") from exc
+
+    def add_reports(self, doc_id: str, reports: Sequence["Report"]) -> None:
+        """Place the reports of a document stored without them in developments."""
+        try:
+            with self._transaction():
+                _developments.add_reports(self._db, doc_id, reports)
+        except sqlite3.Error as exc:
+            raise StoreError(f"placing the reports of {doc_id}: {exc}") from exc
+
+    def undeveloped(self, limit: int) -> list[str]:
+        """Up to `limit` ids of documents whose reports are not placed yet, oldest first."""
+        return [r[0] for r in self._all(_developments.UNDEVELOPED, (limit,))]
+
+    def reset_developments(self) -> None:
+        """Forget every development, so the next placing redoes them all."""
+        with self._transaction():
+            for table in ("development_keys", "development_reports", "developments"):
+                self._db.execute(f'DELETE FROM "{table}"')  # constant names, never input
+            self._db.execute('UPDATE "documents" SET "developed" = 0')
 
     def unvectored(self, limit: int) -> list[str]:
         """Up to `limit` ids of documents stored without sentence vectors."""
@@ -487,6 +512,20 @@ class SQLiteStore:
         (`claimed_by`), not every number in a sentence that merely mentions the actor."""
         rows = self._located(_sql.QUANTITIES, (limit, offset), actor=actor, since=since)
         return [Located(_rows.quantity_from(r), _rows.hit_from(r)) for r in rows]
+
+    def developments(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredDevelopment]:
+        """Developments with their first reports, most widely reported first
+        (store/developments.py)."""
+        return _developments.stored_developments(
+            self._all, since=since, until=until, page=(limit, offset)
+        )
 
     def events(
         self,
