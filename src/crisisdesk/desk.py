@@ -149,13 +149,14 @@ class Desk:
         pair: tuple[str, str] | None = None,
         since: date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[StoredEvent]:
         """Stored events (one per event, each with its reports), the latest first: involving
         `actor` (any alias; a state's events include its government's), or between the two
         sides of `pair` ("USA", "Maduro"), either way round."""
         actors = self.actor_keys(actor) if actor else []
         sides = (self.actor_keys(pair[0]), self.actor_keys(pair[1])) if pair else None
-        return self.store.events(actors=actors, pair=sides, since=since, limit=limit)
+        return self.store.events(actors=actors, pair=sides, since=since, limit=limit, offset=offset)
 
     def actor_keys(self, name: str) -> list[str]:
         """What events are indexed by for a typed name: it, its canonical actor and, for a

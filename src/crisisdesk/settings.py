@@ -3,7 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -45,6 +45,22 @@ class AskSettings(BaseModel):
     min_confidence_context: float = Field(default=0.55, ge=0, le=1)
 
 
+class ServeSettings(BaseModel):
+    """The HTTP server (`crisisdesk serve`): who may write, how many readers, request sizes."""
+
+    #: required (as `Authorization: Bearer ...`) for every write when set; a server bound to
+    #: an address other than loopback refuses writes without one
+    token: SecretStr | None = None
+    #: threads answering reads, each with its own connection to the store (and vector index)
+    readers: int = Field(default=4, ge=1, le=64)
+    #: the largest request body but for uploads (JSON documents, questions)
+    max_body_bytes: int = Field(default=2_000_000, ge=1_000)
+    #: the largest upload request (every file of one ingest form together)
+    max_upload_bytes: int = Field(default=50_000_000, ge=1_000)
+    #: let ingest fetch URLs of private and loopback addresses (off: a server is no proxy)
+    allow_private_urls: bool = False
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRISISDESK_", env_nested_delimiter="__")
 
@@ -53,6 +69,7 @@ class Settings(BaseSettings):
     models: ModelSettings = ModelSettings()
     ingest: IngestSettings = IngestSettings()
     ask: AskSettings = AskSettings()
+    serve: ServeSettings = ServeSettings()
 
 
 @lru_cache(maxsize=1)

@@ -2,11 +2,28 @@
 each citation with its sentence, the sources that agree and those that say otherwise. Stored
 text is printed as plain `Text` (never markup), cleaned of control characters."""
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.text import Text
 
 from crisisdesk import safe
 from crisisdesk.records import Answer, Citation
+
+if TYPE_CHECKING:
+    from crisisdesk.ask.thread import Thread
+    from crisisdesk.desk import Desk
+
+
+def ask_in_thread(desk: "Desk", thread: "Thread", line: str) -> tuple[str, Answer]:
+    """Answer a question of a conversation: a follow-up ("and its range?") is first rewritten
+    into the whole question it stands for; that question and its answer are remembered."""
+    from crisisdesk.ask import question as questions
+
+    asked = thread.resolve(line)
+    answer = desk.ask(asked)
+    thread.remember(questions.read(asked, desk.nlp), answer)
+    return asked, answer
 
 
 def where(c: Citation) -> str:

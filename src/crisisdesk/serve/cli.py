@@ -27,7 +27,7 @@ from crisisdesk import safe
 from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
 from crisisdesk.serve import answers
-from crisisdesk.serve.listing import FORMATS, claim_row, emit, number_row
+from crisisdesk.serve.listing import FORMATS, claim_rows, emit, number_rows, status_json
 from crisisdesk.settings import get_settings
 
 app = typer.Typer(
@@ -170,21 +170,14 @@ def warn_skipped(error: CrisisdeskError) -> None:
 def status(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of what the evidence base holds and the dates it covers."""
     with reading(db) as desk:
-        state = desk.status()
-    first = state.first_published.isoformat() if state.first_published else None
-    last = state.last_published.isoformat() if state.last_published else None
+        state = status_json(desk.status())
     if as_json:
-        write_json(
-            {
-                **state.counts,
-                "first_published": first,
-                "last_published": last,
-                "schema_version": state.schema_version,
-            }
-        )
+        write_json(state)
         return
+    first, last = state.pop("first_published"), state.pop("last_published")
+    del state["schema_version"]
     table = Table("what", "count", title="crisisdesk evidence base")
-    for name, count in state.counts.items():
+    for name, count in state.items():
         table.add_row(safe.text(name), safe.text(count))
     table.add_row("published", safe.text(f"{first or '-'} … {last or '-'}"))
     Console().print(table)
@@ -240,9 +233,7 @@ def claims(
     """Who claims what, with the stance of the wording and the sentence it comes from."""
     check_format(fmt)
     with reading(db) as desk:
-        name = desk.resolve_actor(actor) if actor else None
-        found = desk.store.attributions(actor=name, stance=stance, limit=limit, offset=offset)
-        rows = [claim_row(f) for f in found]
+        rows = claim_rows(desk, actor=actor, stance=stance, limit=limit, offset=offset)
     emit(rows, fmt, columns=("actor", "cue", "stance", "content"))
 
 
@@ -258,9 +249,7 @@ def numbers(
     said."""
     check_format(fmt)
     with reading(db) as desk:
-        name = desk.resolve_actor(actor) if actor else None
-        found = desk.store.quantities(actor=name, limit=limit, offset=offset)
-        rows = [number_row(f) for f in found]
+        rows = number_rows(desk, actor=actor, limit=limit, offset=offset)
     emit(rows, fmt, columns=("text", "value", "unit", "counted", "qualifier", "claimed_by"))
 
 
@@ -272,12 +261,14 @@ SinceDay = Annotated[str | None, typer.Option(help="Only events on or after YYYY
 
 def parse_pair(value: str | None) -> tuple[str, str] | None:
     """ "USA-VEN" or "Maduro,Trump" -> the two sides."""
+    from crisisdesk.serve.event_listing import parse_pair as pair_of
+
     if value is None:
         return None
-    one, sep, other = value.partition("," if "," in value else "-")
-    if not (sep and one.strip() and other.strip()):
-        raise typer.BadParameter(f"a pair is two actors, e.g. USA-VEN: {value!r}")
-    return one.strip(), other.strip()
+    try:
+        return pair_of(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command()
@@ -312,15 +303,16 @@ def trend(
 ) -> None:
     """The escalation index of a pair per day or week (conflict minus cooperation, weighted by
     intensity, from events counted once): printed, or drawn with --out (needs matplotlib)."""
-    from crisisdesk.events import PERIODS, escalation, main_events
-    from crisisdesk.serve.event_listing import show_trend
+    from crisisdesk.events import PERIODS, main_events
+    from crisisdesk.serve.event_listing import show_trend, trend_periods
 
     if by not in PERIODS:
         raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
     check_format(fmt)
     sides = parse_pair(pair)
+    assert sides is not None
     with reading(db) as desk:
-        periods = escalation(desk.events(pair=sides, since=parse_date(since)), by=by)
+        periods = trend_periods(desk, sides, by=by, since=parse_date(since))
     if out is None:
         show_trend(periods, fmt)
         return
@@ -433,7 +425,6 @@ def chat(db: DbOption = None) -> None:
 
 def converse(desk: Desk, offered: list[str], out: Console) -> None:
     """The question-and-answer loop of `chat`."""
-    from crisisdesk.ask import question as questions
     from crisisdesk.ask.thread import Thread
 
     thread = Thread()
@@ -447,12 +438,30 @@ def converse(desk: Desk, offered: list[str], out: Console) -> None:
             break
         if line.isdigit() and 1 <= int(line) <= len(offered):
             line = offered[int(line) - 1]
-        asked = thread.resolve(line)
+        asked, answer = answers.ask_in_thread(desk, thread, line)
         if asked != line:
             out.print(Text(f"(taken as: {safe.clean(asked)})", style="dim"))
-        answer = desk.ask(asked)
         answers.show(asked, answer, out)
-        thread.remember(questions.read(asked, desk.nlp), answer)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind (another than loopback: set a token).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the evidence base over HTTP: the API (OpenAPI at /docs) and the web page at /.
+    The store is created when missing; writes need CRISISDESK_SERVE__TOKEN off loopback."""
+    from crisisdesk.serve import http
+
+    settings = get_settings()
+    note = http.writes_note(settings, host)
+    if note:
+        say("note:", note, "yellow")
+    say("serving", f"{db or settings.db} at http://{host}:{port}/ (API docs: /docs)", "green")
+    http.serve(db, host=host, port=port, settings=settings)
 
 
 @app.command()

@@ -6,13 +6,17 @@ them. Stored text is untrusted: printing goes through `listing.emit` and `safe.j
 """
 
 import sys
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from crisisdesk import safe
-from crisisdesk.events import Period
+from crisisdesk.events import PERIODS, Period, escalation
 from crisisdesk.records import Event, Participant
 from crisisdesk.serve.listing import cited, emit
 from crisisdesk.store import Located, StoredEvent
+
+if TYPE_CHECKING:
+    from crisisdesk.desk import Desk
 
 EVENT_FORMATS = ("table", "json", "csv", "plover")
 COLUMNS = ("day", "type", "mode", "source", "target", "place", "reports", "outlets")
@@ -131,18 +135,37 @@ def plover_actor(part: Participant) -> dict[str, Any]:
     return {"actorText": part.text, "code": part.code or "---", "sector": part.sector or ""}
 
 
+def parse_pair(value: str) -> tuple[str, str]:
+    """ "USA-VEN" or "Maduro,Trump" -> the two sides; ValueError for anything else."""
+    one, sep, other = value.partition("," if "," in value else "-")
+    if not (sep and one.strip() and other.strip()):
+        raise ValueError(f"a pair is two actors, e.g. USA-VEN: {value!r}")
+    return one.strip(), other.strip()
+
+
+def trend_periods(
+    desk: "Desk", pair: tuple[str, str], *, by: str, since: date | None
+) -> list[Period]:
+    """The escalation index of `pair` per day or week (`by`, one of PERIODS)."""
+    if by not in PERIODS:
+        raise ValueError(f"the period must be one of {', '.join(PERIODS)}")
+    return escalation(desk.events(pair=pair, since=since), by=by)
+
+
+def trend_row(period: Period) -> dict[str, Any]:
+    """One period of the index with the events it counts (their types and ids)."""
+    return {
+        "period": period.start.isoformat(),
+        "index": period.index,
+        "conflict": round(period.conflict, 2),
+        "cooperation": round(period.cooperation, 2),
+        "events": ", ".join(f"{e.type} #{e.id}" for e in period.events),
+    }
+
+
 def show_trend(periods: list[Period], fmt: str) -> None:
     """Print the index per period as a table, JSON lines or CSV (events: their types)."""
-    rows = [
-        {
-            "period": p.start.isoformat(),
-            "index": p.index,
-            "conflict": round(p.conflict, 2),
-            "cooperation": round(p.cooperation, 2),
-            "events": ", ".join(f"{e.type} #{e.id}" for e in p.events),
-        }
-        for p in periods
-    ]
+    rows = [trend_row(p) for p in periods]
     if fmt == "table":
         from rich.console import Console
         from rich.table import Table

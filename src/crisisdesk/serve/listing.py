@@ -7,14 +7,17 @@ JSON lines carry no raw control characters (see `crisisdesk.safe`).
 import csv
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
 from crisisdesk import safe
 from crisisdesk.records import Attribution, Quantity
-from crisisdesk.store import Located
+from crisisdesk.store import Located, Status
+
+if TYPE_CHECKING:
+    from crisisdesk.desk import Desk
 
 FORMATS = ("table", "json", "csv")
 
@@ -50,6 +53,34 @@ def claim_row(found: Located[Attribution]) -> dict[str, Any]:
 def number_row(found: Located[Quantity]) -> dict[str, Any]:
     """Every field of the quantity, then its citation."""
     return {**asdict(found.record), **cited(found)}
+
+
+def claim_rows(
+    desk: "Desk", *, actor: str | None, stance: str | None, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """A page of the claims ledger, newest first; `actor` is any alias ("Maduro")."""
+    name = desk.resolve_actor(actor) if actor else None
+    found = desk.store.attributions(actor=name, stance=stance, limit=limit, offset=offset)
+    return [claim_row(f) for f in found]
+
+
+def number_rows(
+    desk: "Desk", *, actor: str | None, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """A page of the numbers table, newest first; with `actor`, the numbers it gives."""
+    name = desk.resolve_actor(actor) if actor else None
+    return [number_row(f) for f in desk.store.quantities(actor=name, limit=limit, offset=offset)]
+
+
+def status_json(state: Status) -> dict[str, Any]:
+    """The counts, the dates covered and the schema version, as `status --json` prints them."""
+    first, last = state.first_published, state.last_published
+    return {
+        **state.counts,
+        "first_published": first.isoformat() if first else None,
+        "last_published": last.isoformat() if last else None,
+        "schema_version": state.schema_version,
+    }
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, *, columns: tuple[str, ...]) -> None:
