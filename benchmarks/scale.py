@@ -28,6 +28,7 @@ from pathlib import Path
 
 from _data import ROOT, checked, parser
 from crisisdesk.desk import Desk
+from crisisdesk.flow import backfill_developments
 from crisisdesk.store import open_store
 
 CLI = Path(sys.executable).parent / "crisisdesk"
@@ -78,9 +79,10 @@ HEADER = (
 
 
 def base_store(folder: Path, cache: Path) -> Path:
-    """The analysed articles, stored once (kept in the cache)."""
+    """The analysed articles, stored once (kept in the cache), with their developments."""
     path = cache / "base.db"
     if path.exists():
+        developed(path)
         return path
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "polnear.jsonl"
@@ -94,6 +96,13 @@ def base_store(folder: Path, cache: Path) -> Path:
         print(f"analysed {report.added} articles into {path}", file=sys.stderr)
         partial.rename(path)
     return path
+
+
+def developed(base: Path) -> None:
+    """Place the base articles' developments (a base stored before developments had none)."""
+    with Desk(base) as desk:
+        if placed := backfill_developments(desk.store):
+            print(f"placed the developments of {placed} base articles", file=sys.stderr)
 
 
 def article_line(path: Path) -> str:
@@ -134,8 +143,12 @@ def fill(db: sqlite3.Connection, size: int) -> None:
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
     if "sentence_vectors" in tables:
         statements.append(COPY_VECTORS)
+    if "developments" in tables:
+        statements += COPY_DEVELOPMENTS
+    developments = db.execute('SELECT coalesce(max("id"), 0) FROM "developments"').fetchone()[0]
     for k in range(1, math.ceil(size / base)):
         params = {"suffix": f"#{k}", "shift": k * base, "days": f"-{k} days"}
+        params |= {"developments": developments, "dev_shift": k * developments}
         params["take"] = min(base, size - k * base)
         db.execute("BEGIN")
         db.execute(
@@ -158,6 +171,31 @@ COPY_VECTORS = """
     JOIN "sentences" AS copy ON copy."doc_id" = s."doc_id" || :suffix AND copy."idx" = s."idx"
     WHERE s."doc_id" IN (SELECT "id" FROM "base" WHERE "n" < :take)
 """
+
+
+# Each copy of the base articles reports copies of the base developments (new ids, its days).
+COPY_DEVELOPMENTS = (
+    """
+    INSERT INTO "developments"
+    SELECT "id" + :dev_shift, date("first_day", :days), date("last_day", :days), "reports",
+        "documents", "total"
+    FROM "developments" WHERE "id" <= :developments
+    """,
+    """
+    INSERT INTO "development_reports"
+    SELECT r."development" + :dev_shift, copy."id", copy."doc_id", date(r."day", :days), r."rank"
+    FROM "development_reports" AS r
+    JOIN "sentences" AS s ON s."id" = r."sentence"
+    JOIN "sentences" AS copy ON copy."doc_id" = s."doc_id" || :suffix AND copy."idx" = s."idx"
+    WHERE r."development" <= :developments
+        AND s."doc_id" IN (SELECT "id" FROM "base" WHERE "n" < :take)
+    """,
+    """
+    INSERT INTO "development_keys"
+    SELECT "key", "development" + :dev_shift, date("day", :days) FROM "development_keys"
+    WHERE "development" <= :developments
+    """,
+)
 
 
 def copy_sql(db: sqlite3.Connection, table: str) -> str:

@@ -21,7 +21,7 @@ from crisisdesk.store import Status, Store, StoredEvent, open_store
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from crisisdesk.brief import Brief
+    from crisisdesk.brief import Brief, Scope
     from crisisdesk.flow import Progress
 
 __all__ = ["Desk", "IngestReport"]
@@ -80,10 +80,28 @@ class Desk:
             raise AnalyzeError(str(result))
         return result
 
-    def brief(self, *, since: date | None = None) -> "Brief":
-        from crisisdesk.brief import build_brief
+    def brief(
+        self,
+        scope: "Scope | None" = None,
+        *,
+        changed_since: date | None = None,
+        questions: bool = True,
+        remember: bool = True,
+    ) -> "Brief":
+        """The brief of `scope` (its actor may be any alias); `questions`: suggest questions
+        `ask` answers; `remember`: record it, so the next brief says what changed since."""
+        from dataclasses import replace
 
-        return build_brief(self.store, since=since)
+        from crisisdesk.brief import Scope, build_brief
+
+        scope = scope or Scope()
+        if scope.actor:
+            scope = replace(scope, actor=self.resolve_actor(scope.actor))
+        ask = self.ask if questions else None
+        made = build_brief(self.store, scope, changed_since=changed_since, ask=ask)
+        if remember:
+            self.store.remember_brief(self.store.status().last_published)
+        return made
 
     def ask(self, question: str, *, context: str | None = None, qid: str | None = None) -> Answer:
         """Answer from the store, or from `context` alone when one is given."""

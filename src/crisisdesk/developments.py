@@ -48,17 +48,19 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVE
 #: what a shared key adds to the cosine, by kind, before its rarity is applied
 WEIGHTS = {"n": 0.22, "d": 0.12, "a": 0.08, "e": 0.08}
 #: most the shared keys may add; the bar a report must reach to join
-MOST_BONUS, BAR = 0.45, 0.78
+MOST_BONUS, BAR = 0.45, 0.70
 #: a development whose days are this far from the report's day counts WINDOW_COST less
 WINDOW_DAYS, WINDOW_COST = 60, 0.15
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """A sentence that may report a development: its index in the document, its unit vector
+    """A sentence that may report a development: its index in the document, its rank among
+    the document's reports (0: its first informative sentence, the lead), its unit vector
     (stored bytes), its keys and its day (its own date, else the publication date)."""
 
     index: int
+    rank: int
     vector: bytes
     keys: tuple[str, ...]
     day: date | None
@@ -95,8 +97,8 @@ def reports(doc: Document, analysis: Analysis) -> list[Report]:
     ][:REPORTS]
     found = vectors.embed([s.text for _, s, _ in chosen])
     return [
-        Report(i, vectors.to_bytes(v), keys, own_day(analysis, s) or doc.published)
-        for (i, s, keys), v in zip(chosen, found, strict=True)
+        Report(i, rank, vectors.to_bytes(v), keys, own_day(analysis, s) or doc.published)
+        for rank, ((i, s, keys), v) in enumerate(zip(chosen, found, strict=True))
     ]
 
 

@@ -1,11 +1,12 @@
 """The brief over the bundled sample: claims with who disputes them, numbers with who claims
 them, a calendar timeline, and wire copies merged into one cited item."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from crisisdesk.brief import Brief, build_brief
+from crisisdesk.brief import Brief, Scope, build_brief
 from crisisdesk.brief.render import render
 from crisisdesk.desk import Desk
 
@@ -40,6 +41,24 @@ def test_timeline_has_calendar_dates_only(brief: Brief) -> None:
     assert brief.timeline[0].day == "2025-10-22"
 
 
+def test_lede_is_the_development_both_outlets_report(brief: Brief) -> None:
+    assert brief.lede is not None
+    assert "5,000 Russian-made Igla-S" in brief.lede.text
+    assert brief.lede.documents == 2
+    assert len({c.outlet for c in brief.lede.citations}) == 2
+    assert brief.lede.first is not None
+    assert brief.lede.first.isoformat() == "2025-10-22"
+
+
+def test_key_points_show_each_sentence_once_under_an_actor(brief: Brief) -> None:
+    shown = [p.text for p in (brief.lede, *brief.key_points) if p]
+    assert len(shown) == len(set(shown))
+    assert any("8 million reservists" in text for text in shown)
+    assert all(p.actor for p in brief.key_points)
+    headings = [p.actor for p in brief.key_points]
+    assert headings == sorted(headings, key=headings.index)  # each heading's points together
+
+
 def test_hedged_claim_shows_its_hedge(desk: Desk, tmp_path: Path) -> None:
     text = "Officials said the convoy reportedly carried 300 soldiers across the border."
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
@@ -57,9 +76,10 @@ def test_a_dispute_is_not_listed_as_disputing_itself(brief: Brief) -> None:
 
 
 def test_json_keeps_the_contract_keys(brief: Brief) -> None:
-    keys = {name: list(brief.to_json()[name][0]) for name in Brief.SECTIONS if name != "trend"}
+    contract = ("key_points", "claims", "numbers", "timeline")
+    keys = {name: list(brief.to_json()[name][0]) for name in contract}
     assert keys == {
-        "key_points": ["text", "actor", "kind", "code", "citations"],
+        "key_points": ["text", "actor", "documents", "outlets", "first", "last", "citations"],
         "claims": ["text", "actor", "cue", "stance", "kind", "disputed_by", "hedged", "citations"],
         "numbers": [
             *("text", "actor", "value", "unit", "counted", "qualifier", "low", "high"),
@@ -77,3 +97,66 @@ def test_markdown_heads_each_kind_of_item(brief: Brief) -> None:
     assert any(line.startswith("- **Nicolás Maduro (claimed)**: 5,000 ") for line in lines)
     assert any(line.startswith("- **2025-10-22**: ") for line in lines)
     assert any("(disputed by experts" in line for line in lines)
+
+
+def test_json_adds_lede_developments_contested_changed_and_questions(brief: Brief) -> None:
+    made = brief.to_json()
+    assert made["lede"]["text"] == brief.lede.text if brief.lede else False
+    assert {"developments", "contested", "changed", "questions", "changed_since"} <= set(made)
+    assert all(d["documents"] > 1 for d in made["developments"])
+    assert made["developments"]
+
+
+def test_what_changed_lists_developments_since_the_day(desk: Desk, sample_path: Path) -> None:
+    desk.ingest([sample_path])
+    made = desk.brief(changed_since=date(2025, 10, 24), questions=False)
+    assert made.changed
+    assert all(c.last and c.last >= date(2025, 10, 24) for c in made.changed)
+    assert {c.status for c in made.changed} == {"new"}
+    assert not any("Igla-S" in c.text for c in made.changed)
+
+
+def test_the_next_brief_says_what_changed_since_the_last(desk: Desk, sample_path: Path) -> None:
+    desk.ingest([sample_path])
+    assert desk.brief(questions=False).changed_since is None
+    assert desk.brief(questions=False).changed_since == date(2025, 10, 24)
+
+
+def test_suggested_questions_are_answered_with_citations(desk: Desk, sample_path: Path) -> None:
+    desk.ingest([sample_path])
+    asked = desk.brief(questions=True, remember=False).questions
+    assert asked
+    assert all(q.answer and q.citations for q in asked)
+    assert any("8 million" in q.answer for q in asked)
+
+
+@pytest.mark.parametrize(
+    ("scope", "words"), [(Scope(topic="Igla-S"), "Igla-S"), (Scope(actor="Trump"), "Trump")]
+)
+def test_a_topic_or_actor_keeps_its_developments(
+    desk: Desk, sample_path: Path, scope: Scope, words: str
+) -> None:
+    desk.ingest([sample_path])
+    made = desk.brief(scope, questions=False, remember=False)
+    shown = [p.text for p in (made.lede, *made.key_points) if p]
+    assert shown
+    assert all(words in text for text in shown)
+
+
+def test_a_date_implausible_for_its_document_is_not_on_the_timeline(
+    desk: Desk, tmp_path: Path
+) -> None:
+    text = "The president told CBS's '60 Minutes' on Sunday that strikes on boats would go on."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    desk.ingest([tmp_path / "a.txt"], published=date(2025, 11, 4))
+    days = [item.day for item in desk.brief(questions=False).timeline]
+    assert days
+    assert all(day.startswith("2025") for day in days)
+
+
+def test_html_links_each_citation_to_its_highlighted_passage(brief: Brief) -> None:
+    page = render(brief, "html")
+    assert "<script" not in page
+    assert "href='#src-1'" in page
+    assert "id='src-1'" in page
+    assert "<mark>Venezuelan President Nicolás Maduro claimed on Wednesday" in page

@@ -28,7 +28,7 @@ HOSTILE = (
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 #: every tag a rendered Markdown brief may hold: its own structure, nothing from articles
-BRIEF_TAGS = {"h1", "h2", "p", "ul", "li", "strong", "em"}
+BRIEF_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "strong", "em"}
 
 
 def invoke(*args: str | Path) -> Result:
@@ -114,7 +114,10 @@ def test_html_brief_escapes_article_text(db: Path) -> None:
     tags = re.findall(r"<[^>]*>", html)
     assert {re.match(r"</?(\w+|!doctype)", t).group(1) for t in tags} <= {  # type: ignore[union-attr]
         *BRIEF_TAGS,
-        *("!doctype", "html", "head", "meta", "title", "body", "cite"),
+        *("!doctype", "html", "head", "meta", "title", "style", "body", "cite"),
+        *("section", "div", "mark", "a"),
     }
     assert not [t for t in tags if "onerror" in t or "script" in t]
+    links = [t for t in tags if t.startswith("<a")]
+    assert all(re.fullmatch(r"<a href='#src-\d+' title='[^'<>]*'>", t) for t in links)
     assert "&lt;img src=x onerror=alert(1)&gt;" in html

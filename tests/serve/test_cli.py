@@ -137,7 +137,7 @@ def test_brief_json_sections_cite_stored_text(stored: Path) -> None:
 def test_demo_prints_brief_and_answers() -> None:
     result = invoke("demo")
     assert result.exit_code == 0
-    assert "Key points by actor" in result.stdout
+    assert "## Key points" in result.stdout
     assert result.stdout.count("Q:") == 3
 
 

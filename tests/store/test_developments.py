@@ -8,7 +8,7 @@ import pytest
 
 from crisisdesk.desk import Desk
 from crisisdesk.flow import backfill_developments
-from crisisdesk.store import StoredDevelopment
+from crisisdesk.store import DevelopmentScope, StoredDevelopment
 
 
 @pytest.fixture
@@ -68,9 +68,9 @@ def test_developments_are_redone_from_the_stored_analyses(sampled: Desk) -> None
 
 
 def test_a_date_filter_keeps_developments_of_those_days(sampled: Desk) -> None:
-    late = sampled.store.developments(since=date(2025, 10, 24))
+    late = sampled.store.developments(DevelopmentScope(since=date(2025, 10, 24)))
     assert late
     assert all(d.last_day and d.last_day >= date(2025, 10, 24) for d in late)
-    early = sampled.store.developments(until=date(2025, 10, 22))
+    early = sampled.store.developments(DevelopmentScope(until=date(2025, 10, 22)))
     assert all(d.first_day and d.first_day <= date(2025, 10, 22) for d in early)
     assert any(d.documents == 2 for d in early)

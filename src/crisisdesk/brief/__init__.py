@@ -1,143 +1,93 @@
 """brief: assemble what the store knows into cited sections.
 
-Key points are the main actors' most recent sentences; the claims ledger lists who claims what,
-with the stance of the wording, who disputes or denies it and the hedges on it; the numbers
-table gives each number with what it counts and who claims it; the timeline lists sentences by
-the calendar date they mention; the trend gives the weekly escalation of the pairs of states
-most events are between (brief/trend.py). The same statement carried by several wire copies is
-one item citing every copy.
+The lede and key points are the developments that matter most (brief/points.py), grouped
+under the actor each is about; contested numbers side by side (brief/contested.py); the
+claims ledger, numbers and timeline from the stored records (brief/ledger.py); what changed
+since a date or the last brief (brief/changed.py); the weekly escalation of the pairs of
+states most events are between (brief/trend.py); and questions `ask` answers from the store.
 """
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from crisisdesk.ask.cite import Citer
-from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point
+from crisisdesk.ask.suggest import suggestions
+from crisisdesk.brief.changed import changed
+from crisisdesk.brief.contested import contested
+from crisisdesk.brief.ledger import claims, merged, numbers, timeline
+from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point, Question
+from crisisdesk.brief.points import OTHER, POOL, developments, key_points
 from crisisdesk.brief.trend import trend
-from crisisdesk.records import Attribution, Doubt, Quantity, Span
-from crisisdesk.store import Located, SentenceHit, Store
+from crisisdesk.records import Answer
+from crisisdesk.store import DevelopmentScope, Store
 
-__all__ = ["Brief", "Claim", "Dated", "Item", "Number", "Point", "build_brief"]
+__all__ = ["Brief", "Claim", "Dated", "Item", "Number", "Point", "Scope", "build_brief"]
 
-ACTORS = 6
-POINTS_PER_ACTOR = 3
-SECTION_LIMIT = 40
-#: records read per section, newest first (times: earliest first), so a brief costs the same
-#: on a store of 1,000 or 100,000 articles; copies of one statement among them merge
-READ = 2_000
-DISPUTING = frozenset({"dispute", "denial"})
-HEDGING = frozenset({"hedge", "unconfirmed"})
-
-ItemT = TypeVar("ItemT", bound=Item)
-#: an item not yet cited, and the stored sentence it would cite
-Candidate = tuple[ItemT, SentenceHit]
+Ask = Callable[[str], Answer]
+QUESTIONS = 5
 
 
-def build_brief(store: Store, *, since: date | None = None) -> Brief:
-    """The brief of everything stored (published on or after `since`, when given)."""
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a brief covers: developments of the days from `since` to `until` (records of
+    documents published since `since`), about `actor` (canonical) and `topic` (all its words)."""
+
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    topic: str | None = None
+
+    def developments(self) -> DevelopmentScope:
+        return DevelopmentScope(self.since, self.until, self.actor, self.topic)
+
+
+def build_brief(
+    store: Store,
+    scope: Scope | None = None,
+    *,
+    changed_since: date | None = None,
+    ask: Ask | None = None,
+) -> Brief:
+    """The brief of `scope` (everything stored by default); `changed_since`: the day "what
+    changed" starts (default: the newest day the last stored brief covered); `ask`: answers
+    the suggested questions (none without it)."""
+    scope = scope or Scope()
     cite = Citer(store)
+    pool = store.developments(scope.developments(), limit=POOL)
+    points = key_points(store, cite, pool)
+    since_last = changed_since or store.last_brief()
     return Brief(
-        since=since,
+        since=scope.since,
+        until=scope.until,
         documents=store.status().counts.get("documents", 0),
-        key_points=key_points(store, since, cite),
-        claims=merged(claims(store, since), cite),
-        numbers=merged(numbers(store, since), cite),
-        timeline=merged(timeline(store, since), cite),
-        trend=trend(store, since, cite),
+        lede=points[0] if points else None,
+        key_points=grouped(points[1:]),
+        developments=developments(store, cite, pool),
+        contested=contested(store, cite, scope.since, pool),
+        claims=merged(claims(store, scope.since), cite),
+        numbers=merged(numbers(store, scope.since), cite),
+        timeline=merged(timeline(store, scope.since), cite),
+        trend=trend(store, scope.since, cite),
+        changed_since=since_last,
+        changed=changed(store, cite, since_last) if since_last else (),
+        questions=questions(store, ask) if ask else (),
     )
 
 
-def merged(candidates: Iterable[Candidate[ItemT]], cite: Citer) -> tuple[ItemT, ...]:
-    """Items saying the same thing about the same actor become one, citing every copy whose
-    citation checks; an item with no checked citation is left out. The first SECTION_LIMIT
-    distinct items are kept (sentences of later ones are not even checked)."""
-    groups: dict[tuple[str, str | None], ItemT] = {}
-    for item, hit in candidates:
-        key = (item.text, item.actor)
-        if key not in groups and len(groups) >= SECTION_LIMIT:
-            continue
-        citation = cite(hit)
-        if citation is not None:
-            groups[key] = groups.get(key, item).citing(citation)
-    return tuple(groups.values())
+def grouped(points: Sequence[Point]) -> tuple[Point, ...]:
+    """Points under their headings: each heading where its best point ranks, the points
+    in rank order within it; the catch-all heading last."""
+    groups: dict[str | None, list[Point]] = {}
+    for point in points:
+        groups.setdefault(point.actor, []).append(point)
+    order = sorted(groups, key=lambda h: h == OTHER)
+    return tuple(p for h in order for p in groups[h])
 
 
-def key_points(store: Store, since: date | None, cite: Citer) -> tuple[Point, ...]:
-    """For each main actor (most mentioned), its most recent sentences, none shown twice."""
-    items: list[Point] = []
-    used: set[str] = set()
-    for actor in store.top_actors(limit=ACTORS, since=since):
-        hits = store.actor_sentences(actor.name, limit=POINTS_PER_ACTOR * 4, since=since)
-        fresh = merged(
-            (
-                (Point(text=h.text, actor=actor.name, kind=actor.kind, code=actor.code), h)
-                for h in hits
-                if h.text not in used
-            ),
-            cite,
-        )[:POINTS_PER_ACTOR]
-        used.update(item.text for item in fresh)
-        items.extend(fresh)
-    return tuple(items)
-
-
-def claims(store: Store, since: date | None) -> Iterable[Candidate[Claim]]:
-    """Who claims what, the stance of the wording, who disputes or denies it and how it is
-    hedged."""
-    doubts: dict[str, list[Doubt]] = defaultdict(list)
-    for doubt in store.doubts(since=since, limit=READ):
-        doubts[doubt.sentence.doc_id].append(doubt.record)
-    for found in store.attributions(since=since, limit=READ):
-        yield claim_item(found, doubts[found.sentence.doc_id]), found.sentence
-
-
-def claim_item(found: Located[Attribution], doubts: list[Doubt]) -> Claim:
-    att = found.record
-    on_claim = [d for d in doubts if bears_on(d, att)]
-    return Claim(
-        text=" … ".join(c.text for c in att.content),
-        actor=att.source.actor or att.source.text if att.source else None,
-        cue=att.cue.text,
-        stance=att.stance,
-        kind=att.kind,
-        disputed_by=tuple(d.by_actor or d.by or "unnamed" for d in on_claim if d.kind in DISPUTING),
-        hedged=tuple(d.text for d in on_claim if d.kind in HEDGING),
+def questions(store: Store, ask: Ask) -> tuple[Question, ...]:
+    """Questions `ask` answers from the store, each with its answer and citations."""
+    return tuple(
+        Question(text=q, answer=a.summary() or a.text or "", citations=a.citations)
+        for q, a in suggestions(store, ask, limit=QUESTIONS)
     )
-
-
-def bears_on(doubt: Doubt, att: Attribution) -> bool:
-    """A doubt of the same document bears on a claim when its target (or, without one, the
-    doubt itself) overlaps the claim's content, unless the doubt is that very statement: the
-    claim's cue is in the doubt but not in what it doubts ("…, a number experts have
-    questioned" is the experts' own claim, not a dispute of it)."""
-    span = doubt.target or doubt
-    if within(att.cue, doubt) and not within(att.cue, span):
-        return False
-    return any(c.start < span.end and span.start < c.end for c in att.content)
-
-
-def within(inner: Span, outer: Span | Doubt) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
-
-
-def numbers(store: Store, since: date | None) -> Iterable[Candidate[Number]]:
-    """Every stored number with what it counts and who claims it."""
-    for found in store.quantities(since=since, limit=READ):
-        yield number_item(found.record), found.sentence
-
-
-def number_item(q: Quantity) -> Number:
-    text = " ".join(p for p in (q.qualifier, q.text, q.counted) if p)
-    return Number(text=text, actor=q.claimed_by, quantity=q)
-
-
-def timeline(store: Store, since: date | None) -> Iterable[Candidate[Dated]]:
-    """Sentences in the order of the calendar dates they mention (vague references such as
-    "now" or "recently" are left out: they have no place on a calendar)."""
-    for t in store.times(since=since, limit=READ):
-        day = t.record.value or ""
-        if t.record.type == "DATE" and day[:1].isdigit():
-            item = Dated(text=t.sentence.text, day=day, time_text=t.record.text, type=t.record.type)
-            yield item, t.sentence

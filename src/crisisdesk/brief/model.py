@@ -38,13 +38,25 @@ class Item:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Point(Item):
-    """A key point: a recent sentence about a main actor (a person, organisation or state)."""
+    """A key point (or the lede): one development, shown by its most central report, under the
+    heading of the actor it is about (`actor`), citing one report per document."""
 
-    kind: str | None = None
-    code: str | None = None
+    documents: int = 1
+    outlets: int = 0
+    first: date | None = None
+    last: date | None = None
 
     def fields(self) -> dict[str, Any]:
-        return {"kind": self.kind, "code": self.code}
+        return {
+            "documents": self.documents,
+            "outlets": self.outlets,
+            "first": _iso(self.first),
+            "last": _iso(self.last),
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,19 +105,62 @@ class Dated(Item):
         return {"date": self.day, "time_text": self.time_text, "type": self.type}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contested(Item):
+    """One counted thing with the differing values reports give it (`values`: value as
+    written, who gives it, date, outlet), in date order; `kind` is "contested" or "series"."""
+
+    kind: str
+    values: tuple[dict[str, Any], ...]
+
+    def fields(self) -> dict[str, Any]:
+        return {"kind": self.kind, "values": list(self.values)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Change(Point):
+    """A development with reports since the brief's `changed` date: "new" when it was first
+    reported then, else "continuing"."""
+
+    status: str
+
+    def fields(self) -> dict[str, Any]:
+        return {"status": self.status, **Point.fields(self)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question(Item):
+    """A question `ask` answers from the store (`text`), with that answer and its citations."""
+
+    answer: str
+
+    def fields(self) -> dict[str, Any]:
+        return {"answer": self.answer}
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """Key points by actor, claims ledger, numbers, timeline and trend (design.md)."""
+    """The lede, key points, claims ledger, numbers, timeline and trend (design.md)."""
 
     since: date | None
     documents: int
+    until: date | None = None
+    lede: Point | None = None
     key_points: tuple[Point, ...] = ()
+    developments: tuple[Point, ...] = ()
+    contested: tuple[Contested, ...] = ()
     claims: tuple[Claim, ...] = ()
     numbers: tuple[Number, ...] = ()
     timeline: tuple[Dated, ...] = ()
     trend: tuple[Item, ...] = ()
+    changed_since: date | None = None
+    changed: tuple[Change, ...] = ()
+    questions: tuple[Question, ...] = ()
 
-    SECTIONS = ("key_points", "claims", "numbers", "timeline", "trend")
+    SECTIONS = (
+        *("key_points", "contested", "claims", "numbers", "timeline", "changed", "trend"),
+        *("developments", "questions"),
+    )
 
     def section(self, name: str) -> tuple[Item, ...]:
         """The items of section `name` (one of SECTIONS)."""
@@ -114,8 +169,11 @@ class Brief:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "since": self.since.isoformat() if self.since else None,
+            "since": _iso(self.since),
+            "until": _iso(self.until),
             "documents": self.documents,
+            "changed_since": _iso(self.changed_since),
+            "lede": self.lede.to_json() if self.lede else None,
         }
         for name in self.SECTIONS:
             out[name] = [item.to_json() for item in self.section(name)]

@@ -184,19 +184,30 @@ def status(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")]
 
 
 @app.command()
-def brief(
+def brief(  # noqa: PLR0913 (typer: one parameter per option)
     db: DbOption = None,
-    since: Annotated[str | None, typer.Option(help="Only documents published since.")] = None,
+    since: Annotated[str | None, typer.Option(help="Developments from this day on.")] = None,
+    until: Annotated[str | None, typer.Option(help="Developments up to this day.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only developments with these words.")] = None,
+    actor: ActorOption = None,
+    changed_since: Annotated[
+        str | None, typer.Option(help="'What changed' from this day (default: last brief).")
+    ] = None,
+    questions: Annotated[bool, typer.Option(help="Suggest questions the store answers.")] = True,
     fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
     out: Annotated[Path | None, typer.Option(help="Write to this file.")] = None,
 ) -> None:
-    """A cited briefing: key points by actor, claims, numbers, timeline."""
-    from crisisdesk.brief.render import RENDERERS, render
+    """A cited briefing: lede, key points, contested numbers, claims, numbers, timeline,
+    what changed, trend and questions to ask."""
+    from crisisdesk.brief import Scope
+    from crisisdesk.brief.render import RENDERERS, around_in, render
 
     if fmt not in RENDERERS:
         raise typer.BadParameter(f"format must be one of {', '.join(RENDERERS)}")
+    scope = Scope(parse_date(since), parse_date(until), actor, topic)
     with reading(db) as desk:
-        text = render(desk.brief(since=parse_date(since)), fmt)
+        made = desk.brief(scope, changed_since=parse_date(changed_since), questions=questions)
+        text = render(made, fmt, around_in(desk.store))
     if out:
         write_file(out, text)
         say("wrote", out)
@@ -290,6 +301,30 @@ def events(
     with reading(db) as desk:
         found = desk.events(actor=actor, pair=sides, since=day, limit=limit)
     show_events(found, fmt)
+
+
+@app.command()
+def developments(  # noqa: PLR0913 (typer: one parameter per option)
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="Developments from this day on.")] = None,
+    until: Annotated[str | None, typer.Option(help="Developments up to this day.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only developments with these words.")] = None,
+    actor: ActorOption = None,
+    fmt: Format = "table",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> None:
+    """Developments, most widely reported first: what several documents report, with their
+    days, documents, outlets and reports (one per document and sentence)."""
+    from crisisdesk.serve.development_listing import show_developments
+    from crisisdesk.store import DevelopmentScope
+
+    check_format(fmt)
+    with reading(db) as desk:
+        name = desk.resolve_actor(actor) if actor else None
+        scope = DevelopmentScope(parse_date(since), parse_date(until), name, topic)
+        found = desk.store.developments(scope, limit=limit, offset=offset)
+        show_developments(found, fmt)
 
 
 @app.command()

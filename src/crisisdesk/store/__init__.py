@@ -10,6 +10,7 @@ from pathlib import Path
 from crisisdesk.errors import StoreError
 from crisisdesk.store.base import (
     ActorCount,
+    DevelopmentScope,
     Located,
     SentenceHit,
     Status,
@@ -22,6 +23,7 @@ from crisisdesk.store.sqlite import SQLiteStore
 
 __all__ = [
     "ActorCount",
+    "DevelopmentScope",
     "Located",
     "SQLiteStore",
     "SentenceHit",

@@ -111,18 +111,31 @@ class StoredEvent:
 
 @dataclass(frozen=True, slots=True)
 class StoredDevelopment:
-    """One development with its first reports (sentences), earliest first."""
+    """One development with its first reports (sentences), earliest first, and each report's
+    rank among its document's reports (0: the document's lead)."""
 
     id: int
     first_day: date | None
     last_day: date | None
     documents: int
     reports: tuple[SentenceHit, ...]
+    ranks: tuple[int, ...] = ()
 
     @property
     def outlets(self) -> tuple[str, ...]:
         """The outlets that report it, in the order they first did."""
         return tuple(dict.fromkeys(r.outlet for r in self.reports if r.outlet))
+
+
+@dataclass(frozen=True, slots=True)
+class DevelopmentScope:
+    """Which developments to list: whose days reach `since` / start by `until`, whose reports
+    name `actor` (canonical name), and whose reports hold every word of `topic`."""
+
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None
+    topic: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,20 +183,30 @@ class Store(Protocol):
         """Up to `limit` ids of documents whose reports are not placed yet, oldest first."""
         ...
 
+    def developments_of(self, doc_id: str) -> frozenset[int]:
+        """The ids of the developments a document reports."""
+        ...
+
+    def remember_brief(self, newest: date | None) -> None:
+        """Record that a brief was made of the documents published up to `newest`."""
+        ...
+
+    def last_brief(self) -> date | None:
+        """The newest publication day the last recorded brief covered (None: no brief yet)."""
+        ...
+
     def reset_developments(self) -> None:
         """Forget every development, so the next placing redoes them all."""
         ...
 
     def developments(
         self,
+        scope: DevelopmentScope | None = None,
         *,
-        since: date | None = None,
-        until: date | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[StoredDevelopment]:
-        """Developments with their first reports, the most widely reported first; `since` /
-        `until`: whose days reach on or after / start on or before the date."""
+        """Developments in `scope` with their first reports, the most widely reported first."""
         ...
 
     def add_vectors(self, doc_id: str, vectors: Sequence[bytes]) -> None:

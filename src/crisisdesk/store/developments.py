@@ -18,7 +18,7 @@ import numpy as np
 
 from crisisdesk import developments as dev
 from crisisdesk.store import _rows, _sql
-from crisisdesk.store.base import StoredDevelopment
+from crisisdesk.store.base import DevelopmentScope, StoredDevelopment
 
 Query = Callable[[str, Any], list[sqlite3.Row]]
 #: developments read per key of a new report (the most recent ones)
@@ -45,8 +45,8 @@ UPDATE = dedent("""
         "documents" = "documents" + 1, "reports" = "reports" + ?
     WHERE "id" = ?
 """)
-REPORT = """INSERT INTO "development_reports" ("development", "sentence", "doc_id", "day")
-    SELECT ?, "id", "doc_id", ? FROM "sentences" WHERE "doc_id" = ? AND "idx" = ?"""
+REPORT = """INSERT INTO "development_reports" ("development", "sentence", "doc_id", "day", "rank")
+    SELECT ?, "id", "doc_id", ?, ? FROM "sentences" WHERE "doc_id" = ? AND "idx" = ?"""
 KEY = """INSERT INTO "development_keys" ("key", "development", "day") VALUES (?, ?, ?)
     ON CONFLICT DO UPDATE SET "day" = max("day", excluded."day")"""
 DONE = """UPDATE "documents" SET "developed" = 1 WHERE "id" = ?"""
@@ -62,13 +62,22 @@ def _listing(conditions: tuple[str, ...]) -> str:
 
 
 LISTING = _sql.variants(
-    _listing, {"since": 'v."last_day" >= :since', "until": 'v."first_day" <= :until'}
+    _listing,
+    {
+        "since": 'v."last_day" >= :since',
+        "until": 'v."first_day" <= :until',
+        "actor": """v."id" IN (
+            SELECT "development" FROM "development_keys" WHERE "key" = :actor)""",
+        "topic": """v."id" IN (
+            SELECT r."development" FROM "development_reports" AS r WHERE r."sentence" IN (
+                SELECT "rowid" FROM "passages_fts" WHERE "passages_fts" MATCH :topic))""",
+    },
 )
 # The first reports of one development (by day, then document and sentence), with sentences.
 REPORTS = dedent(f"""
-    SELECT {_sql.HIT}, 0.0 AS "score"
+    SELECT {_sql.HIT}, 0.0 AS "score", r."rank"
     FROM (
-        SELECT "sentence" FROM "development_reports" WHERE "development" = :development
+        SELECT "sentence", "rank" FROM "development_reports" WHERE "development" = :development
         ORDER BY "day", "doc_id", "sentence" LIMIT :most
     ) AS r
     JOIN "sentences" AS s ON s."id" = r."sentence"
@@ -128,7 +137,7 @@ def save(db: sqlite3.Connection, doc_id: str, development: dev.Candidate) -> Non
     db.execute(UPDATE, (first, last, total, len(development.reports), development.id))
     for report in development.reports:
         day = _iso(report.day)
-        db.execute(REPORT, (development.id, day, doc_id, report.index))
+        db.execute(REPORT, (development.id, day, report.rank, doc_id, report.index))
         db.executemany(KEY, [(k, development.id, day) for k in report.keys])
 
 
@@ -140,30 +149,38 @@ def _iso(day: date | None) -> str | None:
 
 
 def stored_developments(
-    query: Query,
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    page: tuple[int | None, int] = (None, 0),
+    query: Query, scope: DevelopmentScope, page: tuple[int | None, int] = (None, 0)
 ) -> list[StoredDevelopment]:
-    """Developments with their first reports, most widely reported first; `since` / `until`:
-    whose days reach on or after / start on or before them."""
+    """Developments with their first reports, most widely reported first, in `scope`."""
     limit, offset = page
-    params = {"since": _iso(since), "until": _iso(until)}
+    params = {
+        "since": _iso(scope.since),
+        "until": _iso(scope.until),
+        "actor": f"a:{scope.actor}" if scope.actor else None,
+        "topic": all_words(scope.topic) if scope.topic else None,
+    }
     rows = query(
         _sql.chosen(LISTING, params),
         params | {"limit": -1 if limit is None else limit, "offset": offset},
     )
-    return [
-        StoredDevelopment(
-            r["id"],
-            _rows.day(r["first_day"]),
-            _rows.day(r["last_day"]),
-            r["documents"],
-            tuple(
-                _rows.hit_from(h)
-                for h in query(REPORTS, {"development": r["id"], "most": REPORTS_READ})
-            ),
-        )
-        for r in rows
-    ]
+    return [development_from(query, r) for r in rows]
+
+
+def all_words(text: str) -> str | None:
+    """An FTS5 query for sentences (not their context) holding every word of `text`, each
+    word quoted so user input is never read as FTS5 syntax; None when it has no words."""
+    terms = ['"{}"'.format(w.replace('"', '""')) for w in text.split()]
+    return f"text : ({' '.join(terms)})" if terms else None
+
+
+def development_from(query: Query, row: sqlite3.Row) -> StoredDevelopment:
+    """A development's row with its first REPORTS_READ reports and their ranks."""
+    reports = query(REPORTS, {"development": row["id"], "most": REPORTS_READ})
+    return StoredDevelopment(
+        row["id"],
+        _rows.day(row["first_day"]),
+        _rows.day(row["last_day"]),
+        row["documents"],
+        tuple(_rows.hit_from(h) for h in reports),
+        tuple(h["rank"] for h in reports),
+    )

@@ -627,6 +627,7 @@ def m019_developments(db: sqlite3.Connection) -> None:
             "sentence" INTEGER NOT NULL REFERENCES "sentences" ("id") ON DELETE CASCADE,
             "doc_id" TEXT NOT NULL REFERENCES "documents" ("id") ON DELETE CASCADE,
             "day" TEXT,
+            "rank" INTEGER NOT NULL,
             PRIMARY KEY ("development", "sentence")
         ) STRICT, WITHOUT ROWID
         """,
@@ -646,4 +647,19 @@ def m019_developments(db: sqlite3.Connection) -> None:
         'ALTER TABLE "documents" ADD COLUMN "developed" INTEGER NOT NULL DEFAULT 0',
         """CREATE INDEX "documents_undeveloped" ON "documents" ("published", "id")
         WHERE "developed" = 0""",
+    )
+
+
+@migration
+def m020_briefs(db: sqlite3.Connection) -> None:
+    """The briefs made, so the next one can say what changed since (issue 11)."""
+    _run(
+        db,
+        """
+        CREATE TABLE "briefs" (
+            "id" INTEGER PRIMARY KEY,
+            "made" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            "newest" TEXT
+        ) STRICT
+        """,
     )

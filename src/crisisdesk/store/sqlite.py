@@ -39,6 +39,7 @@ from crisisdesk.store import developments as _developments
 from crisisdesk.store import events as _events
 from crisisdesk.store.base import (
     ActorCount,
+    DevelopmentScope,
     Located,
     SentenceHit,
     Status,
@@ -230,6 +231,23 @@ class SQLiteStore:
     def undeveloped(self, limit: int) -> list[str]:
         """Up to `limit` ids of documents whose reports are not placed yet, oldest first."""
         return [r[0] for r in self._all(_developments.UNDEVELOPED, (limit,))]
+
+    def developments_of(self, doc_id: str) -> frozenset[int]:
+        """The ids of the developments a document reports."""
+        sql = 'SELECT DISTINCT "development" FROM "development_reports" WHERE "doc_id" = ?'
+        return frozenset(r[0] for r in self._all(sql, (doc_id,)))
+
+    def remember_brief(self, newest: date | None) -> None:
+        """Record that a brief was made of the documents published up to `newest`."""
+        with self._transaction():
+            self._db.execute(
+                'INSERT INTO "briefs" ("newest") VALUES (?)',
+                (newest.isoformat() if newest else None,),
+            )
+
+    def last_brief(self) -> date | None:
+        """The newest publication day the last recorded brief covered (None: no brief yet)."""
+        return _rows.day(self._one('SELECT "newest" FROM "briefs" ORDER BY "id" DESC LIMIT 1'))
 
     def reset_developments(self) -> None:
         """Forget every development, so the next placing redoes them all."""
@@ -515,17 +533,15 @@ class SQLiteStore:
 
     def developments(
         self,
+        scope: DevelopmentScope | None = None,
         *,
-        since: date | None = None,
-        until: date | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[StoredDevelopment]:
-        """Developments with their first reports, most widely reported first
-        (store/developments.py)."""
-        return _developments.stored_developments(
-            self._all, since=since, until=until, page=(limit, offset)
-        )
+        """Developments in `scope` (default: all) with their first reports, most widely
+        reported first (store/developments.py)."""
+        scope = scope or DevelopmentScope()
+        return _developments.stored_developments(self._all, scope, (limit, offset))
 
     def events(
         self,

@@ -8,8 +8,10 @@ existing, migrated store and the first question does not pay for loading spaCy.
 import hmac
 import ipaddress
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from crisisdesk import vectors
 from crisisdesk.desk import Desk
@@ -18,6 +20,9 @@ from crisisdesk.serve.http.workers import Workers
 from crisisdesk.settings import Settings
 
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+T = TypeVar("T")
+#: results kept for one state of the store
+KEPT = 64
 
 
 def is_loopback(host: str) -> bool:
@@ -31,6 +36,30 @@ def is_loopback(host: str) -> bool:
 
 
 @dataclass
+class UntilChanged:
+    """Results that hold until the store changes (briefs, suggested questions): kept while
+    the store's counts stay the same, all forgotten when any count changes."""
+
+    state: tuple[tuple[str, int], ...] = ()
+    values: dict[Hashable, Any] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, desk: Desk, key: Hashable, make: Callable[[], T]) -> T:
+        state = tuple(sorted(desk.status().counts.items()))
+        with self.lock:
+            if state != self.state:
+                self.state, self.values = state, {}
+            if key in self.values:
+                found: T = self.values[key]
+                return found
+        value = make()
+        with self.lock:
+            if state == self.state and len(self.values) < KEPT:
+                self.values[key] = value
+        return value
+
+
+@dataclass
 class Service:
     """The desks and state of one server; `host` is the address it is bound to."""
 
@@ -40,8 +69,7 @@ class Service:
     writer: Workers
     jobs: Jobs
     conversations: Conversations = field(default_factory=Conversations)
-    suggested: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
-    suggest_lock: threading.Lock = field(default_factory=threading.Lock)
+    kept: UntilChanged = field(default_factory=UntilChanged)
 
     def write_refusal(self, authorization: str | None) -> str | None:
         """Why a write with this Authorization header is refused, or None when it may go on.

@@ -46,7 +46,7 @@ async def suggestions(
     service: ServiceDep, limit: Annotated[int, Query(ge=1, le=10)] = 5
 ) -> list[dict[str, Any]]:
     """Questions the stored sources answer, each with its short answer; worked out again
-    when the number of stored documents changes."""
+    when the store changes."""
     offered = await service.readers.run(lambda desk: suggested(desk, service, limit))
     return [{"question": q, "answer": a} for q, a in offered]
 
@@ -54,13 +54,7 @@ async def suggestions(
 def suggested(desk: Desk, service: Service, limit: int) -> list[tuple[str, str | None]]:
     from crisisdesk.ask.suggest import suggestions as found
 
-    documents = desk.status().counts.get("documents", 0)
-    key = documents * 100 + limit
-    with service.suggest_lock:
-        if key in service.suggested:
-            return service.suggested[key]
-    offered = [(q, a.summary()) for q, a in found(desk.store, desk.ask, limit=limit)]
-    with service.suggest_lock:
-        service.suggested.clear()
-        service.suggested[key] = offered
-    return offered
+    def made() -> list[tuple[str, str | None]]:
+        return [(q, a.summary()) for q, a in found(desk.store, desk.ask, limit=limit)]
+
+    return service.kept.get(desk, ("suggestions", limit), made)

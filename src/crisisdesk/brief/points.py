@@ -1,0 +1,204 @@
+"""The brief's lede and key points: the developments that matter, one point each.
+
+The POOL most widely reported developments of the period are read (in SQL, so a brief of
+100,000 articles reads what it shows). Each is scored by how many documents report it, how
+early in them (a lead sentence tells the story, a late one its background) and how recent it
+is. Points are then taken best first, each one costing less the more of its documents are not
+yet covered, so the brief spreads across stories instead of retelling one; a development said
+in the same words as one taken is left out. The best becomes the lede. A point shows its most
+central report (the one most like the others; a lead sentence and one with a number count
+extra) and cites one report per document. Points stop at POINTS, or when their words would
+pass WORDS (counted as the brief checks count them: every string but the citations).
+"""
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar, overload
+
+import numpy as np
+
+from crisisdesk import vectors
+from crisisdesk.ask.cite import Citer
+from crisisdesk.brief.model import Point
+from crisisdesk.records import Citation
+from crisisdesk.store import SentenceHit, Store, StoredDevelopment
+
+PointT = TypeVar("PointT", bound=Point)
+POOL = 400
+POINTS = 25
+#: developments listed in the brief's "developments" section
+LISTED = 50
+WORDS = 900
+#: what a document counts for by the rank of its report (0: its lead; later: background)
+WEIGHT_BY_RANK = (1.0, 0.6, 0.4)
+BACKGROUND = 0.15
+#: how much recency and new documents weigh beside log2(1 + weighted documents)
+RECENT, COVER = 0.3, 0.6
+#: a development said this much like one already taken is the same point
+SAME = 0.9
+#: days over which recency fades
+FRESH_DAYS = 30
+OTHER = "Other developments"
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    development: StoredDevelopment
+    score: float
+    shown: SentenceHit
+    vector: np.ndarray
+
+    @property
+    def docs(self) -> frozenset[str]:
+        return frozenset(r.doc_id for r in self.development.reports)
+
+
+def key_points(store: Store, cite: Citer, pool: Sequence[StoredDevelopment]) -> tuple[Point, ...]:
+    """The lede (first) and the key points among the period's developments, within POINTS and
+    WORDS."""
+    ranked = rank(pool)
+    points: list[Point] = []
+    words = 0
+    for chosen in pick(ranked):
+        point = point_of(store, chosen, cite)
+        if point is None:
+            continue
+        size = point_words(point)
+        if words + size > WORDS:
+            break
+        points.append(point)
+        words += size
+        if len(points) == POINTS:
+            break
+    return tuple(points)
+
+
+def developments(store: Store, cite: Citer, pool: Sequence[StoredDevelopment]) -> tuple[Point, ...]:
+    """The period's developments reported by several documents, best first (LISTED)."""
+    shared = [r for r in rank(pool) if r.development.documents > 1][:LISTED]
+    found = (point_of(store, r, cite) for r in shared)
+    return tuple(p for p in found if p is not None)
+
+
+def rank(found: Sequence[StoredDevelopment]) -> list[Ranked]:
+    """Each development with its score and its most central report (and that report's
+    vector), best first."""
+    if not found:
+        return []
+    newest = max((d.last_day for d in found if d.last_day), default=None)
+    texts = [r.text for d in found for r in d.reports]
+    matrix = vectors.embed(texts)
+    out, at = [], 0
+    for d in found:
+        own = matrix[at : at + len(d.reports)]
+        at += len(d.reports)
+        best = central(d, own)
+        score = math.log2(1 + weighted(d)) + RECENT * recency(d.last_day, newest)
+        out.append(Ranked(d, score, d.reports[best], own[best]))
+    return sorted(out, key=lambda r: -r.score)
+
+
+def weighted(d: StoredDevelopment) -> float:
+    """Its documents, each counted by how early it reports it (a lead counts most)."""
+    best: dict[str, int] = {}
+    for hit, rank in zip(d.reports, d.ranks, strict=True):
+        best[hit.doc_id] = min(rank, best.get(hit.doc_id, rank))
+    return sum(rank_weight(rank) for rank in best.values())
+
+
+def rank_weight(rank: int) -> float:
+    return WEIGHT_BY_RANK[rank] if rank < len(WEIGHT_BY_RANK) else BACKGROUND
+
+
+def central(d: StoredDevelopment, own: np.ndarray) -> int:
+    """The report most like the others; a lead and a sentence with a number count extra."""
+    likeness = (own @ own.T).mean(axis=1) if len(own) > 1 else np.zeros(1)
+    bonus = [
+        0.1 * rank_weight(rank) + 0.05 * any(c.isdigit() for c in hit.text)
+        for hit, rank in zip(d.reports, d.ranks, strict=True)
+    ]
+    return int(np.argmax(likeness + np.asarray(bonus)))
+
+
+def recency(day: date | None, newest: date | None) -> float:
+    if day is None or newest is None:
+        return 0.0
+    return max(0.0, 1.0 - (newest - day).days / FRESH_DAYS)
+
+
+def pick(ranked: list[Ranked]) -> list[Ranked]:
+    """Developments in the order they are shown: best first, each discounted by how many of
+    its documents the ones taken already cover; near-repeats of a taken one left out."""
+    left, taken, covered = list(ranked), list[Ranked](), set[str]()
+    while left:
+        gain = [r.score - COVER * share(r.docs, covered) for r in left]
+        best = left.pop(int(np.argmax(gain)))
+        if any(float(best.vector @ t.vector) >= SAME for t in taken):
+            continue
+        taken.append(best)
+        covered |= best.docs
+    return taken
+
+
+def share(docs: frozenset[str], covered: set[str]) -> float:
+    return len(docs & covered) / len(docs) if docs else 0.0
+
+
+@overload
+def point_of(store: Store, chosen: Ranked, cite: Citer) -> Point | None: ...
+
+
+@overload
+def point_of(
+    store: Store, chosen: Ranked, cite: Citer, make: Callable[..., PointT]
+) -> PointT | None: ...
+
+
+def point_of(
+    store: Store, chosen: Ranked, cite: Citer, make: Callable[..., Point] | None = None
+) -> Point | None:
+    """The point (made by `make`) of a development: its central report, citing one report per
+    document (the central one first); None when the shown sentence no longer checks."""
+    citations = cited(chosen, cite)
+    if not citations or citations[0].text != chosen.shown.text:
+        return None
+    d = chosen.development
+    return (make or Point)(
+        text=chosen.shown.text,
+        actor=heading(store, chosen.shown),
+        documents=d.documents,
+        outlets=len(d.outlets),
+        first=d.first_day,
+        last=d.last_day,
+        citations=tuple(citations),
+    )
+
+
+def cited(chosen: Ranked, cite: Citer) -> list[Citation]:
+    """One checked citation per document: the shown report first, then each other
+    document's first report."""
+    order = [chosen.shown, *(r for r in chosen.development.reports if r is not chosen.shown)]
+    seen: set[str] = set()
+    out = []
+    for hit in order:
+        if hit.doc_id not in seen and (c := cite(hit)) is not None:
+            seen.add(hit.doc_id)
+            out.append(c)
+    return out
+
+
+def heading(store: Store, hit: SentenceHit) -> str:
+    """The first actor the sentence names, else OTHER."""
+    for entity in store.entities_in(hit.doc_id, hit.start, hit.end):
+        if entity.actor:
+            return entity.actor
+    return OTHER
+
+
+def point_words(point: Point) -> int:
+    """Words of a point as the brief checks count them: every string but the citations."""
+    strings = [point.text, point.actor or ""]
+    strings += [v for v in point.fields().values() if isinstance(v, str)]
+    return sum(len(s.split()) for s in strings)
