@@ -391,7 +391,8 @@ def clusters(data: Path, stores: Path, rebuild: bool) -> Json | None:
         if not reusable(db, rebuild):
             rows = [d for c in sorted(folder.glob("corpus_*")) for d in corpus_documents(c)]
             ingested(write_jsonl(stores / "meantime-offsets.jsonl", rows), db, cli_ingest)
-        developments = json.loads(cli("developments", "--format", "json", "--db", str(db)))
+        listed = cli("developments", "--format", "json", "--limit", "1000000", "--db", str(db))
+        developments = [json.loads(line) for line in listed.splitlines() if line.strip()]
         figures["crisisdesk"] = scored(gold, developments, starts, ids)
     return figures
 
