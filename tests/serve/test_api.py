@@ -191,6 +191,17 @@ def test_numbers_by_actor(client: TestClient) -> None:
     assert any(r["base_value"] == 5000 and "Igla-S" in (r["counted"] or "") for r in rows)
 
 
+def test_developments_cite_every_report(client: TestClient) -> None:
+    found = client.get("/api/developments?actor=Maduro&limit=2").json()
+    assert len(found["items"]) == 2
+    first = found["items"][0]
+    assert first["documents"] == 2
+    assert len(first["outlets"]) == 2
+    for report in first["reports"]:
+        assert_cites(client, {k: report[k] for k in ("doc", "start", "end", "text")})
+    assert client.get("/api/developments?since=2025-13-01").status_code == 422
+
+
 def test_events_and_the_trend_of_a_pair(client: TestClient) -> None:
     events = client.get("/api/events?pair=USA-VEN").json()["items"]
     assert events

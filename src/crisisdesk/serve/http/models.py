@@ -173,6 +173,27 @@ class StoredEvent(BaseModel):
     outlets: list[str]
 
 
+class DevelopmentReport(BaseModel):
+    doc: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None
+    published: date | None
+
+
+class Development(BaseModel):
+    """What several documents report, shown by its most central report, with every report."""
+
+    id: int
+    text: str
+    first: date | None
+    last: date | None
+    documents: int
+    outlets: list[str]
+    reports: list[DevelopmentReport]
+
+
 class TrendPeriod(BaseModel):
     period: date
     index: float

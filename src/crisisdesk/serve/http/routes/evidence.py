@@ -1,5 +1,6 @@
-"""The stored evidence: status, the claims ledger, numbers, events, the escalation trend and
-documents with their text and records. The same library calls as the command line."""
+"""The stored evidence: status, the claims ledger, numbers, developments, events, the
+escalation trend and documents with their text and records. The same library calls as the
+command line."""
 
 import importlib.util
 import tempfile
@@ -13,11 +14,13 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from fastapi import Path as Segment
 
 from crisisdesk.desk import Desk
+from crisisdesk.serve.development_listing import development_json
 from crisisdesk.serve.event_listing import event_json, parse_pair, trend_periods, trend_row
 from crisisdesk.serve.http import models
 from crisisdesk.serve.http.deps import ServiceDep
 from crisisdesk.serve.http.routes.params import Actor, Limit, Offset, Pair, page
 from crisisdesk.serve.listing import claim_rows, number_rows, status_json
+from crisisdesk.store import DevelopmentScope
 
 router = APIRouter(prefix="/api", tags=["evidence"])
 Stance = Literal["asserted", "claimed", "alleged", "denied", "questioned"]
@@ -84,6 +87,28 @@ async def events(
     def listed(desk: Desk) -> list[dict[str, Any]]:
         found = desk.events(actor=actor, pair=two, since=since, limit=limit, offset=offset)
         return [event_json(e) for e in found]
+
+    return page(await service.readers.run(listed), limit=limit, offset=offset)
+
+
+@router.get("/developments", response_model=models.Page[models.Development])
+async def developments(  # noqa: PLR0913 (one parameter per query filter)
+    service: ServiceDep,
+    since: Since = None,
+    until: Annotated[date | None, Query(description="Only up to this day.")] = None,
+    topic: Annotated[str | None, Query(max_length=200)] = None,
+    actor: Actor = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Developments, most widely reported first, each with every report's citation."""
+
+    def listed(desk: Desk) -> list[dict[str, Any]]:
+        name = desk.resolve_actor(actor) if actor else None
+        scope = DevelopmentScope(since, until, name, topic)
+        return [
+            development_json(d) for d in desk.store.developments(scope, limit=limit, offset=offset)
+        ]
 
     return page(await service.readers.run(listed), limit=limit, offset=offset)
 
