@@ -8,6 +8,7 @@ L2-normalised and stored as float16 (512 bytes a sentence); a dot product is a c
 """
 
 import pathlib
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -78,36 +79,60 @@ class VectorIndex:
 
     The first pass reads a quarter of the memory a whole-vector pass would: at 100,000
     articles (3 million sentences) it is what keeps a question under a few hundred ms. Rows are
-    appended as the store grows, never rebuilt."""
+    appended as the store grows, never rebuilt. One index may serve several threads (the
+    server's readers share one per store file, `shared`): rows are swapped in whole, so a
+    search sees the rows before or after an append, never half of one."""
 
     def __init__(self) -> None:
-        self.ids = np.zeros(0, dtype=np.int64)
-        self.coarse = np.zeros((0, COARSE), dtype=np.float32)
-        self.full = np.zeros((0, DIM), dtype=np.float16)
+        self._rows = (
+            np.zeros(0, dtype=np.int64),
+            np.zeros((0, COARSE), dtype=np.float32),
+            np.zeros((0, DIM), dtype=np.float16),
+        )
+        self._lock = threading.Lock()
 
     @property
     def last_id(self) -> int:
-        return int(self.ids[-1]) if len(self.ids) else 0
+        ids = self._rows[0]
+        return int(ids[-1]) if len(ids) else 0
 
     def extend(self, ids: Sequence[int], blobs: Sequence[bytes]) -> None:
-        """Append rows (ids ascending, after those held)."""
-        if ids:
-            full = np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(-1, DIM)
-            self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
-            self.coarse = np.concatenate([self.coarse, _unit(full[:, :COARSE])])
-            self.full = np.concatenate([self.full, full])
+        """Append rows (ids ascending; those not after the rows held are skipped)."""
+        with self._lock:
+            held, coarse, full = self._rows
+            fresh = [(i, b) for i, b in zip(ids, blobs, strict=True) if i > self.last_id]
+            if fresh:
+                more = np.frombuffer(b"".join(b for _, b in fresh), dtype=np.float16)
+                more = more.reshape(-1, DIM)
+                self._rows = (
+                    np.concatenate([held, np.asarray([i for i, _ in fresh], dtype=np.int64)]),
+                    np.concatenate([coarse, _unit(more[:, :COARSE])]),
+                    np.concatenate([full, more]),
+                )
 
     def top(self, query: Matrix, limit: int) -> list[tuple[int, float]]:
         """(sentence id, cosine) of the `limit` nearest sentences, nearest first."""
-        if not len(self.ids) or limit <= 0:
+        ids, coarse, full = self._rows
+        if not len(ids) or limit <= 0:
             return []
         query = query.reshape(-1)
-        rough = self.coarse @ _unit(query[None, :COARSE])[0]
+        rough = coarse @ _unit(query[None, :COARSE])[0]
         short = _best(rough, max(limit, SHORTLIST))
-        exact = self.full[short].astype(np.float32) @ query
+        exact = full[short].astype(np.float32) @ query
         order = short[np.argsort(-exact, kind="stable")][:limit]
         scores = dict(zip(short.tolist(), exact.tolist(), strict=True))
-        return [(int(self.ids[i]), float(scores[int(i)])) for i in order]
+        return [(int(ids[i]), float(scores[int(i)])) for i in order]
+
+
+_SHARED: dict[str, VectorIndex] = {}
+_SHARING = threading.Lock()
+
+
+def shared(store_id: str) -> VectorIndex:
+    """The one index of a store in this process, by the store's own random id (a store made
+    anew at the same path has a new id, so a new index)."""
+    with _SHARING:
+        return _SHARED.setdefault(store_id, VectorIndex())
 
 
 def _best(scores: npt.NDArray[np.float32], n: int) -> npt.NDArray[np.intp]:

@@ -1,12 +1,14 @@
 """Sentence vectors: stored with their document, searched by meaning, backfilled for old stores."""
 
+from pathlib import Path
+
 import pytest
 from store_samples import FIRST, SECOND
 
 from crisisdesk import flow, vectors
 from crisisdesk.errors import StoreError
 from crisisdesk.records import Analysis, Document
-from crisisdesk.store import Store, StoryLink
+from crisisdesk.store import SQLiteStore, Store, StoryLink
 
 
 def test_a_paraphrase_finds_its_sentence(
@@ -64,3 +66,19 @@ def test_the_two_pass_index_finds_the_nearest_among_many() -> None:
     found = index.top(query / np.linalg.norm(query), 5)
     assert found[0][0] == 124  # the nearest, found through the 64-dimension pass
     assert [score for _, score in found] == sorted((score for _, score in found), reverse=True)
+
+
+def test_stores_of_one_file_share_one_index(
+    tmp_path: Path, doc: Document, analysis: Analysis, link: StoryLink
+) -> None:
+    path = tmp_path / "shared.db"
+    query = vectors.embed(["missiles"])[0]
+    with SQLiteStore(path) as one, SQLiteStore(path) as other:
+        one.add(doc, analysis, link, flow.sentence_vectors(doc, analysis))
+        assert other.nearest(query, limit=1) == one.nearest(query, limit=1)
+        assert one._vector_index() is other._vector_index()
+        held = one._vector_index()
+    path.unlink()
+    with SQLiteStore(path) as anew:
+        assert anew.nearest(query) == []
+        assert anew._vector_index() is not held

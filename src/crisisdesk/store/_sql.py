@@ -220,6 +220,7 @@ ATTRIBUTIONS = variants(
 QUANTITIES = variants(located("quantities"), {"actor": 'r."claimed_by" = :actor', "since": SINCE})
 TIMES = variants(located("times", by_value=True), {"since": SINCE})
 DOUBTS = variants(located("doubts"), {"kind": 'r."kind" = :kind', "since": SINCE})
+STORE_ID = """SELECT "value" FROM "meta" WHERE "key" = 'id'"""
 SENTENCE_TEXTS = 'SELECT "id", "text" FROM "sentences" WHERE "doc_id" = ? ORDER BY "idx"'
 VECTORS_AFTER = 'SELECT "id", "vector" FROM "sentence_vectors" WHERE "id" > ? ORDER BY "id"'
 UNVECTORED = dedent("""

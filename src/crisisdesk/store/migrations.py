@@ -663,3 +663,14 @@ def m020_briefs(db: sqlite3.Connection) -> None:
         ) STRICT
         """,
     )
+
+
+@migration
+def m021_store_id(db: sqlite3.Connection) -> None:
+    """A random id per store file, so a process can share one in-memory vector index among
+    its connections to one store, and never with a store made anew at the same path."""
+    _run(
+        db,
+        """CREATE TABLE "meta" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL) STRICT""",
+        """INSERT INTO "meta" VALUES ('id', lower(hex(randomblob(16))))""",
+    )

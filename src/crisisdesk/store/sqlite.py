@@ -411,9 +411,9 @@ class SQLiteStore:
         """The in-memory index, first loaded whole, then topped up with rows added since
         (numpy is imported here, not by commands that never search by meaning)."""
         if self._vectors is None:
-            from crisisdesk.vectors import VectorIndex
+            from crisisdesk.vectors import shared
 
-            self._vectors = VectorIndex()
+            self._vectors = shared(self._one(_sql.STORE_ID))
         rows = self._all(_sql.VECTORS_AFTER, (self._vectors.last_id,))
         self._vectors.extend([r[0] for r in rows], [r[1] for r in rows])
         return self._vectors
