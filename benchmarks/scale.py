@@ -179,7 +179,10 @@ COPY_DEVELOPMENTS = (
     INSERT INTO "developments"
     SELECT "id" + :dev_shift, date("first_day", :days), date("last_day", :days), "reports",
         "documents", "total"
-    FROM "developments" WHERE "id" <= :developments
+    FROM "developments" WHERE "id" IN (
+        SELECT r."development" FROM "development_reports" AS r
+        WHERE r."development" <= :developments
+            AND r."doc_id" IN (SELECT "id" FROM "base" WHERE "n" < :take))
     """,
     """
     INSERT INTO "development_reports"
@@ -193,7 +196,10 @@ COPY_DEVELOPMENTS = (
     """
     INSERT INTO "development_keys"
     SELECT "key", "development" + :dev_shift, date("day", :days) FROM "development_keys"
-    WHERE "development" <= :developments
+    WHERE "development" IN (
+        SELECT r."development" FROM "development_reports" AS r
+        WHERE r."development" <= :developments
+            AND r."doc_id" IN (SELECT "id" FROM "base" WHERE "n" < :take))
     """,
 )
 

@@ -89,15 +89,23 @@ class Desk:
         remember: bool = True,
     ) -> "Brief":
         """The brief of `scope` (its actor may be any alias); `questions`: suggest questions
-        `ask` answers; `remember`: record it, so the next brief says what changed since."""
+        `ask` answers (checked by BM25 retrieval alone: no vector index to load, so a brief of
+        a large store stays fast); `remember`: record it, so the next brief says what changed
+        since."""
         from dataclasses import replace
 
+        from crisisdesk.ask import ask as answer_question
         from crisisdesk.brief import Scope, build_brief
+
+        def lexical(question: str) -> Answer:
+            return answer_question(
+                question, self.store, nlp=self.nlp, settings=self.settings, dense=False
+            )
 
         scope = scope or Scope()
         if scope.actor:
             scope = replace(scope, actor=self.resolve_actor(scope.actor))
-        ask = self.ask if questions else None
+        ask = lexical if questions else None
         made = build_brief(self.store, scope, changed_since=changed_since, ask=ask)
         if remember:
             self.store.remember_brief(self.store.status().last_published)

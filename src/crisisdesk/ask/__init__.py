@@ -25,13 +25,15 @@ def ask(
     nlp: "Language",
     settings: Settings,
     qid: str | None = None,
+    dense: bool = True,
 ) -> Answer:
-    """Answer `question` from the store, with citations (spaCy is imported here, on first use)."""
+    """Answer `question` from the store, with citations (spaCy is imported here, on first use);
+    without `dense`, from BM25 retrieval alone (no vector index to load)."""
     from crisisdesk.ask import question as questions
     from crisisdesk.ask.answer import Sources, best_answer
     from crisisdesk.ask.retrieve import retrieve
 
     read = questions.read(question, nlp)
-    passages = retrieve(read, store, limit=settings.ask.top_k)
+    passages = retrieve(read, store, limit=settings.ask.top_k, dense=dense)
     answer = best_answer(read, passages, Sources(store, nlp, gazetteer(settings), settings.ask))
     return replace(answer, id=qid)

@@ -77,13 +77,14 @@ class Passage:
         return " ".join(t for t in (self.hit.title, self.before and self.before.text) if t)
 
 
-def retrieve(question: Question, store: Store, *, limit: int) -> list[Passage]:
-    """The best `limit` passages for the question: BM25 and vector rankings fused by RRF."""
+def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True) -> list[Passage]:
+    """The best `limit` passages for the question: BM25 and vector rankings fused by RRF
+    (BM25 alone without `dense`: no vector index to load)."""
     lexical = store.search(" ".join(question.terms), limit=DEPTH) if question.terms else []
-    dense = store.nearest(vectors.embed([question.text])[0], limit=DEPTH)
+    near = store.nearest(vectors.embed([question.text])[0], limit=DEPTH) if dense else []
     fused: dict[tuple[str, int], float] = {}
     hits: dict[tuple[str, int], SentenceHit] = {}
-    for ranking in (lexical, dense):
+    for ranking in (lexical, near):
         for rank, hit in enumerate(ranking):
             key = (hit.doc_id, hit.index)
             fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank)

@@ -17,7 +17,7 @@ from crisisdesk.brief.changed import changed
 from crisisdesk.brief.contested import contested
 from crisisdesk.brief.ledger import claims, merged, numbers, timeline
 from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point, Question
-from crisisdesk.brief.points import OTHER, POOL, developments, key_points
+from crisisdesk.brief.points import OTHER, POOL, developments, key_points, rank
 from crisisdesk.brief.trend import trend
 from crisisdesk.records import Answer
 from crisisdesk.store import DevelopmentScope, Store
@@ -55,7 +55,8 @@ def build_brief(
     scope = scope or Scope()
     cite = Citer(store)
     pool = store.developments(scope.developments(), limit=POOL)
-    points = key_points(store, cite, pool)
+    ranked = rank(pool)
+    points = key_points(store, cite, ranked)
     since_last = changed_since or store.last_brief()
     return Brief(
         since=scope.since,
@@ -63,7 +64,7 @@ def build_brief(
         documents=store.status().counts.get("documents", 0),
         lede=points[0] if points else None,
         key_points=grouped(points[1:]),
-        developments=developments(store, cite, pool),
+        developments=developments(store, cite, ranked),
         contested=contested(store, cite, scope.since, pool),
         claims=merged(claims(store, scope.since), cite),
         numbers=merged(numbers(store, scope.since), cite),

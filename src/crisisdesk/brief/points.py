@@ -36,6 +36,8 @@ WEIGHT_BY_RANK = (1.0, 0.6, 0.4)
 BACKGROUND = 0.15
 #: how much recency and new documents weigh beside log2(1 + weighted documents)
 RECENT, COVER = 0.3, 0.6
+#: a development's first reports among which the one shown is chosen
+SHOWABLE = 8
 #: a development said this much like one already taken is the same point
 SAME = 0.9
 #: days over which recency fades
@@ -45,20 +47,19 @@ OTHER = "Other developments"
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
+    """A development with its score, the report it is shown by (and its vector), and its
+    documents."""
+
     development: StoredDevelopment
     score: float
     shown: SentenceHit
     vector: np.ndarray
-
-    @property
-    def docs(self) -> frozenset[str]:
-        return frozenset(r.doc_id for r in self.development.reports)
+    docs: frozenset[str]
 
 
-def key_points(store: Store, cite: Citer, pool: Sequence[StoredDevelopment]) -> tuple[Point, ...]:
-    """The lede (first) and the key points among the period's developments, within POINTS and
-    WORDS."""
-    ranked = rank(pool)
+def key_points(store: Store, cite: Citer, ranked: list[Ranked]) -> tuple[Point, ...]:
+    """The lede (first) and the key points among the period's ranked developments, within
+    POINTS and WORDS."""
     points: list[Point] = []
     words = 0
     for chosen in pick(ranked):
@@ -75,9 +76,9 @@ def key_points(store: Store, cite: Citer, pool: Sequence[StoredDevelopment]) -> 
     return tuple(points)
 
 
-def developments(store: Store, cite: Citer, pool: Sequence[StoredDevelopment]) -> tuple[Point, ...]:
+def developments(store: Store, cite: Citer, ranked: list[Ranked]) -> tuple[Point, ...]:
     """The period's developments reported by several documents, best first (LISTED)."""
-    shared = [r for r in rank(pool) if r.development.documents > 1][:LISTED]
+    shared = [r for r in ranked if r.development.documents > 1][:LISTED]
     found = (point_of(store, r, cite) for r in shared)
     return tuple(p for p in found if p is not None)
 
@@ -88,15 +89,15 @@ def rank(found: Sequence[StoredDevelopment]) -> list[Ranked]:
     if not found:
         return []
     newest = max((d.last_day for d in found if d.last_day), default=None)
-    texts = [r.text for d in found for r in d.reports]
-    matrix = vectors.embed(texts)
+    matrix = vectors.embed([r.text for d in found for r in d.reports[:SHOWABLE]])
     out, at = [], 0
     for d in found:
-        own = matrix[at : at + len(d.reports)]
-        at += len(d.reports)
+        own = matrix[at : at + len(d.reports[:SHOWABLE])]
+        at += len(own)
         best = central(d, own)
         score = math.log2(1 + weighted(d)) + RECENT * recency(d.last_day, newest)
-        out.append(Ranked(d, score, d.reports[best], own[best]))
+        docs = frozenset(r.doc_id for r in d.reports)
+        out.append(Ranked(d, score, d.reports[best], own[best], docs))
     return sorted(out, key=lambda r: -r.score)
 
 
@@ -117,7 +118,7 @@ def central(d: StoredDevelopment, own: np.ndarray) -> int:
     likeness = (own @ own.T).mean(axis=1) if len(own) > 1 else np.zeros(1)
     bonus = [
         0.1 * rank_weight(rank) + 0.05 * any(c.isdigit() for c in hit.text)
-        for hit, rank in zip(d.reports, d.ranks, strict=True)
+        for hit, rank in zip(d.reports[: len(own)], d.ranks, strict=False)
     ]
     return int(np.argmax(likeness + np.asarray(bonus)))
 

@@ -20,7 +20,7 @@ from crisisdesk.records import Participant
 from crisisdesk.store import Store, StoredEvent
 
 PAIRS = 2
-READ = 1_000
+READ = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

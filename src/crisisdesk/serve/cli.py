@@ -193,7 +193,10 @@ def brief(  # noqa: PLR0913 (typer: one parameter per option)
     changed_since: Annotated[
         str | None, typer.Option(help="'What changed' from this day (default: last brief).")
     ] = None,
-    questions: Annotated[bool, typer.Option(help="Suggest questions the store answers.")] = True,
+    questions: Annotated[
+        bool | None,
+        typer.Option(help="Suggest questions the store answers (default: for md and html)."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
     out: Annotated[Path | None, typer.Option(help="Write to this file.")] = None,
 ) -> None:
@@ -206,7 +209,8 @@ def brief(  # noqa: PLR0913 (typer: one parameter per option)
         raise typer.BadParameter(f"format must be one of {', '.join(RENDERERS)}")
     scope = Scope(parse_date(since), parse_date(until), actor, topic)
     with reading(db) as desk:
-        made = desk.brief(scope, changed_since=parse_date(changed_since), questions=questions)
+        asked = fmt != "json" if questions is None else questions
+        made = desk.brief(scope, changed_since=parse_date(changed_since), questions=asked)
         text = render(made, fmt, around_in(desk.store))
     if out:
         write_file(out, text)

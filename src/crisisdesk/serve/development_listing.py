@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from crisisdesk import safe, vectors
-from crisisdesk.brief.points import central
+from crisisdesk.brief.points import SHOWABLE, central
 from crisisdesk.serve.listing import emit
 from crisisdesk.store import SentenceHit, StoredDevelopment
 
@@ -27,7 +27,7 @@ def show_developments(found: list[StoredDevelopment], fmt: str) -> None:
 
 def shown_report(d: StoredDevelopment) -> SentenceHit:
     """The report a development is shown by: the one most like the others."""
-    return d.reports[central(d, vectors.embed([r.text for r in d.reports]))]
+    return d.reports[central(d, vectors.embed([r.text for r in d.reports[:SHOWABLE]]))]
 
 
 def development_json(d: StoredDevelopment) -> dict[str, Any]:
