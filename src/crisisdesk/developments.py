@@ -10,7 +10,8 @@ A sentence is like a development when its vector (wordllama, as for retrieval, b
 sentence alone) is near the development's mean vector and they share keys: actors, numbers
 (value and unit), days and named things. A shared key counts by how rare it is among the
 stored developments (a shared "$40 billion" says more than a shared "Boeing"); a development
-whose days lie far from the sentence's day counts less. Candidates are found by shared keys
+whose days lie far from the sentence's day counts less, and so does a large one (the mean of
+many reports is near any sentence on the topic). Candidates are found by shared keys
 (an index lookup, so the cost does not grow with the store). Weights and the bar were chosen
 on MEANTIME's cross-document event coreference and the brief checks (benchmarks/brief.py).
 """
@@ -49,6 +50,9 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVE
 WEIGHTS = {"n": 0.22, "d": 0.12, "a": 0.08, "e": 0.08}
 #: most the shared keys may add; the bar a report must reach to join
 MOST_BONUS, BAR = 0.45, 0.70
+#: what each doubling of a development's reports costs: the mean of many reports is near any
+#: sentence on the topic, so a large development must be matched more closely (no black hole)
+SIZE_COST, MOST_SPREAD = 0.025, 0.1
 #: a development whose days are this far from the report's day counts WINDOW_COST less
 WINDOW_DAYS, WINDOW_COST = 60, 0.15
 
@@ -77,6 +81,12 @@ class Candidate:
     first: date | None = None
     last: date | None = None
     reports: list[Report] = field(default_factory=list)
+    #: reports it held before this document's
+    held: int = 0
+
+    @property
+    def size(self) -> int:
+        return self.held + len(self.reports)
 
     def take(self, report: Report, vector: np.ndarray) -> None:
         """Add `report` (with its vector) to this development."""
@@ -179,7 +189,8 @@ def score(report: Report, vector: np.ndarray, c: Candidate, rarity: dict[str, fl
         return 0.0
     cosine = float(vector @ c.total) / (float(np.linalg.norm(c.total)) or 1.0)
     bonus = sum(WEIGHTS[k[0]] * rarity.get(k, 1.0) for k in shared)
-    return cosine + min(bonus, MOST_BONUS) - WINDOW_COST * _distance(report.day, c)
+    spread = min(SIZE_COST * math.log2(1 + c.size), MOST_SPREAD)
+    return cosine + min(bonus, MOST_BONUS) - WINDOW_COST * _distance(report.day, c) - spread
 
 
 def _distance(day: date | None, c: Candidate) -> float:

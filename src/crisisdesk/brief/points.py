@@ -33,7 +33,7 @@ LISTED = 50
 WORDS = 900
 #: what a document counts for by the rank of its report (0: its lead; later: background)
 WEIGHT_BY_RANK = (1.0, 0.6, 0.4)
-BACKGROUND = 0.15
+BACKGROUND = 0.08
 #: how much recency and new documents weigh beside log2(1 + weighted documents)
 RECENT, COVER = 0.3, 0.6
 #: a development's first reports among which the one shown is chosen

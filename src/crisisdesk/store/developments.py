@@ -115,6 +115,7 @@ def candidates(db: sqlite3.Connection, keys: Sequence[str]) -> list[dev.Candidat
             held.get(row["id"], set()),
             _rows.day(row["first_day"]),
             _rows.day(row["last_day"]),
+            held=row["reports"],
         )
         for row in db.execute(DEVELOPMENT_ROWS, (json.dumps(ids),))
     ]
