@@ -24,6 +24,13 @@ def test_numbers_say_who_claims_them(brief: Brief) -> None:
     assert by_value[8_000_000].actor == "Nicolás Maduro"
 
 
+def test_a_disputed_number_says_who_disputes_it(brief: Brief) -> None:
+    by_value = {item.quantity.value: item for item in brief.numbers}
+    assert by_value[8_000_000].disputed_by == ("experts",)
+    assert by_value[5000].disputed_by == ()
+    assert "over 8 million reservists (disputed by experts)" in render(brief, "md")
+
+
 def test_disputed_claim_names_who_disputes(brief: Brief) -> None:
     reservists = [c for c in brief.claims if "8 million reservists" in c.text]
     assert any("experts" in c.disputed_by for c in reservists)
@@ -83,7 +90,7 @@ def test_json_keeps_the_contract_keys(brief: Brief) -> None:
         "claims": ["text", "actor", "cue", "stance", "kind", "disputed_by", "hedged", "citations"],
         "numbers": [
             *("text", "actor", "value", "unit", "counted", "qualifier", "low", "high"),
-            *("stance", "base_value", "base_unit", "citations"),
+            *("stance", "base_value", "base_unit", "disputed_by", "citations"),
         ],
         "timeline": ["text", "actor", "date", "time_text", "type", "citations"],
     }

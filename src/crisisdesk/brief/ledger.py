@@ -45,12 +45,18 @@ def merged(candidates: Iterable[Candidate[ItemT]], cite: Citer) -> tuple[ItemT, 
     return tuple(groups.values())
 
 
-def claims(store: Store, since: date | None) -> Iterable[Candidate[Claim]]:
-    """Who claims what, the stance of the wording, who disputes or denies it and how it is
-    hedged."""
+def doubts_by_document(store: Store, since: date | None) -> dict[str, list[Doubt]]:
+    """The period's latest READ doubts, by document."""
     doubts: dict[str, list[Doubt]] = defaultdict(list)
     for doubt in store.doubts(since=since, limit=READ):
         doubts[doubt.sentence.doc_id].append(doubt.record)
+    return doubts
+
+
+def claims(store: Store, since: date | None) -> Iterable[Candidate[Claim]]:
+    """Who claims what, the stance of the wording, who disputes or denies it and how it is
+    hedged."""
+    doubts = doubts_by_document(store, since)
     for found in store.attributions(since=since, limit=READ):
         yield claim_item(found, doubts[found.sentence.doc_id]), found.sentence
 
@@ -80,19 +86,23 @@ def bears_on(doubt: Doubt, att: Attribution) -> bool:
     return any(c.start < span.end and span.start < c.end for c in att.content)
 
 
-def within(inner: Span, outer: Span | Doubt) -> bool:
+def within(inner: Span | Quantity, outer: Span | Doubt) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
 def numbers(store: Store, since: date | None) -> Iterable[Candidate[Number]]:
-    """Every stored number with what it counts and who claims it."""
+    """Every stored number with what it counts, who claims it and who disputes it."""
+    doubts = doubts_by_document(store, since)
     for found in store.quantities(since=since, limit=READ):
-        yield number_item(found.record), found.sentence
+        yield number_item(found.record, doubts[found.sentence.doc_id]), found.sentence
 
 
-def number_item(q: Quantity) -> Number:
+def number_item(q: Quantity, doubts: list[Doubt]) -> Number:
+    """A number; disputed by whoever disputes or denies the stretch of text holding it."""
     text = " ".join(p for p in (q.qualifier, q.text, q.counted) if p)
-    return Number(text=text, actor=q.claimed_by, quantity=q)
+    disputed = [d for d in doubts if d.kind in DISPUTING and within(q, d.target or d)]
+    by = tuple(dict.fromkeys(d.by_actor or d.by or "unnamed" for d in disputed))
+    return Number(text=text, actor=q.claimed_by, quantity=q, disputed_by=by)
 
 
 def timeline(store: Store, since: date | None) -> Iterable[Candidate[Dated]]:

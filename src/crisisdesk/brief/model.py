@@ -82,15 +82,17 @@ class Claim(Item):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Number(Item):
-    """A number with what it counts, claimed by `actor`."""
+    """A number with what it counts, claimed by `actor`, disputed by `disputed_by`."""
 
     quantity: Quantity
+    disputed_by: tuple[str, ...] = ()
 
     #: quantity fields the item already carries as text, actor and citations
     SHOWN = frozenset({"start", "end", "text", "claimed_by"})
 
     def fields(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self.quantity).items() if k not in self.SHOWN}
+        own = {k: v for k, v in asdict(self.quantity).items() if k not in self.SHOWN}
+        return own | {"disputed_by": list(self.disputed_by)}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -118,6 +118,12 @@ def _claim_notes(item: Claim, esc: Escape) -> str:
 
 
 @notes.register
+def _number_notes(item: Number, esc: Escape) -> str:
+    """ "(disputed by experts)" for a number someone disputes or denies."""
+    return f" (disputed by {', '.join(map(esc, item.disputed_by))})" if item.disputed_by else ""
+
+
+@notes.register
 def _point_notes(item: Point, _esc: Escape) -> str:
     """ "(3 documents, 2 outlets, 2025-10-22 to 2025-10-24)" """
     days = " to ".join(dict.fromkeys(d.isoformat() for d in (item.first, item.last) if d))
