@@ -167,3 +167,17 @@ def test_html_links_each_citation_to_its_highlighted_passage(brief: Brief) -> No
     assert "href='#src-1'" in page
     assert "id='src-1'" in page
     assert "<mark>Venezuelan President Nicolás Maduro claimed on Wednesday" in page
+
+
+def test_html_draws_the_trend_inline(desk: Desk, sample_path: Path) -> None:
+    pytest.importorskip("matplotlib", reason="the chart needs the plot extra")
+    from crisisdesk.brief.charts import trend_charts
+
+    desk.ingest([sample_path])
+    made = desk.brief(questions=False, remember=False)
+    charts = trend_charts(desk.store, made)
+    assert len(charts) == 1
+    page = render(made, "html", charts=charts)
+    trend = page[page.index("<section id='trend'>") :]
+    assert trend.index("<svg") < trend.index("</section>")
+    assert "<script" not in page

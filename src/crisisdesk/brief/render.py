@@ -9,7 +9,7 @@ its source passage at the end of the page, shown with the cited sentence highlig
 the renderer is given the documents' text (`Around`), the text around it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import singledispatch
 
 from crisisdesk import safe
@@ -52,6 +52,7 @@ STYLE = (
     ".lede{font-size:1.15rem}cite a{font-size:.8rem;text-decoration:none}"
     ".meta{color:#555;font-size:.85rem}.passage:target{background:#fff8d0}"
     "mark{background:#ffe066}.passage{border-left:3px solid #ccc;padding-left:.7rem}"
+    "figure{margin:0}figure svg{max-width:100%;height:auto}"
 )
 
 
@@ -141,7 +142,7 @@ def _question_notes(item: Question, esc: Escape) -> str:
 # -- Markdown ----------------------------------------------------------------------------------
 
 
-def to_markdown(brief: Brief, _around: Around | None = None) -> str:
+def to_markdown(brief: Brief, _around: Around | None = None, _charts: Sequence[str] = ()) -> str:
     esc = safe.markdown
     lines = [f"# Crisis brief{period(brief)}", "", f"_{brief.documents} documents stored._"]
     if brief.lede:
@@ -208,7 +209,9 @@ class Sources:
         return f"<a href='#src-{n}' title='{label(c, safe.html_text)}'>[{n}]</a>"
 
 
-def to_html(brief: Brief, around: Around | None = None) -> str:
+def to_html(brief: Brief, around: Around | None = None, charts: Sequence[str] = ()) -> str:
+    """The brief as one page; `charts`: SVG drawings of the trend, shown in its section
+    (made by `brief.charts` from codes and dates only, never article text)."""
     esc, sources = safe.html_text, Sources()
     body = [f"<h1>Crisis brief{esc(period(brief))}</h1>"]
     body.append(f"<p class='meta'>{brief.documents} documents stored.</p>")
@@ -217,6 +220,8 @@ def to_html(brief: Brief, around: Around | None = None) -> str:
         body.append(f"<p class='lede'>{esc(lede.text)}{notes(lede, esc)} {refs(lede, sources)}</p>")
     for name in Brief.SECTIONS:
         rows = html_section(brief.section(name), sources) or f"<p><em>{EMPTY}</em></p>"
+        if name == "trend" and brief.trend:
+            rows = "".join(f"<figure>{svg}</figure>" for svg in charts) + rows
         body.append(f"<section id='{name}'><h2>{TITLES[name]}</h2>{rows}</section>")
     body.append(passages(sources, around))
     return (
@@ -294,17 +299,18 @@ def around_in(store: Store, chars: int = CONTEXT) -> Around:
 # -- JSON --------------------------------------------------------------------------------------
 
 
-def to_json(brief: Brief, _around: Around | None = None) -> str:
+def to_json(brief: Brief, _around: Around | None = None, _charts: Sequence[str] = ()) -> str:
     return safe.json_line(brief.to_json(), indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[Brief, Around | None], str]] = {
+RENDERERS: dict[str, Callable[[Brief, Around | None, Sequence[str]], str]] = {
     "md": to_markdown,
     "html": to_html,
     "json": to_json,
 }
 
 
-def render(brief: Brief, fmt: str, around: Around | None = None) -> str:
-    """The brief in `fmt` (md, html or json); `around` gives HTML passages their context."""
-    return RENDERERS[fmt](brief, around)
+def render(brief: Brief, fmt: str, around: Around | None = None, charts: Sequence[str] = ()) -> str:
+    """The brief in `fmt` (md, html or json); `around` gives HTML passages their context and
+    `charts` are the trend's SVG drawings (HTML only)."""
+    return RENDERERS[fmt](brief, around, charts)

@@ -203,6 +203,7 @@ def brief(  # noqa: PLR0913 (typer: one parameter per option)
     """A cited briefing: lede, key points, contested numbers, claims, numbers, timeline,
     what changed, trend and questions to ask."""
     from crisisdesk.brief import Scope
+    from crisisdesk.brief.charts import trend_charts
     from crisisdesk.brief.render import RENDERERS, around_in, render
 
     if fmt not in RENDERERS:
@@ -211,7 +212,8 @@ def brief(  # noqa: PLR0913 (typer: one parameter per option)
     with reading(db) as desk:
         asked = fmt != "json" if questions is None else questions
         made = desk.brief(scope, changed_since=parse_date(changed_since), questions=asked)
-        text = render(made, fmt, around_in(desk.store))
+        charts = trend_charts(desk.store, made, scope.since) if fmt == "html" else []
+        text = render(made, fmt, around_in(desk.store), charts)
     if out:
         write_file(out, text)
         say("wrote", out)

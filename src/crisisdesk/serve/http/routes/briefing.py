@@ -35,12 +35,16 @@ async def brief(
     """A cited briefing: every item of every section with its citations. Built once per
     state of the store (the same brief is served again until an ingest changes it)."""
     from crisisdesk.brief import Scope
+    from crisisdesk.brief.charts import trend_charts
     from crisisdesk.brief.render import around_in, render
 
     def built(desk: Desk) -> Any:
         scope = Scope(since, until, actor, topic)
         found = desk.brief(scope, questions=format != "json", remember=False)
-        return found.to_json() if format == "json" else render(found, format, around_in(desk.store))
+        if format == "json":
+            return found.to_json()
+        charts = trend_charts(desk.store, found, since) if format == "html" else []
+        return render(found, format, around_in(desk.store), charts)
 
     def kept(desk: Desk) -> Any:
         key = ("brief", format, since, until, topic, actor)
