@@ -1,6 +1,7 @@
 """The brief over the bundled sample: claims with who disputes them, numbers with who claims
 them, a calendar timeline, and wire copies merged into one cited item."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -181,3 +182,14 @@ def test_html_draws_the_trend_inline(desk: Desk, sample_path: Path) -> None:
     trend = page[page.index("<section id='trend'>") :]
     assert trend.index("<svg") < trend.index("</section>")
     assert "<script" not in page
+
+
+def test_an_item_shows_five_citations_and_counts_the_rest(brief: Brief) -> None:
+    first = brief.key_points[0].citations[0]
+    many = replace(brief.key_points[0], citations=(first,) * 8)
+    crowded = replace(brief, key_points=(many,))
+    md = render(crowded, "md")
+    line = next(line for line in md.splitlines() if line.startswith(f"- {many.text[:20]}"))
+    assert line.count("[") == 5
+    assert line.endswith(" and 3 more")
+    assert len(crowded.to_json()["key_points"][0]["citations"]) == 8

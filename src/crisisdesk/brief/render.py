@@ -45,6 +45,8 @@ TITLES = {
 EMPTY = "Nothing stored for this section."
 #: characters of context shown each side of a cited sentence in the HTML's sources
 CONTEXT = 300
+#: citations shown per item in Markdown and HTML (JSON has them all)
+CITED = 5
 #: sections the Markdown leaves out (the key points already show them)
 NOT_IN_MARKDOWN = frozenset({"developments"})
 STYLE = (
@@ -187,7 +189,14 @@ def md_item(item: Item) -> str:
 
 
 def md_refs(item: Item) -> str:
-    return "; ".join(f"[{label(c, safe.markdown)}]" for c in item.citations)
+    shown = "; ".join(f"[{label(c, safe.markdown)}]" for c in item.citations[:CITED])
+    return shown + more(item)
+
+
+def more(item: Item) -> str:
+    """ " and 12 more" when an item has more citations than CITED."""
+    extra = len(item.citations) - CITED
+    return f" and {extra} more" if extra > 0 else ""
 
 
 # -- HTML --------------------------------------------------------------------------------------
@@ -259,7 +268,8 @@ def html_item(item: Item, sources: Sources) -> str:
 
 
 def refs(item: Item, sources: Sources) -> str:
-    return f"<cite>{' '.join(sources.link(c) for c in item.citations)}</cite>"
+    shown = " ".join(sources.link(c) for c in item.citations[:CITED])
+    return f"<cite>{shown}{more(item)}</cite>"
 
 
 def passages(sources: Sources, around: Around | None) -> str:
