@@ -193,3 +193,12 @@ def test_an_item_shows_five_citations_and_counts_the_rest(brief: Brief) -> None:
     assert line.count("[") == 5
     assert line.endswith(" and 3 more")
     assert len(crowded.to_json()["key_points"][0]["citations"]) == 8
+
+
+def test_the_ledger_puts_disputed_claims_first(brief: Brief) -> None:
+    first = brief.claims[0]
+    assert "8 million reservists" in first.text
+    assert first.disputed_by == ("experts",)
+    asserted = [i for i, c in enumerate(brief.claims) if c.stance == "asserted"]
+    claimed = [i for i, c in enumerate(brief.claims) if c.stance == "claimed"]
+    assert max(claimed) < min(asserted)

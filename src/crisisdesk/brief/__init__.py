@@ -15,7 +15,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.suggest import suggestions
 from crisisdesk.brief.changed import changed
 from crisisdesk.brief.contested import contested
-from crisisdesk.brief.ledger import claims, merged, numbers, timeline
+from crisisdesk.brief.ledger import claims, ledger, merged, numbers, timeline
 from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point, Question
 from crisisdesk.brief.points import OTHER, POOL, developments, key_points, rank
 from crisisdesk.brief.trend import trend
@@ -66,7 +66,7 @@ def build_brief(
         key_points=grouped(points[1:]),
         developments=developments(store, cite, ranked),
         contested=contested(store, cite, scope.since, pool),
-        claims=merged(claims(store, scope.since), cite),
+        claims=ledger(claims(store, scope.since), cite),
         numbers=merged(numbers(store, scope.since), cite),
         timeline=merged(timeline(store, scope.since), cite),
         trend=trend(store, scope.since, cite),

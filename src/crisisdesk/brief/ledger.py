@@ -30,19 +30,36 @@ ItemT = TypeVar("ItemT", bound=Item)
 Candidate = tuple[ItemT, SentenceHit]
 
 
-def merged(candidates: Iterable[Candidate[ItemT]], cite: Citer) -> tuple[ItemT, ...]:
+def merged(
+    candidates: Iterable[Candidate[ItemT]], cite: Citer, *, most: int = SECTION_LIMIT
+) -> tuple[ItemT, ...]:
     """Items saying the same thing about the same actor become one, citing every copy whose
-    citation checks; an item with no checked citation is left out. The first SECTION_LIMIT
+    citation checks; an item with no checked citation is left out. The first `most`
     distinct items are kept (sentences of later ones are not even checked)."""
     groups: dict[tuple[str, str | None], ItemT] = {}
     for item, hit in candidates:
         key = (item.text, item.actor)
-        if key not in groups and len(groups) >= SECTION_LIMIT:
+        if key not in groups and len(groups) >= most:
             continue
         citation = cite(hit)
         if citation is not None:
             groups[key] = groups.get(key, item).citing(citation)
     return tuple(groups.values())
+
+
+def ledger(candidates: Iterable[Candidate[Claim]], cite: Citer) -> tuple[Claim, ...]:
+    """The claims ledger: the latest claims, one line per claim across copies, the most
+    significant SECTION_LIMIT first (`significance`)."""
+    found = merged(candidates, cite, most=SECTION_LIMIT * 5)
+    return tuple(sorted(found, key=significance, reverse=True)[:SECTION_LIMIT])
+
+
+def significance(claim: Claim) -> tuple[int, int, int]:
+    """Disputed or hedged claims first, then claims in a doubting stance (claimed, alleged,
+    denied, questioned: the war of words), then by how many documents carry the claim."""
+    doubted = bool(claim.disputed_by or claim.hedged)
+    documents = len({c.doc for c in claim.citations})
+    return (doubted, claim.stance != "asserted" and claim.actor is not None, documents)
 
 
 def doubts_by_document(store: Store, since: date | None) -> dict[str, list[Doubt]]:
