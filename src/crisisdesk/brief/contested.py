@@ -40,6 +40,9 @@ TALLY = re.compile(
     r"\b(dead|deaths?|died|killed|kill|toll|casualt|injur|wounded|missing|cases|arrest|displac)",
     re.I,
 )
+#: how near a tally word must stand to its number (characters), how alike the sentences of one
+#: tally must be, and how many of its latest values are shown
+TALLY_REACH, TALLY_LIKE, TALLY_SHOWN = 80, 0.5, 12
 #: units whose numbers are dates or positions, not amounts
 NOT_AMOUNTS = frozenset({"year", "ordinal"})
 
@@ -50,7 +53,7 @@ def contested(
     """The contested numbers (and running tallies) of the period, most reported first: those
     inside one development's reports first, then those across the period's numbers."""
     found = [f for f in store.quantities(since=since, limit=READ) if amount(f.record) is not None]
-    pairs = [*within(store, pool), *same_things(singles(found), Related(store))]
+    pairs = [*tallies(found), *within(store, pool), *same_things(singles(found), Related(store))]
     groups = unique(g for g in pairs if len({value_key(f.record) for f in g}) > 1)
     groups.sort(key=lambda g: -len({f.sentence.doc_id for f in g}))
     items = (item(g, cite) for g in groups)
@@ -66,6 +69,53 @@ def amount(q: Quantity) -> float | None:
 
 def value_key(q: Quantity) -> tuple[float | None, float | None, float | None]:
     return (amount(q), q.low, q.high)
+
+
+def tallies(found: Sequence[Located[Quantity]]) -> list[list[Located[Quantity]]]:
+    """Running tallies: counts next to a tally word ("killed 11", "a death toll of 14") of one
+    counted thing, in sentences alike (vectors within TALLY_LIKE, linked one to another),
+    across documents: a death toll told from report to report."""
+    largest: dict[tuple[str, int], Located[Quantity]] = {}
+    for f in found:
+        if f.record.unit == "count" and near_tally(f):
+            key = (f.sentence.doc_id, f.sentence.start)
+            if key not in largest or (amount(f.record) or 0) > (amount(largest[key].record) or 0):
+                largest[key] = f  # "killed three, raising the toll to 14": the toll
+    by_head: dict[str, list[Located[Quantity]]] = {}
+    for f in largest.values():
+        by_head.setdefault(head(f.record), []).append(f)
+    groups = [g for same in by_head.values() for g in linked(same, TALLY_LIKE)]
+    return [g[-TALLY_SHOWN:] for g in groups if len({f.sentence.doc_id for f in g}) > 1]
+
+
+def near_tally(f: Located[Quantity]) -> bool:
+    """Whether a tally word stands within TALLY_REACH characters of the number."""
+    start = f.record.start - f.sentence.start
+    end = f.record.end - f.sentence.start
+    text = f.sentence.text
+    return bool(TALLY.search(text[max(0, start - TALLY_REACH) : end + TALLY_REACH]))
+
+
+def linked(found: list[Located[Quantity]], bar: float) -> list[list[Located[Quantity]]]:
+    """The numbers in groups whose sentences are alike (vectors within `bar`), linked one to
+    another, each group in the order found."""
+    if len(found) < 2:
+        return []
+    like = vectors.embed([f.sentence.text for f in found])
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in zip(*np.nonzero(np.triu(like @ like.T, 1) >= bar), strict=True):
+        parent[root(int(i))] = root(int(j))
+    groups: dict[int, list[Located[Quantity]]] = {}
+    for i, f in enumerate(found):
+        groups.setdefault(root(i), []).append(f)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def within(store: Store, pool: Sequence[StoredDevelopment]) -> list[list[Located[Quantity]]]:
@@ -106,13 +156,13 @@ def days_apart(a: Located[Quantity], b: Located[Quantity]) -> int:
 
 
 def unique(groups: Iterable[list[Located[Quantity]]]) -> list[list[Located[Quantity]]]:
-    """Groups with no pair of numbers shown before."""
-    seen: set[frozenset[tuple[str, int]]] = set()
+    """Groups whose numbers are not all in a group kept before."""
+    kept: list[frozenset[tuple[str, int]]] = []
     out = []
     for g in groups:
         key = frozenset((f.sentence.doc_id, f.record.start) for f in g)
-        if key not in seen:
-            seen.add(key)
+        if not any(key <= other for other in kept):
+            kept.append(key)
             out.append(g)
     return out
 
@@ -159,11 +209,15 @@ def same_thing(
 ) -> bool:
     """Whether two numbers of different documents count the same thing: one unit, values
     within RATIO, the same counted word (or sentences within NEAR), in documents that report
-    a development in common (a market's fall on Monday and on Friday are two measures of two
-    stories, not a dispute)."""
+    a development in common, and either within DAYS of each other or given by two different
+    named sources (a market's fall on Monday and on Friday are two measures, not a dispute;
+    Maduro's 8 million in August and an expert's 4.5 million in September are one)."""
     if not comparable(a, b):
         return False
     if not (likeness >= NEAR or head(a.record) == head(b.record) != ""):
+        return False
+    by_a, by_b = a.record.claimed_by, b.record.claimed_by
+    if days_apart(a, b) > DAYS and not (by_a and by_b and by_a != by_b):
         return False
     return related(a.sentence.doc_id, b.sentence.doc_id)
 
@@ -230,7 +284,7 @@ def value_of(f: Located[Quantity]) -> dict[str, Any]:
 
 def is_series(group: list[Located[Quantity]]) -> bool:
     """A running tally: a tally word, and values that never fall as the dates advance."""
-    if not any(TALLY.search(f.record.counted or f.sentence.text) for f in group):
+    if not all(near_tally(f) for f in group):
         return False
     amounts = [amount(f.record) or 0.0 for f in group]
     return all(a <= b for a, b in pairwise(amounts))
