@@ -3,9 +3,10 @@ from the stored numbers of the main actors ("How many missiles did Nicolás Madu
 from their statements, each kept only when `ask` answers it from the store."""
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
-from crisisdesk.records import Answer
+from crisisdesk.records import Answer, Attribution, Quantity
 from crisisdesk.store import Store
 
 Ask = Callable[[str], Answer]
@@ -19,11 +20,14 @@ TIME_WORDS = frozenset(
 )
 
 
-def suggestions(store: Store, ask: Ask, *, limit: int = 5) -> list[tuple[str, Answer]]:
-    """Up to `limit` (question, answer) pairs that `ask` answers from the store."""
+def suggestions(
+    store: Store, ask: Ask, *, limit: int = 5, first: Iterable[str] = ()
+) -> list[tuple[str, Answer]]:
+    """Up to `limit` (question, answer) pairs that `ask` answers from the store; the `first`
+    questions are tried before those made from the latest records."""
     out: list[tuple[str, Answer]] = []
     seen: set[str] = set()
-    for question in candidates(store):
+    for question in chain(first, candidates(store)):
         if question in seen:
             continue
         seen.add(question)
@@ -38,17 +42,28 @@ def suggestions(store: Store, ask: Ask, *, limit: int = 5) -> list[tuple[str, An
 def candidates(store: Store) -> Iterator[str]:
     """Questions about the numbers actors give, then about what they say."""
     for found in store.quantities(limit=TRIED):
-        q = found.record
-        if q.unit != "count" or not q.counted or not THING.fullmatch(q.counted):
-            continue
-        if q.counted.split()[-1].lower() in TIME_WORDS:
-            continue
-        yield (
-            f"How many {q.counted}, according to {q.claimed_by}?"
-            if q.claimed_by
-            else (f"How many {q.counted} were there?")
-        )
+        if question := number_question(found.record):
+            yield question
     for said in store.attributions(limit=TRIED):
-        source, stance = said.record.source, said.record.stance
-        if source is not None and source.actor and stance in ("claimed", "denied"):
-            yield f"What did {source.actor} {'claim' if stance == 'claimed' else 'deny'}?"
+        if question := statement_question(said.record):
+            yield question
+
+
+def number_question(q: Quantity) -> str | None:
+    """ "How many Igla-S missiles, according to Nicolás Maduro?" for a count of a named thing
+    (not of years or days)."""
+    if q.unit != "count" or not q.counted or not THING.fullmatch(q.counted):
+        return None
+    if q.counted.split()[-1].lower() in TIME_WORDS:
+        return None
+    if q.claimed_by:
+        return f"How many {q.counted}, according to {q.claimed_by}?"
+    return f"How many {q.counted} were there?"
+
+
+def statement_question(att: Attribution) -> str | None:
+    """ "What did Nicolás Maduro claim?" for a named actor's claim or denial."""
+    source, stance = att.source, att.stance
+    if source is None or not source.actor or stance not in ("claimed", "denied"):
+        return None
+    return f"What did {source.actor} {'claim' if stance == 'claimed' else 'deny'}?"

@@ -7,12 +7,12 @@ since a date or the last brief (brief/changed.py); the weekly escalation of the 
 states most events are between (brief/trend.py); and questions `ask` answers from the store.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from crisisdesk.ask.cite import Citer
-from crisisdesk.ask.suggest import suggestions
+from crisisdesk.ask.suggest import number_question, statement_question, suggestions
 from crisisdesk.brief.changed import changed
 from crisisdesk.brief.contested import contested
 from crisisdesk.brief.ledger import claims, ledger, merged, numbers, timeline
@@ -72,7 +72,7 @@ def build_brief(
         trend=trend(store, scope.since, cite),
         changed_since=since_last,
         changed=changed(store, cite, since_last) if since_last else (),
-        questions=questions(store, ask) if ask else (),
+        questions=questions(store, ask, points) if ask else (),
     )
 
 
@@ -86,9 +86,22 @@ def grouped(points: Sequence[Point]) -> tuple[Point, ...]:
     return tuple(p for h in order for p in groups[h])
 
 
-def questions(store: Store, ask: Ask) -> tuple[Question, ...]:
-    """Questions `ask` answers from the store, each with its answer and citations."""
+def questions(store: Store, ask: Ask, points: Sequence[Point]) -> tuple[Question, ...]:
+    """Questions `ask` answers from the store, each with its answer and citations: first
+    those about the numbers and claims of the lede and key points, then about the latest."""
     return tuple(
         Question(text=q, answer=a.summary() or a.text or "", citations=a.citations)
-        for q, a in suggestions(store, ask, limit=QUESTIONS)
+        for q, a in suggestions(store, ask, limit=QUESTIONS, first=about(store, points))
     )
+
+
+def about(store: Store, points: Sequence[Point]) -> Iterator[str]:
+    """Questions about the numbers and claims in the sentences the points show."""
+    for point in points:
+        c = point.citations[0]
+        for q in store.quantities_in(c.doc, c.start, c.end):
+            if asked := number_question(q):
+                yield asked
+        for att in store.attributions_over(c.doc, c.start, c.end):
+            if asked := statement_question(att):
+                yield asked
