@@ -2,15 +2,19 @@
 
 Every candidate of every passage is scored by how well its passage supports the question
 (IDF-weighted share of the question's words in the sentence, and in the sentence with its
-title and the sentence before), whether the names the question uses are there, how well the
-candidate's kind fits, how close it stands to the question's words and how high its passage
-ranks. The best candidate is the answer when its score reaches `settings.ask.min_confidence`,
-an operating point read off the risk-coverage curve of `benchmarks/ask_news.py`.
+title and the sentence before), whether the names the question uses are there, whether it
+tells of the time the question names ("in February 2009"), how well the candidate's kind
+fits, how close it stands to the question's words and how high its passage ranks. The best
+candidate is the answer when its score reaches `settings.ask.min_confidence`, an operating
+point read off the risk-coverage curve of `benchmarks/ask_news.py`.
 The answer carries who says it (the attribution it sits in), the doubt on it, the other
 sources that give the same answer and those that give another.
 """
 
+import calendar
+import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from crisisdesk import vectors
@@ -47,6 +51,14 @@ VALUES = frozenset({"quantity", "time"})
 AGREEMENT = 0.5
 #: characters at which closeness to the question's words halves its bonus
 NEAR = 40
+#: what a passage keeps when it tells of another time than the one the question names
+OTHER_TIME = 0.6
+#: how long after a period news still reports on it
+REPORTED = timedelta(days=31)
+#: shorter than any year: a period of whole months
+YEAR = timedelta(days=360)
+#: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
+DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +134,7 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     bases = [
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
+        * (1.0 if in_period(question, p, src.store) else OTHER_TIME)
         / (1 + 0.05 * i)
         for i, p in enumerate(passages)
     ]
@@ -184,6 +197,37 @@ def support(
     lexical = (1 - CONTEXT_SHARE) * own + CONTEXT_SHARE * around
     meaning = max(0.0, similar - UNRELATED) / (1 - UNRELATED)
     return (1 - MEANING_SHARE) * lexical + MEANING_SHARE * meaning
+
+
+def in_period(question: Question, passage: Passage, store: Store) -> bool:
+    """The passage tells of the time the question names: a date of its sentence falls in it,
+    or, when the sentence dates nothing, its document was published in it or soon after
+    (news of "February 2009" comes out in February or March)."""
+    if question.period is None:
+        return True
+    first, last = question.period
+    hit = passage.hit
+    spans = [s for t in store.times_in(hit.doc_id, hit.start, hit.end) if (s := days(t.value))]
+    if last - first < YEAR:  # a year does not say which of its months
+        spans = [(a, b) for a, b in spans if b - a < YEAR]
+    if spans:
+        return any(a <= last and first <= b for a, b in spans)
+    return hit.published is None or first <= hit.published <= last + REPORTED
+
+
+def days(value: str | None) -> tuple[date, date] | None:
+    """The first and last day of a stored time value that names a year, quarter or month."""
+    found = DATED.match(value or "")
+    if found is None:
+        return None
+    year, month, quarter = int(found.group(1)), found.group(2), found.group(3)
+    if quarter:
+        first, last = 3 * int(quarter) - 2, 3 * int(quarter)
+    elif month and 1 <= int(month) <= 12:
+        first = last = int(month)
+    else:
+        first, last = 1, 12
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:

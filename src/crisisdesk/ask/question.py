@@ -9,8 +9,10 @@ Reasons ("why", "what made ...", "what was behind ...") and statements ("what di
 are answered by a clause, not an entity.
 """
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -26,6 +28,10 @@ PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
 ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+#: month and weekday names: a time the question names, not a name the passage must hold
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+CALENDAR = frozenset([*MONTHS, *(d.lower() for d in calendar.day_name)])
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: words of a question that say what kind of answer it wants, not what it is about
 QUESTION_WORDS = frozenset(
     [
@@ -275,13 +281,19 @@ class Question:
     names: tuple[str, ...]
     focus: str | None = None
     speaker: str | None = None
+    #: the first and last day of the time the question names ("in February 2009")
+    period: tuple[date, date] | None = None
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
     """The question's kind, labels, content words, names, focus noun and speaker; with `nlp`
     the focus noun comes from the parse (the noun the wh-word determines), else from rules."""
     lowered = text.lower()
-    noun = (parsed_focus(text, nlp) if nlp is not None else None) or focus(lowered)
+    noun = (
+        (parsed_focus(text, nlp) if nlp is not None else None)
+        or focus(lowered)
+        or measured(lowered)
+    )
     kind, labels = answer_type(lowered, noun)
     return Question(
         text=text,
@@ -291,6 +303,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         names=tuple(names(text)),
         focus=noun,
         speaker=speaker(text),
+        period=period(text),
     )
 
 
@@ -339,7 +352,7 @@ def focus(lowered: str) -> str | None:
     """The noun a "which/what/how many" question asks about ("how many *lives*", "which rival
     *airline* holds", "what lump *sum* did"), or None: the last of up to three words after the
     wh-word, before the verb or preposition that follows them."""
-    many = re.search(r"\bhow many (?:more |new |other |of the )?([a-z-]+)", lowered)
+    many = re.search(r"\bhow many (?:more |new |other |of the )?(?!of\b)([a-z-]+)", lowered)
     if many:
         return many.group(1)
     found = re.search(r"\b(?:which|what)\s+([a-z -]+)", lowered)
@@ -352,6 +365,20 @@ def focus(lowered: str) -> str | None:
         words.append(word)
     noun = words[-1] if words and len(words) <= 3 else None
     return None if noun is None or noun in STOP_WORDS or noun in QUESTION_WORDS else noun
+
+
+def measured(lowered: str) -> str | None:
+    """The measure a "what is the X" question asks for, when X is one that types the answer
+    ("what was the US unemployment *rate*", "what is the *price* of"); other nouns there
+    ("what is the name of") say too little to type the answer."""
+    found = re.search(r"\bwhat (?:is|was|are|were) (?:the|its|their|his|her) ([a-z -]+)", lowered)
+    words = []
+    for word in found.group(1).split()[:4] if found else []:
+        if word in PHRASE_END:
+            break
+        words.append(word)
+    noun = words[-1] if words else None
+    return noun if noun in NOUN_KINDS else None
 
 
 def speaker(text: str) -> str | None:
@@ -374,6 +401,26 @@ def key_terms(question: str) -> list[str]:
 
 
 def names(question: str) -> list[str]:
-    """Capitalized words after the question's first word: the names it asks about."""
+    """Capitalized words after the question's first word: the names it asks about (months and
+    weekdays are times, not names)."""
     words = re.findall(r"\b[\w][\w&.-]*", question)[1:]
-    return [w.rstrip(".") for w in words if w[0].isupper() and w.lower() not in {"i"}]
+    return [
+        w.rstrip(".")
+        for w in words
+        if w[0].isupper() and w.lower() not in {"i"} and w.lower() not in CALENDAR
+    ]
+
+
+def period(question: str) -> tuple[date, date] | None:
+    """The days a question's year names, narrowed to its months when it names some ("in
+    February 2009", "between July and September 2009"); None without a year.
+
+    Limit: one year only; a month without a year, "last week" and seasons are not read."""
+    years = {int(y) for y in YEAR.findall(question)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    words = (w.lower() for w in re.findall(r"\b[A-Z][a-z]+", question))
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    first, last = (min(months), max(months)) if months else (1, 12)
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])

@@ -32,9 +32,11 @@ def stem(word: str) -> str:
 
 
 def words_of(text: str) -> set[str]:
-    """The words of a text and their stems, hyphenated words also split into their parts."""
+    """The words of a text and their stems, hyphenated words also split into their parts, a
+    plural number also as the number ("777s": "777")."""
     words = WORD.findall(text.lower())
-    return {stem(w) for w in words} | {p for w in words for p in re.split(r"[-'’]", w)}
+    numbers = {w[:-1] for w in words if w.endswith("s") and w[:-1].isdigit()}
+    return {stem(w) for w in words} | {p for w in words for p in re.split(r"[-'’]", w)} | numbers
 
 
 def found(term: str, present: set[str]) -> bool:

@@ -3,7 +3,8 @@ question asks for, from the stored records first.
 
 - numbers, amounts, measures: the stored quantities (money for a price, percent for a share, a
   count whose counted thing is the question's focus), then number entities;
-- dates: the stored time expressions, then date entities; places and actors: entities;
+- dates: the stored time expressions, then date entities; places and actors: entities, grown
+  to the whole name the tagger cut short ("Federal Service for the Financial Markets");
 - reasons ("why", "what made ..."): the clause after a cause word ("because", "as", "due to",
   "over concerns about", "following");
 - statements ("what did X insist ..."): the content of an attribution in the sentence;
@@ -26,6 +27,7 @@ from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import WORD, Passage, found, stem, words_of
+from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
@@ -41,6 +43,12 @@ CAUSE = re.compile(
     r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|a|an|we)\b))\s+",
     re.I,
 )
+FACTOR = re.compile(
+    r"^(?P<what>[^,;]{8,160}?) (?:was|were|is|are|had been|has been) (?:a|the|one"
+    r" of the) (?:[\w-]+ ){0,2}(?:factors?|reasons?|causes?|motives?)\b",
+    re.I,
+)
+SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
 #: word-vector cosine above which a counted thing is taken for the question's focus
 SIMILAR = 0.35
@@ -79,7 +87,32 @@ SMALL_PLACES = frozenset(
 LINKS = frozenset(
     ["of", "on", "in", "at", "for", "from", "to", "by", "with", "who", "that", "which", "as"]
 )
+#: a question about a difference ("how many more votes") and the number that gives one
+#: ("eight short of the 60", "12 more than")
+DIFFERENCE = re.compile(r"\bhow (many|much) (more|fewer|less)\b", re.I)
+GAP = re.compile(r"^(?: [\w-]+){0,2} (short|more|fewer|less|shy|behind|ahead)\b", re.I)
+#: what a number keeps for such a question when no difference word follows it
+NOT_A_GAP = 0.5
+#: a number followed by the level it led to ("15,000 last week *to 444,000*"), and a question
+#: that asks for the change itself
+STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
+LEVEL = re.compile(r"\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$")
+CHANGE = re.compile(
+    r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]"
+    r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
+    re.I,
+)
+#: what a model number or a step of change keeps of its fit
+MODEL = 0.6
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
+#: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
+#: "of/for" and capitalized words ("Henry III *of Castile*")
+NAME_TAIL = re.compile(
+    r"^(?: [IVX]+\b(?!['’-])| (?:of|for|de|du|von|van)(?: the)?(?: [A-Z][\w'’&-]*)+)"
+)
+#: what begins a name before the start the tagger gave it: capitalized words joined by "of/for"
+#: ("*Federal Service for* the Financial Markets")
+NAME_HEAD = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:of|for) $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +145,8 @@ def candidates(
         found_ = phrase_candidates(question.text, hit, nlp)
     else:
         found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
-    return longest([echoing(c, asked) for c in found_])
+    kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
+    return longest([echoing(c, asked - kind_words) for c in found_])
 
 
 def longest(found: list[Candidate]) -> list[Candidate]:
@@ -127,7 +161,8 @@ def longest(found: list[Candidate]) -> list[Candidate]:
 
 def echoing(candidate: Candidate, asked: set[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
-    question about Flight 447) is less likely its answer: its fit is halved."""
+    question about Flight 447) is less likely its answer: its fit is halved. The noun the
+    question asks for is not repeated ("which banks": "Bank of America")."""
     if candidate.how in ("clause", "statement", "quantity"):  # a count names what it counts
         return candidate
     words = [w for w in WORD.findall(candidate.text.lower()) if w not in STOP_WORDS]
@@ -160,21 +195,67 @@ def _entities(
 ) -> Iterator[Candidate]:
     """Entities of a fitting label, except those a record candidate already covers (a stored
     quantity says more than its CARDINAL entity); numbers as bare entities fit less."""
-    labels = question.labels
     sources = speakers(question, hit, store)
     for e in store.entities_in(hit.doc_id, hit.start, hit.end):
-        if e.label in labels and not any(r.start < e.end and e.start < r.end for r in records):
-            fit = 1.0 - 0.2 * labels.index(e.label)
-            if e.label in ("DATE", "TIME"):
-                fit *= time_fit(question.focus, e.text, "")
-            if question.kind == "place":
-                fit *= place_fit(question.focus, e.code is not None and e.actor is not None)
-            if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
-                fit *= NOT_SPEAKER
-            if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
-                fit *= UNTITLED
-            key = e.actor or ""
-            yield Candidate(e.start, e.end, e.text, "entity", fit * (0.6 if records else 1.0), key)
+        if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
+            continue
+        if not any(r.start < e.end and e.start < r.end for r in records):
+            fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
+            start, end = whole_name(hit, e.start, e.end)
+            text = hit.text[start - hit.start : end - hit.start]
+            yield Candidate(start, end, text, "entity", fit, e.actor or "")
+
+
+def entity_fit(
+    question: Question, hit: SentenceHit, e: Entity, sources: list[tuple[int, int]] | None
+) -> float:
+    """How well an entity fits: its label's place among those asked, a written date, a
+    city or a country as asked, the speaker for "who said", the role named beside it."""
+    fit = 1.0 - 0.2 * question.labels.index(e.label)
+    if e.label in ("DATE", "TIME"):
+        fit *= time_fit(question.focus, e.text, "")
+    if e.label in ("CARDINAL", "QUANTITY"):
+        fit *= gap_fit(question, hit, e.end)
+    if question.kind == "place":
+        fit *= place_fit(question.focus, e.code is not None and e.actor is not None)
+    if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
+        fit *= NOT_SPEAKER
+    if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
+        fit *= UNTITLED
+    return fit
+
+
+def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
+    """For "how many more ...": a number that a difference word follows ("eight short of")
+    fits; another keeps NOT_A_GAP. 1 for other questions."""
+    if DIFFERENCE.search(question.text) is None or GAP.match(hit.text[end - hit.start :]):
+        return 1.0
+    return NOT_A_GAP
+
+
+def abbreviation(hit: SentenceHit, start: int, end: int) -> bool:
+    """The span is a short form in brackets after the name it stands for ("Bank of America
+    (BoA)"): the name answers, not its short form."""
+    a, b = start - hit.start, end - hit.start
+    word = hit.text[a:b]
+    return hit.text[max(0, a - 2) : a] == " (" and hit.text[b : b + 1] == ")" and " " not in word
+
+
+def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
+    """An entity's span grown to the whole name the tagger cut short: "Richard" -> "Richard
+    I", "the Financial Markets" -> "Federal Service for the Financial Markets", "Henry III of"
+    -> "Henry III of Castile". Limit: only capitalized words joined by "of/for" grow a name."""
+    a, b = start - hit.start, end - hit.start
+    if hit.text[a:b].endswith((" of", " for")):
+        b = a + hit.text[a:b].rfind(" ")
+    tail = NAME_TAIL.match(hit.text[b:])
+    if tail:
+        b += len(tail.group())
+    before = hit.text[max(0, a - 60) : a]
+    head = NAME_HEAD.search(before.removesuffix("the "))
+    if head:
+        a = max(0, a - 60) + head.start()
+    return hit.start + a, hit.start + b
 
 
 def place_fit(focus: str | None, is_state: bool) -> float:
@@ -187,13 +268,15 @@ def place_fit(focus: str | None, is_state: bool) -> float:
 
 
 def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
-    """The words around an entity name what the question asks for ("which industry watcher":
-    "analyst Erich Merkle", "Erich Merkle, an analyst"); True without a focus noun."""
+    """The entity or the words around it name what the question asks for ("which industry
+    watcher": "analyst Erich Merkle", "Erich Merkle, an analyst"; "which banks": "Bank of
+    America"); True without a focus noun."""
     if focus is None or focus in ("person", "people", "one"):
         return True
     before = hit.text[max(0, start - hit.start - 40) : start - hit.start]
     after = hit.text[end - hit.start : end - hit.start + 30]
-    near = WORD.findall(before.lower())[-4:] + WORD.findall(after.lower())[:4]
+    own = hit.text[start - hit.start : end - hit.start]
+    near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
     wanted = _synonyms().get(stem(focus), frozenset({stem(focus)}))
     return any(stem(w) in wanted for w in near)
 
@@ -213,11 +296,25 @@ def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[i
 
 def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
-        fit = quantity_fit(question, q.unit, q.counted)
+        fit = quantity_fit(question, q.unit, q.counted) * gap_fit(question, hit, q.end)
+        fit *= level_fit(question, hit, q.start, q.end)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
         yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
+    """A number that names a model ("Boeing's 787") fits less; so does a change on the way
+    to a level ("rose 15,000 last week to 444,000") unless the question asks how much
+    something rose, and then the level it rose to."""
+    before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
+    if before.endswith(("'s ", "’s ", "' ")):
+        return MODEL
+    change = CHANGE.search(question.text) is not None
+    if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
+        return MODEL
+    return 1.0
 
 
 def qualified_start(hit: SentenceHit, start: int, qualifier: str | None) -> int:
@@ -303,7 +400,13 @@ def time_fit(focus: str | None, text: str, value: str) -> float:
 
 
 def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
-    """The clause after each cause word, up to the clause's end."""
+    """The clause after each cause word, up to the clause's end; and what a sentence calls a
+    factor or reason ("the 20 extra seats ... was a decisive factor")."""
+    for named in FACTOR.finditer(hit.text):
+        said_ = SAID_THAT.match(named.group("what"))
+        start = named.start("what") + (said_.end() if said_ else 0)
+        text = hit.text[start : named.end("what")]
+        yield Candidate(hit.start + start, hit.start + start + len(text), text, "clause", 0.9)
     for cue in CAUSE.finditer(hit.text):
         rest = hit.text[cue.end() :]
         stop = CLAUSE_END.search(rest)

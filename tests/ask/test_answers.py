@@ -1,0 +1,79 @@
+"""ask on short real-style news sentences: whole names, the time a question names, differences,
+levels against changes, and what a sentence calls a factor."""
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from crisisdesk.ask import question as questions
+from crisisdesk.settings import Settings
+from tests.ask.test_ask import asked
+
+JOBS = (
+    "The economy shed 663,000 jobs in March 2009, the Labor Department said. "
+    "The economy shed 651,000 jobs in February 2009, according to the same report."
+)
+
+
+def test_a_month_is_a_time_the_question_names_not_a_name() -> None:
+    read = questions.read("How many jobs did the US economy lose in February 2009?")
+    assert read.names == ("US",)
+    assert read.period == (date(2009, 2, 1), date(2009, 2, 28))
+    spread = questions.read("How much did Ford make between July and September 2009?")
+    assert spread.period == (date(2009, 7, 1), date(2009, 9, 30))
+    assert questions.read("How many jobs were lost?").period is None
+
+
+def test_the_number_of_the_time_asked_about(nlp: Language, settings: Settings) -> None:
+    february = asked("How many jobs did the economy shed in February 2009?", JOBS, nlp, settings)
+    march = asked("How many jobs did the economy shed in March 2009?", JOBS, nlp, settings)
+    assert (february.text or "").startswith("651,000")
+    assert (march.text or "").startswith("663,000")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (  # a name the tagger cut short is answered whole
+            "Trading stopped after an order of the Russian government's Federal Service for "
+            "the Financial Markets, which demanded the suspension.",
+            "Which Russian regulator ordered trading stopped?",
+            "Federal Service for the Financial Markets",
+        ),
+        (  # a name rather than its short form
+            "Lehman Brothers filed for bankruptcy on Monday after Bank of America (BoA) pulled "
+            "out of the rescue talks.",
+            "Which bank walked away from the rescue talks?",
+            "Bank of America",
+        ),
+        (  # "how many more" takes the difference
+            "The final vote count in the Senate was 52-35, eight short of the 60 needed to pass.",
+            "How many more votes did the bill need in the Senate?",
+            "eight",
+        ),
+    ],
+)
+def test_the_whole_answer_of_the_kind_asked(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_level_rather_than_the_change_that_led_to_it(nlp: Language, settings: Settings) -> None:
+    text = "The number of people claiming jobless benefits rose 15,000 last week to 444,000."
+    level = asked("How many people were claiming jobless benefits?", text, nlp, settings)
+    assert level.text == "444,000"
+    change = asked("By how many did jobless claims rise last week?", text, nlp, settings)
+    assert change.text == "15,000"
+
+
+def test_what_a_sentence_calls_a_factor_answers_what_made(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Air India said that the 20 extra seats the 787 offers over the Airbus A330 were a "
+        "decisive factor."
+    )
+    answer = asked("What made Air India prefer the 787 to the A330?", text, nlp, settings)
+    assert answer.text == "the 20 extra seats the 787 offers over the Airbus A330"
