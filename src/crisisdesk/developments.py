@@ -4,7 +4,8 @@ A development is what several articles report: "the Air Force awards the tanker 
 Northrop and EADS", told in the lead of one article, the background of a second and a quote
 of a third. Its reports are sentences. At ingest, each document's informative sentences
 (`reports`: the first REPORTS that name an actor, a number or a date) join the stored
-development they are most like, or start one; a document may carry several developments.
+development they are most like, or start one; a document may carry several developments, and
+tells each once (its other sentences on it are further facts: their own developments).
 
 A sentence is like a development when its vector (wordllama, as for retrieval, but of the
 sentence alone) is near the development's mean vector and they share keys: actors, numbers
@@ -165,13 +166,16 @@ def place(
 ) -> list[Candidate]:
     """The developments `found` join or start, each holding the reports that joined it.
 
-    Reports are placed in order: one may join a stored development, or one started by an
-    earlier report of the same document. `rarity` gives each key's weight factor (0..1)."""
+    Reports are placed in order, each in a development no other report of this document is in
+    (a document tells a development once; its other sentences on it are further facts, each
+    its own development unless another document tells it too). `rarity` gives each key's
+    weight factor (0..1)."""
     pool = list(candidates)
     touched: list[Candidate] = []
     for report in found:
         vector = vectors.from_bytes([report.vector])[0]
-        best = max(pool, key=lambda c: score(report, vector, c, rarity), default=None)
+        free = [c for c in pool if not c.reports]
+        best = max(free, key=lambda c: score(report, vector, c, rarity), default=None)
         if best is None or score(report, vector, best, rarity) < BAR:
             best = Candidate(None, np.zeros_like(vector))
             pool.append(best)

@@ -74,3 +74,11 @@ def test_a_date_filter_keeps_developments_of_those_days(sampled: Desk) -> None:
     early = sampled.store.developments(DevelopmentScope(until=date(2025, 10, 22)))
     assert all(d.first_day and d.first_day <= date(2025, 10, 22) for d in early)
     assert any(d.documents == 2 for d in early)
+
+
+def test_a_document_tells_a_development_once(sampled: Desk) -> None:
+    for d in sampled.store.developments():
+        docs = [r.doc_id for r in d.reports]
+        assert len(docs) == len(set(docs))
+    igla = holding(sampled.store.developments(), "short-range, shoulder-fired")
+    assert not any("5,000" in r.text for r in igla.reports)  # its own point, not the lede's

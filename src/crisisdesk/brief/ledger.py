@@ -129,7 +129,9 @@ def timeline(store: Store, since: date | None) -> Iterable[Candidate[Dated]]:
     for t in store.times(since=since, limit=READ):
         day = t.record.value or ""
         if t.record.type == "DATE" and day[:1].isdigit() and plausible(day, t.sentence.published):
-            item = Dated(text=t.sentence.text, day=day, time_text=t.record.text, type=t.record.type)
+            item = Dated(
+                text=t.sentence.text.strip(), day=day, time_text=t.record.text, type=t.record.type
+            )
             yield item, t.sentence
 
 

@@ -167,7 +167,7 @@ def point_of(
         return None
     d = chosen.development
     return (make or Point)(
-        text=chosen.shown.text,
+        text=chosen.shown.text.strip(),
         actor=heading(store, chosen.shown),
         documents=d.documents,
         outlets=len(d.outlets),
