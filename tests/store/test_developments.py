@@ -76,9 +76,15 @@ def test_a_date_filter_keeps_developments_of_those_days(sampled: Desk) -> None:
     assert any(d.documents == 2 for d in early)
 
 
-def test_a_document_tells_a_development_once(sampled: Desk) -> None:
-    for d in sampled.store.developments():
-        docs = [r.doc_id for r in d.reports]
-        assert len(docs) == len(set(docs))
-    igla = holding(sampled.store.developments(), "short-range, shoulder-fired")
-    assert not any("5,000" in r.text for r in igla.reports)  # its own point, not the lede's
+def test_a_document_tells_a_development_once(desk: Desk, tmp_path: Path) -> None:
+    text = (
+        "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has deployed "
+        "5,000 Russian-made Igla-S anti-aircraft missiles across its territory.\n"
+        "Venezuela's Defense: Maduro highlighted the Igla-S missiles, which are short-range, "
+        "low-altitude, shoulder-fired systems capable of shooting down drones and planes."
+    )
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    desk.ingest([tmp_path / "one.txt"], published=date(2025, 10, 24))
+    found = desk.store.developments()
+    assert len(found) == 2
+    assert all(len(d.reports) == 1 for d in found)
