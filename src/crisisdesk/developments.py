@@ -50,10 +50,10 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVE
 #: what a shared key adds to the cosine, by kind, before its rarity is applied
 WEIGHTS = {"n": 0.22, "d": 0.12, "a": 0.08, "e": 0.08}
 #: most the shared keys may add; the bar a report must reach to join
-MOST_BONUS, BAR = 0.45, 0.70
-#: what each doubling of a development's reports costs: the mean of many reports is near any
-#: sentence on the topic, so a large development must be matched more closely (no black hole)
-SIZE_COST, MOST_SPREAD = 0.025, 0.1
+MOST_BONUS, BAR = 0.45, 0.66
+#: what each doubling of a development's reports costs (at most MOST_SPREAD): the mean of many
+#: reports is near any sentence on the topic, so a large development is matched more closely
+SIZE_COST, MOST_SPREAD = 0.01, 0.1
 #: a development whose days are this far from the report's day counts WINDOW_COST less
 WINDOW_DAYS, WINDOW_COST = 60, 0.15
 
