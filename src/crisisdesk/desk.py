@@ -6,6 +6,7 @@ read-only stages (brief, ask, status). spaCy is imported only when something is 
 """
 
 from collections import OrderedDict
+from contextlib import suppress
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from crisisdesk import analyze
-from crisisdesk.errors import AnalyzeError
+from crisisdesk.errors import AnalyzeError, StoreError
 from crisisdesk.records import Analysis, Answer, Document, IngestReport
 from crisisdesk.settings import Settings, get_settings
 from crisisdesk.store import Status, Store, StoredEvent, open_store
@@ -108,7 +109,8 @@ class Desk:
         ask = lexical if questions else None
         made = build_brief(self.store, scope, changed_since=changed_since, ask=ask)
         if remember:
-            self.store.remember_brief(self.store.status().last_published)
+            with suppress(StoreError):  # a store on read-only media still briefs
+                self.store.remember_brief(self.store.status().last_published)
         return made
 
     def ask(self, question: str, *, context: str | None = None, qid: str | None = None) -> Answer:
