@@ -6,8 +6,8 @@ read-only stages (brief, ask, status). spaCy is imported only when something is 
 """
 
 from collections import OrderedDict
-from contextlib import suppress
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from types import TracebackType
