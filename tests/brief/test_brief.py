@@ -202,3 +202,13 @@ def test_the_ledger_puts_disputed_claims_first(brief: Brief) -> None:
     asserted = [i for i, c in enumerate(brief.claims) if c.stance == "asserted"]
     claimed = [i for i, c in enumerate(brief.claims) if c.stance == "claimed"]
     assert max(claimed) < min(asserted)
+
+
+def test_a_point_sits_under_the_person_it_is_about(brief: Brief) -> None:
+    """ "Venezuelan President Nicolás Maduro ...": Maduro, not Venezuela; "Trump has
+    authorized the CIA ...": Trump, not the CIA."""
+    by_text = {p.text: p.actor for p in brief.key_points}
+    cia = next(t for t in by_text if "authorized the CIA" in t)
+    assert by_text[cia] == "Donald Trump"
+    marines = next(t for t in by_text if "4,500 Marines" in t)
+    assert by_text[marines] == "United States"

@@ -7,7 +7,7 @@ from functools import partial
 
 from crisisdesk.ask.cite import Citer
 from crisisdesk.brief.model import Change
-from crisisdesk.brief.points import point_of, rank
+from crisisdesk.brief.points import Headings, point_of, rank
 from crisisdesk.store import DevelopmentScope, Store
 
 SHOWN = 10
@@ -15,11 +15,11 @@ SHOWN = 10
 
 def changed(store: Store, cite: Citer, since: date) -> tuple[Change, ...]:
     """Up to SHOWN developments with reports on or after `since`."""
-    out = []
+    out, headings = [], Headings(store)
     for ranked in rank(store.developments(DevelopmentScope(since=since), limit=SHOWN * 4)):
         first = ranked.development.first_day
         status = "new" if first is None or first >= since else "continuing"
-        change = point_of(store, ranked, cite, partial(Change, status=status))
+        change = point_of(headings, ranked, cite, partial(Change, status=status))
         if change is not None:
             out.append(change)
         if len(out) == SHOWN:

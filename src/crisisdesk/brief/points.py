@@ -43,6 +43,9 @@ SAME = 0.9
 #: days over which recency fades
 FRESH_DAYS = 30
 OTHER = "Other developments"
+#: which of a sentence's actors heads its point: one of the MAIN most mentioned, then by label
+MAIN = 8
+HEADING_ORDER = {"PERSON": 0, "ORG": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +65,9 @@ def key_points(store: Store, cite: Citer, ranked: list[Ranked]) -> tuple[Point, 
     POINTS and WORDS."""
     points: list[Point] = []
     words = 0
+    headings = Headings(store)
     for chosen in pick(ranked):
-        point = point_of(store, chosen, cite)
+        point = point_of(headings, chosen, cite)
         if point is None:
             continue
         size = point_words(point)
@@ -79,7 +83,8 @@ def key_points(store: Store, cite: Citer, ranked: list[Ranked]) -> tuple[Point, 
 def developments(store: Store, cite: Citer, ranked: list[Ranked]) -> tuple[Point, ...]:
     """The period's developments reported by several documents, best first (LISTED)."""
     shared = [r for r in ranked if r.development.documents > 1][:LISTED]
-    found = (point_of(store, r, cite) for r in shared)
+    headings = Headings(store)
+    found = (point_of(headings, r, cite) for r in shared)
     return tuple(p for p in found if p is not None)
 
 
@@ -148,17 +153,17 @@ def share(docs: frozenset[str], covered: set[str]) -> float:
 
 
 @overload
-def point_of(store: Store, chosen: Ranked, cite: Citer) -> Point | None: ...
+def point_of(headings: "Headings", chosen: Ranked, cite: Citer) -> Point | None: ...
 
 
 @overload
 def point_of(
-    store: Store, chosen: Ranked, cite: Citer, make: Callable[..., PointT]
+    headings: "Headings", chosen: Ranked, cite: Citer, make: Callable[..., PointT]
 ) -> PointT | None: ...
 
 
 def point_of(
-    store: Store, chosen: Ranked, cite: Citer, make: Callable[..., Point] | None = None
+    headings: "Headings", chosen: Ranked, cite: Citer, make: Callable[..., Point] | None = None
 ) -> Point | None:
     """The point (made by `make`) of a development: its central report, citing one report per
     document (the central one first); None when the shown sentence no longer checks."""
@@ -168,7 +173,7 @@ def point_of(
     d = chosen.development
     return (make or Point)(
         text=chosen.shown.text.strip(),
-        actor=heading(store, chosen.shown),
+        actor=headings(chosen.shown),
         documents=d.documents,
         outlets=len(d.outlets),
         first=d.first_day,
@@ -190,12 +195,25 @@ def cited(chosen: Ranked, cite: Citer) -> list[Citation]:
     return out
 
 
-def heading(store: Store, hit: SentenceHit) -> str:
-    """The first actor the sentence names, else OTHER."""
-    for entity in store.entities_in(hit.doc_id, hit.start, hit.end):
-        if entity.actor:
-            return entity.actor
-    return OTHER
+class Headings:
+    """The heading of a point: the actor its sentence is about. One of the MAIN most
+    mentioned actors of the store if it names one; a person before an organisation before a
+    state, then the first named ("United States automaker General Motors": General Motors;
+    "Venezuelan President Nicolás Maduro": Nicolás Maduro); OTHER when it names none."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._main: frozenset[str] | None = None
+
+    def __call__(self, hit: SentenceHit) -> str:
+        if self._main is None:
+            self._main = frozenset(a.name for a in self._store.top_actors(limit=MAIN))
+        main, order = self._main, len(HEADING_ORDER)
+        named = [e for e in self._store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor]
+        ranked = sorted(
+            named, key=lambda e: (e.actor not in main, HEADING_ORDER.get(e.label, order), e.start)
+        )
+        return ranked[0].actor or OTHER if ranked else OTHER
 
 
 def point_words(point: Point) -> int:
