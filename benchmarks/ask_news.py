@@ -2,13 +2,15 @@
 (airbus, gm, stock: 30 articles each), and `news_dev_questions.jsonl` (60 questions in a
 reader's own words, a quarter unanswerable), scored by the independent scorer in ../shared/eval.
 
-    python benchmarks/ask_news.py [--data DIR] [--questions FILE]
+    python benchmarks/ask_news.py [--data DIR] [--questions FILE] [--llm URL]
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
 answers scored by `qa_questions.py`. Prints right / answerable right / abstained right, the
 wrong ids with what was answered, the risk-coverage curve over the answers' confidence, and
-one JSON line.
+one JSON line. With `--llm URL`, a reader model at that OpenAI-compatible endpoint picks among
+the candidates above the setting's bar (`ask/chooser.py`); the run also counts its picks, its
+abstentions and the questions it was not used for.
 """
 
 import json
@@ -16,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +55,17 @@ def corpus_documents(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
-def answer(questions: list[dict[str, Any]], meantime: Path, stores: Path) -> list[dict[str, Any]]:
+def settings_for(llm: str | None) -> Settings:
+    """Every answer kept, so one run gives the whole curve; with a reader model, the bar of the
+    settings, since the model chooses among the candidates above it."""
+    if llm is None:
+        return EVERY_ANSWER
+    return Settings(ask=AskSettings(llm_url=llm, llm_timeout_s=120))
+
+
+def answer(
+    questions: list[dict[str, Any]], meantime: Path, stores: Path, settings: Settings
+) -> list[dict[str, Any]]:
     """Each question answered from the store of its sub-corpus (built unless already there)."""
     out = []
     for corpus in sorted({q["corpus"] for q in questions}):
@@ -60,7 +74,7 @@ def answer(questions: list[dict[str, Any]], meantime: Path, stores: Path) -> lis
             "\n".join(json.dumps(d) for d in corpus_documents(meantime / f"corpus_{corpus}")),
             encoding="utf-8",
         )
-        with Desk(stores / f"{corpus}.db", settings=EVERY_ANSWER) as desk:
+        with Desk(stores / f"{corpus}.db", settings=settings) as desk:
             desk.ingest([docs])
             for q in (q for q in questions if q["corpus"] == corpus):
                 out.append(desk.ask(q["question"], qid=q["id"]).to_json())
@@ -71,6 +85,7 @@ def main() -> None:
     options = parser(__doc__)
     options.add_argument("--questions", type=Path, default=None)
     options.add_argument("--stores", type=Path, default=None, help="keep the stores here")
+    options.add_argument("--llm", default=None, metavar="URL", help="reader model endpoint")
     args = options.parse_args()
     meantime = checked(args.data / "news_corpus" / "meantime_en" / "intra-doc_annotation")
     qpath = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
@@ -79,7 +94,8 @@ def main() -> None:
     bar = Settings().ask.min_confidence
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        answers = answer(questions, meantime, args.stores or Path(tmp))
+        settings = settings_for(args.llm)
+        answers = answer(questions, meantime, args.stores or Path(tmp), settings)
         seconds = time.perf_counter() - start
         curve = {b: score(scorer, below(answers, b), qpath, Path(tmp)) for b in BARS}
         figures = score(scorer, below(answers, bar), qpath, Path(tmp))
@@ -90,8 +106,31 @@ def main() -> None:
         counts = f"{f['right']:>6}{f['answerable_right']:>18}{f['abstained_right']:>17}"
         print(f"  {b:<12.2f}{counts}{mark}")
     figures.update(bar=bar, seconds=round(seconds, 1))
+    if args.llm:
+        figures.update(llm=model_name(args.llm), reader=reader_counts(answers))
     figures["curve"] = {str(b): f["right"] for b, f in curve.items()}
     print(json.dumps(figures))
+
+
+def model_name(url: str) -> str:
+    """The first model the endpoint lists (its GGUF file, for a llama.cpp server)."""
+    base = url.rstrip("/") if url.rstrip("/").endswith("/v1") else f"{url.rstrip('/')}/v1"
+    with urllib.request.urlopen(f"{base}/models", timeout=10) as response:
+        return str(json.loads(response.read())["data"][0]["id"]).rsplit("/", 1)[-1]
+
+
+def reader_counts(answers: list[dict[str, Any]]) -> dict[str, int]:
+    """How the reader model took part: its picks, its abstentions, the answers it left."""
+    counts: Counter[str] = Counter()
+    for a in answers:
+        reason = a["reason"] or ""
+        if reason.startswith("the reader model found no answer"):
+            counts["abstained"] += 1
+        elif reason.startswith("reader model not used"):
+            counts["not used"] += 1
+        elif a["answer"] is not None:
+            counts["picked"] += 1
+    return dict(counts)
 
 
 def below(answers: list[dict[str, Any]], bar: float) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,7 +34,7 @@ class IngestSettings(BaseModel):
 
 
 class AskSettings(BaseModel):
-    """Retrieval depth and the evidence bar below which `ask` abstains."""
+    """Retrieval depth, the evidence bar below which `ask` abstains, the optional reader model."""
 
     #: passages read for candidates after fusing the lexical and vector rankings
     top_k: int = Field(default=20, ge=1)
@@ -43,6 +44,16 @@ class AskSettings(BaseModel):
     #: the same for a question asked of one given context (benchmarks/ask.py): every sentence
     #: of a single paragraph is on its topic, so support means less and the bar is higher
     min_confidence_context: float = Field(default=0.55, ge=0, le=1)
+    #: an OpenAI-compatible endpoint (llama.cpp server, Ollama, vLLM) that picks the answer
+    #: among the candidates above the bar (`ask/chooser.py`); None: crisisdesk's own pick
+    llm_url: str | None = Field(default=None, pattern=r"^https?://")
+    #: the model name sent to it (a llama.cpp server ignores it; Ollama and vLLM need it)
+    llm_model: str | None = None
+    #: how the reply is held to a candidate: a `grammar` (llama.cpp servers) or a
+    #: `json_schema` response format (Ollama, vLLM, llama.cpp's llama-server)
+    llm_format: Literal["grammar", "json_schema"] = "grammar"
+    #: seconds each network read may take before crisisdesk answers alone
+    llm_timeout_s: float = Field(default=30.0, gt=0)
 
 
 class ServeSettings(BaseModel):

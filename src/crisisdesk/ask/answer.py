@@ -6,7 +6,8 @@ title and the sentence before), whether the names the question uses are there, w
 tells of the time the question names ("in February 2009"), how well the candidate's kind
 fits, how close it stands to the question's words and how high its passage ranks. The best
 candidate is the answer when its score reaches `settings.ask.min_confidence`, an operating
-point read off the risk-coverage curve of `benchmarks/ask_news.py`.
+point read off the risk-coverage curve of `benchmarks/ask_news.py`. With a reader model
+(`settings.ask.llm_url`), the model picks among the candidates above that bar (`chooser.py`).
 The answer carries who says it (the attribution it sits in), the doubt on it, the other
 sources that give the same answer and those that give another.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from crisisdesk import vectors
 from crisisdesk.analyze.gazetteer import Gazetteer
+from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
@@ -98,13 +100,18 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     missing = missing_names(question, best.passage, src)
     if question.names and len(missing) == len(question.names):
         return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
+    choice = choose(question.text, ranked, confidence, src.settings)  # the reader model, if any
+    if not choice.ranked:
+        return Answer(None, None, top, reason=choice.note)
+    ranked, best, top = choice.ranked, choice.ranked[0], confidence(choice.ranked[0])
     citer = Citer(src.store)
     citation = citer(best.passage.hit)
     if citation is None:
         return Answer(None, None, 0.0, reason="the supporting sentence no longer checks")
     extra = carried(best, ranked, citer, src.store)
     phrase = best.candidate.phrase or None
-    return Answer(None, best.candidate.text, round(top, 4), (citation,), phrase=phrase, **extra)
+    text, note = best.candidate.text, choice.note
+    return Answer(None, text, round(top, 4), (citation,), reason=note, phrase=phrase, **extra)
 
 
 def unmentioned(question: Question, store: Store) -> list[str]:

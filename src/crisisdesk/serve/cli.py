@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.prompt import Prompt
@@ -28,7 +29,7 @@ from crisisdesk.desk import Desk, IngestReport
 from crisisdesk.errors import CrisisdeskError
 from crisisdesk.serve import answers
 from crisisdesk.serve.listing import FORMATS, claim_rows, emit, number_rows, status_json
-from crisisdesk.settings import get_settings
+from crisisdesk.settings import AskSettings, Settings, get_settings
 
 app = typer.Typer(
     add_completion=False,
@@ -43,6 +44,15 @@ ActorOption = Annotated[str | None, typer.Option(help="Only this actor (any alia
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 Limit = Annotated[int, typer.Option(min=1, help="At most this many rows (newest first).")]
 Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows first (paging).")]
+LlmOption = Annotated[
+    str | None,
+    typer.Option(
+        "--llm",
+        metavar="URL",
+        help="OpenAI-compatible endpoint that picks among the accepted candidate answers"
+        " [env CRISISDESK_ASK__LLM_URL].",
+    ),
+]
 DEMO_QUESTIONS = (
     "How many Igla-S missiles did Maduro say were deployed?",
     "How many Marines and sailors has the US deployed to the Caribbean?",
@@ -73,9 +83,21 @@ def say(label: str, message: object, style: str = "") -> None:
     console.print(Text.assemble((label, style), " ", safe.one_line(message)), soft_wrap=True)
 
 
-def reading(db: Path | None) -> Desk:
+def reading(db: Path | None, llm: str | None = None) -> Desk:
     """The evidence base at `db` for a command that only reads: never created."""
-    return Desk(db, create=False)
+    return Desk(db, create=False, settings=with_llm(llm))
+
+
+def with_llm(llm: str | None) -> Settings:
+    """The settings, with the reader model at `llm` when one is given."""
+    settings = get_settings()
+    if llm is None:
+        return settings
+    try:
+        ask = AskSettings.model_validate({**settings.ask.model_dump(), "llm_url": llm})
+    except ValidationError:
+        raise typer.BadParameter(f"not an http(s) URL: {llm!r}", param_hint="--llm") from None
+    return settings.model_copy(update={"ask": ask})
 
 
 def parse_date(value: str | None) -> date | None:
@@ -372,14 +394,15 @@ def ask(
     ] = None,
     batch: Annotated[Path | None, typer.Option(help="JSONL of {id, question, context?}.")] = None,
     db: DbOption = None,
+    llm: LlmOption = None,
 ) -> None:
     """Answer from the sources, with citations; a null answer means the sources do not say."""
     if (question is None) == (batch is None):
         raise typer.BadParameter("give a QUESTION or --batch FILE")
     if batch is not None:
-        answer_batch(batch, db)
+        answer_batch(batch, db, llm)
         return
-    with reading(db) as desk:
+    with reading(db, llm) as desk:
         show_answer(question or "", desk)
 
 
@@ -392,13 +415,14 @@ class Question:
     context: str | None = None
 
 
-def answer_batch(path: Path, db: Path | None) -> None:
+def answer_batch(path: Path, db: Path | None, llm: str | None = None) -> None:
     """One JSON answer per good line; bad lines are reported and make the exit code 1. Lines
     that all carry a context need no evidence base."""
     questions, bad = read_questions(path)
     if questions:
         needs_store = any(q.context is None for q in questions)
-        with reading(db) if needs_store else Desk(":memory:") as desk:
+        opened = reading(db, llm) if needs_store else Desk(":memory:", settings=with_llm(llm))
+        with opened as desk:
             for q in questions:
                 write_json(desk.ask(q.question, context=q.context, qid=q.id).to_json())
     if bad:
@@ -449,13 +473,13 @@ def show_answer(question: str, desk: Desk) -> None:
 
 
 @app.command()
-def chat(db: DbOption = None) -> None:
+def chat(db: DbOption = None, llm: LlmOption = None) -> None:
     """Ask in a row: numbers pick a suggested question, follow-ups ("and its range?", "what
     did he say?") continue the thread; an empty line or Ctrl-D ends."""
     from crisisdesk.ask.suggest import suggestions
 
     out = Console()
-    with reading(db) as desk:
+    with reading(db, llm) as desk:
         offered = [q for q, _ in suggestions(desk.store, desk.ask)]
         if offered:
             out.print(Text("Questions the sources answer:", style="bold"))
