@@ -212,3 +212,18 @@ def test_a_point_sits_under_the_person_it_is_about(brief: Brief) -> None:
     assert by_text[cia] == "Donald Trump"
     marines = next(t for t in by_text if "4,500 Marines" in t)
     assert by_text[marines] == "United States"
+
+
+def test_one_claim_reworded_by_two_outlets_is_one_ledger_line(desk: Desk, tmp_path: Path) -> None:
+    reports = {
+        "wire": "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has "
+        "deployed 5,000 Igla-S missiles.",
+        "herald": "Nicolás Maduro said on Wednesday that Venezuela had deployed 5,000 Russian "
+        "Igla-S missiles in key positions.",
+    }
+    for outlet, text in reports.items():
+        (tmp_path / f"{outlet}.txt").write_text(text, encoding="utf-8")
+        desk.ingest([tmp_path / f"{outlet}.txt"], published=date(2025, 10, 23), outlet=outlet)
+    lines = list(desk.brief(questions=False, remember=False).claims)
+    assert len(lines) == 1
+    assert {c.outlet for c in lines[0].citations} == {"wire", "herald"}

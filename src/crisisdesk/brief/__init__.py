@@ -66,7 +66,7 @@ def build_brief(
         key_points=grouped(points[1:]),
         developments=developments(store, cite, ranked),
         contested=contested(store, cite, scope.since, pool),
-        claims=ledger(claims(store, scope.since), cite),
+        claims=ledger(store, claims(store, scope.since), cite),
         numbers=merged(numbers(store, scope.since), cite),
         timeline=merged(timeline(store, scope.since), cite),
         trend=trend(store, scope.since, cite),

@@ -47,11 +47,20 @@ def merged(
     return tuple(groups.values())
 
 
-def ledger(candidates: Iterable[Candidate[Claim]], cite: Citer) -> tuple[Claim, ...]:
-    """The claims ledger: the latest claims, one line per claim across copies, the most
-    significant SECTION_LIMIT first (`significance`)."""
+def ledger(store: Store, candidates: Iterable[Candidate[Claim]], cite: Citer) -> tuple[Claim, ...]:
+    """The claims ledger: the latest claims, one line per claim across copies and rewrites
+    (the same source in sentences of one development), the most significant SECTION_LIMIT
+    first (`significance`)."""
     found = merged(candidates, cite, most=SECTION_LIMIT * 5)
-    return tuple(sorted(found, key=significance, reverse=True)[:SECTION_LIMIT])
+    lines: dict[object, Claim] = {}
+    for claim in sorted(found, key=significance, reverse=True):
+        first = claim.citations[0]
+        development = store.development_at(first.doc, first.start)
+        key = (
+            (claim.actor, development) if development and claim.actor else (claim.text, claim.actor)
+        )
+        lines[key] = lines[key].citing(*claim.citations) if key in lines else claim
+    return tuple(lines.values())[:SECTION_LIMIT]
 
 
 def significance(claim: Claim) -> tuple[int, int, int]:

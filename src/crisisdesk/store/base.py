@@ -187,6 +187,10 @@ class Store(Protocol):
         """The ids of the developments a document reports."""
         ...
 
+    def development_at(self, doc_id: str, start: int) -> int | None:
+        """The development the sentence starting at `start` of a document reports, if any."""
+        ...
+
     def remember_brief(self, newest: date | None) -> None:
         """Record that a brief was made of the documents published up to `newest`."""
         ...

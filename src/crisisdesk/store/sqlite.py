@@ -237,6 +237,11 @@ class SQLiteStore:
         sql = 'SELECT DISTINCT "development" FROM "development_reports" WHERE "doc_id" = ?'
         return frozenset(r[0] for r in self._all(sql, (doc_id,)))
 
+    def development_at(self, doc_id: str, start: int) -> int | None:
+        """The development the sentence starting at `start` of a document reports, if any."""
+        found: int | None = self._one(_developments.AT, (doc_id, start))
+        return found
+
     def remember_brief(self, newest: date | None) -> None:
         """Record that a brief was made of the documents published up to `newest`."""
         with self._transaction():
