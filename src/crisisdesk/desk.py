@@ -90,18 +90,20 @@ class Desk:
         remember: bool = True,
     ) -> "Brief":
         """The brief of `scope` (its actor may be any alias); `questions`: suggest questions
-        `ask` answers (checked by BM25 retrieval alone: no vector index to load, so a brief of
-        a large store stays fast); `remember`: record it, so the next brief says what changed
-        since."""
+        `ask` answers (checked by BM25 retrieval alone and without a reader model: no vector
+        index to load, no model to wait for, so a brief of a large store stays fast);
+        `remember`: record it, so the next brief says what changed since."""
         from dataclasses import replace
 
         from crisisdesk.ask import ask as answer_question
         from crisisdesk.brief import Scope, build_brief
 
+        quick = self.settings.model_copy(
+            update={"ask": self.settings.ask.model_copy(update={"llm_url": None})}
+        )
+
         def lexical(question: str) -> Answer:
-            return answer_question(
-                question, self.store, nlp=self.nlp, settings=self.settings, dense=False
-            )
+            return answer_question(question, self.store, nlp=self.nlp, settings=quick, dense=False)
 
         scope = scope or Scope()
         if scope.actor:
