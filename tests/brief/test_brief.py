@@ -227,3 +227,16 @@ def test_one_claim_reworded_by_two_outlets_is_one_ledger_line(desk: Desk, tmp_pa
     lines = list(desk.brief(questions=False, remember=False).claims)
     assert len(lines) == 1
     assert {c.outlet for c in lines[0].citations} == {"wire", "herald"}
+
+
+def test_a_strike_leads_a_statement_told_as_widely(desk: Desk, tmp_path: Path) -> None:
+    reports = {
+        "wire": "Venezuelan officials said talks with Colombia on trade would resume next week.",
+        "herald": "US forces struck a boat off the coast of Venezuela, killing 11 people.",
+    }
+    for outlet, text in reports.items():
+        (tmp_path / f"{outlet}.txt").write_text(text, encoding="utf-8")
+        desk.ingest([tmp_path / f"{outlet}.txt"], published=date(2025, 9, 2), outlet=outlet)
+    made = desk.brief(questions=False, remember=False)
+    assert made.lede is not None
+    assert "struck a boat" in made.lede.text

@@ -17,7 +17,7 @@ from crisisdesk.brief.changed import changed
 from crisisdesk.brief.contested import contested
 from crisisdesk.brief.ledger import claims, ledger, merged, numbers, timeline
 from crisisdesk.brief.model import Brief, Claim, Dated, Item, Number, Point, Question
-from crisisdesk.brief.points import OTHER, POOL, developments, key_points, rank
+from crisisdesk.brief.points import OTHER, POOL, developments, escalated, key_points, rank
 from crisisdesk.brief.trend import trend
 from crisisdesk.records import Answer
 from crisisdesk.store import DevelopmentScope, Store
@@ -55,7 +55,7 @@ def build_brief(
     scope = scope or Scope()
     cite = Citer(store)
     pool = store.developments(scope.developments(), limit=POOL)
-    ranked = rank(pool)
+    ranked = escalated(store, rank(pool))
     points = key_points(store, cite, ranked)
     since_last = changed_since or store.last_brief()
     return Brief(

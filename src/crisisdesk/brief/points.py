@@ -2,10 +2,11 @@
 
 The POOL most widely reported developments of the period are read (in SQL, so a brief of
 100,000 articles reads what it shows). Each is scored by how many documents report it, how
-early in them (a lead sentence tells the story, a late one its background) and how recent it
-is. Points are then taken best first, each one costing less the more of its documents are not
-yet covered, so the brief spreads across stories instead of retelling one; a development said
-in the same words as one taken is left out. The best becomes the lede. A point shows its most
+early in them (a lead sentence tells the story, a late one its background), how recent it
+is, and how hostile the events it tells are (escalation). Points are then taken best first,
+each one costing less the more of its documents are not yet covered, so the brief spreads
+across stories instead of retelling one; a development said in the same words as one taken
+is left out. The best becomes the lede. A point shows its most
 central report (the one most like the others; a lead sentence and one with a number count
 extra) and cites one report per document. Points stop at POINTS, or when their words would
 pass WORDS (counted as the brief checks count them: every string but the citations).
@@ -13,7 +14,7 @@ pass WORDS (counted as the brief checks count them: every string but the citatio
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar, overload
 
@@ -40,6 +41,9 @@ RECENT, COVER = 0.3, 0.6
 SHOWABLE = 8
 #: a development said this much like one already taken is the same point
 SAME = 0.9
+#: how much the most hostile event of a development adds to its score (at -10 intensity), and
+#: among how many of the best developments it is looked for
+ESCALATION, ESCALATED = 0.6, 100
 #: days over which recency fades
 FRESH_DAYS = 30
 OTHER = "Other developments"
@@ -116,6 +120,25 @@ def weighted(d: StoredDevelopment) -> float:
 
 def rank_weight(rank: int) -> float:
     return WEIGHT_BY_RANK[rank] if rank < len(WEIGHT_BY_RANK) else BACKGROUND
+
+
+def escalated(store: Store, ranked: list[Ranked]) -> list[Ranked]:
+    """The ranking with the ESCALATED best developments raised by how hostile the events
+    their reports tell are (a strike outranks a statement told as widely), best first."""
+    head, rest = ranked[:ESCALATED], ranked[ESCALATED:]
+    raised = [replace(r, score=r.score + ESCALATION * hostility(store, r)) for r in head]
+    return sorted(raised, key=lambda r: -r.score) + rest
+
+
+def hostility(store: Store, ranked: Ranked) -> float:
+    """0..1: the most hostile intensity (-10 .. +10, negative: conflict) among the events that
+    happened in a development's first reports."""
+    worst = 0.0
+    for hit in ranked.development.reports[:SHOWABLE]:
+        for event in store.events_in(hit.doc_id, hit.start, hit.end):
+            if event.mode == "happened" and event.intensity is not None:
+                worst = min(worst, event.intensity)
+    return -worst / 10
 
 
 def central(d: StoredDevelopment, own: np.ndarray) -> int:

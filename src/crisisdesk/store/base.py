@@ -281,6 +281,10 @@ class Store(Protocol):
         """Quantities whose offsets lie inside [start, end) of a document."""
         ...
 
+    def events_in(self, doc_id: str, start: int, end: int) -> list[Event]:
+        """Events whose offsets lie inside [start, end) of a document."""
+        ...
+
     def times_in(self, doc_id: str, start: int, end: int) -> list[TimeExpr]:
         """Time expressions whose offsets lie inside [start, end) of a document."""
         ...

@@ -35,8 +35,8 @@ KEY_DEVELOPMENTS = dedent("""
 KEY_COUNT = """SELECT count(*) FROM (SELECT 1 FROM "development_keys" WHERE "key" = ? LIMIT ?)"""
 DEVELOPMENT_ROWS = """SELECT * FROM "developments"
     WHERE "id" IN (SELECT "value" FROM json_each(?))"""
-AT = """SELECT r."development" FROM "development_reports" AS r
-    JOIN "sentences" AS s ON s."id" = r."sentence" WHERE s."doc_id" = ? AND s."start" = ?"""
+AT = """SELECT "development" FROM "development_reports" WHERE "sentence" = (
+    SELECT "id" FROM "sentences" WHERE "doc_id" = ? AND "start" = ? LIMIT 1)"""
 UNDEVELOPED = """SELECT "id" FROM "documents" WHERE "developed" = 0
     ORDER BY "published", "id" LIMIT ?"""
 KEYS_OF = """SELECT "development", "key" FROM "development_keys"

@@ -674,3 +674,10 @@ def m021_store_id(db: sqlite3.Connection) -> None:
         """CREATE TABLE "meta" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL) STRICT""",
         """INSERT INTO "meta" VALUES ('id', lower(hex(randomblob(16))))""",
     )
+
+
+@migration
+def m022_development_reports_by_sentence(db: sqlite3.Connection) -> None:
+    """A sentence's development read by index (the claims ledger asks it of every claim; and
+    deleting a sentence finds its reports)."""
+    _run(db, 'CREATE INDEX "development_reports_sentence" ON "development_reports" ("sentence")')

@@ -30,6 +30,7 @@ from crisisdesk.records import (
     Document,
     Doubt,
     Entity,
+    Event,
     Quantity,
     Span,
     TimeExpr,
@@ -460,6 +461,10 @@ class SQLiteStore:
     def entities_in(self, doc_id: str, start: int, end: int) -> list[Entity]:
         """Entities whose offsets lie inside [start, end) of a document."""
         return [_rows.entity_from(r) for r in self._span_rows("entities", doc_id, (start, end))]
+
+    def events_in(self, doc_id: str, start: int, end: int) -> list[Event]:
+        """Events whose offsets lie inside [start, end) of a document."""
+        return [_events.event_from(r) for r in self._span_rows("events", doc_id, (start, end))]
 
     def quantities_in(self, doc_id: str, start: int, end: int) -> list[Quantity]:
         """Quantities whose offsets lie inside [start, end) of a document."""
