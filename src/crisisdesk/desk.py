@@ -105,6 +105,10 @@ class Desk:
         def lexical(question: str) -> Answer:
             return answer_question(question, self.store, nlp=self.nlp, settings=quick, dense=False)
 
+        if self.store.undeveloped(1):  # a store from before developments: place them once
+            from crisisdesk import flow
+
+            flow.backfill_developments(self.store)
         scope = scope or Scope()
         if scope.actor:
             scope = replace(scope, actor=self.resolve_actor(scope.actor))

@@ -240,3 +240,14 @@ def test_a_strike_leads_a_statement_told_as_widely(desk: Desk, tmp_path: Path) -
     made = desk.brief(questions=False, remember=False)
     assert made.lede is not None
     assert "struck a boat" in made.lede.text
+
+
+def test_a_store_from_before_developments_is_briefed_with_them(
+    desk: Desk, sample_path: Path
+) -> None:
+    desk.ingest([sample_path])
+    desk.store.reset_developments()  # as a store made before developments were stored
+    made = desk.brief(questions=False, remember=False)
+    assert made.lede is not None
+    assert made.key_points
+    assert desk.store.undeveloped(1) == []
