@@ -8,6 +8,7 @@ read-only stages (brief, ask, status). spaCy is imported only when something is 
 from collections import OrderedDict
 from collections.abc import Iterable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -17,7 +18,14 @@ from crisisdesk import analyze
 from crisisdesk.errors import AnalyzeError, StoreError
 from crisisdesk.records import Analysis, Answer, Document, IngestReport
 from crisisdesk.settings import Settings, get_settings
-from crisisdesk.store import Status, Store, StoredEvent, open_store
+from crisisdesk.store import (
+    DevelopmentScope,
+    Status,
+    Store,
+    StoredDevelopment,
+    StoredEvent,
+    open_store,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,8 +101,6 @@ class Desk:
         `ask` answers (checked by BM25 retrieval alone and without a reader model: no vector
         index to load, no model to wait for, so a brief of a large store stays fast);
         `remember`: record it, so the next brief says what changed since."""
-        from dataclasses import replace
-
         from crisisdesk.ask import ask as answer_question
         from crisisdesk.brief import Scope, build_brief
 
@@ -105,10 +111,7 @@ class Desk:
         def lexical(question: str) -> Answer:
             return answer_question(question, self.store, nlp=self.nlp, settings=quick, dense=False)
 
-        if self.store.undeveloped(1):  # a store from before developments: place them once
-            from crisisdesk import flow
-
-            flow.backfill_developments(self.store)
+        self._developed()
         scope = scope or Scope()
         if scope.actor:
             scope = replace(scope, actor=self.resolve_actor(scope.actor))
@@ -118,6 +121,22 @@ class Desk:
             with suppress(StoreError):  # a store on read-only media still briefs
                 self.store.remember_brief(self.store.status().last_published)
         return made
+
+    def developments(
+        self, scope: DevelopmentScope | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[StoredDevelopment]:
+        """Developments in `scope` (its actor may be any alias), most widely reported first."""
+        self._developed()
+        if scope is not None and scope.actor:
+            scope = replace(scope, actor=self.resolve_actor(scope.actor))
+        return self.store.developments(scope, limit=limit, offset=offset)
+
+    def _developed(self) -> None:
+        """Place the developments of documents stored before developments were (once)."""
+        if self.store.undeveloped(1):
+            from crisisdesk import flow
+
+            flow.backfill_developments(self.store)
 
     def ask(self, question: str, *, context: str | None = None, qid: str | None = None) -> Answer:
         """Answer from the store, or from `context` alone when one is given."""

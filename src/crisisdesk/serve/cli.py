@@ -348,11 +348,9 @@ def developments(  # noqa: PLR0913 (typer: one parameter per option)
     from crisisdesk.store import DevelopmentScope
 
     check_format(fmt)
+    scope = DevelopmentScope(parse_date(since), parse_date(until), actor, topic)
     with reading(db) as desk:
-        name = desk.resolve_actor(actor) if actor else None
-        scope = DevelopmentScope(parse_date(since), parse_date(until), name, topic)
-        found = desk.store.developments(scope, limit=limit, offset=offset)
-        show_developments(found, fmt)
+        show_developments(desk.developments(scope, limit=limit, offset=offset), fmt)
 
 
 @app.command()

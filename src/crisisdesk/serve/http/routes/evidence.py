@@ -104,11 +104,8 @@ async def developments(  # noqa: PLR0913 (one parameter per query filter)
     """Developments, most widely reported first, each with every report's citation."""
 
     def listed(desk: Desk) -> list[dict[str, Any]]:
-        name = desk.resolve_actor(actor) if actor else None
-        scope = DevelopmentScope(since, until, name, topic)
-        return [
-            development_json(d) for d in desk.store.developments(scope, limit=limit, offset=offset)
-        ]
+        scope = DevelopmentScope(since, until, actor, topic)
+        return [development_json(d) for d in desk.developments(scope, limit=limit, offset=offset)]
 
     return page(await service.readers.run(listed), limit=limit, offset=offset)
 
