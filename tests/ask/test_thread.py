@@ -24,6 +24,15 @@ def test_a_fragment_swaps_the_focus_of_the_previous_question(nlp: Language) -> N
     )
 
 
+def test_a_fragment_swaps_the_names_that_modify_the_focus(nlp: Language) -> None:
+    thread = Thread()
+    thread.remember(
+        questions.read("How many Igla-S missiles did Maduro say were deployed?", nlp),
+        Answer(None, "5,000", 0.9),
+    )
+    assert thread.resolve("and reservists?") == "How many reservists did Maduro say were deployed?"
+
+
 def test_pronouns_take_the_previous_names_and_speaker(nlp: Language) -> None:
     thread = Thread()
     said = Said("the minister", "Tomas Arkell", "claimed", "claimed")

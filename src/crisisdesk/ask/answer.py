@@ -23,7 +23,7 @@ from crisisdesk.analyze.gazetteer import Gazetteer
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.question import Question
-from crisisdesk.ask.retrieve import Passage, coverage, term_weights
+from crisisdesk.ask.retrieve import Passage, coverage, term_weights, words_of
 from crisisdesk.ask.span import Candidate, anchors, candidates, distance
 from crisisdesk.ask.support import carried
 from crisisdesk.records import Answer
@@ -59,6 +59,8 @@ OTHER_TIME = 0.6
 REPORTED = timedelta(days=31)
 #: shorter than any year: a period of whole months
 YEAR = timedelta(days=360)
+#: letters of a name that a word of its document must begin with ("Senate": "senator")
+STEM_CHARS = 5
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
 DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
@@ -100,6 +102,11 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     missing = missing_names(question, best.passage, src)
     if question.names and len(missing) == len(question.names):
         return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
+    elsewhere = not_in_document(missing, best.passage, src)
+    if elsewhere:
+        return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
+    if other_time(question, best, src.store):
+        return Answer(None, None, top, reason="the sources tell it for another time than asked")
     choice = choose(question.text, ranked, confidence, src.settings)  # the reader model, if any
     if not choice.ranked:
         return Answer(None, None, top, reason=choice.note)
@@ -141,7 +148,6 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     bases = [
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
-        * (1.0 if in_period(question, p, src.store) else OTHER_TIME)
         / (1 + 0.05 * i)
         for i, p in enumerate(passages)
     ]
@@ -160,7 +166,8 @@ def _scored(
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases)
         for cand in found:
             near = 0.5 + 0.5 / (1 + distance(cand, points) / NEAR)
-            out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near))
+            timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
+            out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
 
 
@@ -199,27 +206,52 @@ def support(
     sentence and with its context) and its meaning (vector cosine above what unrelated
     sentences reach)."""
     terms = list(question.terms)
-    own = coverage(terms, passage.hit.text, weights)
-    around = coverage(terms, f"{passage.hit.text} {passage.context}", weights)
+    own = coverage(terms, passage.hit.text, weights, close=True)
+    around = coverage(terms, f"{passage.hit.text} {passage.context}", weights, close=True)
     lexical = (1 - CONTEXT_SHARE) * own + CONTEXT_SHARE * around
     meaning = max(0.0, similar - UNRELATED) / (1 - UNRELATED)
     return (1 - MEANING_SHARE) * lexical + MEANING_SHARE * meaning
 
 
-def in_period(question: Question, passage: Passage, store: Store) -> bool:
+def in_period(
+    question: Question, passage: Passage, store: Store, answer: Candidate | None = None
+) -> bool:
     """The passage tells of the time the question names: a date of its sentence falls in it,
     or, when the sentence dates nothing, its document was published in it or soon after
-    (news of "February 2009" comes out in February or March)."""
+    (news of "February 2009" comes out in February or March). The answer's own date is not
+    one of them: "until January 30, 2009" answers how long the facilities of September 2008
+    were to last."""
     if question.period is None:
         return True
-    first, last = question.period
-    hit = passage.hit
-    spans = [s for t in store.times_in(hit.doc_id, hit.start, hit.end) if (s := days(t.value))]
-    if last - first < YEAR:  # a year does not say which of its months
-        spans = [(a, b) for a, b in spans if b - a < YEAR]
+    spans = dates_told(question, passage, store, answer)
     if spans:
-        return any(a <= last and first <= b for a, b in spans)
-    return hit.published is None or first <= hit.published <= last + REPORTED
+        return any(a <= question.period[1] and question.period[0] <= b for a, b in spans)
+    published = passage.hit.published
+    return published is None or question.period[0] <= published <= question.period[1] + REPORTED
+
+
+def dates_told(
+    question: Question, passage: Passage, store: Store, answer: Candidate | None = None
+) -> list[tuple[date, date]]:
+    """The periods the passage's sentence dates, but the answer's own, as precise as the
+    question's period (a year does not say which of its months)."""
+    if question.period is None:
+        return []
+    hit = passage.hit
+    times = store.times_in(hit.doc_id, hit.start, hit.end)
+    if answer is not None:
+        times = [t for t in times if t.end <= answer.start or answer.end <= t.start]
+    spans = [s for t in times if (s := days(t.value))]
+    if question.period[1] - question.period[0] < YEAR:
+        spans = [(a, b) for a, b in spans if b - a < YEAR]
+    return spans
+
+
+def other_time(question: Question, best: Scored, store: Store) -> bool:
+    """The answer's sentence dates what it says, and not in the time the question names
+    ("663,000 jobs in March" for "in February 2009"): the sources do not answer for it."""
+    spans = dates_told(question, best.passage, store, best.candidate)
+    return bool(spans) and not in_period(question, best.passage, store, best.candidate)
 
 
 def days(value: str | None) -> tuple[date, date] | None:
@@ -235,6 +267,23 @@ def days(value: str | None) -> tuple[date, date] | None:
     else:
         first, last = 1, 12
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def not_in_document(names: list[str], passage: Passage, src: Sources) -> list[str]:
+    """The names its whole document never mentions: the passage answers for something else
+    ("555 passengers" of the A380 for a question about the A350). A word of the name
+    ("senator" for "Senate"), an actor of the document it names ("Nicolás" for Nicolás
+    Maduro, called "Maduro" there) or whose state it is ("Venezuela" for Maduro) mentions it."""
+    doc = src.store.document(passage.hit.doc_id) if names else None
+    if doc is None:
+        return []
+    words = {w[:STEM_CHARS] for w in words_of(doc.text)}
+    missing = [n for n in names if n.lower()[:STEM_CHARS] not in words]
+    entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
+    actors = {e.actor for e in entities if e.actor}
+    named = {w for a in actors for w in a.split()} | {e.code for e in entities if e.code}
+    entries = {name: src.known.lookup(name) for name in missing if name not in named}
+    return [n for n, e in entries.items() if e is None or not {e.name, e.code} & (actors | named)]
 
 
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:

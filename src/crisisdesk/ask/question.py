@@ -32,6 +32,11 @@ WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 CALENDAR = frozenset([*MONTHS, *(d.lower() for d in calendar.day_name)])
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: a time the question names as a bound, not as the time it asks about
+BOUNDED = re.compile(
+    r"\b(?:before|after|since|until|till|prior to)\s+(?:early |late |mid-?)?(?:[A-Z][a-z]+ )?"
+    r"(?:\d{1,2},? )?(?:1[89]\d\d|20\d\d)\b"
+)
 #: words of a question that say what kind of answer it wants, not what it is about
 QUESTION_WORDS = frozenset(
     [
@@ -415,9 +420,10 @@ def period(question: str) -> tuple[date, date] | None:
     """The days a question's year names, narrowed to its months when it names some ("in
     February 2009", "between July and September 2009"); None without a year.
 
-    Limit: one year only; a month without a year, "last week" and seasons are not read."""
+    Limit: one year only; a month without a year, "last week" and seasons are not read, nor
+    a time the question bounds ("before April 2009")."""
     years = {int(y) for y in YEAR.findall(question)}
-    if len(years) != 1:
+    if len(years) != 1 or BOUNDED.search(question):
         return None
     year = years.pop()
     words = (w.lower() for w in re.findall(r"\b[A-Z][a-z]+", question))

@@ -102,6 +102,11 @@ CHANGE = re.compile(
     r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
     re.I,
 )
+#: a question about how long something lasts, and the word before the date that ends it
+HOW_LONG = re.compile(r"\bhow long\b(?! ago)", re.I)
+UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?$", re.I)
+#: what a date that does not end the time asked about keeps of its fit, for such questions
+UNENDED = 0.5
 #: what a model number or a step of change keeps of its fit
 MODEL = 0.6
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
@@ -349,8 +354,8 @@ def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
         return 1.0 if unit == "percent" else 0.4
     if question.kind == "amount":  # "how much": money, a measure, a share, then a count
         return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
-    if question.kind == "quantity":
-        return 1.0 if unit not in ("count", "percent") else 0.6
+    if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
+        return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     if unit in MONEY_UNITS or unit == "percent":
         return 0.3
     if not question.focus:
@@ -384,8 +389,16 @@ def same_thing(focus: str, counted: str) -> bool:
 def _times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     for t in store.times_in(hit.doc_id, hit.start, hit.end):
         if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit():
-            fit = time_fit(question.focus, t.text, t.value)
+            fit = time_fit(question.focus, t.text, t.value) * end_fit(question, hit, t.start)
             yield Candidate(t.start, t.end, t.text, "time", fit, t.value)
+
+
+def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
+    """For "how long ...": a date answers when it ends the time asked about ("available
+    *until* January 30, 2009"); another date or a clock time keeps UNENDED. 1 otherwise."""
+    if HOW_LONG.search(question.text) is None or UNTIL.search(hit.text[: start - hit.start]):
+        return 1.0
+    return UNENDED
 
 
 def time_fit(focus: str | None, text: str, value: str) -> float:

@@ -46,12 +46,14 @@ class Thread:
         self.history.append(question.text)
 
     def _swapped(self, noun: str) -> str:
-        """The previous question about `noun` instead of its focus (or about its names)."""
+        """The previous question about `noun` instead of its focus and the names that modify
+        it ("and reservists?" after "How many Igla-S missiles ...": "How many reservists ..."),
+        or about its names."""
         previous = self.question
         assert previous is not None
         if previous.focus and re.search(rf"\b{re.escape(previous.focus)}\b", previous.text, re.I):
-            pattern = rf"\b{re.escape(previous.focus)}\b"
-            return re.sub(pattern, noun, previous.text, count=1, flags=re.I)
+            pattern = rf"\b(?:[A-Z][\w-]* )*(?i:{re.escape(previous.focus)})\b"
+            return re.sub(pattern, noun, previous.text, count=1)
         about = " ".join(previous.names)
         return f"What is the {noun} of {about}?" if about else f"What about {noun}?"
 

@@ -1,0 +1,104 @@
+"""ask keeps to what the question asks: the time it names, the names it uses, a paraphrase of
+its words, an answer told in the sentence after the one that matches, and "how long" answered
+by the date that ends it."""
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from crisisdesk.ask import question as questions
+from crisisdesk.ask.retrieve import FOLLOW_SHARE, close_words, coverage, followed, next_sentence
+from crisisdesk.desk import Desk
+from crisisdesk.settings import Settings
+from tests.ask.test_ask import asked, context_store
+
+MARCH = (
+    "The Labor Department said on Friday that the US economy shed 663,000 jobs in March 2009, "
+    "with the unemployment rate reaching 8.5%."
+)
+A380 = (
+    "Airbus launched the A380, the world's largest passenger plane. "
+    "It can carry up to 555 passengers in a typical three-class layout."
+)
+A350 = "Qatar Airways ordered 80 Airbus A350 jets, a mid-sized plane, for delivery from 2013."
+SATURN = (
+    "General Motors announced on Friday that Penske Automotive Group was selected to buy its "
+    "Saturn brand. The transaction should be completed in October. "
+    "Saturn has 350 dealers across the country."
+)
+
+
+def test_a_figure_told_for_another_month_does_not_answer(nlp: Language, settings: Settings) -> None:
+    february = asked(
+        "How many jobs did the US economy lose in February 2009?", MARCH, nlp, settings
+    )
+    assert february.text is None
+    assert "another time" in february.reason
+    march = asked("How many jobs did the US economy lose in March 2009?", MARCH, nlp, settings)
+    assert (march.text or "").startswith("663,000")
+
+
+def test_a_time_the_question_bounds_is_not_the_time_it_asks_about() -> None:
+    assert (
+        questions.read("When had the Dow last risen four weeks before April 2009?").period is None
+    )
+    assert questions.read("What did GM offer in early 2009?").period is not None
+
+
+def test_an_answer_whose_document_never_names_what_is_asked_about(
+    desk: Desk, tmp_path: Path
+) -> None:
+    (tmp_path / "a380.txt").write_text(A380, encoding="utf-8")
+    (tmp_path / "a350.txt").write_text(A350, encoding="utf-8")
+    desk.ingest([tmp_path / "a380.txt", tmp_path / "a350.txt"])
+    a350 = desk.ask("How many passengers can the Airbus A350 seat?")
+    assert a350.text is None
+    assert "A350" in a350.reason
+    a380 = desk.ask("How many passengers can the Airbus A380 seat?")
+    assert (a380.text or "").startswith("555")
+
+
+def test_a_close_word_covers_part_of_the_question() -> None:
+    text = "The index lost 631 points, mainly over concerns about Greece's debt."
+    near = close_words(["worry", "losing", "weather"], text)
+    assert set(near) == {"worry", "losing"}
+    assert 0 < coverage(["worry"], text, close=True) < 1 == coverage(["concerns"], text)
+    assert coverage(["worry"], text) == 0
+
+
+def test_the_sentence_after_a_matching_one_shares_its_score(settings: Settings) -> None:
+    store = context_store(SATURN, settings)
+    first = store.search("Penske Saturn", limit=1)[0]
+    fused, hits = {(first.doc_id, first.index): 1.0}, {(first.doc_id, first.index): first}
+    followed(fused, hits, store)
+    after = (first.doc_id, first.index + 1)
+    assert hits[after].text.startswith("The transaction should be completed in October.")
+    assert fused[after] == FOLLOW_SHARE
+    last = store.sentence_at(first.doc_id, len(SATURN) - 1)
+    assert last is not None
+    assert next_sentence(store, last) is None
+
+
+def test_how_long_is_answered_by_the_date_that_ends_it(nlp: Language, settings: Settings) -> None:
+    text = (
+        "On September 18, 2008 the central banks announced new swap lines worth US$180 billion. "
+        "These swap lines will be available until January 30, 2009."
+    )
+    answer = asked("How long will the new swap lines last?", text, nlp, settings)
+    assert answer.text == "January 30, 2009"
+
+
+def test_a_name_its_document_gives_through_an_actor_still_answers(
+    desk: Desk, tmp_path: Path
+) -> None:
+    (tmp_path / "seed.txt").write_text(
+        "The president of Venezuela, Nicolás Maduro, spoke in Caracas on Wednesday.",
+        encoding="utf-8",
+    )
+    (tmp_path / "reservists.txt").write_text(
+        "Maduro claimed to have mobilized over 8 million reservists in volunteer militias.",
+        encoding="utf-8",
+    )
+    desk.ingest([tmp_path / "seed.txt", tmp_path / "reservists.txt"])
+    answer = desk.ask("How many reservists did Nicolás Maduro say Venezuela has?")
+    assert (answer.text or "").startswith("8 million")
