@@ -251,3 +251,9 @@ def test_a_store_from_before_developments_is_briefed_with_them(
     assert made.lede is not None
     assert made.key_points
     assert desk.store.undeveloped(1) == []
+
+
+def test_a_point_says_how_many_documents_only_when_several(brief: Brief) -> None:
+    md = render(brief, "md")
+    assert "1 document" not in md
+    assert "(2 documents, 2 outlets, 2025-10-23)" in md

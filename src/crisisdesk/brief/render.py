@@ -128,12 +128,15 @@ def _number_notes(item: Number, esc: Escape) -> str:
 
 @notes.register
 def _point_notes(item: Point, _esc: Escape) -> str:
-    """ "(3 documents, 2 outlets, 2025-10-22 to 2025-10-24)" """
+    """ "(3 documents, 2 outlets, 2025-10-22 to 2025-10-24)"; a point one document reports
+    gives its days only: "(2025-10-23)"."""
     days = " to ".join(dict.fromkeys(d.isoformat() for d in (item.first, item.last) if d))
-    status = f"{item.status}; " if isinstance(item, Change) else ""
-    size = f"{item.documents} document{'s' * (item.documents != 1)}"
-    outlets = f", {item.outlets} outlet{'s' * (item.outlets != 1)}" if item.outlets else ""
-    return f" ({status}{size}{outlets}{', ' + days if days else ''})"
+    parts = [f"{item.status}"] if isinstance(item, Change) else []
+    if item.documents > 1:
+        parts.append(f"{item.documents} documents")
+        parts += [f"{item.outlets} outlet{'s' * (item.outlets != 1)}"] if item.outlets else []
+    parts += [days] if days else []
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 @notes.register
