@@ -29,7 +29,7 @@ from crisisdesk import vectors
 from crisisdesk.records import Analysis, Document, Quantity, Span, TimeExpr
 
 
-class Located(Protocol):
+class HasOffsets(Protocol):
     """Anything with offsets in a document."""
 
     @property
@@ -154,7 +154,7 @@ def _is_day(t: TimeExpr) -> bool:
     return t.type == "DATE" and len(value) >= 7 and value[:1].isdigit()
 
 
-def _within(sentence: Span) -> Callable[[Located], bool]:
+def _within(sentence: Span) -> Callable[[HasOffsets], bool]:
     """Whether a record lies inside `sentence`."""
     return lambda r: sentence.start <= r.start and r.end <= sentence.end
 
