@@ -3,6 +3,11 @@
 reader's own words, a quarter unanswerable), scored by the independent scorer in ../shared/eval.
 
     python benchmarks/ask_news.py [--data DIR] [--questions FILE] [--llm URL]
+    python benchmarks/ask_news.py --questions benchmarks/questions/seed.jsonl
+
+`benchmarks/questions/seed.jsonl` (written here) asks 28 questions a reader of the seed briefing
+would ask about the military capabilities and the political context, 8 of them unanswerable with
+a decoy in the text; its store is the seed among the 50 BBC articles.
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
@@ -63,19 +68,40 @@ def settings_for(llm: str | None) -> Settings:
     return Settings(ask=AskSettings(llm_url=llm, llm_timeout_s=120))
 
 
+def bbc_documents(folder: Path) -> list[dict[str, Any]]:
+    """The BBC summarization articles as JSONL documents (title: the first line), undated."""
+    return [
+        {"id": f"bbc-{p.parent.name}-{p.stem}", "title": title.strip(), "text": text.strip()}
+        for p in sorted((folder / "article").glob("*/*.txt"))
+        for title, _, text in [p.read_text(encoding="utf-8").partition("\n")]
+    ]
+
+
+def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
+    """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, or "seed":
+    the seed briefing as a plain text file among the 50 BBC articles (other news)."""
+    if corpus == "seed":
+        seed = stores / "seed.txt"
+        seed.write_text((data.parent / "seed" / "briefing-example.txt").read_text("utf-8"))
+        docs = bbc_documents(data / "summarization" / "bbc")
+    else:
+        seed = None
+        meantime = data / "news_corpus" / "meantime_en" / "intra-doc_annotation"
+        docs = corpus_documents(meantime / f"corpus_{corpus}")
+    jsonl = stores / f"{corpus}.jsonl"
+    jsonl.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+    return [jsonl] + ([seed] if seed else [])
+
+
 def answer(
-    questions: list[dict[str, Any]], meantime: Path, stores: Path, settings: Settings
+    questions: list[dict[str, Any]], data: Path, stores: Path, settings: Settings
 ) -> list[dict[str, Any]]:
-    """Each question answered from the store of its sub-corpus (built unless already there)."""
+    """Each question answered from the store of its corpus (built unless already there)."""
     out = []
     for corpus in sorted({q["corpus"] for q in questions}):
-        docs = stores / f"{corpus}.jsonl"
-        docs.write_text(
-            "\n".join(json.dumps(d) for d in corpus_documents(meantime / f"corpus_{corpus}")),
-            encoding="utf-8",
-        )
+        files = corpus_files(corpus, data, stores)
         with Desk(stores / f"{corpus}.db", settings=settings) as desk:
-            desk.ingest([docs])
+            desk.ingest(files)
             for q in (q for q in questions if q["corpus"] == corpus):
                 out.append(desk.ask(q["question"], qid=q["id"]).to_json())
     return out
@@ -87,7 +113,7 @@ def main() -> None:
     options.add_argument("--stores", type=Path, default=None, help="keep the stores here")
     options.add_argument("--llm", default=None, metavar="URL", help="reader model endpoint")
     args = options.parse_args()
-    meantime = checked(args.data / "news_corpus" / "meantime_en" / "intra-doc_annotation")
+    checked(args.data / "news_corpus" / "meantime_en" / "intra-doc_annotation")
     qpath = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
     questions = [json.loads(x) for x in qpath.read_text(encoding="utf-8").splitlines() if x]
     scorer = eval_dir(args.data) / "qa_questions.py"
@@ -95,7 +121,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         settings = settings_for(args.llm)
-        answers = answer(questions, meantime, args.stores or Path(tmp), settings)
+        answers = answer(questions, args.data, args.stores or Path(tmp), settings)
         seconds = time.perf_counter() - start
         curve = {b: score(scorer, below(answers, b), qpath, Path(tmp)) for b in BARS}
         figures = score(scorer, below(answers, bar), qpath, Path(tmp))

@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from crisisdesk import vectors
 from crisisdesk.analyze.gazetteer import Gazetteer
+from crisisdesk.ask.align import synonyms
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.question import Question
-from crisisdesk.ask.retrieve import Passage, coverage, term_weights, words_of
+from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import Candidate, anchors, candidates, distance
 from crisisdesk.ask.support import carried
+from crisisdesk.ask.words import words_of
 from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import Store
@@ -38,7 +40,7 @@ CONTEXT_SHARE = 0.35
 #: what a missing name costs: the passage may be about something else
 MISSING_NAME = 0.6
 #: words at the start of the sentence before that may supply a name the question asks about
-TOPIC_WORDS = 6
+TOPIC_WORDS = 8
 #: share of the support that comes from the passage's meaning (vector cosine)
 MEANING_SHARE = 0.4
 #: the cosine that unrelated news sentences reach with these static vectors
@@ -47,6 +49,8 @@ UNRELATED = 0.0
 #: of the best passages
 PHRASE_KINDS = frozenset({"phrase", "actor", "place"})
 PHRASE_PASSAGES = 3
+#: how many of the best passages are parsed to find what fills the question's slot
+ALIGNED_PASSAGES = 8
 #: candidates whose agreement across sources counts: values, not names
 VALUES = frozenset({"quantity", "time"})
 #: share of another sentence's score that agreeing with it adds
@@ -123,12 +127,12 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
 
 def unmentioned(question: Question, store: Store) -> list[str]:
     """What the question asks about that no stored sentence says: a name it uses, or most of
-    its words ("who designed the railway station" over texts without a railway). Empty when
-    the store may answer."""
+    its words, counting the words a reader uses for them ("who designed the railway station"
+    over texts without a railway). Empty when the store may answer."""
     names = [n for n in question.names if not store.search(n, limit=1)]
     if names:
         return names
-    words = [t for t in question.terms if not store.search(t, limit=1)]
+    words = [t for t in question.terms if not store.search(" ".join([t, *synonyms(t)]), limit=1)]
     return words if len(words) > len(question.terms) / 2 else []
 
 
@@ -163,9 +167,11 @@ def _scored(
     out = []
     for rank, passage in enumerate(passages):
         points = anchors(question.terms, passage.hit)
-        found = candidates(question, passage, src.store, src.nlp, phrases=phrases)
+        aligned = rank < ALIGNED_PASSAGES
+        found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
         for cand in found:
-            near = 0.5 + 0.5 / (1 + distance(cand, points) / NEAR)
+            gap = 0 if cand.how == "argument" else distance(cand, points)  # beside its predicate
+            near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
@@ -299,7 +305,11 @@ def missing_names(
     similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger), nor
     an actor the sentence mentions under another alias ("US" for "the United States").
     With `whole`, anywhere in the sentence before counts."""
-    before = passage.before.text.split() if passage.before else []
+    before = (
+        [w for w in passage.before.text.split() if any(c.isalnum() for c in w)]
+        if passage.before
+        else []
+    )
     before = before if whole else before[:TOPIC_WORDS]
     text = " ".join((passage.hit.text, passage.hit.title or "", *before))
     missing = [n for n in question.names if coverage([n], text) < 1.0]

@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from crisisdesk.ask.align import YES_NO, Slot, slot_of
+
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 NUMBER = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 AMOUNT = ("QUANTITY", "CARDINAL", "MONEY", "PERCENT", "DATE", "TIME")
@@ -118,6 +121,7 @@ REASON = re.compile(
     r"^\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat (\w+ )?"
     r"(was|is|were|are) behind\b|\bwhat (reason|worry|concern|fear)\b"
     r"|\bfor what reason\b|\bwhat (did|does|do) .* (blame|cite)\b"
+    r"|\bwhat (is|was|are|were) the (\w+ )?(reason|motive|purpose|rationale|justification)\b"
 )
 STATEMENT = re.compile(
     r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
@@ -288,17 +292,17 @@ class Question:
     speaker: str | None = None
     #: the first and last day of the time the question names ("in February 2009")
     period: tuple[date, date] | None = None
+    #: the predicate the answer fills a role of, from the parse (`align.py`)
+    slot: Slot | None = None
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
     """The question's kind, labels, content words, names, focus noun and speaker; with `nlp`
-    the focus noun comes from the parse (the noun the wh-word determines), else from rules."""
+    the focus noun comes from the parse (the noun the wh-word determines), else from rules,
+    and the slot its answer fills."""
     lowered = text.lower()
-    noun = (
-        (parsed_focus(text, nlp) if nlp is not None else None)
-        or focus(lowered)
-        or measured(lowered)
-    )
+    doc = parse(text, nlp) if nlp is not None else None
+    noun = (parsed_focus(doc) if doc is not None else None) or focus(lowered) or measured(lowered)
     kind, labels = answer_type(lowered, noun)
     return Question(
         text=text,
@@ -309,15 +313,20 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         focus=noun,
         speaker=speaker(text),
         period=period(text),
+        slot=slot_of(doc) if doc is not None else None,
     )
 
 
-def parsed_focus(text: str, nlp: "Language") -> str | None:
+def parse(text: str, nlp: "Language") -> "Doc":
+    """The question parsed by spaCy's own components (ours read news, not questions)."""
+    return nlp(text, disable=[p for p in nlp.pipe_names if p.startswith("crisisdesk_")])
+
+
+def parsed_focus(doc: "Doc") -> str | None:
     """The noun that "which", "what" or "how many" asks about, from the tags of the question
     ("Which Airbus *spokesperson* said", "How many more *votes*", "In which American *city*"):
     the last noun of the first run of nouns within four words after the wh-word (the small
     parser often misattaches a question's wh-word, the tagger rarely mistags its nouns)."""
-    doc = nlp(text, disable=[p for p in nlp.pipe_names if p.startswith("crisisdesk_")])
     words = [t.lower_ for t in doc]
     for i, word in enumerate(words):
         if word in ("which", "what") or (word == "many" and i and words[i - 1] == "how"):
@@ -341,6 +350,9 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return "reason", ()
     if STATEMENT.search(lowered):
         return "statement", ()
+    first = lowered.split(maxsplit=1)[:1]
+    if first and first[0] in YES_NO and " or " not in lowered:
+        return "yesno", ()
     if noun in NOUN_KINDS and NOUN_KINDS[noun][0] == "number":
         return NOUN_KINDS[noun]
     for pattern, kind, labels in RULES:

@@ -11,16 +11,16 @@ world knowledge or phrases no word vector pairs ("Dow" and "DJIA", "reach custom
 """
 
 import math
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from crisisdesk import vectors
+from crisisdesk.ask.align import forms, matches_root
 from crisisdesk.ask.question import Question
+from crisisdesk.ask.words import WORD, found, words_of
 from crisisdesk.store import SentenceHit, Store
 
-WORD = re.compile(r"\w[\w'’-]*")
 #: RRF's constant: how fast a lower rank stops counting
 RRF_K = 60
 #: how many sentences each ranking contributes before fusion
@@ -32,27 +32,6 @@ WORDS_KEPT = 50_000
 _WORDS: dict[str, "vectors.Matrix"] = {}
 #: how many of the best passages lend their score to the sentence after them, and what share
 FOLLOWED, FOLLOW_SHARE = 5, 0.9
-
-
-def stem(word: str) -> str:
-    """A crude stem for coverage checks (FTS5's porter tokenizer does the retrieval stemming)."""
-    word = word.lower()
-    for suffix in ("ies", "es", "s", "ed", "ing"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def words_of(text: str) -> set[str]:
-    """The words of a text and their stems, hyphenated words also split into their parts, a
-    plural number also as the number ("777s": "777")."""
-    words = WORD.findall(text.lower())
-    numbers = {w[:-1] for w in words if w.endswith("s") and w[:-1].isdigit()}
-    return {stem(w) for w in words} | {p for w in words for p in re.split(r"[-'’]", w)} | numbers
-
-
-def found(term: str, present: set[str]) -> bool:
-    return stem(term) in present or term in present
 
 
 def coverage(
@@ -67,8 +46,17 @@ def coverage(
     weight = weights or {}
     near = close_words(terms, text) if close else {}
     total = sum(weight.get(t, 1.0) for t in terms)
-    got = (weight.get(t, 1.0) * (1.0 if found(t, present) else near.get(t, 0.0)) for t in terms)
+    got = (
+        weight.get(t, 1.0) * (1.0 if found(t, present) or related(t, present) else near.get(t, 0.0))
+        for t in terms
+    )
     return sum(got) / total
+
+
+def related(term: str, present: set[str]) -> bool:
+    """A form or a reader's synonym of the term is among the words ("exporter" for "exports",
+    "questioned" for "doubts", "range" for "far": `align.forms`)."""
+    return bool(forms(term) & present) or any(matches_root(term, w) for w in present)
 
 
 def close_words(terms: list[str], text: str) -> dict[str, float]:

@@ -8,8 +8,10 @@ question asks for, from the stored records first.
 - reasons ("why", "what made ..."): the clause after a cause word ("because", "as", "due to",
   "over concerns about", "following");
 - statements ("what did X insist ..."): the content of an attribution in the sentence;
-- anything else: a noun phrase of the sentence, parsed at answer time (one sentence, a few
-  milliseconds; the store is never re-parsed).
+- whatever fills the question's slot beside the same predicate (`align.py`: "questioned *by
+  US lawmakers*" for "who questioned"), in the best few passages, parsed at answer time (one
+  sentence, a few milliseconds; the store is never re-parsed);
+- anything else: a noun phrase of the sentence.
 A candidate the question already says ("Boeing" for "why did Boeing ...") is never one.
 `fit` says how well its kind fits, 1 best.
 """
@@ -25,21 +27,23 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
+from crisisdesk.ask.align import arguments
 from crisisdesk.ask.question import Question
-from crisisdesk.ask.retrieve import WORD, Passage, found, stem, words_of
+from crisisdesk.ask.retrieve import Passage
+from crisisdesk.ask.words import WORD, found, stem, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: the components a noun phrase needs: spaCy's own and our paragraph breaks
 NEEDED = frozenset({"crisisdesk_paragraphs"})
 CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in response to"
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
-    r"|following|after|cites?|blamed? (?:it )?on"
+    r"|following|after|cites?|blamed? (?:it )?on|as part of|alleging(?: that)?|accusing \w+ of"
     r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|a|an|we)\b))\s+",
     re.I,
 )
@@ -109,6 +113,22 @@ UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?
 UNENDED = 0.5
 #: what a model number or a step of change keeps of its fit
 MODEL = 0.6
+#: a question about a measure, and for each the base units of its figures and the words
+#: that name it beside a figure
+MEASURE = re.compile(r"\bhow (far|high|tall|deep|wide|fast|heavy|long|big|large)\b", re.I)
+MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "far": (frozenset({"m"}), ("range", "distance", "far", "away", "reach", "radius")),
+    "high": (frozenset({"m"}), ("altitude", "height", "high", "ceiling", "elevation")),
+    "tall": (frozenset({"m"}), ("height", "tall", "high")),
+    "deep": (frozenset({"m"}), ("depth", "deep")),
+    "wide": (frozenset({"m"}), ("width", "wide", "across", "span")),
+    "fast": (frozenset({"m/s", "mach"}), ("speed", "fast", "velocity", "top")),
+    "heavy": (frozenset({"kg"}), ("weight", "weighs", "heavy", "mass")),
+    "long": (frozenset({"m", "s"}), ("length", "long", "duration", "lasting")),
+    "big": (frozenset({"m", "m2", "m3", "kg"}), ("size", "area", "big", "large")),
+    "large": (frozenset({"m", "m2", "m3", "kg"}), ("size", "area", "big", "large")),
+}
+MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
 #: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
 #: "of/for" and capitalized words ("Henry III *of Castile*")
@@ -140,26 +160,42 @@ class Candidate:
         return self.key or " ".join(WORD.findall(self.text.casefold()))
 
 
+#: the kinds of answer a slot's filler may give (numbers and dates come from the records)
+ARGUED = frozenset({"actor", "place", "phrase", "yesno", "statement"})
+#: sentences parsed at answer time, by text (a passage is read again as another's context)
+_PARSES: dict[str, "Doc"] = {}
+PARSES_KEPT = 256
+
+
 def candidates(
-    question: Question, passage: Passage, store: Store, nlp: "Language", *, phrases: bool = False
+    question: Question,
+    passage: Passage,
+    store: Store,
+    nlp: "Language",
+    *,
+    phrases: bool = False,
+    aligned: bool = False,
 ) -> list[Candidate]:
-    """Every candidate answer in the passage's sentence (its noun phrases, with `phrases`),
-    the question's words excluded."""
+    """Every candidate answer in the passage's sentence (its noun phrases, with `phrases`;
+    with `aligned`, also what fills the question's slot), the question's words excluded."""
     hit, asked = passage.hit, words_of(question.text)
     if phrases:
         found_ = phrase_candidates(question.text, hit, nlp)
     else:
         found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
+        if aligned:
+            found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
     kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
     return longest([echoing(c, asked - kind_words) for c in found_])
 
 
 def longest(found: list[Candidate]) -> list[Candidate]:
     """One candidate per answer in a sentence: its longest form ("Bank of America" over
-    "BoA" when both name one actor)."""
+    "BoA" when both name one actor), the slot's filler when it is as long."""
     best: dict[str, Candidate] = {}
     for c in found:
-        if c.same_as not in best or len(c.text) > len(best[c.same_as].text):
+        kept = best.get(c.same_as)
+        if kept is None or (len(c.text), c.how == "argument") > (len(kept.text), False):
             best[c.same_as] = c
     return list(best.values())
 
@@ -168,7 +204,12 @@ def echoing(candidate: Candidate, asked: set[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
     question about Flight 447) is less likely its answer: its fit is halved. The noun the
     question asks for is not repeated ("which banks": "Bank of America")."""
-    if candidate.how in ("clause", "statement", "quantity"):  # a count names what it counts
+    if candidate.how in (
+        "clause",
+        "statement",
+        "quantity",
+        "argument",
+    ):  # a count names what it counts
         return candidate
     words = [w for w in WORD.findall(candidate.text.lower()) if w not in STOP_WORDS]
     if any(found(w, asked) for w in words):
@@ -303,6 +344,7 @@ def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         fit = quantity_fit(question, q.unit, q.counted) * gap_fit(question, hit, q.end)
         fit *= level_fit(question, hit, q.start, q.end)
+        fit *= measure_fit(question, hit, q.start, q.end, q.base_unit or q.unit)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -320,6 +362,27 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
         return MODEL
     return 1.0
+
+
+def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:
+    """For "how far / high / fast / heavy ...": a figure of that dimension fits, best when a
+    word for the measure stands beside it ("a range of up to 6,000 meters" for how far, "a
+    maximum altitude of 3,500 meters" for how high); one named as another measure fits least.
+    1 for other questions."""
+    asked = MEASURE.search(question.text) if question.kind == "quantity" else None
+    if asked is None:
+        return 1.0
+    dimension = asked.group(1).lower()
+    units, words = MEASURES[dimension]
+    before = WORD.findall(hit.text[max(0, start - hit.start - 40) : start - hit.start].lower())
+    after = WORD.findall(hit.text[end - hit.start : end - hit.start + 20].lower())
+    near = {stem(w) for w in before[-5:] + after[:2]}
+    named = near & {stem(w) for w in MEASURE_WORDS}
+    if named & {stem(w) for w in words}:
+        return 1.0
+    if unit not in units:
+        return 0.5
+    return 0.6 if named else 0.85
 
 
 def qualified_start(hit: SentenceHit, start: int, qualifier: str | None) -> int:
@@ -443,12 +506,29 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
                 yield Candidate(part.start, part.end, part.text, "statement", fit)
 
 
+def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
+    """What fills the question's slot in the sentence (`align.py`), fit 1."""
+    if question.slot is None or question.kind not in ARGUED:
+        return []
+    spans = dict.fromkeys(arguments(question.slot, parsed(hit.text, nlp)))
+    return [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
+
+
+def parsed(text: str, nlp: "Language") -> "Doc":
+    """A sentence parsed by spaCy's own components, once per process while it is in use."""
+    if text not in _PARSES:
+        if len(_PARSES) >= PARSES_KEPT:
+            _PARSES.clear()
+        ours = set(component_names()) - NEEDED
+        _PARSES[text] = nlp(text, disable=[p for p in nlp.pipe_names if p in ours])
+    return _PARSES[text]
+
+
 def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
     """Noun phrases of the sentence less the words the question already says ("the river
     Seine" answers "what river" as "Seine"); `fit` falls with the number of dependency arcs
     to the nearest word the question shares."""
-    ours = set(component_names()) - NEEDED
-    doc = nlp(hit.text, disable=[p for p in nlp.pipe_names if p in ours])
+    doc = parsed(hit.text, nlp)
     asked = words_of(question)
     shared = [t for t in doc if not t.is_stop and found(t.lower_, asked)]
     out = []

@@ -1,0 +1,270 @@
+"""Answers found by lining a question's parse up with a sentence's: the question asks for one
+argument of a predicate ("Who *questioned* the strikes?": its subject; "Which agency did Trump
+*authorize*?": its object; "Which weapon is it *similar to*?": the object of "to"), and the
+sentence gives that argument beside the same predicate or a word the reader uses for it
+("questioned *by US lawmakers*", "*authorized* the CIA", "*similar to* US Stingers", "a
+number *experts* have questioned" for "who doubts"). The answer need not be a named entity.
+
+Roles: `subj`, `obj`, `prep:<word>` (a preposition the question leaves standing), `where`
+(a place phrase), `how` (the means: "by repositioning troops", "as an open conspiracy") and
+`clause` (a yes/no question: what the sentence says of the predicate).
+
+Limit: one predicate deep; "What does Washington want Maduro to do?" is not lined up with
+"the US goal is ... to pressure Maduro to step down".
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from crisisdesk.analyze.lexicon import read_rows
+from crisisdesk.ask.words import stem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+WH = frozenset(["who", "whom", "what", "which", "where", "how"])
+#: verbs that carry no meaning of their own in a question ("what did X *do*")
+LIGHT = frozenset(["be", "do", "have", "get", "say", "tell", "can", "will", "would", "could"])
+#: auxiliaries that open a yes/no question
+YES_NO = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+    ]
+)
+PLACE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "across",
+        "on",
+        "near",
+        "inside",
+        "outside",
+        "along",
+        "throughout",
+        "off",
+        "into",
+        "to",
+        "from",
+        "within",
+    ]
+)
+MEANS_PREPS = frozenset(["by", "as", "with", "through"])
+#: the dependency labels of a verb's subject, object and passive agent
+SUBJECTS = frozenset(["nsubj", "csubj"])
+OBJECTS = frozenset(["dobj", "attr", "oprd"])
+#: children dropped from an argument that runs long: what only describes it further
+DESCRIBING = frozenset(["relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc"])
+#: words an argument may take before the rest is cut (a list of four kinds of target fits)
+LONGEST = 14
+#: letters two words must share at their start to be one word's forms ("export", "exporter")
+SAME_ROOT = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a question asks of a sentence: the stems of its predicate words (and of the words a
+    reader uses for them) and the role of the answer beside them."""
+
+    words: frozenset[str]
+    role: str
+
+
+def slot_of(doc: "Doc") -> Slot | None:
+    """The slot of a parsed question, or None when it names no predicate to line up."""
+    tokens = list(doc)
+    if not tokens:
+        return None
+    wh = next((t for t in tokens if t.lower_ in WH), None)
+    if wh is None:
+        if tokens[0].lower_ in YES_NO and not any(t.lower_ == "or" for t in tokens):
+            return _slot(predicates(tokens), "clause")
+        return None
+    if wh.lower_ == "how":  # the means of the main verb ("how did X respond"), not "how did X do"
+        after = tokens[wh.i + 1] if wh.i + 1 < len(tokens) else None
+        means = after is not None and (after.lower_ in YES_NO or after.pos_ == "VERB")
+        root = wh.head
+        return _slot(predicates([root]), "how") if means else None
+    if wh.lower_ == "where":
+        return _slot(predicates(tokens), "where")
+    stranded = next((t for t in tokens if t.dep_ == "prep" and not list(t.children)), None)
+    if stranded is not None and stranded.i > wh.i:
+        return _slot([stranded.head], f"prep:{stranded.lower_}")
+    phrase = wh.head if wh.dep_ == "det" else wh
+    if phrase.head.lemma_ == "be":  # "what was the name of ...": a copula, no predicate
+        return None
+    phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
+    nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
+    inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
+    return _slot(predicates(tokens), "obj" if inverted else "subj")
+
+
+def _subject_follows(tokens: "list[Token]", aux: int) -> bool:
+    """A subject comes right after the auxiliary ("did *Trump* authorize"), so the wh-phrase
+    is not the subject."""
+    following = tokens[aux + 1] if aux + 1 < len(tokens) else None
+    return following is not None and following.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ")
+
+
+def predicates(tokens: "list[Token]") -> "list[Token]":
+    """The question's content verbs (and words the reader lexicon knows as verbs) and
+    predicative adjectives, light verbs and auxiliaries left out."""
+    return [
+        t
+        for t in tokens
+        if (
+            t.tag_.startswith("VB")
+            or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT"))
+            or stem(t.lower_) in _verb_synonyms()  # "thinking" tagged as a noun
+        )
+        and t.dep_ not in ("aux", "auxpass")
+        and t.lemma_.lower() not in LIGHT
+    ]
+
+
+def _slot(tokens: "list[Token]", role: str) -> Slot | None:
+    words = {w for t in tokens for w in forms(t.lemma_.lower()) | forms(t.lower_)}
+    return Slot(frozenset(words), role) if words else None
+
+
+def forms(word: str) -> frozenset[str]:
+    """The stems that stand for a word: its own and those of its reader synonyms."""
+    return frozenset(stem(w) for w in synonyms(word)) | {stem(word)}
+
+
+def synonyms(word: str) -> frozenset[str]:
+    """The words a reader uses for this one (lexicons/reader_verbs.tsv), itself not included."""
+    return _verb_synonyms().get(stem(word), frozenset()) - {word}
+
+
+@lru_cache(maxsize=1)
+def _verb_synonyms() -> dict[str, frozenset[str]]:
+    """Stem -> the words of every group it is in (lexicons/reader_verbs.tsv)."""
+    groups: dict[str, set[str]] = {}
+    for row in read_rows("reader_verbs.tsv"):
+        for word in row:
+            groups.setdefault(stem(word), set()).update(row)
+    return {word: frozenset(group) for word, group in groups.items()}
+
+
+def matches(token: "Token", words: frozenset[str]) -> bool:
+    """The token is one of the slot's predicate words, in any form ("exporter" for "export")."""
+    own = {stem(token.lower_), stem(token.lemma_.lower())}
+    return bool(own & words) or any(matches_root(token.lower_, w) for w in words)
+
+
+def matches_root(word: str, other: str) -> bool:
+    """Two words of one root: the first SAME_ROOT letters agree ("export", "exporter")."""
+    return (
+        len(word) >= SAME_ROOT and len(other) >= SAME_ROOT and word[:SAME_ROOT] == other[:SAME_ROOT]
+    )
+
+
+def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
+    """Character spans (sentence offsets, end exclusive) of what fills the slot beside each
+    of the sentence's predicate words."""
+    for token in sentence:
+        if token.is_punct or not matches(token, slot.words):
+            continue
+        for head in fillers(token, slot.role):
+            span = _extent(head, slot.role, token)
+            if span is not None:
+                yield span
+
+
+def fillers(token: "Token", role: str) -> "list[Token]":
+    """The tokens that head the argument in `role` of the predicate `token`."""
+    kids = list(token.children)
+    passive = any(k.dep_ in ("auxpass", "nsubjpass") for k in kids)
+    if role == "subj":
+        return _agents(token, kids, passive)
+    if role == "obj":
+        wanted = ("nsubjpass",) if passive else OBJECTS
+        return [k for k in kids if k.dep_ in wanted]
+    if role.startswith("prep:"):
+        preps = [k for k in kids if k.dep_ == "prep" and k.lower_ == role[5:]]
+        return [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    if role == "where":
+        return [k for k in kids if k.dep_ == "prep" and k.lower_ in PLACE_PREPS]
+    if role == "how":
+        return [k for k in kids if k.dep_ == "prep" and k.lower_ in MEANS_PREPS]
+    return [token] if token.pos_ in ("VERB", "ADJ", "NOUN") else []
+
+
+def _agents(token: "Token", kids: "list[Token]", passive: bool) -> "list[Token]":
+    """Who does what the predicate says: its subject, the "by" of a passive, the name a noun
+    for the doer stands beside ("exporter Rosoboronexport"), or what a "-made" adjective
+    names ("Russian-made")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ in ("compound", "amod", "appos") and named(token.head):
+            return [token.head]
+        return [k for k in kids if k.dep_ == "appos" and named(k)]
+    if passive:
+        return [o for k in kids if k.dep_ == "agent" for o in k.children if o.dep_ == "pobj"]
+    found = [k for k in kids if k.dep_ in SUBJECTS]
+    if found:
+        return found
+    return [k for k in kids if k.dep_ in ("npadvmod", "compound") and k.i < token.i]
+
+
+def named(token: "Token") -> bool:
+    """A name, even one the tagger takes for a common noun ("Rosoboronexport")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+
+
+def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | None:
+    """The argument's words: its subtree less the predicate's own words ("Russian exporter"
+    of "Russian exporter Rosoboronexport"), without what only describes it further when that
+    runs long, trimmed of determiners, punctuation and pronouns at its edges."""
+    own = {t.i for t in predicate.subtree} if head.is_ancestor(predicate) else set()
+    words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in own]
+    if role == "clause":
+        subject = {
+            t.i
+            for k in head.children
+            if k.dep_ in SUBJECTS | {"nsubjpass", "aux"}
+            for t in k.subtree
+        }
+        words = [t for t in words if t.i not in subject]
+    if len(words) > LONGEST:
+        cut = {t.i for k in head.children if k.dep_ in DESCRIBING for t in k.subtree}
+        words = [t for t in words if t.i not in cut][:LONGEST]
+    words = _run(words, head)
+    while words and (words[0].is_punct or words[0].dep_ in ("det", "cc", "aux")):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _run(words: "list[Token]", head: "Token") -> "list[Token]":
+    """The unbroken run of words around the head (what was taken out leaves a gap)."""
+    at = next((n for n, t in enumerate(words) if t.i == head.i), None)
+    if at is None:
+        return words
+    first, last = at, at
+    while first > 0 and words[first - 1].i == words[first].i - 1:
+        first -= 1
+    while last + 1 < len(words) and words[last + 1].i == words[last].i + 1:
+        last += 1
+    return words[first : last + 1]

@@ -1,0 +1,101 @@
+"""The question's slot lined up with a sentence's parse (`ask/align.py`), on the seed's own
+sentences: answers that are not named entities, and words a reader uses for the sentence's."""
+
+import pytest
+from spacy.language import Language
+
+from crisisdesk.ask import question as questions
+from crisisdesk.ask.align import arguments
+from crisisdesk.settings import Settings
+from tests.ask.test_ask import asked
+
+SEED = (
+    "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has deployed "
+    "5,000 Russian-made Igla-S anti-aircraft missiles in key air defense positions across its "
+    "territory. The Igla-S is a short-range, shoulder-fired system (similar to US Stingers) "
+    "capable of shooting down drones, cruise missiles, helicopters and low-flying planes. "
+    "According to Russian exporter Rosoboronexport, the missiles have a range of up to 6,000 "
+    "meters and a maximum altitude of 3,500 meters. Trump has also authorized the CIA to conduct "
+    "covert action in Venezuela. These strikes have been questioned by US lawmakers for their "
+    "legality. Maduro has responded by repositioning troops and claiming to have mobilized over "
+    "8 million reservists (a number experts have questioned)."
+)
+
+
+def filled(question: str, sentence: str, nlp: Language) -> list[str]:
+    """What fills the question's slot in the sentence."""
+    slot = questions.read(question, nlp).slot
+    assert slot is not None
+    return [sentence[a:b] for a, b in arguments(slot, questions.parse(sentence, nlp))]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "filler"),
+    [
+        (
+            "Who has questioned the legality of the strikes?",
+            "These strikes have been questioned by US lawmakers for their legality.",
+            "US lawmakers",
+        ),
+        (
+            "Which agency did Trump authorize to act covertly?",
+            "Trump has also authorized the CIA to conduct covert action in Venezuela.",
+            "CIA",
+        ),
+        (
+            "Who doubts the number of reservists?",
+            "Maduro claims 8 million reservists, a number that experts have questioned.",
+            "experts",
+        ),
+        (
+            "Who exports the Igla-S?",
+            "According to Russian exporter Rosoboronexport, the missiles have a range of 6 km.",
+            "Rosoboronexport",
+        ),
+        (
+            "Which American weapon is the Igla-S similar to?",
+            "The Igla-S is a shoulder-fired system similar to US Stingers.",
+            "US Stingers",
+        ),
+        (
+            "How has Maduro responded to the pressure?",
+            "Maduro has responded by repositioning troops.",
+            "by repositioning troops",
+        ),
+    ],
+)
+def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
+    question: str, sentence: str, filler: str, nlp: Language
+) -> None:
+    assert filler in filled(question, sentence, nlp)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the name of the trader blamed for the mistyped order?",  # a copula
+        "How did Russian shares do when the exchanges reopened?",  # "do": no means asked
+    ],
+)
+def test_questions_without_a_predicate_to_line_up_have_no_slot(
+    question: str, nlp: Language
+) -> None:
+    assert questions.read(question, nlp).slot is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "cited"),
+    [
+        ("Who exports the Igla-S?", "Rosoboronexport", "According to Russian exporter"),
+        ("Who has questioned whether the strikes are legal?", "US lawmakers", "These strikes"),
+        ("What can the Igla-S shoot down?", "drones", "The Igla-S is"),
+        ("How far can an Igla-S fly?", "6,000 meters", "According to Russian exporter"),
+        ("How high can the Igla-S reach?", "3,500 meters", "According to Russian exporter"),
+    ],
+)
+def test_a_readers_own_words_find_the_answer(
+    question: str, answer: str, cited: str, nlp: Language, settings: Settings
+) -> None:
+    got = asked(question, SEED, nlp, settings)
+    assert got.text is not None and got.text.startswith(answer)
+    assert got.citations[0].text.startswith(cited)
