@@ -99,3 +99,33 @@ def test_a_readers_own_words_find_the_answer(
     got = asked(question, SEED, nlp, settings)
     assert got.text is not None and got.text.startswith(answer)
     assert got.citations[0].text.startswith(cited)
+
+
+def test_a_sentence_whose_subject_differs_from_the_questions_fills_no_slot(
+    nlp: Language,
+) -> None:
+    sentence = "Bohemond led the Norman army against Dyrrachium in 1107."
+    assert filled("Who did Bohemond lead against Dyrrachium?", sentence, nlp) == ["Norman army"]
+    assert filled("Who did Robert lead against Dyrrachium?", sentence, nlp) == []
+
+
+def test_a_negated_question_is_not_answered_by_an_affirming_sentence(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "Rollo signed the treaty with King Charles in 911 at Saint-Clair-sur-Epte."
+    assert filled("Who did not sign the treaty?", text, nlp) == []
+    assert asked("Who did not sign the treaty?", text, nlp, settings).text is None
+    assert asked("Who signed the treaty?", text, nlp, settings).text == "Rollo"
+
+
+def test_a_yes_no_question_is_answered_by_the_clause_that_tells_it(
+    nlp: Language, settings: Settings
+) -> None:
+    got = asked("Is Trump thinking about attacking on land?", SAMPLE_TRUMP, nlp, settings)
+    assert got.text is not None and got.text.startswith("considering an expansion")
+
+
+SAMPLE_TRUMP = (
+    "President Donald Trump has stated that he is weighing military action inside Venezuela. "
+    "Trump has also said he is considering an expansion of operations to land."
+)

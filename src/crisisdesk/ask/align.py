@@ -14,7 +14,7 @@ Limit: one predicate deep; "What does Washington want Maduro to do?" is not line
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -86,6 +86,11 @@ class Slot:
 
     words: frozenset[str]
     role: str
+    #: the question's other arguments of the predicate ("subj" -> stems of "Robert" in "who
+    #: did Robert lead"), which the sentence's must not contradict
+    others: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the question denies the predicate ("what does *not* help ..."): so must the sentence
+    negated: bool = False
 
 
 def slot_of(doc: "Doc") -> Slot | None:
@@ -107,14 +112,48 @@ def slot_of(doc: "Doc") -> Slot | None:
         return _slot(predicates(tokens), "where")
     stranded = next((t for t in tokens if t.dep_ == "prep" and not list(t.children)), None)
     if stranded is not None and stranded.i > wh.i:
-        return _slot([stranded.head], f"prep:{stranded.lower_}")
+        found = _slot([stranded.head], f"prep:{stranded.lower_}")
+        return replace(found, others=_others(stranded.head, "")) if found else None
     phrase = wh.head if wh.dep_ == "det" else wh
     if phrase.head.lemma_ == "be":  # "what was the name of ...": a copula, no predicate
         return None
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
     nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
     inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
-    return _slot(predicates(tokens), "obj" if inverted else "subj")
+    role = "obj" if inverted else "subj"
+    found = _slot(predicates(tokens), role)
+    verb = phrase.head if phrase.head.i != phrase.i else phrase
+    return replace(found, others=_others(verb, role)) if found else None
+
+
+def _others(verb: "Token", role: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The question's subject or object of its predicate that is not the wh-phrase, as
+    content-word stems ("did *Robert* lead" -> subj: robert)."""
+    out = []
+    for kid in verb.children:
+        if any(t.lower_ in WH for t in kid.subtree):
+            continue
+        other = _logical(kid, verb)
+        if other is not None and other != role:
+            words = frozenset(stem(t.lower_) for t in kid.subtree if _content(t))
+            if words:
+                out.append((other, words))
+    return tuple(out)
+
+
+def _logical(kid: "Token", verb: "Token") -> str | None:
+    """Whether a child is its verb's logical subject or object (a passive's subject is its
+    object), else None."""
+    passive = any(k.dep_ == "auxpass" for k in verb.children)
+    if kid.dep_ in SUBJECTS:
+        return "subj"
+    if kid.dep_ == "nsubjpass" or (kid.dep_ in OBJECTS and not passive):
+        return "obj"
+    return None
+
+
+def _content(token: "Token") -> bool:
+    return not (token.is_stop or token.is_punct) and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _subject_follows(tokens: "list[Token]", aux: int) -> bool:
@@ -142,7 +181,13 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
 
 def _slot(tokens: "list[Token]", role: str) -> Slot | None:
     words = {w for t in tokens for w in forms(t.lemma_.lower()) | forms(t.lower_)}
-    return Slot(frozenset(words), role) if words else None
+    negated = any(denied(t) for t in tokens)
+    return Slot(frozenset(words), role, negated=negated) if words else None
+
+
+def denied(token: "Token") -> bool:
+    """The predicate is negated ("cannot be solved", "does not help", "never signed")."""
+    return any(k.dep_ == "neg" for k in token.children)
 
 
 def forms(word: str) -> frozenset[str]:
@@ -182,12 +227,29 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """Character spans (sentence offsets, end exclusive) of what fills the slot beside each
     of the sentence's predicate words."""
     for token in sentence:
-        if token.is_punct or not matches(token, slot.words):
+        if token.is_punct or not matches(token, slot.words) or not agrees(slot, token):
             continue
         for head in fillers(token, slot.role):
             span = _extent(head, slot.role, token)
             if span is not None:
                 yield span
+
+
+def agrees(slot: Slot, token: "Token") -> bool:
+    """The sentence's predicate does not contradict the question's: both or neither are
+    negated, and a subject or object it gives shares a word with the question's, or is a
+    pronoun ("Bohemond led" does not answer "who did *Robert* lead")."""
+    if denied(token) != slot.negated:
+        return False
+    for role, words in slot.others:
+        given = fillers(token, role)
+        if not given:
+            continue
+        said = {stem(t.lower_) for g in given for t in g.subtree if _content(t)}
+        pronoun = all(g.pos_ == "PRON" for g in given)
+        if not pronoun and said and not said & words:
+            return False
+    return True
 
 
 def fillers(token: "Token", role: str) -> "list[Token]":

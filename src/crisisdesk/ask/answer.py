@@ -65,6 +65,11 @@ REPORTED = timedelta(days=31)
 YEAR = timedelta(days=360)
 #: letters of a name that a word of its document must begin with ("Senate": "senator")
 STEM_CHARS = 5
+#: words that deny or withhold: a sentence without one does not answer "what did *not* ..."
+NEGATION = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|without|cannot|refused?|failed|fails|unable)\b|n[’']t\b",
+    re.I,
+)
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
 DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
@@ -109,6 +114,8 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     elsewhere = not_in_document(missing, best.passage, src)
     if elsewhere:
         return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
+    if NEGATION.search(question.text) and not NEGATION.search(best.passage.hit.text):
+        return Answer(None, None, top, reason="the question denies what its source affirms")
     if other_time(question, best, src.store):
         return Answer(None, None, top, reason="the sources tell it for another time than asked")
     choice = choose(question.text, ranked, confidence, src.settings)  # the reader model, if any

@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.align import arguments
+from crisisdesk.ask.align import arguments, forms
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.words import WORD, found, stem, words_of
@@ -204,12 +204,7 @@ def echoing(candidate: Candidate, asked: set[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
     question about Flight 447) is less likely its answer: its fit is halved. The noun the
     question asks for is not repeated ("which banks": "Bank of America")."""
-    if candidate.how in (
-        "clause",
-        "statement",
-        "quantity",
-        "argument",
-    ):  # a count names what it counts
+    if candidate.how in ("clause", "statement", "quantity"):  # a count names what it counts
         return candidate
     words = [w for w in WORD.findall(candidate.text.lower()) if w not in STOP_WORDS]
     if any(found(w, asked) for w in words):
@@ -511,7 +506,20 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
     if question.slot is None or question.kind not in ARGUED:
         return []
     spans = dict.fromkeys(arguments(question.slot, parsed(hit.text, nlp)))
-    return [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
+    out = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
+    if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
+        out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
+    return out
+
+
+def told(question: Question, clause: str) -> float:
+    """How much of a yes/no question a clause tells: half for its predicate, the rest for the
+    share of the question's other words it says ("attacking *on land*": "an expansion of
+    operations to land" over "military action inside Venezuela")."""
+    assert question.slot is not None
+    words = words_of(clause)
+    rest = [t for t in question.terms if not (forms(t) & question.slot.words)]
+    return 0.5 + 0.5 * (sum(found(t, words) for t in rest) / len(rest) if rest else 1.0)
 
 
 def parsed(text: str, nlp: "Language") -> "Doc":
