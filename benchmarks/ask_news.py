@@ -7,7 +7,8 @@ reader's own words, a quarter unanswerable), scored by the independent scorer in
 
 `benchmarks/questions/seed.jsonl` (written here) asks 28 questions a reader of the seed briefing
 would ask about the military capabilities and the political context, 8 of them unanswerable with
-a decoy in the text; its store is the seed among the 50 BBC articles.
+a decoy in the text; its store is the seed among the 50 BBC articles. `bbc.jsonl` (written
+here) asks 40 questions over those BBC articles (politics, business, tech), 10 unanswerable.
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
@@ -78,14 +79,16 @@ def bbc_documents(folder: Path) -> list[dict[str, Any]]:
 
 
 def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
-    """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, or "seed":
-    the seed briefing as a plain text file among the 50 BBC articles (other news)."""
-    if corpus == "seed":
-        seed = stores / "seed.txt"
-        seed.write_text((data.parent / "seed" / "briefing-example.txt").read_text("utf-8"))
+    """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, "bbc": the
+    50 BBC articles, or "seed": the seed briefing as a plain text file among them (other
+    news)."""
+    seed = None
+    if corpus in ("seed", "bbc"):
         docs = bbc_documents(data / "summarization" / "bbc")
+        if corpus == "seed":
+            seed = stores / "seed.txt"
+            seed.write_text((data.parent / "seed" / "briefing-example.txt").read_text("utf-8"))
     else:
-        seed = None
         meantime = data / "news_corpus" / "meantime_en" / "intra-doc_annotation"
         docs = corpus_documents(meantime / f"corpus_{corpus}")
     jsonl = stores / f"{corpus}.jsonl"

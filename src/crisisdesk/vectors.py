@@ -139,7 +139,7 @@ def _best(scores: npt.NDArray[np.float32], n: int) -> npt.NDArray[np.intp]:
     """Indices of the `n` highest scores (in no particular order)."""
     if n >= len(scores):
         return np.arange(len(scores))
-    return np.argpartition(-scores, n - 1)[:n]
+    return np.argpartition(scores, len(scores) - n)[len(scores) - n :]
 
 
 def _unit(rows: npt.NDArray[Any]) -> Matrix:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crisisdesk.analyze.lexicon import read_rows
-from crisisdesk.ask.words import stem
+from crisisdesk.ask.words import stem, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -190,6 +190,7 @@ def denied(token: "Token") -> bool:
     return any(k.dep_ == "neg" for k in token.children)
 
 
+@lru_cache(maxsize=4096)
 def forms(word: str) -> frozenset[str]:
     """The stems that stand for a word: its own and those of its reader synonyms."""
     return frozenset(stem(w) for w in synonyms(word)) | {stem(word)}
@@ -214,6 +215,12 @@ def matches(token: "Token", words: frozenset[str]) -> bool:
     """The token is one of the slot's predicate words, in any form ("exporter" for "export")."""
     own = {stem(token.lower_), stem(token.lemma_.lower())}
     return bool(own & words) or any(matches_root(token.lower_, w) for w in words)
+
+
+def mentions(slot: Slot, text: str) -> bool:
+    """The text holds one of the slot's predicate words in some form: worth parsing."""
+    roots = {w[:SAME_ROOT] for w in slot.words if len(w) >= SAME_ROOT}
+    return any(w in slot.words or w[:SAME_ROOT] in roots for w in words_of(text))
 
 
 def matches_root(word: str, other: str) -> bool:

@@ -99,7 +99,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     """The best supported answer among the passages, or an abstention saying why."""
     if not passages:
         return Answer(None, None, 0.0, reason="nothing in the store matches the question")
-    unknown = unmentioned(question, src.store)
+    unknown = unmentioned(question, src.store, src.known)
     if unknown:
         return Answer(None, None, 0.0, reason=f"the sources never mention {', '.join(unknown)}")
     ranked = scored(question, passages, src)
@@ -114,7 +114,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     elsewhere = not_in_document(missing, best.passage, src)
     if elsewhere:
         return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
-    if NEGATION.search(question.text) and not NEGATION.search(best.passage.hit.text):
+    if question.negated and not NEGATION.search(best.passage.hit.text):
         return Answer(None, None, top, reason="the question denies what its source affirms")
     if other_time(question, best, src.store):
         return Answer(None, None, top, reason="the sources tell it for another time than asked")
@@ -132,11 +132,21 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     return Answer(None, text, round(top, 4), (citation,), reason=note, phrase=phrase, **extra)
 
 
-def unmentioned(question: Question, store: Store) -> list[str]:
+def aliases(name: str, known: Gazetteer) -> list[str]:
+    """The name and, for a known actor, its other names ("Kyrgyzstan": "Kyrgyz")."""
+    entry = known.lookup(name)
+    if entry is None:
+        return [name]
+    return [name, *(a for a, e in known.by_alias.items() if e is entry and a != name)]
+
+
+def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]:
     """What the question asks about that no stored sentence says: a name it uses, or most of
     its words, counting the words a reader uses for them ("who designed the railway station"
     over texts without a railway). Empty when the store may answer."""
-    names = [n for n in question.names if not store.search(n, limit=1)]
+    names = [
+        n for n in question.names if not any(store.search(a, limit=1) for a in aliases(n, known))
+    ]
     if names:
         return names
     words = [t for t in question.terms if not store.search(" ".join([t, *synonyms(t)]), limit=1)]

@@ -294,6 +294,8 @@ class Question:
     period: tuple[date, date] | None = None
     #: the predicate the answer fills a role of, from the parse (`align.py`)
     slot: Slot | None = None
+    #: the question denies its main verb ("what does *not* help"; not "*not* counting ...")
+    negated: bool = False
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
@@ -314,6 +316,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         speaker=speaker(text),
         period=period(text),
         slot=slot_of(doc) if doc is not None else None,
+        negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
     )
 
 
@@ -423,9 +426,20 @@ def names(question: str) -> list[str]:
     words = re.findall(r"\b[\w][\w&.-]*", question)[1:]
     return [
         w.rstrip(".")
-        for w in words
+        for word in words
+        for w in name_parts(word)
         if w[0].isupper() and w.lower() not in {"i"} and w.lower() not in CALENDAR
     ]
+
+
+def name_parts(word: str) -> list[str]:
+    """A hyphenated word with lowercase parts is a name with words around it: its capitalized
+    parts are the names ("Vegas-type": Vegas; "July-to-September": none); "Igla-S" and
+    "Rolls-Royce" stay whole."""
+    parts = word.split("-")
+    if len(parts) > 1 and any(p[:1].islower() for p in parts):
+        return [p for p in parts if p[:1].isupper()]
+    return [word]
 
 
 def period(question: str) -> tuple[date, date] | None:

@@ -11,12 +11,13 @@ world knowledge or phrases no word vector pairs ("Dow" and "DJIA", "reach custom
 """
 
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from crisisdesk import vectors
-from crisisdesk.ask.align import forms, matches_root
+from crisisdesk.ask.align import SAME_ROOT, forms
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.words import WORD, found, words_of
 from crisisdesk.store import SentenceHit, Store
@@ -53,10 +54,12 @@ def coverage(
     return sum(got) / total
 
 
-def related(term: str, present: set[str]) -> bool:
+def related(term: str, present: AbstractSet[str]) -> bool:
     """A form or a reader's synonym of the term is among the words ("exporter" for "exports",
     "questioned" for "doubts", "range" for "far": `align.forms`)."""
-    return bool(forms(term) & present) or any(matches_root(term, w) for w in present)
+    if forms(term) & present:
+        return True
+    return len(term) >= SAME_ROOT and any(w.startswith(term[:SAME_ROOT]) for w in present)
 
 
 def close_words(terms: list[str], text: str) -> dict[str, float]:

@@ -18,6 +18,7 @@ A candidate the question already says ("Boeing" for "why did Boeing ...") is nev
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.align import arguments, forms
+from crisisdesk.ask.align import arguments, forms, mentions
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.words import WORD, found, stem, words_of
@@ -200,7 +201,7 @@ def longest(found: list[Candidate]) -> list[Candidate]:
     return list(best.values())
 
 
-def echoing(candidate: Candidate, asked: set[str]) -> Candidate:
+def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
     question about Flight 447) is less likely its answer: its fit is halved. The noun the
     question asks for is not repeated ("which banks": "Bank of America")."""
@@ -503,7 +504,11 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
 
 def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
     """What fills the question's slot in the sentence (`align.py`), fit 1."""
-    if question.slot is None or question.kind not in ARGUED:
+    if (
+        question.slot is None
+        or question.kind not in ARGUED
+        or not mentions(question.slot, hit.text)
+    ):
         return []
     spans = dict.fromkeys(arguments(question.slot, parsed(hit.text, nlp)))
     out = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
@@ -552,7 +557,7 @@ def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[
     return out
 
 
-def unsaid(tokens: "list[Token]", asked: set[str]) -> "list[Token]":
+def unsaid(tokens: "list[Token]", asked: AbstractSet[str]) -> "list[Token]":
     """The tokens left once words the question says, stop words and punctuation are trimmed
     from both ends; nothing when a question word remains inside."""
 
@@ -591,7 +596,7 @@ def choice(question: str, hit: SentenceHit) -> Candidate | None:
     return Candidate(start, end, options[0].group(), "choice", 1.0)
 
 
-def said(text: str, asked: set[str]) -> bool:
+def said(text: str, asked: AbstractSet[str]) -> bool:
     """True when every word of `text` already occurs in the question (it cannot be the answer)."""
     words = WORD.findall(text.lower())
     return bool(words) and all(found(w, asked) for w in words)

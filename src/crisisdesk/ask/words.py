@@ -2,6 +2,8 @@
 parts, plural numbers ("777s")."""
 
 import re
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 WORD = re.compile(r"\w[\w'’-]*")
 
@@ -15,13 +17,16 @@ def stem(word: str) -> str:
     return word
 
 
-def words_of(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
     """The words of a text and their stems, hyphenated words also split into their parts, a
-    plural number also as the number ("777s": "777")."""
+    plural number also as the number ("777s": "777"); a question compares its words with the
+    same passages several times, so each text is read once while it is in use."""
     words = WORD.findall(text.lower())
     numbers = {w[:-1] for w in words if w.endswith("s") and w[:-1].isdigit()}
-    return {stem(w) for w in words} | {p for w in words for p in re.split(r"[-'’]", w)} | numbers
+    parts = {p for w in words for p in re.split(r"[-'’]", w)}
+    return frozenset({stem(w) for w in words} | parts | numbers)
 
 
-def found(term: str, present: set[str]) -> bool:
+def found(term: str, present: AbstractSet[str]) -> bool:
     return stem(term) in present or term in present
