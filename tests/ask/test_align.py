@@ -124,7 +124,15 @@ def test_a_yes_no_question_is_answered_by_the_clause_that_tells_it(
 ) -> None:
     got = asked("Is Trump thinking about attacking on land?", SAMPLE_TRUMP, nlp, settings)
     assert got.text is not None
-    assert got.text.startswith("considering an expansion")
+    assert "considering an expansion of operations to land" in got.text
+    denied = asked(
+        "Do the sugar firms admit to a plot to hide the risks?",
+        "The sugar companies deny that they secretly plotted to hide the risks.",
+        nlp,
+        settings,
+    )
+    assert denied.text is not None
+    assert denied.text.startswith("deny that they secretly plotted")
 
 
 SAMPLE_TRUMP = (

@@ -77,3 +77,37 @@ def test_what_a_sentence_calls_a_factor_answers_what_made(
     )
     answer = asked("What made Air India prefer the 787 to the A330?", text, nlp, settings)
     assert answer.text == "the 20 extra seats the 787 offers over the Airbus A330"
+
+
+def test_who_said_is_answered_by_a_source_that_is_no_name(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Baltoil says Norvik must repay its loans. "
+        "Tax lawyers said Norvik's takeover of the Kessel refinery would carry such liabilities."
+    )
+    question = "Who said Norvik's takeover of the Kessel refinery would come with such debts?"
+    got = asked(question, text, nlp, settings)
+    assert got.text == "Tax lawyers"
+
+
+def test_what_lay_behind_is_answered_by_what_contributed(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Malawi's maize crop grew by a third last year. Steady rainfall, cheaper fertiliser "
+        "and better seed contributed to the rise in the crop."
+    )
+    got = asked("What lay behind Malawi's bigger maize crop?", text, nlp, settings)
+    assert got.text is not None
+    assert got.text.startswith("Steady rainfall")
+
+
+def test_the_country_of_a_sentence_is_the_one_its_document_names(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Kyrgyzstan is printing new ballot papers for a coming vote. Monitors from many "
+        "nations landed on Monday to follow the count in each district. The country's "
+        "parliamentary vote will be held on 27 February."
+    )
+    when = asked("When is Kyrgyzstan's parliamentary vote due?", text, nlp, settings)
+    assert when.text == "27 February"

@@ -275,7 +275,11 @@ def fillers(token: "Token", role: str) -> "list[Token]":
         return [k for k in kids if k.dep_ == "prep" and k.lower_ in PLACE_PREPS]
     if role == "how":
         return [k for k in kids if k.dep_ == "prep" and k.lower_ in MEANS_PREPS]
-    return [token] if token.pos_ in ("VERB", "ADJ", "NOUN") else []
+    if token.pos_ not in ("VERB", "ADJ", "NOUN"):
+        return []
+    while token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "VERB":
+        token = token.head  # "deny that they conspired": the denial answers
+    return [token]
 
 
 def _agents(token: "Token", kids: "list[Token]", passive: bool) -> "list[Token]":
@@ -303,7 +307,11 @@ def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | N
     """The argument's words: its subtree less the predicate's own words ("Russian exporter"
     of "Russian exporter Rosoboronexport"), without what only describes it further when that
     runs long, trimmed of determiners, punctuation and pronouns at its edges."""
-    own = {t.i for t in predicate.subtree} if head.is_ancestor(predicate) else set()
+    own = (
+        {t.i for t in predicate.subtree}
+        if role != "clause" and head.is_ancestor(predicate)
+        else set()
+    )
     words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in own]
     if role == "clause":
         subject = {

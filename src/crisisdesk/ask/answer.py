@@ -53,6 +53,10 @@ PHRASE_PASSAGES = 3
 ALIGNED_PASSAGES = 8
 #: candidates whose agreement across sources counts: values, not names
 VALUES = frozenset({"quantity", "time"})
+#: kinds whose answer a sentence about another thing gives as readily ("the range" of the
+#: Igla-S for the Stinger's): their sentence must name what the question names; a name or a
+#: clause answers from a sentence that calls its subject otherwise ("the deletion of e-mails")
+VALUED = frozenset({"number", "amount", "quantity", "date"})
 #: share of another sentence's score that agreeing with it adds
 AGREEMENT = 0.5
 #: characters at which closeness to the question's words halves its bonus
@@ -65,6 +69,8 @@ REPORTED = timedelta(days=31)
 YEAR = timedelta(days=360)
 #: letters of a name that a word of its document must begin with ("Senate": "senator")
 STEM_CHARS = 5
+#: a sentence that speaks of a country it named before
+THE_COUNTRY = re.compile(r"\bthe country(?:'s|’s)?\b", re.I)
 #: words that deny or withhold: a sentence without one does not answer "what did *not* ..."
 NEGATION = re.compile(
     r"\b(?:not|never|no|none|neither|nor|without|cannot|refused?|failed|fails|unable)\b|n[’']t\b",
@@ -109,7 +115,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
         return Answer(None, None, top, reason=reason)
     best = ranked[0]
     missing = missing_names(question, best.passage, src)
-    if question.names and len(missing) == len(question.names):
+    if question.kind in VALUED and question.names and len(missing) == len(question.names):
         return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
     elsewhere = not_in_document(missing, best.passage, src)
     if elsewhere:
@@ -301,7 +307,9 @@ def not_in_document(names: list[str], passage: Passage, src: Sources) -> list[st
     if doc is None:
         return []
     words = {w[:STEM_CHARS] for w in words_of(doc.text)}
-    missing = [n for n in names if n.lower()[:STEM_CHARS] not in words]
+    missing = [
+        n for n in names if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
+    ]
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
     actors = {e.actor for e in entities if e.actor}
     named = {w for a in actors for w in a.split()} | {e.code for e in entities if e.code}
@@ -334,5 +342,14 @@ def missing_names(
         return []
     hit = passage.hit
     actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
+    if THE_COUNTRY.search(hit.text):
+        actors |= document_states(hit.doc_id, src)
     entries = {name: src.known.lookup(name) for name in missing}
     return [n for n, entry in entries.items() if entry is None or entry.name not in actors]
+
+
+def document_states(doc_id: str, src: Sources) -> set[str]:
+    """The countries a document names: what "the country" of its sentences may be."""
+    doc = src.store.document(doc_id)
+    entities = src.store.entities_in(doc_id, 0, len(doc.text)) if doc else []
+    return {e.actor for e in entities if e.actor and e.label in ("GPE", "NORP")}

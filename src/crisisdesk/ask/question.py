@@ -119,7 +119,7 @@ PERSON_NOUNS = frozenset(
 )
 REASON = re.compile(
     r"^\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat (\w+ )?"
-    r"(was|is|were|are) behind\b|\bwhat (reason|worry|concern|fear)\b"
+    r"(was|is|were|are|lay|lies|lie) behind\b|\bwhat (reason|worry|concern|fear)\b"
     r"|\bfor what reason\b|\bwhat (did|does|do) .* (blame|cite)\b"
     r"|\bwhat (is|was|are|were) the (\w+ )?(reason|motive|purpose|rationale|justification)\b"
 )
@@ -311,7 +311,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         kind=kind,
         labels=labels,
         terms=tuple(key_terms(text)),
-        names=tuple(names(text)),
+        names=tuple(n for n in names(text) if not asked_for(n, lowered)),
         focus=noun,
         speaker=speaker(text),
         period=period(text),
@@ -430,6 +430,11 @@ def names(question: str) -> list[str]:
         for w in name_parts(word)
         if w[0].isupper() and w.lower() not in {"i"} and w.lower() not in CALENDAR
     ]
+
+
+def asked_for(name: str, lowered: str) -> bool:
+    """The capitalized word is the role the question asks for ("which *MP*"), not a name."""
+    return re.search(rf"\b(?:which|what)\s+{re.escape(name.lower())}\b", lowered) is not None
 
 
 def name_parts(word: str) -> list[str]:

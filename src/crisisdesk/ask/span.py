@@ -53,6 +53,8 @@ FACTOR = re.compile(
     r" of the) (?:[\w-]+ ){0,2}(?:factors?|reasons?|causes?|motives?)\b",
     re.I,
 )
+#: what a sentence says brought something about ("Good rains ... *contributed to* the rise")
+CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
 #: word-vector cosine above which a counted thing is taken for the question's focus
@@ -60,8 +62,32 @@ SIMILAR = 0.35
 #: a question about who said, denied, urged ... something: its answer is a source
 SPEECH = re.compile(
     r"\b(sa(y|id)|spoke|speak|told|tell|reject\w*|den(y|ied|ies)|urg\w*|warn\w*|claim\w*"
-    r"|announc\w*|skeptic\w*|scepti\w*|critic\w*|object\w*|insist\w*|admit\w*|accus\w*)\b",
+    r"|announc\w*|skeptic\w*|scepti\w*|critic\w*|object\w*|insist\w*|admit\w*|accus\w*"
+    r"|slam\w*|condemn\w*|caution\w*|remark\w*|argu\w*|predict\w*|suggest\w*)\b",
     re.I,
+)
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that"])
+#: sources that are writings, not people: "according to reports" names no one
+WRITINGS = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "data",
+        "figures",
+        "study",
+        "survey",
+        "poll",
+        "polls",
+        "estimates",
+        "documents",
+        "document",
+        "analysis",
+        "research",
+        "letter",
+        "memo",
+    ]
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
 NOT_SPEAKER = 0.6
@@ -191,14 +217,18 @@ def candidates(
 
 
 def longest(found: list[Candidate]) -> list[Candidate]:
-    """One candidate per answer in a sentence: its longest form ("Bank of America" over
-    "BoA" when both name one actor), the slot's filler when it is as long."""
+    """One candidate per answer in a sentence: the best fitting, then the longest form ("Bank
+    of America" over "BoA" when both name one actor), the slot's filler when it is as long."""
     best: dict[str, Candidate] = {}
     for c in found:
         kept = best.get(c.same_as)
-        if kept is None or (len(c.text), c.how == "argument") > (len(kept.text), False):
+        if kept is None or _preferred(c) > _preferred(kept):
             best[c.same_as] = c
     return list(best.values())
+
+
+def _preferred(c: Candidate) -> tuple[float, int, bool]:
+    return c.fit, len(c.text), c.how == "argument"
 
 
 def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
@@ -227,6 +257,8 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
     yield from records
     if question.labels:
         yield from _entities(question, hit, store, records)
+    if kind == "actor" and SPEECH.search(question.text):
+        yield from _sources(question, hit, store)
     choice_ = choice(question.text, hit)
     if choice_ is not None:
         yield choice_
@@ -479,6 +511,9 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         start = named.start("what") + (said_.end() if said_ else 0)
         text = hit.text[start : named.end("what")]
         yield Candidate(hit.start + start, hit.start + start + len(text), text, "clause", 0.9)
+    for named in CONTRIBUTED.finditer(hit.text):
+        start, end = named.span("what")
+        yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 0.9)
     for cue in CAUSE.finditer(hit.text):
         rest = hit.text[cue.end() :]
         stop = CLAUSE_END.search(rest)
@@ -487,6 +522,29 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end()
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
+
+
+def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """Who says what the sentence attributes, for "who said / warned / criticised ...": the
+    source as the sentence names it when it is no named entity ("Legal experts", "Analysts":
+    a named one answers as that entity); one the role asked for does not describe ("which
+    commentator": "Some users") fits less."""
+    named = [
+        (e.start, e.end)
+        for e in store.entities_in(hit.doc_id, hit.start, hit.end)
+        if e.label in question.labels
+    ]
+    for att in store.attributions_over(hit.doc_id, hit.start, hit.end):
+        source = att.source
+        if source is None or not (hit.start <= source.start and source.end <= hit.end):
+            continue
+        if any(a < source.end and source.start < b for a, b in named):
+            continue
+        text = hit.text[source.start - hit.start : source.end - hit.start]
+        last = text.lower().rsplit(" ", 1)[-1]
+        if text.lower() not in PRONOUNS and last not in WRITINGS:
+            fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
+            yield Candidate(source.start, source.end, text, "source", fit, source.actor or "")
 
 
 def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
