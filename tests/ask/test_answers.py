@@ -111,3 +111,22 @@ def test_the_country_of_a_sentence_is_the_one_its_document_names(
     )
     when = asked("When is Kyrgyzstan's parliamentary vote due?", text, nlp, settings)
     assert when.text == "27 February"
+
+
+def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Settings) -> None:
+    text = "Telvora lost 212,000 customers in the last quarter, the company said on Monday."
+    assert asked("How many customers does Telvora have in total?", text, nlp, settings).text is None
+    lost = asked("How many customers did Telvora lose?", text, nlp, settings)
+    assert lost.text is not None
+    assert lost.text.startswith("212,000")
+
+
+def test_a_name_is_answered_by_a_name(nlp: Language, settings: Settings) -> None:
+    text = "In March the Kessel refinery went to an obscure holding firm at an auction in Riga."
+    question = "What is the name of the company that bought the Kessel refinery?"
+    assert asked(question, text, nlp, settings).text is None
+
+
+def test_how_fast_is_not_answered_by_a_date(nlp: Language, settings: Settings) -> None:
+    text = "The central bank said Peru's deficit for the year to June 2011 was too wide."
+    assert asked("How fast did Peru's economy grow?", text, nlp, settings).text is None

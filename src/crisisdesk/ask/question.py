@@ -360,6 +360,8 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return NOUN_KINDS[noun]
     for pattern, kind, labels in RULES:
         if pattern.search(lowered):
+            if kind == "quantity" and not re.search(r"\bhow (long|old)\b", lowered):
+                labels = tuple(x for x in labels if x not in DATE)  # "how fast": not a date
             return kind, labels
     if noun is None:
         return "phrase", ()

@@ -91,6 +91,11 @@ WRITINGS = frozenset(
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
 NOT_SPEAKER = 0.6
+#: a question that asks for a name, and what a phrase that names nothing keeps of its fit
+NAME_ASKED = re.compile(
+    r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
+)
+UNNAMED = 0.3
 #: what an entity keeps when no word around it names the role or kind the question asks for
 UNTITLED = 0.75
 MONTH = re.compile(
@@ -129,8 +134,22 @@ NOT_A_GAP = 0.5
 STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
 LEVEL = re.compile(r"\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$")
 CHANGE = re.compile(
-    r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]"
+    r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]|shed"
+    r"|cut\w*|add\w*|grow\w*|grew"
     r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
+    re.I,
+)
+#: a number told as a change ("lost 464,000"), a question about a total, a rate after a number
+CHANGED = re.compile(
+    r"\b(?:lost|lose|loses|gained|gains|added|adds|cut|cuts|shed|sheds|fell|rose|dropped"
+    r"|increased|decreased|grew|slid|jumped)(?: by| some| about| nearly| almost| over)?\s*[$€£]?$",
+    re.I,
+)
+#: what a change keeps when the question asks for a level
+CHANGE_FOR_LEVEL = 0.3
+TOTAL = re.compile(r"\b(?:total|in all|altogether|overall|whole)\b", re.I)
+RATE = re.compile(
+    r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
     re.I,
 )
 #: a question about how long something lasts, and the word before the date that ends it
@@ -149,7 +168,7 @@ MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "tall": (frozenset({"m"}), ("height", "tall", "high")),
     "deep": (frozenset({"m"}), ("depth", "deep")),
     "wide": (frozenset({"m"}), ("width", "wide", "across", "span")),
-    "fast": (frozenset({"m/s", "mach"}), ("speed", "fast", "velocity", "top")),
+    "fast": (frozenset({"m/s", "mach", "percent"}), ("speed", "fast", "velocity", "top", "growth")),
     "heavy": (frozenset({"kg"}), ("weight", "weighs", "heavy", "mass")),
     "long": (frozenset({"m", "s"}), ("length", "long", "duration", "lasting")),
     "big": (frozenset({"m", "m2", "m3", "kg"}), ("size", "area", "big", "large")),
@@ -248,7 +267,7 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
     records: list[Candidate] = []
     if kind in ("number", "amount", "quantity"):
         records += _quantities(question, hit, store)
-    if kind in ("date", "quantity"):
+    if kind == "date" or (kind == "quantity" and "DATE" in question.labels):
         records += _times(question, hit, store)
     if kind == "reason":
         records += _reasons(hit)
@@ -381,13 +400,18 @@ def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[
 
 def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
     """A number that names a model ("Boeing's 787") fits less; so does a change on the way
-    to a level ("rose 15,000 last week to 444,000") unless the question asks how much
-    something rose, and then the level it rose to."""
+    to a level ("rose 15,000 last week to 444,000", "lost 464,000 subscribers") unless the
+    question asks how much something rose, and then the level it rose to; and a rate ("£1,400
+    per mother") when the question asks for a total."""
     before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
     if before.endswith(("'s ", "’s ", "' ")):
         return MODEL
     change = CHANGE.search(question.text) is not None
     if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
+        return MODEL
+    if not change and CHANGED.search(before):  # "lost 464,000 subscribers" for how many it has
+        return CHANGE_FOR_LEVEL
+    if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
     return 1.0
 
@@ -609,10 +633,17 @@ def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[
             arcs = min((arcs_between(chunk.root, t) for t in shared), default=0)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             text = hit.text[start:end]
-            out.append(
-                Candidate(hit.start + start, hit.start + end, text, "phrase", 0.5 / (1 + arcs))
-            )
+            fit = 0.5 / (1 + arcs) * (1.0 if named_phrase(question, words) else UNNAMED)
+            out.append(Candidate(hit.start + start, hit.start + end, text, "phrase", fit))
     return out
+
+
+def named_phrase(question: str, words: "list[Token]") -> bool:
+    """For "what is the name of ...", "what is X called": the phrase holds a proper noun ("a
+    little-known shell company" names nothing). True for other questions."""
+    return NAME_ASKED.search(question) is None or any(
+        t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in words
+    )
 
 
 def unsaid(tokens: "list[Token]", asked: AbstractSet[str]) -> "list[Token]":
