@@ -130,3 +130,19 @@ def test_a_name_is_answered_by_a_name(nlp: Language, settings: Settings) -> None
 def test_how_fast_is_not_answered_by_a_date(nlp: Language, settings: Settings) -> None:
     text = "The central bank said Peru's deficit for the year to June 2011 was too wide."
     assert asked("How fast did Peru's economy grow?", text, nlp, settings).text is None
+
+
+def test_according_to_someone_what_is_answered_by_their_words(
+    nlp: Language, settings: Settings
+) -> None:
+    read = questions.read("According to Ana Ruiz, what approach will the Greens take?", nlp)
+    assert (read.kind, read.speaker) == ("statement", "Ana Ruiz")
+    typed = questions.read("According to Dana Perino, what new ceiling did the law set?", nlp)
+    assert typed.kind == "number"
+    text = (
+        "Ana Ruiz, the party's deputy leader, said the hiring of the adviser was a sign of "
+        '"a cynical and divisive campaign" by the Greens.'
+    )
+    got = asked("According to Ana Ruiz, what approach will the Greens take?", text, nlp, settings)
+    assert got.text is not None
+    assert "cynical and divisive campaign" in got.text

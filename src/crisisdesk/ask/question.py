@@ -127,6 +127,12 @@ STATEMENT = re.compile(
     r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
     r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest)\b"
 )
+#: "according to X, what ..." and "what does X think of ...": X's own words answer
+OPINION = re.compile(
+    r"^according to [^,?]+, (what|how)\b(?! (many|much|long|far|old)\b)"
+    r"|\bwhat (do|does|did) .+ (think|feel|believe) (of|about)\b"
+    r"|\bwhat (is|was) .+'s (view|position|stance|opinion) (of|on)\b"
+)
 SPEAKER = re.compile(
     r"\baccording to ([^,?]+)|\bwhat (?:did|does|has|had) ([^?]+?) "
     r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite)\b",
@@ -311,7 +317,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         kind=kind,
         labels=labels,
         terms=tuple(key_terms(text)),
-        names=tuple(n for n in names(text) if not asked_for(n, lowered)),
+        names=tuple(n for n in names(text) if not (n.lower() == noun and asked_for(n, lowered))),
         focus=noun,
         speaker=speaker(text),
         period=period(text),
@@ -351,7 +357,7 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
     the focus noun."""
     if REASON.search(lowered):
         return "reason", ()
-    if STATEMENT.search(lowered):
+    if STATEMENT.search(lowered) or (OPINION.search(lowered) and noun not in NOUN_KINDS):
         return "statement", ()
     first = lowered.split(maxsplit=1)[:1]
     if first and first[0] in YES_NO and " or " not in lowered:
