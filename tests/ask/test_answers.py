@@ -146,3 +146,17 @@ def test_according_to_someone_what_is_answered_by_their_words(
     got = asked("According to Ana Ruiz, what approach will the Greens take?", text, nlp, settings)
     assert got.text is not None
     assert "cynical and divisive campaign" in got.text
+
+
+def test_who_holds_a_role_is_answered_only_by_someone_called_so(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Venezuela's Defense: Maduro highlighted the Igla-S missiles. "
+        "Defense Minister Vladimir Padrino said troops were repositioned."
+    )
+    assert asked("Who is Venezuela's defense minister?", text, nlp, settings).text == (
+        "Vladimir Padrino"
+    )
+    alone = "Venezuela's Defense: Maduro highlighted the Igla-S missiles."
+    assert asked("Who is Venezuela's defense minister?", alone, nlp, settings).text is None

@@ -133,6 +133,8 @@ OPINION = re.compile(
     r"|\bwhat (do|does|did) .+ (think|feel|believe) (of|about)\b"
     r"|\bwhat (is|was) .+'s (view|position|stance|opinion) (of|on)\b"
 )
+#: "who is/was <someone's role>": the role is what the answer must be called
+ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
 SPEAKER = re.compile(
     r"\baccording to ([^,?]+)|\bwhat (?:did|does|has|had) ([^?]+?) "
     r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite)\b",
@@ -310,7 +312,12 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
     and the slot its answer fills."""
     lowered = text.lower()
     doc = parse(text, nlp) if nlp is not None else None
-    noun = (parsed_focus(doc) if doc is not None else None) or focus(lowered) or measured(lowered)
+    noun = (
+        (parsed_focus(doc) if doc is not None else None)
+        or focus(lowered)
+        or measured(lowered)
+        or role(lowered)
+    )
     kind, labels = answer_type(lowered, noun)
     return Question(
         text=text,
@@ -374,6 +381,16 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
     if noun in NOUN_KINDS:
         return NOUN_KINDS[noun]
     return "actor", PERSON_FIRST if noun in PERSON_NOUNS else ORG_FIRST
+
+
+def role(lowered: str) -> str | None:
+    """The role a "who is X's ..." question asks who holds ("who is Venezuela's defense
+    *minister*", "who was the *head* of the agency"), when it is a people's role."""
+    found = ROLE.match(lowered)
+    if found is None:
+        return None
+    words = re.findall(r"[a-z]+", found.group(1))
+    return next((w for w in reversed(words) if w in PERSON_NOUNS), None)
 
 
 def focus(lowered: str) -> str | None:

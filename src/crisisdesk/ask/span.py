@@ -91,6 +91,10 @@ WRITINGS = frozenset(
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
 NOT_SPEAKER = 0.6
+#: "who is X's minister": the role is all the question says of its answer, so a name the
+#: sentence does not call so keeps little of its fit
+ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
+ROLE_UNTITLED = 0.3
 #: a question that asks for a name, and what a phrase that names nothing keeps of its fit
 NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
@@ -314,7 +318,7 @@ def entity_fit(
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
-        fit *= UNTITLED
+        fit *= ROLE_UNTITLED if ROLE_ASKED.match(question.text) else UNTITLED
     return fit
 
 
