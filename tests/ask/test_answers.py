@@ -160,3 +160,22 @@ def test_who_holds_a_role_is_answered_only_by_someone_called_so(
     )
     alone = "Venezuela's Defense: Maduro highlighted the Igla-S missiles."
     assert asked("Who is Venezuela's defense minister?", alone, nlp, settings).text is None
+
+
+def test_one_of_which_is_no_count(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Ministers want up to six Macau style casino resorts across the country, "
+        "one of which is likely to open in Porto."
+    )
+    question = "How many Macau-type mega-casinos do the ministers want to allow?"
+    read = questions.read(question, nlp)
+    assert read.focus == "casinos"
+    assert asked(question, text, nlp, settings).text == "six"
+
+
+def test_how_much_something_grew_is_a_share_not_a_duration(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "Chile's economy grew by just 0.3% in the three months to June."
+    got = asked("How much did Chile's economy expand in the quarter?", text, nlp, settings)
+    assert got.text == "0.3%"

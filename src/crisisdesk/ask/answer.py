@@ -146,6 +146,13 @@ def aliases(name: str, known: Gazetteer) -> list[str]:
     return [name, *(a for a, e in known.by_alias.items() if e is entry and a != name)]
 
 
+def said_as(term: str) -> list[str]:
+    """The words that say a term: itself, its reader synonyms and, for a hyphenated one, its
+    parts ("super-casinos": "casinos")."""
+    parts = [p for p in term.split("-") if len(p) > 2] if "-" in term else []
+    return [term, *synonyms(term), *parts]
+
+
 def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]:
     """What the question asks about that no stored sentence says: a name it uses, or most of
     its words, counting the words a reader uses for them ("who designed the railway station"
@@ -155,7 +162,7 @@ def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]
     ]
     if names:
         return names
-    words = [t for t in question.terms if not store.search(" ".join([t, *synonyms(t)]), limit=1)]
+    words = [t for t in question.terms if not store.search(" ".join(said_as(t)), limit=1)]
     return words if len(words) > len(question.terms) / 2 else []
 
 

@@ -347,7 +347,7 @@ def parsed_focus(doc: "Doc") -> str | None:
     for i, word in enumerate(words):
         if word in ("which", "what") or (word == "many" and i and words[i - 1] == "how"):
             run = []
-            for token in doc[i + 1 : i + 6]:
+            for token in doc[i + 1 : i + 9]:
                 if token.pos_ in ("NOUN", "PROPN"):
                     run.append(token.lower_)
                 elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):

@@ -139,7 +139,7 @@ STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
 LEVEL = re.compile(r"\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$")
 CHANGE = re.compile(
     r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]|shed"
-    r"|cut\w*|add\w*|grow\w*|grew"
+    r"|cut\w*|add\w*|grow\w*|grew|expand\w*|shr[iu]nk\w*|contract\w*"
     r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
     re.I,
 )
@@ -151,6 +151,7 @@ CHANGED = re.compile(
 )
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
+PARTITIVE = re.compile(r"^\s+of (?:which|whom|them|those|these)\b", re.I)
 TOTAL = re.compile(r"\b(?:total|in all|altogether|overall|whole)\b", re.I)
 RATE = re.compile(
     r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
@@ -313,6 +314,7 @@ def entity_fit(
         fit *= time_fit(question.focus, e.text, "")
     if e.label in ("CARDINAL", "QUANTITY"):
         fit *= gap_fit(question, hit, e.end)
+        fit *= MODEL if PARTITIVE.match(hit.text[e.end - hit.start :]) else 1.0
     if question.kind == "place":
         fit *= place_fit(question.focus, e.code is not None and e.actor is not None)
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
@@ -417,6 +419,8 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
+    if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
+        return MODEL
     return 1.0
 
 
@@ -467,12 +471,14 @@ def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
     """How well a number fits: money for a price, a percentage for a share, a count of the
     question's focus ("how many *lives*" and "228 people") for a count."""
     wanted = question.labels[0] if question.labels else "CARDINAL"
+    if question.kind == "amount" and CHANGE.search(question.text):  # "how much did X expand"
+        return 1.0 if unit in MONEY_UNITS or unit == "percent" else 0.6
+    if question.kind == "amount":  # "how much": money, a measure, a share, then a count
+        return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
     if wanted == "MONEY":
         return 1.0 if unit in MONEY_UNITS else 0.4
     if wanted == "PERCENT":
         return 1.0 if unit == "percent" else 0.4
-    if question.kind == "amount":  # "how much": money, a measure, a share, then a count
-        return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
     if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     if unit in MONEY_UNITS or unit == "percent":
