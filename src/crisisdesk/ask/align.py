@@ -26,7 +26,27 @@ if TYPE_CHECKING:
 
 WH = frozenset(["who", "whom", "what", "which", "where", "how"])
 #: verbs that carry no meaning of their own in a question ("what did X *do*")
-LIGHT = frozenset(["be", "do", "have", "get", "say", "tell", "can", "will", "would", "could"])
+LIGHT = frozenset(
+    [
+        "be",
+        "do",
+        "have",
+        "get",
+        "say",
+        "tell",
+        "can",
+        "will",
+        "would",
+        "could",
+        "go",
+        "come",
+        "happen",
+        "seem",
+        "take",
+        "put",
+        "give",
+    ]
+)
 #: auxiliaries that open a yes/no question
 YES_NO = frozenset(
     [
@@ -75,6 +95,8 @@ OBJECTS = frozenset(["dobj", "attr", "oprd"])
 DESCRIBING = frozenset(["relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc"])
 #: words an argument may take before the rest is cut (a list of four kinds of target fits)
 LONGEST = 14
+#: a yes/no question's answer tells the whole clause, up to this many words
+LONGEST_CLAUSE = 25
 #: letters two words must share at their start to be one word's forms ("export", "exporter")
 SAME_ROOT = 6
 
@@ -321,9 +343,11 @@ def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | N
             for t in k.subtree
         }
         words = [t for t in words if t.i not in subject]
-    if len(words) > LONGEST:
+    if len(words) > (LONGEST_CLAUSE if role == "clause" else LONGEST):
         cut = {t.i for k in head.children if k.dep_ in DESCRIBING for t in k.subtree}
-        words = [t for t in words if t.i not in cut][:LONGEST]
+        words = [t for t in words if t.i not in cut][
+            : LONGEST_CLAUSE if role == "clause" else LONGEST
+        ]
     words = _run(words, head)
     while words and (words[0].is_punct or words[0].dep_ in ("det", "cc", "aux")):
         words = words[1:]

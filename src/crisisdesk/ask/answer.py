@@ -324,6 +324,12 @@ def not_in_document(names: list[str], passage: Passage, src: Sources) -> list[st
     return [n for n, e in entries.items() if e is None or not {e.name, e.code} & (actors | named)]
 
 
+def named_in(name: str, text: str) -> bool:
+    """The text names it: its opening letters begin a word there, capitalized as in the
+    question ("Kyrgyz" for Kyrgyzstan; "tobacco firms" does not name Lorillard Tobacco)."""
+    return re.search(rf"\b{re.escape(name[:STEM_CHARS])}", text) is not None
+
+
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:
     """Every name of the question occurs in the passage, its title or the sentence before."""
     return not missing_names(question, passage, src, whole=True)
@@ -344,7 +350,7 @@ def missing_names(
     )
     before = before if whole else before[:TOPIC_WORDS]
     text = " ".join((passage.hit.text, passage.hit.title or "", *before))
-    missing = [n for n in question.names if coverage([n], text) < 1.0]
+    missing = [n for n in question.names if not named_in(n, text)]
     if not missing:
         return []
     hit = passage.hit

@@ -219,7 +219,8 @@ MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offe
 RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (
         re.compile(
-            rf"\bhow much (money|did .*{MONEY_VERBS}|(was|is|were|are|will) .*worth)\b"
+            rf"\bhow much (money|(did|does|do|is|are|was|were|will|has|have) .*{MONEY_VERBS}"
+            rf"|(was|is|were|are|will) .*worth)\b"
             rf"|\b(estimated|expected|said|believed) to (cost|be worth)\b|\bworth\b\W*$"
         ),
         "number",
