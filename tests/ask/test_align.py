@@ -139,3 +139,25 @@ SAMPLE_TRUMP = (
     "President Donald Trump has stated that he is weighing military action inside Venezuela. "
     "Trump has also said he is considering an expansion of operations to land."
 )
+
+
+def test_a_subject_named_as_us_or_as_his_country_is_read_right(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Maduro claimed that his country has deployed 5,000 Igla-S missiles. "
+        "The US has deployed 4,500 Marines and sailors to the Caribbean."
+    )
+    maduro = asked("What weapon did Maduro deploy?", text, nlp, settings)
+    assert maduro.text is not None
+    assert "Igla-S missiles" in maduro.text
+    assert asked("What has the US deployed?", text, nlp, settings).text == (
+        "4,500 Marines and sailors"
+    )
+
+
+def test_which_thing_asks_for_a_phrase_and_which_agency_for_an_organisation(
+    nlp: Language,
+) -> None:
+    assert questions.read("Which weapons has Venezuela deployed?", nlp).kind == "phrase"
+    assert questions.read("Which agency did Trump authorize?", nlp).kind == "actor"

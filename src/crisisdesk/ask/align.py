@@ -175,7 +175,18 @@ def _logical(kid: "Token", verb: "Token") -> str | None:
 
 
 def _content(token: "Token") -> bool:
-    return not (token.is_stop or token.is_punct) and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    """A word that says who or what: not a stop word ("US" is one, as "us"), not punctuation."""
+    if token.pos_ == "PROPN":
+        return True
+    return not (token.is_stop or token.is_punct) and token.pos_ in ("NOUN", "ADJ", "NUM")
+
+
+def referring(token: "Token") -> bool:
+    """The argument points back to someone named before ("he", "his country"): it cannot
+    contradict the question's."""
+    return token.pos_ == "PRON" or any(
+        k.dep_ == "poss" and k.pos_ == "PRON" for k in token.children
+    )
 
 
 def _subject_follows(tokens: "list[Token]", aux: int) -> bool:
@@ -275,7 +286,7 @@ def agrees(slot: Slot, token: "Token") -> bool:
         if not given:
             continue
         said = {stem(t.lower_) for g in given for t in g.subtree if _content(t)}
-        pronoun = all(g.pos_ == "PRON" for g in given)
+        pronoun = all(referring(g) for g in given)
         if not pronoun and said and not said & words:
             return False
     return True

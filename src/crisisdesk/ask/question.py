@@ -117,6 +117,80 @@ PERSON_NOUNS = frozenset(
         "journalist",
     ]
 )
+#: what organisations are called: "which *agency*" asks for an organisation; other nouns
+#: ("which weapons", "what kinds of targets") for a phrase of the sentence
+ORG_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "agency",
+        "bank",
+        "airline",
+        "carrier",
+        "group",
+        "party",
+        "organisation",
+        "organization",
+        "body",
+        "union",
+        "ministry",
+        "department",
+        "government",
+        "army",
+        "navy",
+        "force",
+        "militia",
+        "team",
+        "club",
+        "network",
+        "channel",
+        "newspaper",
+        "paper",
+        "outlet",
+        "broadcaster",
+        "court",
+        "council",
+        "committee",
+        "commission",
+        "regulator",
+        "watchdog",
+        "authority",
+        "manufacturer",
+        "maker",
+        "automaker",
+        "carmaker",
+        "producer",
+        "exporter",
+        "supplier",
+        "buyer",
+        "seller",
+        "lender",
+        "insurer",
+        "fund",
+        "investor",
+        "exchange",
+        "index",
+        "institution",
+        "university",
+        "school",
+        "hospital",
+        "charity",
+        "service",
+        "office",
+        "administration",
+        "state",
+        "rival",
+        "partner",
+        "competitor",
+        "subsidiary",
+        "unit",
+        "division",
+        "brand",
+        "label",
+        "studio",
+        "publisher",
+    ]
+)
 REASON = re.compile(
     r"^\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat (\w+ )?"
     r"(was|is|were|are|lay|lies|lie) behind\b|\bwhat (reason|worry|concern|fear)\b"
@@ -377,11 +451,22 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
             if kind == "quantity" and not re.search(r"\bhow (long|old)\b", lowered):
                 labels = tuple(x for x in labels if x not in DATE)  # "how fast": not a date
             return kind, labels
+    return noun_kind(noun)
+
+
+def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
+    """The kind a "which/what + noun" question asks for: the noun's own kind ("which year"),
+    a person for people's roles, an organisation for what organisations are called, else a
+    phrase of the sentence ("which weapons")."""
     if noun is None:
         return "phrase", ()
     if noun in NOUN_KINDS:
         return NOUN_KINDS[noun]
-    return "actor", PERSON_FIRST if noun in PERSON_NOUNS else ORG_FIRST
+    if noun in PERSON_NOUNS:
+        return "actor", PERSON_FIRST
+    if noun.rstrip("s") in ORG_NOUNS or noun in ORG_NOUNS:
+        return "actor", ORG_FIRST
+    return "phrase", ()
 
 
 def role(lowered: str) -> str | None:
