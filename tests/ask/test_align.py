@@ -161,3 +161,31 @@ def test_which_thing_asks_for_a_phrase_and_which_agency_for_an_organisation(
 ) -> None:
     assert questions.read("Which weapons has Venezuela deployed?", nlp).kind == "phrase"
     assert questions.read("Which agency did Trump authorize?", nlp).kind == "actor"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "title"),
+    [
+        (
+            "Who is Maduro?",
+            "Venezuelan President Nicolás Maduro claimed a victory.",
+            "Venezuelan President",
+        ),
+        (
+            "Who is Ana Ruiz?",
+            "Green co-leader Ana Ruiz was speaking on Monday.",
+            "Green co-leader",
+        ),
+        (
+            "Who is Tom Varga?",
+            "Tom Varga, founder of Open Wire Media, said it was bad.",
+            "founder of Open Wire Media",
+        ),
+        ("Who is Alan Hart?", "Sir Alan Hart warned Mr Lee on Monday.", None),
+    ],
+)
+def test_who_is_someone_is_answered_by_what_the_sentence_calls_them(
+    question: str, text: str, title: str | None, nlp: Language, settings: Settings
+) -> None:
+    assert questions.read(question, nlp).kind == "title"
+    assert asked(question, text, nlp, settings).text == title

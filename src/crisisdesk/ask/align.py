@@ -95,6 +95,30 @@ OBJECTS = frozenset(["dobj", "attr", "oprd"])
 DESCRIBING = frozenset(["relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc"])
 #: words an argument may take before the rest is cut (a list of four kinds of target fits)
 LONGEST = 14
+#: words before a name that may say what the person is
+TITLE_SPAN = 6
+#: words before a name that are a form of address, not what the person is
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof"])
+#: capitalized words before a name that say what the person is ("President Donald Trump")
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "chancellor",
+        "secretary",
+        "senator",
+        "governor",
+        "general",
+        "chairman",
+        "chief",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "king",
+        "queen",
+        "prince",
+    ]
+)
 #: a yes/no question's answer tells the whole clause, up to this many words
 LONGEST_CLAUSE = 25
 #: letters two words must share at their start to be one word's forms ("export", "exporter")
@@ -120,6 +144,8 @@ def slot_of(doc: "Doc") -> Slot | None:
     tokens = list(doc)
     if not tokens:
         return None
+    if _who_is_named(tokens):  # "Who is Maduro?": what the sentences call him
+        return _slot([t for t in tokens[2:] if not t.is_punct], "title")
     wh = next((t for t in tokens if t.lower_ in WH), None)
     if wh is None:
         if tokens[0].lower_ in YES_NO and not any(t.lower_ == "or" for t in tokens):
@@ -189,6 +215,18 @@ def referring(token: "Token") -> bool:
     )
 
 
+def _who_is_named(tokens: "list[Token]") -> bool:
+    """ "Who is/was <a name>?": the question asks what the person is."""
+    rest = [t for t in tokens[2:] if not t.is_punct]
+    return (
+        len(tokens) > 2
+        and tokens[0].lower_ == "who"
+        and tokens[1].lemma_ == "be"
+        and bool(rest)
+        and all(t.text[:1].isupper() for t in rest)
+    )
+
+
 def _subject_follows(tokens: "list[Token]", aux: int) -> bool:
     """A subject comes right after the auxiliary ("did *Trump* authorize"), so the wh-phrase
     is not the subject."""
@@ -213,6 +251,8 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
 
 
 def _slot(tokens: "list[Token]", role: str) -> Slot | None:
+    if role == "title":  # a name, not a predicate: no synonyms
+        return Slot(frozenset(stem(t.lower_) for t in tokens), role) if tokens else None
     words = {w for t in tokens for w in forms(t.lemma_.lower()) | forms(t.lower_)}
     negated = any(denied(t) for t in tokens)
     return Slot(frozenset(words), role, negated=negated) if words else None
@@ -266,6 +306,9 @@ def matches_root(word: str, other: str) -> bool:
 def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """Character spans (sentence offsets, end exclusive) of what fills the slot beside each
     of the sentence's predicate words."""
+    if slot.role == "title":
+        yield from titles(slot, sentence)
+        return
     for token in sentence:
         if token.is_punct or not matches(token, slot.words) or not agrees(slot, token):
             continue
@@ -273,6 +316,70 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
             span = _extent(head, slot.role, token)
             if span is not None:
                 yield span
+
+
+def titles(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
+    """What the sentence calls the person the question names: the words right before the
+    name ("*Venezuelan President* Nicolás Maduro", "*Tory co-chairman* Liam Fox") or its
+    apposition ("Liam Fox, *Tory co-chairman*,"), forms of address left out."""
+    for token in sentence:
+        if not named(token) or stem(token.lower_) not in slot.words:
+            continue
+        head = token
+        while head.dep_ in ("compound", "flat") and named(head.head):
+            head = head.head
+        for words in (_before_name(head), _apposed(head)):
+            while words and words[-1].lower_.rstrip(".") in HONORIFICS:
+                words = words[:-1]
+            if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+                yield words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _before_name(head: "Token") -> "list[Token]":
+    """The nouns and adjectives right before the name (hyphens kept), at most TITLE_SPAN."""
+    doc, start = head.doc, _name_start(head)
+    words: list[Token] = []
+    at = start - 1
+    while at >= 0 and len(words) < TITLE_SPAN:
+        word = doc[at]
+        if word.ent_type_ == "PERSON" or not (
+            word.pos_ in ("NOUN", "PROPN", "ADJ") or word.text == "-"
+        ):
+            break
+        words.insert(0, word)
+        at -= 1
+    while words and words[0].text == "-":
+        words = words[1:]
+    return words
+
+
+def _apposed(head: "Token") -> "list[Token]":
+    """The apposition after the name, between its commas."""
+    kids = [t for k in head.children if k.dep_ == "appos" for t in k.subtree]
+    kids = sorted((t for t in kids if not t.is_punct or t.text == "-"), key=lambda t: t.i)
+    return kids[:LONGEST]
+
+
+def _name_start(head: "Token") -> int:
+    """Where the person's name begins: its entity's first word ("Nicolás" of "Venezuelan
+    President Nicolás Maduro"), else the run of proper nouns before the head."""
+    if head.ent_type_ == "PERSON":
+        start = head.i
+        while (
+            start > 0
+            and head.doc[start - 1].ent_type_ == "PERSON"
+            and head.doc[start].ent_iob_ != "B"
+        ):
+            start -= 1
+        return start
+    start = head.i
+    while (
+        start > 0
+        and head.doc[start - 1].pos_ == "PROPN"
+        and head.doc[start - 1].lower_ not in TITLE_WORDS
+    ):
+        start -= 1
+    return start
 
 
 def agrees(slot: Slot, token: "Token") -> bool:

@@ -394,6 +394,9 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         or role(lowered)
     )
     kind, labels = answer_type(lowered, noun)
+    slot = slot_of(doc) if doc is not None else None
+    if slot is not None and slot.role == "title":  # "who is Maduro?": what he is called
+        kind, labels = "title", ()
     return Question(
         text=text,
         kind=kind,
@@ -403,7 +406,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         focus=noun,
         speaker=speaker(text),
         period=period(text),
-        slot=slot_of(doc) if doc is not None else None,
+        slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
     )
 

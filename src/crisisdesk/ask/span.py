@@ -212,7 +212,7 @@ class Candidate:
 
 
 #: the kinds of answer a slot's filler may give (numbers and dates come from the records)
-ARGUED = frozenset({"actor", "place", "phrase", "yesno", "statement"})
+ARGUED = frozenset({"actor", "place", "phrase", "yesno", "statement", "title"})
 #: sentences parsed at answer time, by text (a passage is read again as another's context)
 _PARSES: dict[str, "Doc"] = {}
 PARSES_KEPT = 256
