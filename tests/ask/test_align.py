@@ -189,3 +189,22 @@ def test_who_is_someone_is_answered_by_what_the_sentence_calls_them(
 ) -> None:
     assert questions.read(question, nlp).kind == "title"
     assert asked(question, text, nlp, settings).text == title
+
+
+def test_what_is_a_thing_is_answered_by_what_a_sentence_says_it_is(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Maduro highlighted the Igla-S missiles, which are short-range, shoulder-fired systems "
+        "(similar to US Stingers) capable of shooting down drones."
+    )
+    got = asked("What is the Igla-S?", text, nlp, settings)
+    assert got.text == "short-range, shoulder-fired systems (similar to US Stingers)"
+
+
+def test_a_passive_clause_answers_without_its_auxiliaries(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "These strikes have been questioned by US lawmakers for their legality."
+    got = asked("Did lawmakers question the strikes?", text, nlp, settings)
+    assert got.text == "questioned by US lawmakers for their legality"

@@ -95,6 +95,8 @@ OBJECTS = frozenset(["dobj", "attr", "oprd"])
 DESCRIBING = frozenset(["relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc"])
 #: words an argument may take before the rest is cut (a list of four kinds of target fits)
 LONGEST = 14
+#: characters within which a bracket an answer opens must close to be taken in
+CLOSE_WITHIN = 40
 #: words before a name that may say what the person is
 TITLE_SPAN = 6
 #: words before a name that are a form of address, not what the person is
@@ -145,7 +147,7 @@ def slot_of(doc: "Doc") -> Slot | None:
     if not tokens:
         return None
     if _who_is_named(tokens):  # "Who is Maduro?": what the sentences call him
-        return _slot([t for t in tokens[2:] if not t.is_punct], "title")
+        return _slot([t for t in tokens[2:] if not t.is_punct and t.dep_ != "det"], "title")
     wh = next((t for t in tokens if t.lower_ in WH), None)
     if wh is None:
         if tokens[0].lower_ in YES_NO and not any(t.lower_ == "or" for t in tokens):
@@ -216,11 +218,11 @@ def referring(token: "Token") -> bool:
 
 
 def _who_is_named(tokens: "list[Token]") -> bool:
-    """ "Who is/was <a name>?": the question asks what the person is."""
-    rest = [t for t in tokens[2:] if not t.is_punct]
+    """ "Who is <a name>?", "What is the Igla-S?": the question asks what it is."""
+    rest = [t for t in tokens[2:] if not t.is_punct and t.dep_ != "det"]
     return (
         len(tokens) > 2
-        and tokens[0].lower_ == "who"
+        and tokens[0].lower_ in ("who", "what")
         and tokens[1].lemma_ == "be"
         and bool(rest)
         and all(t.text[:1].isupper() for t in rest)
@@ -328,11 +330,11 @@ def titles(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
         head = token
         while head.dep_ in ("compound", "flat") and named(head.head):
             head = head.head
-        for words in (_before_name(head), _apposed(head)):
+        for words in (_before_name(head), _apposed(head), _defined(head)):
             while words and words[-1].lower_.rstrip(".") in HONORIFICS:
                 words = words[:-1]
             if any(t.pos_ in ("NOUN", "PROPN") for t in words):
-                yield words[0].idx, words[-1].idx + len(words[-1])
+                yield _closed(token.doc.text, words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _before_name(head: "Token") -> "list[Token]":
@@ -351,6 +353,22 @@ def _before_name(head: "Token") -> "list[Token]":
     while words and words[0].text == "-":
         words = words[1:]
     return words
+
+
+def _defined(head: "Token") -> "list[Token]":
+    """What a copula says the name is: "The Igla-S *is a short-range system*", "the Igla-S
+    missiles, which *are shoulder-fired systems*"."""
+    verbs = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ == "be" else []
+    verbs += [k for k in head.children if k.dep_ == "relcl" and k.lemma_ == "be"]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":  # "the Igla-S missiles, which are"
+        verbs += [k for k in head.head.children if k.dep_ == "relcl" and k.lemma_ == "be"]
+    attrs = [k for v in verbs for k in v.children if k.dep_ in ("attr", "acomp")]
+    if not attrs:
+        return []
+    words = sorted(attrs[0].subtree, key=lambda t: t.i)
+    while words and words[0].dep_ == "det":
+        words = words[1:]
+    return words[:LONGEST]
 
 
 def _apposed(head: "Token") -> "list[Token]":
@@ -457,7 +475,7 @@ def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | N
         subject = {
             t.i
             for k in head.children
-            if k.dep_ in SUBJECTS | {"nsubjpass", "aux"}
+            if k.dep_ in SUBJECTS | {"nsubjpass", "aux", "auxpass"}
             for t in k.subtree
         }
         words = [t for t in words if t.i not in subject]
@@ -469,11 +487,20 @@ def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | N
     words = _run(words, head)
     while words and (words[0].is_punct or words[0].dep_ in ("det", "cc", "aux")):
         words = words[1:]
-    while words and words[-1].is_punct:
+    while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text != ")")):
         words = words[:-1]
     if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
         return None
-    return words[0].idx, words[-1].idx + len(words[-1])
+    return _closed(head.doc.text, words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _closed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span, a bracket it opens closed when the close follows soon ("(similar to US
+    Stingers)", not "(similar")."""
+    if text[start:end].count("(") > text[start:end].count(")"):
+        close = text.find(")", end)
+        end = close + 1 if close != -1 and close - end < CLOSE_WITHIN else end
+    return start, end
 
 
 def _run(words: "list[Token]", head: "Token") -> "list[Token]":
