@@ -208,3 +208,14 @@ def test_a_passive_clause_answers_without_its_auxiliaries(
     text = "These strikes have been questioned by US lawmakers for their legality."
     got = asked("Did lawmakers question the strikes?", text, nlp, settings)
     assert got.text == "questioned by US lawmakers for their legality"
+
+
+def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "In the rival airline's bid for Aer Lingus, the employee holds a quarter of Aer Lingus. "
+        "Ryanair owns a 25 percent share in Aer Lingus."
+    )
+    got = asked("Which rival airline holds a quarter of Aer Lingus?", text, nlp, settings)
+    assert got.text == "Ryanair"

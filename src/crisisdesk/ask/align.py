@@ -295,7 +295,10 @@ def matches(token: "Token", words: frozenset[str]) -> bool:
 def mentions(slot: Slot, text: str) -> bool:
     """The text holds one of the slot's predicate words in some form: worth parsing."""
     roots = {w[:SAME_ROOT] for w in slot.words if len(w) >= SAME_ROOT}
-    return any(w in slot.words or w[:SAME_ROOT] in roots for w in words_of(text))
+    return any(
+        w in slot.words or w.removesuffix("s") in slot.words or w[:SAME_ROOT] in roots
+        for w in words_of(text)
+    )
 
 
 def matches_root(word: str, other: str) -> bool:

@@ -604,6 +604,8 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
         return []
     spans = dict.fromkeys(arguments(question.slot, parsed(hit.text, nlp)))
     out = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
+    if question.kind == "actor" and question.focus:  # "which airline": a name, or one so called
+        out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
     if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
         out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
     return out
@@ -617,6 +619,14 @@ def told(question: Question, clause: str) -> float:
     words = words_of(clause)
     rest = [t for t in question.terms if not (forms(t) & question.slot.words)]
     return 0.5 + 0.5 * (sum(found(t, words) for t in rest) / len(rest) if rest else 1.0)
+
+
+def unnamed_fit(focus: str, hit: SentenceHit, c: Candidate) -> float:
+    """For "which airline ...": a filler with no name in it ("employee") fits as little as a
+    noun phrase, unless it is called what the question asks for ("the national carrier")."""
+    if any(w[:1].isupper() for w in c.text.split()) or titled(focus, hit, c.start, c.end):
+        return 1.0
+    return UNNAMED
 
 
 def parsed(text: str, nlp: "Language") -> "Doc":
