@@ -8,7 +8,9 @@ reader's own words, a quarter unanswerable), scored by the independent scorer in
 `benchmarks/questions/seed.jsonl` (written here) asks 28 questions a reader of the seed briefing
 would ask about the military capabilities and the political context, 8 of them unanswerable with
 a decoy in the text; its store is the seed among the 50 BBC articles. `bbc.jsonl` (written
-here) asks 40 questions over those BBC articles (politics, business, tech), 10 unanswerable.
+here) asks 40 questions over those BBC articles (politics, business, tech), 10 unanswerable;
+it locates each citing sentence (`cite_at`: file, offset, length) instead of quoting it, since
+BBC copyright applies to the articles, and the cite is read from the data at run time.
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
@@ -117,11 +119,13 @@ def main() -> None:
     options.add_argument("--llm", default=None, metavar="URL", help="reader model endpoint")
     args = options.parse_args()
     checked(args.data / "news_corpus" / "meantime_en" / "intra-doc_annotation")
-    qpath = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
-    questions = [json.loads(x) for x in qpath.read_text(encoding="utf-8").splitlines() if x]
+    given = args.questions or checked(args.data / "qa" / "news_dev_questions.jsonl")
+    questions = cited(given, args.data)
     scorer = eval_dir(args.data) / "qa_questions.py"
     bar = Settings().ask.min_confidence
     with tempfile.TemporaryDirectory() as tmp:
+        qpath = Path(tmp) / "questions.jsonl"  # in the scorer's format, cites filled in
+        qpath.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
         start = time.perf_counter()
         settings = settings_for(args.llm)
         answers = answer(questions, args.data, args.stores or Path(tmp), settings)
@@ -139,6 +143,21 @@ def main() -> None:
         figures.update(llm=model_name(args.llm), reader=reader_counts(answers))
     figures["curve"] = {str(b): f["right"] for b, f in curve.items()}
     print(json.dumps(figures))
+
+
+def cited(path: Path, data: Path) -> list[dict[str, Any]]:
+    """The questions, each `cite_at` ({file, offset, length} in the BBC articles) read into
+    the `cite` the scorer wants: the repository holds no text of articles whose licence does
+    not allow it, only where the citing words are."""
+    questions = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    articles = data / "summarization" / "bbc" / "article"
+    for q in questions:
+        at = q.pop("cite_at", None)
+        if at is not None:
+            text = (articles / at["file"]).read_text(encoding="utf-8")
+            q["cite"] = text[at["offset"] : at["offset"] + at["length"]]
+        q.setdefault("cite", None)
+    return questions
 
 
 def model_name(url: str) -> str:
