@@ -53,7 +53,7 @@ FACTOR = re.compile(
     r" of the) (?:[\w-]+ ){0,2}(?:factors?|reasons?|causes?|motives?)\b",
     re.I,
 )
-#: what a sentence says brought something about ("Good rains ... *contributed to* the rise")
+#: what a sentence says brought something about ("steady rainfall ... *contributed to* the rise")
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
@@ -143,7 +143,7 @@ CHANGE = re.compile(
     r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
     re.I,
 )
-#: a number told as a change ("lost 464,000"), a question about a total, a rate after a number
+#: a number told as a change ("lost 212,000"), a question about a total, a rate after a number
 CHANGED = re.compile(
     r"\b(?:lost|lose|loses|gained|gains|added|adds|cut|cuts|shed|sheds|fell|rose|dropped"
     r"|increased|decreased|grew|slid|jumped)(?: by| some| about| nearly| almost| over)?\s*[$€£]?$",
@@ -406,7 +406,7 @@ def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[
 
 def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
     """A number that names a model ("Boeing's 787") fits less; so does a change on the way
-    to a level ("rose 15,000 last week to 444,000", "lost 464,000 subscribers") unless the
+    to a level ("rose 15,000 last week to 444,000", "lost 212,000 customers") unless the
     question asks how much something rose, and then the level it rose to; and a rate ("£1,400
     per mother") when the question asks for a total."""
     before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
@@ -415,7 +415,7 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     change = CHANGE.search(question.text) is not None
     if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
         return MODEL
-    if not change and CHANGED.search(before):  # "lost 464,000 subscribers" for how many it has
+    if not change and CHANGED.search(before):  # "lost 212,000 customers" for how many it has
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
