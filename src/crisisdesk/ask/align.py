@@ -6,8 +6,10 @@ sentence gives that argument beside the same predicate or a word the reader uses
 number *experts* have questioned" for "who doubts"). The answer need not be a named entity.
 
 Roles: `subj`, `obj`, `prep:<word>` (a preposition the question leaves standing), `where`
-(a place phrase), `how` (the means: "by repositioning troops", "as an open conspiracy") and
-`clause` (a yes/no question: what the sentence says of the predicate).
+(a place phrase), `how` (the means: "by repositioning troops", "as an open conspiracy"),
+`clause` (a yes/no question: what the sentence says of the predicate) and `title` ("Who is
+Maduro?", "What is the Igla-S?": what the sentences call it). A filler counts only where the
+sentence's other arguments and negation agree with the question's.
 
 Limit: one predicate deep; "What does Washington want Maduro to do?" is not lined up with
 "the US goal is ... to pressure Maduro to step down".
