@@ -219,3 +219,8 @@ def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(
     )
     got = asked("Which rival airline holds a quarter of Aer Lingus?", text, nlp, settings)
     assert got.text == "Ryanair"
+
+
+def test_the_subject_of_a_verb_after_selected_to_is_the_one_selected(nlp: Language) -> None:
+    sentence = "Penske Auto was selected to buy the Saturn unit of the carmaker."
+    assert "Penske Auto" in filled("Who is buying the Saturn unit?", sentence, nlp)

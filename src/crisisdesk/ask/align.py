@@ -458,6 +458,8 @@ def _agents(token: "Token", kids: "list[Token]", passive: bool) -> "list[Token]"
     found = [k for k in kids if k.dep_ in SUBJECTS]
     if found:
         return found
+    if token.dep_ == "xcomp":  # "Penske Auto (was) selected to buy": the controller's subject
+        return [k for k in token.head.children if k.dep_ in (*SUBJECTS, "nsubjpass")]
     return [k for k in kids if k.dep_ in ("npadvmod", "compound") and k.i < token.i]
 
 

@@ -551,7 +551,7 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
     for cue in CAUSE.finditer(hit.text):
         rest = hit.text[cue.end() :]
         stop = CLAUSE_END.search(rest)
-        clause = rest[: stop.start() if stop else len(rest)].rstrip(" ,'\"”")
+        clause = rest[: stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
         least = 4 if cue.group().strip().lower() in ("as", "since") else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end()
