@@ -630,13 +630,16 @@ def unnamed_fit(focus: str, hit: SentenceHit, c: Candidate) -> float:
 
 
 def parsed(text: str, nlp: "Language") -> "Doc":
-    """A sentence parsed by spaCy's own components, once per process while it is in use."""
-    if text not in _PARSES:
+    """A sentence parsed by spaCy's own components, once per process while it is in use (the
+    server's reader threads share the cache: a parse is kept in a local before it is shared)."""
+    doc = _PARSES.get(text)
+    if doc is None:
+        ours = set(component_names()) - NEEDED
+        doc = nlp(text, disable=[p for p in nlp.pipe_names if p in ours])
         if len(_PARSES) >= PARSES_KEPT:
             _PARSES.clear()
-        ours = set(component_names()) - NEEDED
-        _PARSES[text] = nlp(text, disable=[p for p in nlp.pipe_names if p in ours])
-    return _PARSES[text]
+        _PARSES[text] = doc
+    return doc
 
 
 def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
