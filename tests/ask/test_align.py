@@ -224,3 +224,15 @@ def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(
 def test_the_subject_of_a_verb_after_selected_to_is_the_one_selected(nlp: Language) -> None:
     sentence = "Penske Auto was selected to buy the Saturn unit of the carmaker."
     assert "Penske Auto" in filled("Who is buying the Saturn unit?", sentence, nlp)
+
+
+def test_a_definition_ends_at_its_last_word_not_its_comma(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The Igla-S is a short-range, shoulder-fired system, similar to US Stingers, "
+        "that hits drones."
+    )
+    got = asked("What is the Igla-S?", text, nlp, settings)
+    assert got.text is not None
+    assert got.text.endswith("US Stingers")

@@ -336,7 +336,10 @@ def titles(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
         while head.dep_ in ("compound", "flat") and named(head.head):
             head = head.head
         for words in (_before_name(head), _apposed(head), _defined(head)):
-            while words and words[-1].lower_.rstrip(".") in HONORIFICS:
+            while words and (
+                words[-1].lower_.rstrip(".") in HONORIFICS
+                or (words[-1].is_punct and words[-1].text != ")")
+            ):
                 words = words[:-1]
             if any(t.pos_ in ("NOUN", "PROPN") for t in words):
                 yield _closed(token.doc.text, words[0].idx, words[-1].idx + len(words[-1]))
