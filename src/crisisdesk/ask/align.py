@@ -20,8 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from crisisdesk.analyze.lexicon import read_rows
-from crisisdesk.ask.words import stem, words_of
+from crisisdesk.ask.words import stem, word_groups, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -247,7 +246,7 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
         if (
             t.tag_.startswith("VB")
             or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT"))
-            or stem(t.lower_) in _verb_synonyms()  # "thinking" tagged as a noun
+            or stem(t.lower_) in word_groups("reader_verbs.tsv")  # "thinking" tagged as a noun
         )
         and t.dep_ not in ("aux", "auxpass")
         and t.lemma_.lower() not in LIGHT
@@ -275,17 +274,7 @@ def forms(word: str) -> frozenset[str]:
 
 def synonyms(word: str) -> frozenset[str]:
     """The words a reader uses for this one (lexicons/reader_verbs.tsv), itself not included."""
-    return _verb_synonyms().get(stem(word), frozenset()) - {word}
-
-
-@lru_cache(maxsize=1)
-def _verb_synonyms() -> dict[str, frozenset[str]]:
-    """Stem -> the words of every group it is in (lexicons/reader_verbs.tsv)."""
-    groups: dict[str, set[str]] = {}
-    for row in read_rows("reader_verbs.tsv"):
-        for word in row:
-            groups.setdefault(stem(word), set()).update(row)
-    return {word: frozenset(group) for word, group in groups.items()}
+    return word_groups("reader_verbs.tsv").get(stem(word), frozenset()) - {word}
 
 
 def matches(token: "Token", words: frozenset[str]) -> bool:

@@ -26,12 +26,11 @@ from typing import TYPE_CHECKING
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk import vectors
-from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.align import arguments, forms, mentions
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
-from crisisdesk.ask.words import WORD, found, stem, words_of
+from crisisdesk.ask.words import WORD, found, stem, word_groups, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
 
@@ -493,12 +492,8 @@ def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, frozenset[str]]:
     """Stem -> the stems of every group it is in (lexicons/reader_synonyms.tsv)."""
-    groups: dict[str, set[str]] = {}
-    for row in read_rows("reader_synonyms.tsv"):
-        words = {stem(w) for w in row}
-        for word in words:
-            groups.setdefault(word, set()).update(words)
-    return {word: frozenset(group) for word, group in groups.items()}
+    groups = word_groups("reader_synonyms.tsv")
+    return {word: frozenset(stem(w) for w in group) for word, group in groups.items()}
 
 
 def same_thing(focus: str, counted: str) -> bool:

@@ -3,7 +3,9 @@ parts, plural numbers ("777s")."""
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from crisisdesk.analyze.lexicon import read_rows
 
 WORD = re.compile(r"\w[\w'’-]*")
 
@@ -30,3 +32,14 @@ def words_of(text: str) -> frozenset[str]:
 
 def found(term: str, present: AbstractSet[str]) -> bool:
     return stem(term) in present or term in present
+
+
+@cache
+def word_groups(lexicon: str) -> dict[str, frozenset[str]]:
+    """Stem -> the words of every group it is in, from a reader lexicon (one group a line,
+    words separated by tabs: `reader_synonyms.tsv`, `reader_verbs.tsv`)."""
+    groups: dict[str, set[str]] = {}
+    for row in read_rows(lexicon):
+        for word in row:
+            groups.setdefault(stem(word), set()).update(row)
+    return {word: frozenset(group) for word, group in groups.items()}
