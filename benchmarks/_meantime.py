@@ -3,10 +3,12 @@
 The corpus ships token XML only: each `<token t_id sentence>` and markables (`TIMEX3`, `VALUE`,
 `ENTITY_MENTION`, ...) pointing at token ids. The text is rebuilt by joining tokens with spaces
 (none before closing punctuation and clitics such as "'s", "n't", "'re", none after a "(" or a
-currency token ending in "$": "US$997 million"), a newline between sentences. By default only the first `MEANTIME_SENTENCES` sentences
-are kept (title, date line and four sentences: all that its annotators covered fully);
-`sentences=None` keeps the whole article, and `Article.end()` is then where the annotated part
-ends. The rebuilt text is not the original article (PTB quotes "``" stay). Used by benchmarks/times.py, quantities.py, actors.py and doubt.py.
+currency token ending in "$": "US$997 million"), a newline between sentences. By default only
+the first `MEANTIME_SENTENCES` sentences are kept (title, date line and four sentences: all
+that its annotators covered fully); `sentences=None` keeps the whole article, and
+`Article.end()` is then where the annotated part ends. The rebuilt text is not the original
+article (PTB quotes "``" stay). Used by benchmarks/times.py, quantities.py, actors.py, doubt.py
+and ask_news.py.
 """
 
 from collections.abc import Iterator

@@ -9,8 +9,10 @@ reader's own words, a quarter unanswerable), scored by the independent scorer in
 would ask about the military capabilities and the political context, 8 of them unanswerable with
 a decoy in the text; its store is the seed among the 50 BBC articles. `bbc.jsonl` (written
 here) asks 40 questions over those BBC articles (politics, business, tech), 10 unanswerable;
-it locates each citing sentence (`cite_at`: file, offset, length) instead of quoting it, since
-BBC copyright applies to the articles, and the cite is read from the data at run time.
+`polnear.jsonl` (written here) asks questions over the 84 PolNeAR dev articles (2016 US
+election news: claims, counts, who said what). Both locate each citing sentence (`cite_at`:
+file, offset, length) instead of quoting it, since the publishers' copyright applies to the
+articles, and the cite is read from the data at run time.
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
@@ -39,6 +41,12 @@ from crisisdesk.settings import AskSettings, Settings
 #: answers are kept whatever their confidence, so one run gives the whole curve
 EVERY_ANSWER = Settings(ask=AskSettings(min_confidence=0.0))
 BARS = [round(0.05 * n, 2) for n in range(13)]
+#: where a question's `cite_at` file lies, per corpus, under the data folder
+CITE_ROOTS = {
+    "bbc": Path("summarization/bbc/article"),
+    "seed": Path("summarization/bbc/article"),
+    "polnear": Path("attribution/polnear/dev/text"),
+}
 
 
 def creation_date(item: Article) -> str | None:
@@ -80,12 +88,30 @@ def bbc_documents(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
+def polnear_documents(folder: Path) -> list[dict[str, Any]]:
+    """The PolNeAR dev articles as JSONL documents (outlet and date from each file name)."""
+    docs = []
+    for p in sorted(folder.glob("*.txt")):
+        outlet, published, _ = p.stem.split("_", 2)
+        docs.append(
+            {
+                "id": p.stem,
+                "text": p.read_text(encoding="utf-8"),
+                "outlet": outlet,
+                "published": published,
+            }
+        )
+    return docs
+
+
 def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, "bbc": the
-    50 BBC articles, or "seed": the seed briefing as a plain text file among them (other
-    news)."""
+    50 BBC articles, "seed": the seed briefing as a plain text file among them (other news),
+    or "polnear": the 84 PolNeAR dev articles (US election news of 2016, seven outlets)."""
     seed = None
-    if corpus in ("seed", "bbc"):
+    if corpus == "polnear":
+        docs = polnear_documents(data / CITE_ROOTS["polnear"])
+    elif corpus in ("seed", "bbc"):
         docs = bbc_documents(data / "summarization" / "bbc")
         if corpus == "seed":
             seed = stores / "seed.txt"
@@ -146,15 +172,14 @@ def main() -> None:
 
 
 def cited(path: Path, data: Path) -> list[dict[str, Any]]:
-    """The questions, each `cite_at` ({file, offset, length} in the BBC articles) read into
-    the `cite` the scorer wants: the repository holds no text of articles whose licence does
-    not allow it, only where the citing words are."""
+    """The questions, each `cite_at` ({file, offset, length} in its corpus's articles) read
+    into the `cite` the scorer wants: the repository holds no text of articles whose licence
+    does not allow it, only where the citing words are."""
     questions = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-    articles = data / "summarization" / "bbc" / "article"
     for q in questions:
         at = q.pop("cite_at", None)
         if at is not None:
-            text = (articles / at["file"]).read_text(encoding="utf-8")
+            text = (data / CITE_ROOTS[q["corpus"]] / at["file"]).read_text(encoding="utf-8")
             q["cite"] = text[at["offset"] : at["offset"] + at["length"]]
         q.setdefault("cite", None)
     return questions

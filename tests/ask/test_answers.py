@@ -179,3 +179,19 @@ def test_how_much_something_grew_is_a_share_not_a_duration(
     text = "Chile's economy grew by just 0.3% in the three months to June."
     got = asked("How much did Chile's economy expand in the quarter?", text, nlp, settings)
     assert got.text == "0.3%"
+
+
+def test_sentences_that_give_the_same_figure_are_cited_together(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Corvina Air orders 40 Veltro jets worth $12bn.\n"
+        "The Corvina Air order of 40 Veltro jets, believed to be worth $12 billion, was signed "
+        "in Lisbon on Monday."
+    )
+    answer = asked("How much is the Corvina Air order of Veltro jets worth?", text, nlp, settings)
+    assert answer.text in ("$12bn", "$12 billion")
+    assert [c.text[:14] for c in answer.citations] in (
+        ["Corvina Air or", "The Corvina Ai"],
+        ["The Corvina Ai", "Corvina Air or"],
+    )

@@ -26,7 +26,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import Candidate, anchors, candidates, distance
-from crisisdesk.ask.support import carried
+from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import words_of
 from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
@@ -133,9 +133,10 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     if citation is None:
         return Answer(None, None, 0.0, reason="the supporting sentence no longer checks")
     extra = carried(best, ranked, citer, src.store)
+    cites = (citation, *corroborating(best, ranked, citer))
     phrase = best.candidate.phrase or None
     text, note = best.candidate.text, choice.note
-    return Answer(None, text, round(top, 4), (citation,), reason=note, phrase=phrase, **extra)
+    return Answer(None, text, round(top, 4), cites, reason=note, phrase=phrase, **extra)
 
 
 def aliases(name: str, known: Gazetteer) -> list[str]:

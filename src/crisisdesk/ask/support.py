@@ -19,12 +19,13 @@ LISTED = 3
 
 
 def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) -> dict[str, Any]:
-    """The Answer fields beyond text and citation: attribution, doubts, agree, disagree."""
+    """The Answer fields beyond text and citations: attribution, doubts, agree (sources that
+    say the same, less well supported than those cited with the answer), disagree."""
     said = attribution_of(best, store)
     return {
         "attribution": said,
         "doubts": doubts_on(best, store),
-        "agree": cited(agreeing(best, ranked), citer),
+        "agree": cited([s for s in agreeing(best, ranked) if s.score < RIVAL * best.score], citer),
         "disagree": differing(best, ranked, citer),
     }
 
@@ -64,6 +65,14 @@ def doubts_on(best: "Scored", store: Store) -> tuple[Doubt, ...]:
         if span.start <= cand.end and cand.start <= span.end:
             found.append(d)
     return tuple(found)
+
+
+def corroborating(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Citation, ...]:
+    """Sentences cited with the answer's own: they say the same and are nearly as well
+    supported (a headline's "$15bn" and its article's "$15 billion" are one answer, cited
+    together)."""
+    bar = RIVAL * best.score
+    return cited([s for s in agreeing(best, ranked) if s.score >= bar], citer)
 
 
 def agreeing(best: "Scored", ranked: list["Scored"]) -> list["Scored"]:
