@@ -182,6 +182,12 @@ def test_which_thing_asks_for_a_phrase_and_which_agency_for_an_organisation(
             "founder of Open Wire Media",
         ),
         ("Who is Alan Hart?", "Sir Alan Hart warned Mr Lee on Monday.", None),
+        (  # what follows the comma says which one; a short form and a bracketed aside are
+            # not what the person is
+            "Who is P.J. Corran, the lawmaker who walked out of the hearing?",
+            '"This is a sad day," said Rep. P.J. Corran (D-Ore.), head of the Rural Caucus.',
+            "head of the Rural Caucus",
+        ),
     ],
 )
 def test_who_is_someone_is_answered_by_what_the_sentence_calls_them(

@@ -195,3 +195,33 @@ def test_sentences_that_give_the_same_figure_are_cited_together(
         ["Corvina Air or", "The Corvina Ai"],
         ["The Corvina Ai", "Corvina Air or"],
     )
+
+
+def test_a_name_that_only_says_where_another_is_need_not_be_in_the_source(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Twelve people were hurt on Sunday in the crowded Harbourside district by a blast "
+        "that the mayor called deliberate."
+    )
+    question = "How many people were hurt by the blast in Corvale's Harbourside district?"
+    assert asked(question, text, nlp, settings).text == "Twelve"
+    assert (
+        asked("How many people were hurt by the blast in Corvale?", text, nlp, settings).text
+        is None
+    )
+
+
+def test_why_not_is_answered_by_the_cause_even_when_it_runs_on(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Ivo Brandt, who is ineligible to take part in the forum because he did not reach the "
+        "10 percent polling threshold set by the organisers of the televised event, boarded a "
+        "bus meant for reporters as it headed to the venue."
+    )
+    answer = asked("Why was Ivo Brandt not allowed to take part in the forum?", text, nlp, settings)
+    assert answer.text == (
+        "he did not reach the 10 percent polling threshold set by the organisers of the "
+        "televised event"
+    )

@@ -148,7 +148,7 @@ def slot_of(doc: "Doc") -> Slot | None:
     if not tokens:
         return None
     if _who_is_named(tokens):  # "Who is Maduro?": what the sentences call him
-        return _slot([t for t in tokens[2:] if not t.is_punct and t.dep_ != "det"], "title")
+        return _slot(_named_part(tokens), "title")
     wh = next((t for t in tokens if t.lower_ in WH), None)
     if wh is None:
         if tokens[0].lower_ in YES_NO and not any(t.lower_ == "or" for t in tokens):
@@ -219,8 +219,9 @@ def referring(token: "Token") -> bool:
 
 
 def _who_is_named(tokens: "list[Token]") -> bool:
-    """ "Who is <a name>?", "What is the Igla-S?": the question asks what it is."""
-    rest = [t for t in tokens[2:] if not t.is_punct and t.dep_ != "det"]
+    """ "Who is <a name>?", "What is the Igla-S?", "Who is G.K. Butterfield, the lawmaker who
+    ...?": the question asks what it is (what follows a comma only says which one)."""
+    rest = _named_part(tokens)
     return (
         len(tokens) > 2
         and tokens[0].lower_ in ("who", "what")
@@ -228,6 +229,17 @@ def _who_is_named(tokens: "list[Token]") -> bool:
         and bool(rest)
         and all(t.text[:1].isupper() for t in rest)
     )
+
+
+def _named_part(tokens: "list[Token]") -> "list[Token]":
+    """The words after "who is" up to the first comma, punctuation and articles left out."""
+    words = []
+    for token in tokens[2:]:
+        if token.text == ",":
+            break
+        if not token.is_punct and token.dep_ != "det":
+            words.append(token)
+    return words
 
 
 def _subject_follows(tokens: "list[Token]", aux: int) -> bool:
@@ -330,8 +342,13 @@ def titles(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
                 or (words[-1].is_punct and words[-1].text != ")")
             ):
                 words = words[:-1]
-            if any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            if any(t.pos_ in ("NOUN", "PROPN") for t in words) and not _abbreviated(words):
                 yield _closed(token.doc.text, words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _abbreviated(words: "list[Token]") -> bool:
+    """A lone short form ("Rep.", "Gov."): it says less than the apposition that follows."""
+    return len(words) == 1 and words[0].text.endswith(".") and len(words[0].text) <= 5
 
 
 def _before_name(head: "Token") -> "list[Token]":
@@ -369,10 +386,17 @@ def _defined(head: "Token") -> "list[Token]":
 
 
 def _apposed(head: "Token") -> "list[Token]":
-    """The apposition after the name, between its commas."""
-    kids = [t for k in head.children if k.dep_ == "appos" for t in k.subtree]
+    """The apposition after the name, between its commas (not a bracketed party and state:
+    "Rep. G.K. Butterfield (D-N.C.), *head of the Congressional Black Caucus*")."""
+    kids = [t for k in head.children if k.dep_ == "appos" and not _bracketed(k) for t in k.subtree]
     kids = sorted((t for t in kids if not t.is_punct or t.text == "-"), key=lambda t: t.i)
     return kids[:LONGEST]
+
+
+def _bracketed(token: "Token") -> bool:
+    """The phrase opens with a bracket: an aside, not what the name is."""
+    first = token.left_edge
+    return first.text == "(" or (first.i > 0 and token.doc[first.i - 1].text == "(")
 
 
 def _name_start(head: "Token") -> int:

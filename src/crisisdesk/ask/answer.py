@@ -114,13 +114,16 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
         reason = f"no stored sentence supports an answer (best {top:.2f})"
         return Answer(None, None, top, reason=reason)
     best = ranked[0]
-    missing = missing_names(question, best.passage, src)
+    missing = [
+        n for n in missing_names(question, best.passage, src) if n not in question.qualifiers
+    ]
     if question.kind in VALUED and question.names and len(missing) == len(question.names):
         return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
     elsewhere = not_in_document(missing, best.passage, src)
     if elsewhere:
         return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
-    if question.negated and not NEGATION.search(best.passage.hit.text):
+    denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
+    if denies and not NEGATION.search(best.passage.hit.text):
         return Answer(None, None, top, reason="the question denies what its source affirms")
     if other_time(question, best, src.store):
         return Answer(None, None, top, reason="the sources tell it for another time than asked")
@@ -157,11 +160,15 @@ def said_as(term: str) -> list[str]:
 def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]:
     """What the question asks about that no stored sentence says: a name it uses, or most of
     its words, counting the words a reader uses for them ("who designed the railway station"
-    over texts without a railway). Empty when the store may answer."""
+    over texts without a railway; a title question's name alone). Empty when the store may
+    answer."""
     names = [
-        n for n in question.names if not any(store.search(a, limit=1) for a in aliases(n, known))
+        n
+        for n in question.names
+        if n not in question.qualifiers
+        and not any(store.search(a, limit=1) for a in aliases(n, known))
     ]
-    if names:
+    if names or question.kind == "title":  # "who is X, the ...?" asks about X alone
         return names
     words = [t for t in question.terms if not store.search(" ".join(said_as(t)), limit=1)]
     return words if len(words) > len(question.terms) / 2 else []

@@ -31,6 +31,8 @@ PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
 ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+#: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro")
+QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 #: month and weekday names: a time the question names, not a name the passage must hold
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 CALENDAR = frozenset([*MONTHS, *(d.lower() for d in calendar.day_name)])
@@ -379,6 +381,9 @@ class Question:
     slot: Slot | None = None
     #: the question denies its main verb ("what does *not* help"; not "*not* counting ...")
     negated: bool = False
+    #: names that only say where or whose another name is ("*Manhattan's* Chelsea"): a source
+    #: naming the other one need not name them
+    qualifiers: tuple[str, ...] = ()
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
@@ -408,6 +413,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         period=period(text),
         slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
+        qualifiers=tuple(QUALIFIER.findall(text)),
     )
 
 

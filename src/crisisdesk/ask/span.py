@@ -547,6 +547,8 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         rest = hit.text[cue.end() :]
         stop = CLAUSE_END.search(rest)
         clause = rest[: stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
+        if len(WORD.findall(clause)) > 25 and "," in clause:  # "because X, boarded a bus ..."
+            clause = clause[: clause.index(",")]
         least = 4 if cue.group().strip().lower() in ("as", "since") else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end()
