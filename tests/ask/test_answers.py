@@ -6,7 +6,11 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from crisisdesk import flow
+from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
+from crisisdesk.ingest.metadata import make_document
+from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked
 
@@ -225,3 +229,34 @@ def test_why_not_is_answered_by_the_cause_even_when_it_runs_on(
         "he did not reach the 10 percent polling threshold set by the organisers of the "
         "televised event"
     )
+
+
+def test_how_big_takes_a_figure_of_any_unit_and_no_event_name(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Veld stressed her support of the 2011 raid that followed 9/11. "
+        "Veld and Moro spoke at the Harbour Forum, watched by 3.2 million people."
+    )
+    answer = asked("How big was the audience for the Harbour Forum?", text, nlp, settings)
+    assert answer.text == "3.2 million"
+
+
+def test_a_datelines_date_is_when_the_story_was_filed_not_an_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "LOS ANGELES, Oct. 4 (UPI) — In a preview clip for Ana Sol’s upcoming music show The "
+        "412, Sol sings a song to Mayor Tomas Vidal, who talks about the full interview."
+    )
+    question = "When does the full interview with Tomas Vidal come out?"
+    assert dated_answer(question, text, nlp, settings).text is None
+    later = text.replace("interview.", "interview, out on Oct. 9.")
+    assert dated_answer(question, later, nlp, settings).text == "Oct. 9"
+
+
+def dated_answer(question: str, text: str, nlp: Language, settings: Settings) -> Answer:
+    """The answer from a store of one text published on 4 October 2016."""
+    doc = make_document(text, origin="context", published=date(2016, 10, 4))
+    store = flow.memory_store(doc, next(flow.analyzed([doc], settings))[1])  # type: ignore[arg-type]
+    return ask(question, store, nlp=nlp, settings=settings)

@@ -56,6 +56,10 @@ FACTOR = re.compile(
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
+#: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —")
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–-]+(?:\s|$)")
+#: two numbers joined by a slash: an event's name ("9/11") or a date, never an answer's figure
+SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
 #: word-vector cosine above which a counted thing is taken for the question's focus
 SIMILAR = 0.35
 #: a question about who said, denied, urged ... something: its answer is a source
@@ -175,9 +179,11 @@ MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "fast": (frozenset({"m/s", "mach", "percent"}), ("speed", "fast", "velocity", "top", "growth")),
     "heavy": (frozenset({"kg"}), ("weight", "weighs", "heavy", "mass")),
     "long": (frozenset({"m", "s"}), ("length", "long", "duration", "lasting")),
-    "big": (frozenset({"m", "m2", "m3", "kg"}), ("size", "area", "big", "large")),
-    "large": (frozenset({"m", "m2", "m3", "kg"}), ("size", "area", "big", "large")),
+    "big": (frozenset(), ("size", "area", "big", "large")),
+    "large": (frozenset(), ("size", "area", "big", "large")),
 }
+#: dimensions of any unit: "how big was the audience" (a count), "how large a loss" (money)
+SIZES = frozenset({"big", "large"})
 MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
 #: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
@@ -292,10 +298,12 @@ def _entities(
 ) -> Iterator[Candidate]:
     """Entities of a fitting label, except those a record candidate already covers (a stored
     quantity says more than its CARDINAL entity); numbers as bare entities fit less."""
-    sources = speakers(question, hit, store)
+    sources, filed = speakers(question, hit, store), dateline_end(hit)
     for e in store.entities_in(hit.doc_id, hit.start, hit.end):
         if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
             continue
+        if (e.label in ("DATE", "TIME") and e.start < filed) or SLASHED.fullmatch(e.text):
+            continue  # the story's filing date; "9/11" names an event, it counts nothing
         if not any(r.start < e.end and e.start < r.end for r in records):
             fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
             start, end = whole_name(hit, e.start, e.end)
@@ -423,6 +431,12 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     return 1.0
 
 
+def sized(question: Question) -> bool:
+    """The question asks how big or large something is: a figure of any unit may say it."""
+    asked = MEASURE.search(question.text)
+    return asked is not None and asked.group(1).lower() in SIZES
+
+
 def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:
     """For "how far / high / fast / heavy ...": a figure of that dimension fits, best when a
     word for the measure stands beside it ("a range of up to 6,000 meters" for how far, "a
@@ -439,7 +453,7 @@ def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit
     named = near & {stem(w) for w in MEASURE_WORDS}
     if named & {stem(w) for w in words}:
         return 1.0
-    if unit not in units:
+    if unit not in units and dimension not in SIZES:
         return 0.5
     return 0.6 if named else 0.85
 
@@ -478,6 +492,8 @@ def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
         return 1.0 if unit in MONEY_UNITS else 0.4
     if wanted == "PERCENT":
         return 1.0 if unit == "percent" else 0.4
+    if question.kind == "quantity" and sized(question):  # "how big was the audience"
+        return 1.0
     if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     if unit in MONEY_UNITS or unit == "percent":
@@ -507,10 +523,18 @@ def same_thing(focus: str, counted: str) -> bool:
 
 
 def _times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """The sentence's dates and times, except its dateline's (when the story was filed)."""
+    filed = dateline_end(hit)
     for t in store.times_in(hit.doc_id, hit.start, hit.end):
-        if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit():
+        if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit() and t.start >= filed:
             fit = time_fit(question.focus, t.text, t.value) * end_fit(question, hit, t.start)
             yield Candidate(t.start, t.end, t.text, "time", fit, t.value)
+
+
+def dateline_end(hit: SentenceHit) -> int:
+    """Where the sentence's dateline ends (its start when it has none)."""
+    dateline = DATELINE.match(hit.text)
+    return hit.start + dateline.end() if dateline else hit.start
 
 
 def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
