@@ -260,3 +260,25 @@ def dated_answer(question: str, text: str, nlp: Language, settings: Settings) ->
     doc = make_document(text, origin="context", published=date(2016, 10, 4))
     store = flow.memory_store(doc, next(flow.analyzed([doc], settings))[1])  # type: ignore[arg-type]
     return ask(question, store, nlp=nlp, settings=settings)
+
+
+def test_an_exact_figure_answers_before_a_vague_one(nlp: Language, settings: Settings) -> None:
+    text = (
+        "There have been thousands of shootings in Corvale this year, police chief Ruiz said. "
+        "The Corvale police department reported 1,812 shooting incidents in the city between "
+        "January 1 and May 3."
+    )
+    answer = asked("How many shootings took place in Corvale this year?", text, nlp, settings)
+    assert answer.text == "1,812"
+
+
+def test_a_name_the_question_gives_is_not_its_answer_even_as_a_possessive(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Maria Lopez’s campaign manager John Smith said as much in an interview earlier "
+        "Thursday morning, arguing that Brown “lashed out at our nation's generals when he was "
+        "asked for details.”"
+    )
+    question = "Who in the Lopez campaign accused Brown of disparaging the country's generals?"
+    assert asked(question, text, nlp, settings).text == "John Smith"

@@ -58,6 +58,14 @@ SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) 
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
 #: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —")
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–-]+(?:\s|$)")
+#: what a vague figure keeps of its fit
+VAGUE_FIT = 0.6
+#: a possessive ending ("Clinton’s")
+POSSESSIVE = re.compile(r"['’]s?$")
+#: a figure that gives no number ("thousands of shootings"): an exact one answers better
+VAGUE = re.compile(
+    r"(?:(?:tens|hundreds) of )?(?:dozens|scores|hundreds|thousands|millions|billions)", re.I
+)
 #: two numbers joined by a slash: an event's name ("9/11") or a date, never an answer's figure
 SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
 #: word-vector cosine above which a counted thing is taken for the question's focus
@@ -266,8 +274,8 @@ def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
     question asks for is not repeated ("which banks": "Bank of America")."""
     if candidate.how in ("clause", "statement", "quantity"):  # a count names what it counts
         return candidate
-    words = [w for w in WORD.findall(candidate.text.lower()) if w not in STOP_WORDS]
-    if any(found(w, asked) for w in words):
+    words = [POSSESSIVE.sub("", w) for w in WORD.findall(candidate.text.lower())]
+    if any(found(w, asked) for w in words if w not in STOP_WORDS):  # "Clinton’s": Clinton
         return replace(candidate, fit=candidate.fit * 0.5)
     return candidate
 
@@ -403,6 +411,7 @@ def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[i
 def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         fit = quantity_fit(question, q.unit, q.counted) * gap_fit(question, hit, q.end)
+        fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
         fit *= measure_fit(question, hit, q.start, q.end, q.base_unit or q.unit)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
