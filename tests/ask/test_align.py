@@ -216,6 +216,16 @@ def test_a_passive_clause_answers_without_its_auxiliaries(
     assert got.text == "questioned by US lawmakers for their legality"
 
 
+def test_a_yes_no_question_may_open_with_its_setting(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Former senator Lina Voss said it was a mistake to use a private phone in office, but she "
+        "denied that she mishandled secret files."
+    )
+    question = "At the security forum, did Lina Voss admit to mishandling secret files?"
+    assert questions.read(question, nlp).kind == "yesno"
+    assert asked(question, text, nlp, settings).text == "denied that she mishandled secret files"
+
+
 def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(
     nlp: Language, settings: Settings
 ) -> None:

@@ -151,7 +151,8 @@ def slot_of(doc: "Doc") -> Slot | None:
         return _slot(_named_part(tokens), "title")
     wh = next((t for t in tokens if t.lower_ in WH), None)
     if wh is None:
-        if tokens[0].lower_ in YES_NO and not any(t.lower_ == "or" for t in tokens):
+        opening = _after_setting(tokens)
+        if opening.lower_ in YES_NO and not any(t.lower_ == "or" for t in tokens):
             return _slot(predicates(tokens), "clause")
         return None
     if wh.lower_ == "how":  # the means of the main verb ("how did X respond"), not "how did X do"
@@ -229,6 +230,15 @@ def _who_is_named(tokens: "list[Token]") -> bool:
         and bool(rest)
         and all(t.text[:1].isupper() for t in rest)
     )
+
+
+def _after_setting(tokens: "list[Token]") -> "Token":
+    """The question's first word after a setting it opens with ("At the forum, *did* ...")."""
+    if tokens[0].dep_ == "prep":
+        comma = next((t for t in tokens if t.text == ","), None)
+        if comma is not None and comma.i + 1 < len(tokens):
+            return tokens[comma.i + 1]
+    return tokens[0]
 
 
 def _named_part(tokens: "list[Token]") -> "list[Token]":

@@ -31,6 +31,8 @@ PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
 ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+#: a setting before the question proper ("At the forum, did Clinton admit ...?")
+SETTING = re.compile(r"^(?:at|in|on|during|after|before|since|by|over|under)\b[^,?]{1,60},\s*")
 #: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro")
 QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 #: month and weekday names: a time the question names, not a name the passage must hold
@@ -450,7 +452,7 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return "reason", ()
     if STATEMENT.search(lowered) or (OPINION.search(lowered) and noun not in NOUN_KINDS):
         return "statement", ()
-    first = lowered.split(maxsplit=1)[:1]
+    first = SETTING.sub("", lowered).split(maxsplit=1)[:1]
     if first and first[0] in YES_NO and " or " not in lowered:
         return "yesno", ()
     if noun in NOUN_KINDS and NOUN_KINDS[noun][0] == "number":
