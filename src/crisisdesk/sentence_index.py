@@ -178,13 +178,13 @@ def _fold(held: _Held, graph: Graph) -> _Held:
     return _Held(Stamp(held.stamp.store, held.stamp.backfills, int(ids[-1])), graph)
 
 
-_SHARED: dict[str, SentenceIndex] = {}
+_SHARED: dict[tuple[str, Path | None], SentenceIndex] = {}
 _SHARING = threading.Lock()
 
 
 def shared(store_id: str, folder: Path | None) -> SentenceIndex:
     """The one index of a store in this process, by the store's own random id (a store made
-    anew at the same path has a new id, so a new index); `folder` keeps its graph (None: the
-    store is in memory, so is its graph)."""
+    anew at the same path has a new id, so a new index) and the folder keeping its graph
+    (None: the store is in memory, so is its graph; a file copied whole keeps its id)."""
     with _SHARING:
-        return _SHARED.setdefault(store_id, SentenceIndex(store_id, folder))
+        return _SHARED.setdefault((store_id, folder), SentenceIndex(store_id, folder))
