@@ -3,9 +3,11 @@
 An exact search reads every vector: at 100,000 articles (4.2 million sentences) that is over
 100 ms a question, and loading them from the store 33 s in every new process. The graph visits
 a few thousand vectors (a few ms) and a new process maps its file instead of reading the store.
-usearch was chosen over faiss-cpu, hnswlib and sqlite-vec (benchmark in the README): the same
-recall and speed as faiss's HNSW, float16 vectors (half faiss's file), a memory-mapped view,
-a 13 MB wheel with its kernels (faiss 19 MB); hnswlib ships no wheel, sqlite-vec only scans.
+usearch was chosen over faiss-cpu, hnswlib and sqlite-vec, measured on 101,614 distinct news
+sentences (connectivity 16, 158 questions): at search depth 128 the HNSW of each finds 0.91 to
+0.92 of the exact top 30 in 0.4 to 0.6 ms, but usearch keeps float16 vectors (a 64 MB file;
+faiss's flat HNSW and hnswlib 113 MB), maps a saved file in 16 ms, and its wheel and kernels
+weigh 13 MB (faiss 19 MB); hnswlib ships no wheel (a C++ build at install), sqlite-vec scans.
 
 Exact copies of a vector are one node, keyed by the lowest sentence id holding it; `copies`
 lists the other ids. HNSW links a node to its nearest ones, so thousands of copies of one
