@@ -19,8 +19,6 @@ import numpy.typing as npt
 from crisisdesk.errors import AnalyzeError
 
 DIM = 256
-#: dimensions of the first search pass, and how many candidates it hands to the exact pass
-COARSE, SHORTLIST = 64, 300
 #: how much of the sentence before, and of the title, a passage vector holds
 PREVIOUS, TITLE = 0.3, 0.6
 Matrix = npt.NDArray[np.float32]
@@ -73,66 +71,42 @@ def from_bytes(blobs: Sequence[bytes]) -> Matrix:
 
 
 class VectorIndex:
-    """Sentence ids and their vectors in memory, searched in two passes: the first COARSE
-    dimensions of every vector (the model is trained so that a prefix is itself an embedding)
-    pick SHORTLIST candidates, which their whole vectors then rank exactly.
+    """Sentence ids and their vectors in memory, searched exactly (one product with every
+    vector): a store's only index while it is small, and the rows a saved graph does not hold
+    yet (`crisisdesk.sentence_index`). Below 100,000 vectors a search costs at most ~16 ms
+    and loading them under a second, less than building a graph would.
 
-    The first pass reads a quarter of the memory a whole-vector pass would: at 100,000
-    articles (3 million sentences) it is what keeps a question under a few hundred ms. Rows are
-    appended as the store grows, never rebuilt. One index may serve several threads (the
-    server's readers share one per store file, `shared`): rows are swapped in whole, so a
-    search sees the rows before or after an append, never half of one."""
+    Rows are appended as the store grows. One index may serve several threads: rows are
+    swapped in whole, so a search sees the rows before or after an append, never half."""
 
     def __init__(self) -> None:
-        self._rows = (
-            np.zeros(0, dtype=np.int64),
-            np.zeros((0, COARSE), dtype=np.float32),
-            np.zeros((0, DIM), dtype=np.float16),
-        )
+        self._rows = (np.zeros(0, dtype=np.int64), np.zeros((0, DIM), dtype=np.float32))
         self._lock = threading.Lock()
 
-    @property
-    def last_id(self) -> int:
-        ids = self._rows[0]
-        return int(ids[-1]) if len(ids) else 0
+    def __len__(self) -> int:
+        return len(self._rows[0])
 
-    def extend(self, ids: Sequence[int], blobs: Sequence[bytes]) -> None:
-        """Append rows (ids ascending; those not after the rows held are skipped)."""
+    @property
+    def rows(self) -> tuple[npt.NDArray[np.int64], Matrix]:
+        """The ids held (ascending) and their vectors."""
+        return self._rows
+
+    def extend(self, ids: npt.NDArray[np.int64], rows: npt.NDArray[np.float16]) -> None:
+        """Append rows (ids ascending, all after the ids held)."""
         with self._lock:
-            held, coarse, full = self._rows
-            fresh = [(i, b) for i, b in zip(ids, blobs, strict=True) if i > self.last_id]
-            if fresh:
-                more = np.frombuffer(b"".join(b for _, b in fresh), dtype=np.float16)
-                more = more.reshape(-1, DIM)
-                self._rows = (
-                    np.concatenate([held, np.asarray([i for i, _ in fresh], dtype=np.int64)]),
-                    np.concatenate([coarse, _unit(more[:, :COARSE])]),
-                    np.concatenate([full, more]),
-                )
+            held, full = self._rows
+            self._rows = (np.concatenate([held, ids]), np.concatenate([full, rows]))
 
     def top(self, query: Matrix, limit: int) -> list[tuple[int, float]]:
-        """(sentence id, cosine) of the `limit` nearest sentences, nearest first."""
-        ids, coarse, full = self._rows
+        """(sentence id, cosine) of the `limit` nearest sentences, nearest first (ties: lower
+        id first)."""
+        ids, full = self._rows
         if not len(ids) or limit <= 0:
             return []
-        query = query.reshape(-1)
-        rough = coarse @ _unit(query[None, :COARSE])[0]
-        short = _best(rough, max(limit, SHORTLIST))
-        exact = full[short].astype(np.float32) @ query
-        order = short[np.argsort(-exact, kind="stable")][:limit]
-        scores = dict(zip(short.tolist(), exact.tolist(), strict=True))
-        return [(int(ids[i]), float(scores[int(i)])) for i in order]
-
-
-_SHARED: dict[str, VectorIndex] = {}
-_SHARING = threading.Lock()
-
-
-def shared(store_id: str) -> VectorIndex:
-    """The one index of a store in this process, by the store's own random id (a store made
-    anew at the same path has a new id, so a new index)."""
-    with _SHARING:
-        return _SHARED.setdefault(store_id, VectorIndex())
+        scores = full @ query.reshape(-1)
+        best = _best(scores, limit)
+        order = best[np.lexsort((ids[best], -scores[best]))]
+        return [(int(ids[i]), float(scores[i])) for i in order]
 
 
 def _best(scores: npt.NDArray[np.float32], n: int) -> npt.NDArray[np.intp]:
@@ -140,11 +114,3 @@ def _best(scores: npt.NDArray[np.float32], n: int) -> npt.NDArray[np.intp]:
     if n >= len(scores):
         return np.arange(len(scores))
     return np.argpartition(scores, len(scores) - n)[len(scores) - n :]
-
-
-def _unit(rows: npt.NDArray[Any]) -> Matrix:
-    """Rows scaled to unit length (as float32)."""
-    rows = rows.astype(np.float32)
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    unit: Matrix = np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
-    return unit

@@ -222,7 +222,12 @@ TIMES = variants(located("times", by_value=True), {"since": SINCE})
 DOUBTS = variants(located("doubts"), {"kind": 'r."kind" = :kind', "since": SINCE})
 STORE_ID = """SELECT "value" FROM "meta" WHERE "key" = 'id'"""
 SENTENCE_TEXTS = 'SELECT "id", "text" FROM "sentences" WHERE "doc_id" = ? ORDER BY "idx"'
-VECTORS_AFTER = 'SELECT "id", "vector" FROM "sentence_vectors" WHERE "id" > ? ORDER BY "id"'
+VECTORS_AFTER = """SELECT "id", "vector" FROM "sentence_vectors" WHERE "id" > ? ORDER BY "id"
+    LIMIT ?"""
+HAS_VECTOR = 'SELECT 1 FROM "sentence_vectors" WHERE "id" = ?'
+VECTOR_BACKFILLS = """SELECT "value" FROM "meta" WHERE "key" = 'vector_backfills'"""
+COUNT_BACKFILL = """INSERT INTO "meta" VALUES ('vector_backfills', '1') ON CONFLICT ("key")
+    DO UPDATE SET "value" = CAST(CAST("value" AS INTEGER) + 1 AS TEXT)"""
 UNVECTORED = dedent("""
     SELECT d."id" FROM "documents" AS d
     WHERE EXISTS (SELECT 1 FROM "sentences" AS s WHERE s."doc_id" = d."id") AND NOT EXISTS (

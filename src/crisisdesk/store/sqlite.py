@@ -7,7 +7,8 @@ mentions are kept by triggers (migrations m012, m013), so `status` and the brief
 read a few rows. A record is located in the sentence holding its first character (an
 attribution: its cue); a record outside every stored sentence is not returned by the `Located`
 queries. Any sqlite3 error surfaces as a one-line StoreError. Sentence vectors live in a table
-and, once asked for, in an in-memory index (`crisisdesk.vectors`) that grows as rows arrive.
+and, once asked for, in an index that grows as rows arrive (`crisisdesk.sentence_index`: in
+memory while few, then a graph saved in the folder `<store file>.vectors` beside the store).
 """
 
 import json
@@ -52,7 +53,9 @@ from crisisdesk.store.migrations import migrate
 
 if TYPE_CHECKING:
     from crisisdesk.developments import Report
-    from crisisdesk.vectors import Matrix, VectorIndex
+    from crisisdesk.sentence_index import SentenceIndex
+    from crisisdesk.vector_graph import Ids, Rows
+    from crisisdesk.vectors import Matrix
 
 #: with a limit, a pair's events are looked for among this many times as many latest events
 #: of either side, so a page of them costs what it shows
@@ -68,7 +71,7 @@ class SQLiteStore:
 
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = str(path)
-        self._vectors: VectorIndex | None = None
+        self._vectors: SentenceIndex | None = None
         self._db = self._connect(create)
         try:
             self._setup()
@@ -218,6 +221,7 @@ class SQLiteStore:
                     'INSERT OR IGNORE INTO "sentence_vectors" ("id", "vector") VALUES (?, ?)',
                     list(zip(ids, vectors, strict=True)),
                 )
+                self._db.execute(_sql.COUNT_BACKFILL)  # tells a saved graph it lacks these
         except sqlite3.Error as exc:
             raise StoreError(f"storing vectors of {doc_id}: {exc}") from exc
 
@@ -413,16 +417,34 @@ class SQLiteStore:
         hits = [replace(_rows.hit_from(r), score=best[r["s_id"]]) for r in rows]
         return sorted(hits, key=lambda h: -h.score)
 
-    def _vector_index(self) -> "VectorIndex":
-        """The in-memory index, first loaded whole, then topped up with rows added since
-        (numpy is imported here, not by commands that never search by meaning)."""
+    def _vector_index(self) -> "SentenceIndex":
+        """The index of this store's vectors, brought up to the rows stored (numpy and
+        usearch are imported here, not by commands that never search by meaning)."""
         if self._vectors is None:
-            from crisisdesk.vectors import shared
+            from crisisdesk.sentence_index import shared
 
-            self._vectors = shared(self._one(_sql.STORE_ID))
-        rows = self._all(_sql.VECTORS_AFTER, (self._vectors.last_id,))
-        self._vectors.extend([r[0] for r in rows], [r[1] for r in rows])
+            folder = None if self.path in IN_MEMORY else Path(f"{self.path}.vectors")
+            self._vectors = shared(self._one(_sql.STORE_ID), folder)
+        self._vectors.refresh(self)
         return self._vectors
+
+    def vector_rows(self, after: int, limit: int) -> "tuple[Ids, Rows]":
+        """Up to `limit` stored vectors of sentence ids after `after`, ids ascending."""
+        import numpy as np
+
+        from crisisdesk.vectors import DIM
+
+        rows = self._all(_sql.VECTORS_AFTER, (after, limit))
+        ids = np.asarray([r[0] for r in rows], dtype=np.int64)
+        blobs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float16)
+        return ids, blobs.reshape(-1, DIM)
+
+    def has_vector(self, sentence_id: int) -> bool:
+        return bool(self._all(_sql.HAS_VECTOR, (sentence_id,)))
+
+    def vector_backfills(self) -> str:
+        """How many times vectors were given to sentences stored without them."""
+        return str(self._one(_sql.VECTOR_BACKFILLS) or 0)
 
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
         """The sentence holding character `offset` of a document."""
