@@ -282,3 +282,26 @@ def test_a_name_the_question_gives_is_not_its_answer_even_as_a_possessive(
     )
     question = "Who in the Lopez campaign accused Brown of disparaging the country's generals?"
     assert asked(question, text, nlp, settings).text == "John Smith"
+
+
+def test_what_a_sentence_names_as_the_reason_answers_what_reason(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Mr. Vance has repeatedly cited the audit as the reason he's not releasing his "
+        "returns, as he did again during the debate."
+    )
+    question = "What reason does Vance give for not releasing his tax returns?"
+    assert asked(question, text, nlp, settings).text == "the audit"
+
+
+def test_what_someone_thought_was_behind_it_is_what_they_thought(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Ana Reyes did have a pain in her calf but her staff thought she had pulled a muscle "
+        "exercising, the doctor wrote."
+    )
+    question = "What did Ana Reyes's staff think was behind the pain in her calf?"
+    assert questions.read(question, nlp).kind == "statement"
+    assert "pulled a muscle" in (asked(question, text, nlp, settings).text or "")

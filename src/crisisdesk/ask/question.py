@@ -209,6 +209,8 @@ STATEMENT = re.compile(
 OPINION = re.compile(
     r"^according to [^,?]+, (what|how)\b(?! (many|much|long|far|old)\b)"
     r"|\bwhat (do|does|did) .+ (think|feel|believe) (of|about)\b"
+    r"|\bwhat (do|does|did) .+ (think|believe|suspect) (was|is|were|are|had|caused|lay)\b"
+    r"|\bhow (did|does|do|has|have) .+ (characteri[sz]e|describe|portray|respond|react)\b"
     r"|\bwhat (is|was) .+'s (view|position|stance|opinion) (of|on)\b"
 )
 #: "who is/was <someone's role>": the role is what the answer must be called

@@ -52,6 +52,12 @@ FACTOR = re.compile(
     r" of the) (?:[\w-]+ ){0,2}(?:factors?|reasons?|causes?|motives?)\b",
     re.I,
 )
+#: what a sentence names as the reason ("cited *the audit* as the reason he's not ...")
+NAMED_AS = re.compile(
+    r"\b(?:cited|cites|cite|gave|gives|named|names|blamed|blames)\s+(?P<what>[^,;]{3,80}?)\s+as"
+    r"\s+(?:the|a|one|his|her|their|its)\s+(?:\w+\s+)?(?:reasons?|causes?|factors?|motives?)\b",
+    re.I,
+)
 #: what a sentence says brought something about ("steady rainfall ... *contributed to* the rise")
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
@@ -567,12 +573,16 @@ def time_fit(focus: str | None, text: str, value: str) -> float:
 
 def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
     """The clause after each cause word, up to the clause's end; and what a sentence calls a
-    factor or reason ("the 20 extra seats ... was a decisive factor")."""
+    factor or reason ("the 20 extra seats ... was a decisive factor", "cited the audit as
+    the reason"), the last fitting best."""
     for named in FACTOR.finditer(hit.text):
         said_ = SAID_THAT.match(named.group("what"))
         start = named.start("what") + (said_.end() if said_ else 0)
         text = hit.text[start : named.end("what")]
         yield Candidate(hit.start + start, hit.start + start + len(text), text, "clause", 0.9)
+    for named in NAMED_AS.finditer(hit.text):
+        start, end = named.span("what")
+        yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 1.0)
     for named in CONTRIBUTED.finditer(hit.text):
         start, end = named.span("what")
         yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 0.9)
