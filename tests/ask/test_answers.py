@@ -305,3 +305,29 @@ def test_what_someone_thought_was_behind_it_is_what_they_thought(
     question = "What did Ana Reyes's staff think was behind the pain in her calf?"
     assert questions.read(question, nlp).kind == "statement"
     assert "pulled a muscle" in (asked(question, text, nlp, settings).text or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "speaker"),
+    [
+        ("If Congress does nothing, when does the visa program run out?", "date", None),
+        ("What went wrong the first time the city tried to sell the stadium?", "reason", None),
+        ("Why does Norvik Oil think it was brought down?", "reason", "Norvik Oil"),
+    ],
+)
+def test_what_a_question_asks_past_its_opening(
+    question: str, kind: str, speaker: str | None, nlp: Language
+) -> None:
+    read = questions.read(question, nlp)
+    assert (read.kind, read.speaker) == (kind, speaker)
+
+
+def test_why_someone_thinks_so_is_answered_by_their_words(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Norvik Oil claims its downfall was punishment for the political ambitions of its "
+        "founder and has vowed to sue any buyer."
+    )
+    answer = asked("Why does Norvik Oil think it was brought down?", text, nlp, settings)
+    assert "punishment for the political ambitions of its founder" in (answer.text or "")

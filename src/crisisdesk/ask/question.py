@@ -31,8 +31,9 @@ PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
 ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
-#: a setting before the question proper ("At the forum, did Clinton admit ...?")
-SETTING = re.compile(r"^(?:at|in|on|during|after|before|since|by|over|under)\b[^,?]{1,60},\s*")
+#: a setting before the question proper ("At the forum, did Clinton admit ...?", "If Congress
+#: does nothing, when does the program run out?")
+SETTING = re.compile(r"^(?:at|in|on|during|after|before|since|by|over|under|if)\b[^,?]{1,60},\s*")
 #: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro")
 QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 #: month and weekday names: a time the question names, not a name the passage must hold
@@ -196,7 +197,8 @@ ORG_NOUNS = frozenset(
     ]
 )
 REASON = re.compile(
-    r"^\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat (\w+ )?"
+    r"^\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat went wrong\b"
+    r"|\bwhat (\w+ )?"
     r"(was|is|were|are|lay|lies|lie) behind\b|\bwhat (reason|worry|concern|fear)\b"
     r"|\bfor what reason\b|\bwhat (did|does|do) .* (blame|cite)\b"
     r"|\bwhat (is|was|are|were) the (\w+ )?(reason|motive|purpose|rationale|justification)\b"
@@ -216,8 +218,8 @@ OPINION = re.compile(
 #: "who is/was <someone's role>": the role is what the answer must be called
 ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
 SPEAKER = re.compile(
-    r"\baccording to ([^,?]+)|\bwhat (?:did|does|has|had) ([^?]+?) "
-    r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite)\b",
+    r"\baccording to ([^,?]+)|\b(?:what|why) (?:did|does|do|has|had) ([^?]+?) "
+    r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe)\b",
     re.I,
 )
 
@@ -454,13 +456,14 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return "reason", ()
     if STATEMENT.search(lowered) or (OPINION.search(lowered) and noun not in NOUN_KINDS):
         return "statement", ()
-    first = SETTING.sub("", lowered).split(maxsplit=1)[:1]
+    proper = SETTING.sub("", lowered)
+    first = proper.split(maxsplit=1)[:1]
     if first and first[0] in YES_NO and " or " not in lowered:
         return "yesno", ()
     if noun in NOUN_KINDS and NOUN_KINDS[noun][0] == "number":
         return NOUN_KINDS[noun]
     for pattern, kind, labels in RULES:
-        if pattern.search(lowered):
+        if pattern.search(proper):
             if kind == "quantity" and not re.search(r"\bhow (long|old)\b", lowered):
                 labels = tuple(x for x in labels if x not in DATE)  # "how fast": not a date
             return kind, labels
