@@ -313,6 +313,7 @@ def test_what_someone_thought_was_behind_it_is_what_they_thought(
         ("If Congress does nothing, when does the visa program run out?", "date", None),
         ("What went wrong the first time the city tried to sell the stadium?", "reason", None),
         ("Why does Norvik Oil think it was brought down?", "reason", "Norvik Oil"),
+        ("What does the council want the mayor to do?", "statement", "council"),
     ],
 )
 def test_what_a_question_asks_past_its_opening(

@@ -205,7 +205,8 @@ REASON = re.compile(
 )
 STATEMENT = re.compile(
     r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
-    r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest)\b"
+    r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest|want|urge"
+    r"|propose|demand|recommend)\b"
 )
 #: "according to X, what ..." and "what does X think of ...": X's own words answer
 OPINION = re.compile(
@@ -219,7 +220,8 @@ OPINION = re.compile(
 ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
 SPEAKER = re.compile(
     r"\baccording to ([^,?]+)|\b(?:what|why) (?:did|does|do|has|had) ([^?]+?) "
-    r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe)\b",
+    r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe"
+    r"|want|urge|propose|demand|recommend)\b",
     re.I,
 )
 
