@@ -332,3 +332,26 @@ def test_why_someone_thinks_so_is_answered_by_their_words(
     )
     answer = asked("Why does Norvik Oil think it was brought down?", text, nlp, settings)
     assert "punishment for the political ambitions of its founder" in (answer.text or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "Aer Sol had approached Veltro rival Corvina, which owns a 25 percent share "
+            "in the carrier, regarding a deal.",
+            "Which rival airline did Aer Sol approach about a deal?",
+            "Corvina",
+        ),
+        (
+            "When the Air Force selected Portland based Halden Aero to build the tankers, "
+            "Halden said it would assemble the planes in Mobile, Alabama.",
+            "In which city will Halden Aero assemble the tankers?",
+            "Mobile",
+        ),
+    ],
+)
+def test_a_name_that_only_qualifies_another_answers_less(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected

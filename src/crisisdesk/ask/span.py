@@ -64,6 +64,8 @@ SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) 
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
 #: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —")
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–-]+(?:\s|$)")
+#: what a name keeps that only qualifies the next one, and how many words may stand between
+QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -255,8 +257,34 @@ def candidates(
         found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
+        if aligned and question.kind in ("actor", "place"):
+            found_ = [qualifying(c, hit, nlp) for c in found_]
     kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
     return longest([echoing(c, asked - kind_words) for c in found_])
+
+
+def qualifying(candidate: Candidate, hit: SentenceHit, nlp: "Language") -> Candidate:
+    """A name that only says whose or where another name is ("*Airbus* rival Boeing", "*Los
+    Angeles* based Northrop Grumman", "*U.S.* automaker GM") answers less than that name."""
+    if candidate.how != "entity":
+        return candidate
+    doc = parsed(hit.text, nlp)
+    end = candidate.end - hit.start
+    rest = [t for t in doc if t.idx >= end][: QUALIFIED_WORDS + 2]
+    if rest and rest[0].lower_ in ("'s", "’s"):
+        rest = rest[1:]
+    middle = 0
+    while middle < len(rest) and middle < QUALIFIED_WORDS and _describes(rest[middle]):
+        middle += 1
+    qualifies = 0 < middle < len(rest) and rest[middle].pos_ == "PROPN"
+    return replace(candidate, fit=candidate.fit * QUALIFIER_FIT) if qualifies else candidate
+
+
+def _describes(token: "Token") -> bool:
+    """A lowercase word between two names that says what the second one is."""
+    if token.text == "-" or token.lower_ in ("based", "backed", "led", "made"):
+        return True
+    return token.pos_ in ("NOUN", "ADJ") and token.text[:1].islower()
 
 
 def longest(found: list[Candidate]) -> list[Candidate]:
