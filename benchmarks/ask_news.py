@@ -129,6 +129,7 @@ def answer(
 ) -> list[dict[str, Any]]:
     """Each question answered from the store of its corpus (built unless already there)."""
     out = []
+    stores.mkdir(parents=True, exist_ok=True)
     for corpus in sorted({q["corpus"] for q in questions}):
         files = corpus_files(corpus, data, stores)
         with Desk(stores / f"{corpus}.db", settings=settings) as desk:
