@@ -150,3 +150,19 @@ def test_abstains_when_a_named_thing_is_absent(nlp: Language, settings: Settings
 def test_abstains_on_a_weakly_covered_question(nlp: Language, settings: Settings) -> None:
     answer = asked("Who designed the new railway station near the harbour?", PORT, nlp, settings)
     assert answer.text is None
+
+
+def test_one_source_telling_the_answer_twice_is_cited_twice(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Harlan Voss Calls Mayor Ostrin ‘A Disgrace’ Over Harbour Remarks.\n\n"
+        "Pelmark Gov. Harlan Voss described Mayor Dana Ostrin as a “disgrace” after she blamed "
+        "the harbour closures on dock workers.\n\n"
+        "The port reopened on Friday."
+    )
+    question = "Which governor called Mayor Ostrin a disgrace over her harbour remarks?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "Harlan Voss"
+    told = sorted(c.text.split()[0] for c in answer.citations)
+    assert told == ["Harlan", "Pelmark"]

@@ -229,7 +229,7 @@ class Candidate:
 
     @property
     def same_as(self) -> str:
-        return self.key or " ".join(WORD.findall(self.text.casefold()))
+        return " ".join(WORD.findall((self.key or self.text).casefold()))
 
 
 #: the kinds of answer a slot's filler may give (numbers and dates come from the records)

@@ -22,10 +22,11 @@ def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) 
     """The Answer fields beyond text and citations: attribution, doubts, agree (sources that
     say the same, less well supported than those cited with the answer), disagree."""
     said = attribution_of(best, store)
+    bar, doc = RIVAL * best.score, best.passage.hit.doc_id
     return {
         "attribution": said,
         "doubts": doubts_on(best, store),
-        "agree": cited([s for s in agreeing(best, ranked) if s.score < RIVAL * best.score], citer),
+        "agree": cited([s for s in agreeing(best, ranked) if not told(s, bar, doc)], citer),
         "disagree": differing(best, ranked, citer),
     }
 
@@ -69,10 +70,14 @@ def doubts_on(best: "Scored", store: Store) -> tuple[Doubt, ...]:
 
 def corroborating(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Citation, ...]:
     """Sentences cited with the answer's own: they say the same and are nearly as well
-    supported (a headline's "$15bn" and its article's "$15 billion" are one answer, cited
-    together)."""
-    bar = RIVAL * best.score
-    return cited([s for s in agreeing(best, ranked) if s.score >= bar], citer)
+    supported, or are of its own document (a headline's "$15bn" and its article's "$15
+    billion" are one source telling one answer, cited together)."""
+    bar, doc = RIVAL * best.score, best.passage.hit.doc_id
+    return cited([s for s in agreeing(best, ranked) if told(s, bar, doc)], citer)
+
+
+def told(scored: "Scored", bar: float, doc: str) -> bool:
+    return scored.score >= bar or scored.passage.hit.doc_id == doc
 
 
 def agreeing(best: "Scored", ranked: list["Scored"]) -> list["Scored"]:
