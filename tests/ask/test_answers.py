@@ -355,3 +355,15 @@ def test_a_name_that_only_qualifies_another_answers_less(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_source_naming_no_one_does_not_answer_which_commentator(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Some drivers said the Harbor Pass toll would only be fair if small shops could opt out "
+        "of it. Tova Lind, founder of the Civic Ledger, which backs local media, said the scheme "
+        "was a bad idea."
+    )
+    question = "Which commentator slammed the Harbor Pass toll as unfair to small shops?"
+    assert asked(question, text, nlp, settings).text in (None, "Tova Lind")

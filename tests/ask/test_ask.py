@@ -47,6 +47,8 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("Which rebel leader signed the accord?", "actor", "PERSON"),
         ("Which shipping company bought the port?", "actor", "ORG"),
         ("Who authorized the strike when the talks failed?", "actor", "PERSON"),
+        ("Which media commentator slammed the toll?", "actor", "PERSON"),
+        ("Which prosecutor brought the charges?", "actor", "PERSON"),
         ("What is the maximum altitude of the Igla-S?", "quantity", "QUANTITY"),
     ],
 )

@@ -629,8 +629,8 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
 def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """Who says what the sentence attributes, for "who said / warned / criticised ...": the
     source as the sentence names it when it is no named entity ("Legal experts", "Analysts":
-    a named one answers as that entity); one the role asked for does not describe ("which
-    commentator": "Some users") fits less."""
+    a named one answers as that entity); one the role asked for does not describe fits less,
+    and least when it names no one ("which commentator": "Some users")."""
     named = [
         (e.start, e.end)
         for e in store.entities_in(hit.doc_id, hit.start, hit.end)
@@ -646,7 +646,15 @@ def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Can
         last = text.lower().rsplit(" ", 1)[-1]
         if text.lower() not in PRONOUNS and last not in WRITINGS:
             fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
+            if fit < 1.0 and not source.actor and not named_in(text, source.start == hit.start):
+                fit = UNNAMED  # "which commentator": "Some users"
             yield Candidate(source.start, source.end, text, "source", fit, source.actor or "")
+
+
+def named_in(text: str, opens_sentence: bool) -> bool:
+    """The words hold a name: a capitalized word, not counting the one a sentence opens with."""
+    words = text.split()[1:] if opens_sentence else text.split()
+    return any(w[:1].isupper() for w in words)
 
 
 def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
