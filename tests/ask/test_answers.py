@@ -367,3 +367,12 @@ def test_a_source_naming_no_one_does_not_answer_which_commentator(
     )
     question = "Which commentator slammed the Harbor Pass toll as unfair to small shops?"
     assert asked(question, text, nlp, settings).text in (None, "Tova Lind")
+
+
+def test_how_old_takes_the_age_of_whom_it_asks_about(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Officer Dana Pruitt, who shot 38-year-old Leon Marsh in Corvale last week, was charged "
+        "on Thursday with manslaughter."
+    )
+    assert asked("How old was Leon Marsh?", text, nlp, settings).text == "38"
+    assert asked("How old is Dana Pruitt?", text, nlp, settings).text is None

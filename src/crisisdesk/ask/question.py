@@ -353,6 +353,7 @@ RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     (re.compile(r"\bhow many\b"), "number", NUMBER),
     (re.compile(r"\bhow much\b"), "amount", ("MONEY", "QUANTITY", "PERCENT", "CARDINAL")),
+    (re.compile(r"\bhow old (is|was|are|were|will)\b|\b(what|which) age\b"), "age", ()),
     (re.compile(r"\bhow (old|long ago)\b"), "date", DATE),
     (
         re.compile(

@@ -66,6 +66,16 @@ CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–-]+(?:\s|$)")
 #: what a name keeps that only qualifies the next one, and how many words may stand between
 QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
+#: an age as news gives it ("40-year-old", "aged 40", "Crutcher, 40,"), the name it belongs to
+#: (after "40-year-old [police officer]", else before it), whose age a question asks, and what
+#: another's age keeps of its fit
+AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b|(?<=[a-z]), (\d{1,3}),")
+NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}((?:[A-Z][\w'’.-]*\s?)+)")
+NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s?)+),?(?:\s+[a-z]+){0,2}\s*$")
+AGED_WHO = re.compile(
+    r"\bhow old (?:is|was|are|were|will be) ([^,?]+)|\bwhat age (?:is|was|did) ([^,?]+)", re.I
+)
+OTHERS_AGE = 0.3
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -323,6 +333,8 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
         records += _times(question, hit, store)
     if kind == "reason":
         records += _reasons(hit)
+    if kind == "age":
+        records += _ages(question, hit)
     if kind == "statement" or (kind == "reason" and question.speaker):
         records += _statements(question, hit, store)
     yield from records
@@ -624,6 +636,28 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end()
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
+
+
+def _ages(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
+    """Ages the sentence gives ("40-year-old Terence Crutcher", "Crutcher, 40,", "aged 40");
+    one it gives of someone other than the question asks about fits little."""
+    whose = AGED_WHO.search(question.text)
+    asked = (
+        {w for w in WORD.findall(whose.group(1) or whose.group(2)) if w[:1].isupper()}
+        if whose
+        else set()
+    )
+    for age in AGE.finditer(hit.text):
+        group = next(g for g in (1, 2, 3) if age.group(g))
+        after = NAME_AFTER.match(hit.text[age.end() :]) if group == 1 else None
+        before = NAME_BEFORE.search(hit.text[max(0, age.start() - 40) : age.start()])
+        named = after or before
+        fit = 1.0 if named and asked & set(WORD.findall(named.group(1))) else OTHERS_AGE
+        start, end = age.span(group)
+        text = age.group(group)
+        yield Candidate(
+            hit.start + start, hit.start + end, text, "quantity", fit, phrase=age.group()
+        )
 
 
 def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
