@@ -168,3 +168,23 @@ def test_one_source_telling_the_answer_twice_is_cited_twice(
     assert answer.text == "Harlan Voss"
     told = sorted(c.text.split()[0] for c in answer.citations)
     assert told == ["Harlan", "Pelmark"]
+
+
+def test_a_reason_told_over_two_sentences_cites_both_and_disagrees_with_neither(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The first sale of the Harbour Arena failed due to a string of blunders, an audit "
+        "office report says.\n"
+        "The audit office said too many agencies were involved in decision-making when the "
+        "Harbour Arena first went on sale after the festival ended.\n"
+        "The arena cost taxpayers £12m to maintain in the years after it closed."
+    )
+    question = (
+        "What went wrong the first time the council tried to sell the Harbour Arena, "
+        "according to the audit office?"
+    )
+    answer = asked(question, text, nlp, settings)
+    assert "too many agencies" in (answer.text or "")
+    assert [c.text.split()[:2] for c in answer.citations] == [["The", "audit"], ["The", "first"]]
+    assert answer.disagree == ()

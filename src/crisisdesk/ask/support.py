@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 #: a different answer counts as disagreeing when it scores at least this share of the best
 RIVAL = 0.75
+#: answers that tell an account, not a value: two of them do not disagree
+ACCOUNTS = frozenset({"clause", "statement"})
 #: at most this many agreeing or disagreeing sources are listed
 LISTED = 3
 
@@ -73,7 +75,26 @@ def corroborating(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple
     supported, or are of its own document (a headline's "$15bn" and its article's "$15
     billion" are one source telling one answer, cited together)."""
     bar, doc = RIVAL * best.score, best.passage.hit.doc_id
-    return cited([s for s in agreeing(best, ranked) if told(s, bar, doc)], citer)
+    same = [s for s in agreeing(best, ranked) if told(s, bar, doc)]
+    return cited(same + continuing(best, ranked, {wording(s) for s in same}), citer)
+
+
+def continuing(best: "Scored", ranked: list["Scored"], seen: set[str]) -> list["Scored"]:
+    """For a reason or a statement, the other sentences of its document that tell one nearly
+    as well: one account, told over two sentences ("failed due to a catalogue of errors";
+    "too many parties were involved in decision-making")."""
+    if best.candidate.how not in ACCOUNTS:
+        return []
+    bar, doc = RIVAL * best.score, best.passage.hit.doc_id
+    out: list[Scored] = []
+    seen = seen | {wording(best)}
+    for s in ranked[1:]:
+        if s.score < bar or len(out) >= LISTED:
+            break
+        if s.candidate.how in ACCOUNTS and s.passage.hit.doc_id == doc and wording(s) not in seen:
+            seen.add(wording(s))
+            out.append(s)
+    return out
 
 
 def told(scored: "Scored", bar: float, doc: str) -> bool:
@@ -102,6 +123,7 @@ def differing(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Dif
         if s.score < bar or len(out) >= LISTED:
             break
         rival = s.candidate.how == best.candidate.how and s.candidate.same_as != same
+        rival = rival and best.candidate.how not in ACCOUNTS  # two reasons do not disagree
         if rival and wording(s) not in saying:
             citation = citer(s.passage.hit)
             if citation is not None:
