@@ -353,3 +353,14 @@ def test_source_glued_to_a_figure_noun_is_the_noun(nlp: Language) -> None:
     text = "He claimed to have mobilized 8 million reservists, a number experts have questioned."
     item = by_cue(nlp, text, "questioned")
     assert item["source"]["text"] == "experts"
+
+
+def test_a_clause_the_parser_broke_up_is_reported_whole(nlp: Language) -> None:
+    text = (
+        "The Harbour Audit Office said the Arena cost taxpayers £28.7m to maintain and sell in "
+        "the four years after it closed."
+    )
+    said = by_cue(nlp, text, "said")
+    assert content(said) == [
+        "the Arena cost taxpayers £28.7m to maintain and sell in the four years after it closed"
+    ]

@@ -29,6 +29,7 @@ from crisisdesk.analyze.components.attribution_spans import (
     Offsets,
     around,
     clip,
+    content_end,
     content_span,
     left_neighbour,
     object_span,
@@ -155,13 +156,25 @@ def verb_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> tuple[list[
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and para[0] <= c.idx < para[1]]
     if clauses:  # "Despite X, he said Y": the first clause after the verb is the one reported
         right = [c for c in clauses if c.i > verb.i]
-        return [trim(quotes.text, *content_span(right[0] if right else clauses[-1]))], end
+        clause = right[0] if right else clauses[-1]
+        if clause.i > verb.i and stray(verb, clause):
+            return [trim(quotes.text, end, content_end(verb))], end
+        return [trim(quotes.text, *content_span(clause))], end
     prep = phrasal(verb, cue)
     if prep is not None:  # "called for a ban", "referred to him as"
         return [trim(quotes.text, prep.idx + len(prep), subtree_span(prep)[1])], prep.idx + len(
             prep
         )
     return other_content(doc, verb, cue, quotes), end
+
+
+def stray(verb: Token, clause: Token) -> bool:
+    """The parser left the reported clause in pieces: its complement is a word or two, and
+    other words of the verb stand between them ("said the Dome cost taxpayers £28.7m to
+    maintain" parsed with "m" as the complement)."""
+    words = [t for t in clause.subtree if t.is_alpha]
+    between = [c for c in verb.rights if c.i < clause.left_edge.i and not c.is_punct]
+    return len(words) <= 1 and bool(between)
 
 
 def phrasal(verb: Token, cue: Cue) -> Token | None:
