@@ -96,6 +96,21 @@ def test_noun_phrase_drops_the_words_the_question_says(nlp: Language) -> None:
     assert all("river" not in s for s in spans)
 
 
+@pytest.mark.parametrize(
+    ("question", "left"),
+    [
+        ("What do the supply routes cross?", ["Tamsa"]),
+        ("What kind of supply routes cross the Tamsa?", ["main"]),
+    ],
+)
+def test_what_a_noun_phrase_leaves_must_name_something(
+    question: str, left: list[str], nlp: Language
+) -> None:
+    text = "The main supply routes cross the Tamsa."
+    hit = SentenceHit("d", 0, 0, len(text), text)
+    assert [c.text for c in phrase_candidates(question, hit, nlp)] == left
+
+
 def test_either_or_question_takes_the_option_the_sentence_says() -> None:
     text = "The treaty was signed in secret at a border post."
     hit = SentenceHit("d", 0, 0, len(text), text)

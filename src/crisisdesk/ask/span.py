@@ -76,6 +76,10 @@ AGED_WHO = re.compile(
     r"\bhow old (?:is|was|are|were|will be) ([^,?]+)|\bwhat age (?:is|was|did) ([^,?]+)", re.I
 )
 OTHERS_AGE = 0.3
+#: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
+#: ("Boolean"); other phrase answers name something (not "important" of "important classes")
+KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -754,15 +758,16 @@ def parsed(text: str, nlp: "Language") -> "Doc":
 
 def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
     """Noun phrases of the sentence less the words the question already says ("the river
-    Seine" answers "what river" as "Seine"); `fit` falls with the number of dependency arcs
+    Seine" answers "what river" as "Seine"), when what is left names something or the
+    question asks what kind of thing; `fit` falls with the number of dependency arcs
     to the nearest word the question shares."""
     doc = parsed(hit.text, nlp)
     asked = words_of(question)
     shared = [t for t in doc if not t.is_stop and found(t.lower_, asked)]
-    out = []
+    out, kind_of = [], KIND_OF.search(question) is not None
     for chunk in doc.noun_chunks:
         words = unsaid(list(chunk), asked)
-        if words:
+        if words and (kind_of or any(t.pos_ in NOMINAL for t in words)):
             arcs = min((arcs_between(chunk.root, t) for t in shared), default=0)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             text = hit.text[start:end]
