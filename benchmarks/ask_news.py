@@ -32,6 +32,7 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from _data import checked, eval_dir, parser
 from _meantime import Article, articles
@@ -46,6 +47,7 @@ CITE_ROOTS = {
     "bbc": Path("summarization/bbc/article"),
     "seed": Path("summarization/bbc/article"),
     "polnear": Path("attribution/polnear/dev/text"),
+    "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
 }
 
 
@@ -104,6 +106,31 @@ def polnear_documents(folder: Path) -> list[dict[str, Any]]:
     return docs
 
 
+def aquaint_text(path: Path) -> tuple[str, str, str]:
+    """An AQUAINT TimeML file's title, creation date and article text (its TEXT element, the
+    markup dropped), the text that questions' `cite_at` offsets count in."""
+    root = ElementTree.parse(path).getroot()
+    dct = root.find("DCT/TIMEX3")
+    published = dct.get("value", "")[:10] if dct is not None else ""
+    title, body = root.find("TITLE"), root.find("TEXT")
+    text = "".join(body.itertext()).strip() if body is not None else ""
+    return ("".join(title.itertext()).strip() if title is not None else ""), published, text
+
+
+def aquaint_documents(folder: Path) -> list[dict[str, Any]]:
+    """The 73 AQUAINT newswire articles (1998-2000: the embassy bombings in Kenya and Tanzania,
+    Elian Gonzalez, NATO's enlargement, a doctor's killing) as JSONL documents; the outlet is
+    the wire (APW, NYT, XIE)."""
+    docs = []
+    for p in sorted(folder.glob("*.tml")):
+        title, published, text = aquaint_text(p)
+        outlet = p.stem[:3]
+        docs.append(
+            {"id": p.stem, "title": title, "text": text, "outlet": outlet, "published": published}
+        )
+    return docs
+
+
 def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, "bbc": the
     50 BBC articles, "seed": the seed briefing as a plain text file among them (other news),
@@ -111,6 +138,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     seed = None
     if corpus == "polnear":
         docs = polnear_documents(data / CITE_ROOTS["polnear"])
+    elif corpus == "aquaint":
+        docs = aquaint_documents(data / CITE_ROOTS["aquaint"])
     elif corpus in ("seed", "bbc"):
         docs = bbc_documents(data / "summarization" / "bbc")
         if corpus == "seed":
@@ -180,7 +209,8 @@ def cited(path: Path, data: Path) -> list[dict[str, Any]]:
     for q in questions:
         at = q.pop("cite_at", None)
         if at is not None:
-            text = (data / CITE_ROOTS[q["corpus"]] / at["file"]).read_text(encoding="utf-8")
+            path = data / CITE_ROOTS[q["corpus"]] / at["file"]
+            text = aquaint_text(path)[2] if path.suffix == ".tml" else path.read_text("utf-8")
             q["cite"] = text[at["offset"] : at["offset"] + at["length"]]
         q.setdefault("cite", None)
     return questions
