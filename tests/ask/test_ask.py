@@ -49,6 +49,9 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("Who authorized the strike when the talks failed?", "actor", "PERSON"),
         ("Which media commentator slammed the toll?", "actor", "PERSON"),
         ("Which prosecutor brought the charges?", "actor", "PERSON"),
+        ("What is the death toll from the bombings?", "number", "CARDINAL"),
+        ("What was the reward offered for the bomber?", "number", "MONEY"),
+        ("What nationalities were the men arrested?", "actor", "NORP"),
         ("What is the maximum altitude of the Igla-S?", "quantity", "QUANTITY"),
     ],
 )
@@ -203,3 +206,26 @@ def test_a_reason_told_over_two_sentences_cites_both_and_disagrees_with_neither(
     assert "too many agencies" in (answer.text or "")
     assert [c.text.split()[:2] for c in answer.citations] == [["The", "audit"], ["The", "first"]]
     assert answer.disagree == ()
+
+
+def test_a_container_noun_counts_what_follows_it(nlp: Language) -> None:
+    assert questions.read("What is the number of troops deployed?", nlp).focus == "troops"
+    assert questions.read("What was the total in Corvale?", nlp).focus is None
+
+
+def test_a_form_of_address_is_no_name(nlp: Language) -> None:
+    read = questions.read("Which opponent called the man who shot Dr. Lenz a hero?", nlp)
+    assert read.names == ("Lenz",)
+
+
+def test_a_name_of_several_words_is_found_under_its_alias(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Retaliating 13 days after the embassy bombings in Corvale, U.S. forces launched "
+        "missile strikes on camps in the hills."
+    )
+    question = (
+        "How long after the embassy bombings did the United States launch its missile strikes?"
+    )
+    assert asked(question, text, nlp, settings).text == "13 days"

@@ -69,6 +69,8 @@ REPORTED = timedelta(days=31)
 YEAR = timedelta(days=360)
 #: letters of a name that a word of its document must begin with ("Senate": "senator")
 STEM_CHARS = 5
+#: a run of capitalized words in a question: a name of several words ("United States")
+NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)+")
 #: a sentence that speaks of a country it named before
 THE_COUNTRY = re.compile(r"\bthe country(?:'s|’s)?\b", re.I)
 #: words that deny or withhold: a sentence without one does not answer "what did *not* ..."
@@ -158,15 +160,19 @@ def said_as(term: str) -> list[str]:
 
 
 def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]:
-    """What the question asks about that no stored sentence says: a name it uses, or most of
-    its words, counting the words a reader uses for them ("who designed the railway station"
+    """What the question asks about that no stored sentence says: a name it uses (under any
+    alias of it or of the name of several words it is part of: "U.S." for "United States"), or
+    most of its words, counting the words a reader uses for them ("who designed the railway station"
     over texts without a railway; a title question's name alone). Empty when the store may
     answer."""
+    runs = NAME_RUN.findall(question.text)
     names = [
         n
         for n in question.names
         if n not in question.qualifiers
-        and not any(store.search(a, limit=1) for a in aliases(n, known))
+        and not any(
+            store.search(a, limit=1) for r in (n, *runs) if n in r for a in aliases(r, known)
+        )
     ]
     if names or question.kind == "title":  # "who is X, the ...?" asks about X alone
         return names
@@ -365,8 +371,14 @@ def missing_names(
     actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
     if THE_COUNTRY.search(hit.text):
         actors |= document_states(hit.doc_id, src)
-    entries = {name: src.known.lookup(name) for name in missing}
-    return [n for n, entry in entries.items() if entry is None or entry.name not in actors]
+    runs = NAME_RUN.findall(question.text)
+    return [n for n in missing if not any(known_as(r, src, actors) for r in (n, *runs) if n in r)]
+
+
+def known_as(name: str, src: Sources, actors: set[str]) -> bool:
+    """The name is a known actor's ("United States": "U.S.") that the sentence mentions."""
+    entry = src.known.lookup(name)
+    return entry is not None and entry.name in actors
 
 
 def document_states(doc_id: str, src: Sources) -> set[str]:

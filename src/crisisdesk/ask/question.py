@@ -282,8 +282,16 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "loan",
             "bailout",
             "fortune",
+            "reward",
+            "bounty",
+            "ransom",
+            "aid",
         ],
         ("number", ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")),
+    ),
+    **dict.fromkeys(
+        ["toll", "number", "total", "figure", "count", "tally", "level", "strength"],
+        ("number", NUMBER),
     ),
     **dict.fromkeys(
         ["percent", "percentage", "proportion", "share", "portion", "fraction", "rate", "stake"],
@@ -331,6 +339,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     **dict.fromkeys(["language", "nationality", "religion"], ("actor", ("NORP", "LANGUAGE"))),
 }
+#: nouns that only hold a count of something else ("the number of troops")
+CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
 #: (pattern on the lowercased question, answer kind, labels that can answer, the most fitting
 #: first). First match wins; these run before the focus noun is looked up.
@@ -451,7 +461,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         labels=labels,
         terms=tuple(key_terms(text)),
         names=tuple(n for n in names(text) if not (n.lower() == noun and asked_for(n, lowered))),
-        focus=noun,
+        focus=contents(lowered, noun),
         speaker=speaker(text),
         period=period(text),
         slot=slot,
@@ -491,14 +501,15 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
     the focus noun."""
     if REASON.search(lowered):
         return "reason", ()
-    if STATEMENT.search(lowered) or (OPINION.search(lowered) and noun not in NOUN_KINDS):
+    entry = noun_entry(noun)
+    if STATEMENT.search(lowered) or (OPINION.search(lowered) and entry is None):
         return "statement", ()
     proper = SETTING.sub("", lowered)
     first = proper.split(maxsplit=1)[:1]
     if first and first[0] in YES_NO and " or " not in lowered:
         return "yesno", ()
-    if noun in NOUN_KINDS and NOUN_KINDS[noun][0] == "number":
-        return NOUN_KINDS[noun]
+    if entry is not None and entry[0] == "number":
+        return entry
     for pattern, kind, labels in RULES:
         if pattern.search(proper):
             if kind == "quantity" and not re.search(r"\bhow (long|old)\b", lowered):
@@ -513,8 +524,9 @@ def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
     phrase of the sentence ("which weapons")."""
     if noun is None:
         return "phrase", ()
-    if noun in NOUN_KINDS:
-        return NOUN_KINDS[noun]
+    entry = noun_entry(noun)
+    if entry is not None:
+        return entry
     if noun in PERSON_NOUNS:
         return "actor", PERSON_FIRST
     if noun.rstrip("s") in ORG_NOUNS or noun in ORG_NOUNS:
@@ -555,14 +567,34 @@ def measured(lowered: str) -> str | None:
     """The measure a "what is the X" question asks for, when X is one that types the answer
     ("what was the US unemployment *rate*", "what is the *price* of"); other nouns there
     ("what is the name of") say too little to type the answer."""
-    found = re.search(r"\bwhat (?:is|was|are|were) (?:the|its|their|his|her) ([a-z -]+)", lowered)
+    found = re.search(
+        r"\bwhat (?:is|was|are|were) (?:the|its|their|his|her|[\w.-]+['’]s) ([a-z -]+)", lowered
+    )
     words = []
     for word in found.group(1).split()[:4] if found else []:
         if word in PHRASE_END:
             break
         words.append(word)
-    noun = words[-1] if words else None
-    return noun if noun in NOUN_KINDS else None
+    return next((w for w in reversed(words) if noun_entry(w) is not None), None)
+
+
+def contents(lowered: str, noun: str | None) -> str | None:
+    """What a container noun counts ("the *number* of troops": troops; "the total": nothing
+    said), or the noun itself."""
+    if noun not in CONTAINERS:
+        return noun
+    found = re.search(rf"\b{noun} of (?:the |its |their |all )?([a-z-]+)", lowered)
+    return found.group(1) if found else None
+
+
+def noun_entry(noun: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """The kind and labels a focus noun asks for, in its singular or plural ("nationalities")."""
+    if noun is None:
+        return None
+    for form in (noun, noun.removesuffix("s"), f"{noun.removesuffix('ies')}y"):
+        if form in NOUN_KINDS:
+            return NOUN_KINDS[form]
+    return None
 
 
 def speaker(text: str) -> str | None:
@@ -592,8 +624,17 @@ def names(question: str) -> list[str]:
         w.rstrip(".")
         for word in words
         for w in name_parts(word)
-        if w[0].isupper() and w.lower() not in {"i"} and w.lower() not in CALENDAR
+        if w[0].isupper()
+        and w.lower() not in {"i"}
+        and w.lower() not in CALENDAR
+        and w.lower().rstrip(".") not in HONORIFICS
     ]
+
+
+#: forms of address before a name: not names themselves ("Dr. Slepian")
+HONORIFICS = frozenset(
+    ["dr", "mr", "mrs", "ms", "gov", "sen", "rep", "gen", "rev", "capt", "col", "lt", "sgt", "prof"]
+)
 
 
 def asked_for(name: str, lowered: str) -> bool:
