@@ -376,3 +376,21 @@ def test_how_old_takes_the_age_of_whom_it_asks_about(nlp: Language, settings: Se
     )
     assert asked("How old was Leon Marsh?", text, nlp, settings).text == "38"
     assert asked("How old is Dana Pruitt?", text, nlp, settings).text is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many people were killed in the Corvale blast?", "40"),
+        ("How many people were wounded in the Corvale blast?", "1,000"),
+        ("How many people were hurt in the Corvale blast?", "1,000"),
+    ],
+)
+def test_a_figure_answers_for_the_outcome_it_counts(
+    question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Reports reaching here said a massive blast damaged the embassy in Corvale, killing 40 "
+        "people while wounding at least 1,000 people."
+    )
+    assert asked(question, text, nlp, settings).text == expected

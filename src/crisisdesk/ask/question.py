@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from crisisdesk.ask.align import YES_NO, Slot, slot_of
+from crisisdesk.ask.align import YES_NO, Slot, predicates, slot_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -437,6 +437,8 @@ class Question:
     #: names that only say where or whose another name is ("*Manhattan's* Chelsea"): a source
     #: naming the other one need not name them
     qualifiers: tuple[str, ...] = ()
+    #: the verbs the question says of what it asks, as lemmas ("how many were *killed*")
+    acts: tuple[str, ...] = ()
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
@@ -467,6 +469,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
         qualifiers=tuple(QUALIFIER.findall(text)),
+        acts=tuple(t.lemma_.lower() for t in predicates(list(doc))) if doc is not None else (),
     )
 
 

@@ -27,6 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk import vectors
 from crisisdesk.analyze.pipeline import component_names
+from crisisdesk.ask.acts import other_outcome
 from crisisdesk.ask.align import arguments, forms, mentions
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
@@ -80,6 +81,9 @@ OTHERS_AGE = 0.3
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+#: kinds whose figures count an act, and what a figure of another act keeps of its fit
+COUNTED = frozenset({"number", "amount"})
+OTHER_ACT = 0.5
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -273,8 +277,23 @@ def candidates(
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
         if aligned and question.kind in ("actor", "place"):
             found_ = [qualifying(c, hit, nlp) for c in found_]
+        if aligned and question.kind in COUNTED and question.acts and found_:
+            found_ = [of_the_act(c, question, hit, nlp) for c in found_]
     kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
     return longest([echoing(c, asked - kind_words) for c in found_])
+
+
+def of_the_act(
+    candidate: Candidate, question: Question, hit: SentenceHit, nlp: "Language"
+) -> Candidate:
+    """A figure of another outcome than the question's ("wounding at least 1,000" for "how
+    many were killed") fits less (`acts.py`)."""
+    if candidate.how != "quantity":
+        return candidate
+    start, end = candidate.start - hit.start, candidate.end - hit.start
+    if other_outcome(parsed(hit.text, nlp), start, end, question.acts):
+        return replace(candidate, fit=candidate.fit * OTHER_ACT)
+    return candidate
 
 
 def qualifying(candidate: Candidate, hit: SentenceHit, nlp: "Language") -> Candidate:

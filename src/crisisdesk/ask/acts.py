@@ -1,0 +1,70 @@
+"""Which outcome a figure of a sentence counts: "killing 40 people while wounding at least
+1,000" gives 40 for "how many were killed", 1,000 for "how many were wounded". A figure counts
+the verb right after it ("over 1,000 injured", "100 people have died") or else the nearest verb
+above it in the parse ("killed 258 people, including 12 Americans"). Only outcomes news counts
+side by side are told apart (`lexicons/counted_acts.tsv`): other verbs are paraphrased too
+freely ("prefer" and "support" in a poll) for a mismatch to say anything."""
+
+from typing import TYPE_CHECKING
+
+from crisisdesk.ask.words import stem, word_groups
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: words between a figure's noun and its verb ("100 people *have* died")
+AUXILIARIES = frozenset(["have", "has", "had", "were", "was", "been", "be", "are", "is", "being"])
+#: verbs that only list what a figure holds ("including 12 Americans")
+LISTING = frozenset(["include", "including"])
+#: how many heads up the parse a figure's verb may be
+STEPS = 5
+OUTCOMES = "counted_acts.tsv"
+
+
+def other_outcome(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> bool:
+    """The last figure in [start, end) (character offsets in `doc`) counts another outcome
+    than the question's ("wounding at least 1,000" for "how many were killed")."""
+    asked = {o for a in acts if (o := outcome(a))}
+    figures = [t for t in doc if start <= t.idx < end and t.like_num]
+    if not asked or not figures:
+        return False
+    act = following_verb(figures[-1]) or governing_verb(figures[-1])
+    counted = outcome(act.lower_) or outcome(act.lemma_.lower()) if act is not None else None
+    return counted is not None and counted not in asked
+
+
+def outcome(word: str) -> frozenset[str] | None:
+    """The outcome a verb says (its group of the lexicon), or None."""
+    return word_groups(OUTCOMES).get(stem(word))
+
+
+def following_verb(figure: "Token") -> "Token | None":
+    """The verb right after the figure, its noun and auxiliaries ("1,000 injured")."""
+    doc, i = figure.doc, figure.i + 1
+    while i < len(doc) and (doc[i].like_num or (doc[i] == figure.head and nominal(doc[i]))):
+        i += 1
+    while i < len(doc) and doc[i].lower_ in AUXILIARIES:
+        i += 1
+    return doc[i] if i < len(doc) and verb(doc[i]) else None
+
+
+def governing_verb(figure: "Token") -> "Token | None":
+    """The nearest verb above the figure in the parse."""
+    token = figure
+    for _ in range(STEPS):
+        if token.head is token:
+            return None
+        token = token.head
+        if verb(token):
+            return token
+    return None
+
+
+def nominal(token: "Token") -> bool:
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def verb(token: "Token") -> bool:
+    """A verb or participle that says an act (not one that lists)."""
+    acting = token.pos_ == "VERB" or token.tag_ in ("VBN", "VBD", "VBG")
+    return acting and token.lemma_.lower() not in LISTING and token.lower_ not in LISTING
