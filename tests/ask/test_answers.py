@@ -394,3 +394,25 @@ def test_a_figure_answers_for_the_outcome_it_counts(
         "people while wounding at least 1,000 people."
     )
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_part_counted_from_a_whole_answers_how_many(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The ceremony was held at Fenwick Air Base, where 10 of 12 Corvalan victims' remains "
+        "were flown in on the minister's plane."
+    )
+    question = "How many of the victims' remains were flown back on the minister's plane?"
+    assert asked(question, text, nlp, settings).text == "10"
+
+
+def test_a_span_of_time_does_not_count_things(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Retaliating 13 days after the embassy bombings, Corvalan forces struck camps in the "
+        "hills with cruise missiles."
+    )
+    question = "How many cruise missiles did Corvalan forces fire at the camps?"
+    assert asked(question, text, nlp, settings).text is None
+    assert (
+        asked("How many days after the bombings did the forces strike?", text, nlp, settings).text
+        == "13 days"
+    )

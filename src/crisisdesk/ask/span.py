@@ -84,6 +84,12 @@ NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 #: kinds whose figures count an act, and what a figure of another act keeps of its fit
 COUNTED = frozenset({"number", "amount"})
 OTHER_ACT = 0.5
+#: what a span of time keeps when the question counts things, and the words for such spans
+DURATION_FOR_COUNT = 0.3
+TIME_UNITS = frozenset(
+    stem(w)
+    for w in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "time")
+)
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -189,6 +195,12 @@ CHANGED = re.compile(
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
 PARTITIVE = re.compile(r"^\s+of (?:which|whom|them|those|these)\b", re.I)
+#: what stands before the whole a part of it is counted from ("10 of *12* American victims")
+WHOLE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most"
+    r"|some|many|half|none) of (?:the |its |their |his |her )?$",
+    re.I,
+)
 TOTAL = re.compile(r"\b(?:total|in all|altogether|overall|whole)\b", re.I)
 RATE = re.compile(
     r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
@@ -482,11 +494,20 @@ def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[
         fit = quantity_fit(question, q.unit, q.counted) * gap_fit(question, hit, q.end)
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
+        fit *= DURATION_FOR_COUNT if counts_time(question, q.base_unit or q.unit) else 1.0
         fit *= measure_fit(question, hit, q.start, q.end, q.base_unit or q.unit)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
         yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def counts_time(question: Question, unit: str) -> bool:
+    """A span of time answering a count of things ("13 days" for "how many cruise missiles");
+    "how many days" asks for one."""
+    if question.kind != "number" or unit != "s" or not question.focus:
+        return False
+    return stem(question.focus) not in TIME_UNITS
 
 
 def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
@@ -506,6 +527,8 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return MODEL
     if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
         return MODEL
+    if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
+        return CHANGE_FOR_LEVEL
     return 1.0
 
 
