@@ -416,3 +416,14 @@ def test_a_span_of_time_does_not_count_things(nlp: Language, settings: Settings)
         asked("How many days after the bombings did the forces strike?", text, nlp, settings).text
         == "13 days"
     )
+
+
+def test_an_answer_naming_no_one_gives_the_name_beside_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "But one abortion opponent, the Rev. Amos Tull, the founder of Life First Corvale, "
+        "described the doctor's killer as a hero."
+    )
+    question = "Which abortion opponent called the doctor's killer a hero?"
+    assert asked(question, text, nlp, settings).text == "Amos Tull"

@@ -90,6 +90,11 @@ TIME_UNITS = frozenset(
     stem(w)
     for w in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "time")
 )
+#: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
+#: Spitz,*")
+APPOSED_NAME = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)+)(?=,|\s+said)"
+)
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -289,6 +294,8 @@ def candidates(
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
         if aligned and question.kind in ("actor", "place"):
             found_ = [qualifying(c, hit, nlp) for c in found_]
+        if question.kind == "actor":
+            found_ = [apposed(c, hit) for c in found_]
         if aligned and question.kind in COUNTED and question.acts and found_:
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
     kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
@@ -306,6 +313,19 @@ def of_the_act(
     if other_outcome(parsed(hit.text, nlp), start, end, question.acts):
         return replace(candidate, fit=candidate.fit * OTHER_ACT)
     return candidate
+
+
+def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
+    """For a "who" question, the name set beside an answer that names no one ("one abortion
+    opponent, the Rev. Donald Spitz, ...": Donald Spitz)."""
+    at = candidate.start == hit.start
+    if named_in(candidate.text, at):
+        return candidate
+    found = APPOSED_NAME.match(hit.text, candidate.end - hit.start)
+    if found is None:
+        return candidate
+    start, end = (hit.start + i for i in found.span("name"))
+    return replace(candidate, start=start, end=end, text=found.group("name"), key="")
 
 
 def qualifying(candidate: Candidate, hit: SentenceHit, nlp: "Language") -> Candidate:
