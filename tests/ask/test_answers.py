@@ -427,3 +427,13 @@ def test_an_answer_naming_no_one_gives_the_name_beside_it(
     )
     question = "Which abortion opponent called the doctor's killer a hero?"
     assert asked(question, text, nlp, settings).text == "Amos Tull"
+
+
+def test_what_time_asks_for_the_clock(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The bombs went off almost simultaneously on Aug. 7, 1998 at the embassies in Corvale "
+        "and Pelmark.\n\nThe blast in Corvale occurred at about 10:35 a.m. on Friday, toppling a "
+        "crowded building."
+    )
+    answer = asked("At what time did the Corvale bomb go off?", text, nlp, settings)
+    assert answer.text == "about 10:35 a.m."

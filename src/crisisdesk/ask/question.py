@@ -330,12 +330,12 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "decade",
             "era",
             "season",
-            "time",
             "period",
             "deadline",
         ],
         ("date", DATE),
     ),
+    "time": ("date", ("TIME", "DATE")),
     **dict.fromkeys(
         [
             "country",

@@ -95,6 +95,10 @@ TIME_UNITS = frozenset(
 APPOSED_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)+)(?=,|\s+said)"
 )
+#: a time value with a time of day ("1998-08-07T10:35"), and what a day keeps for "what time"
+CLOCK = re.compile(r"T\d")
+CLOCK_WORDS = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b|\bo'clock\b|\bnoon\b|\bmidnight\b", re.I)
+CLOCKLESS = 0.5
 #: what a vague figure keeps of its fit
 VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
@@ -668,12 +672,14 @@ def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
 
 def time_fit(focus: str | None, text: str, value: str) -> float:
     """A date written out fits better than "today"; a year for "which year", a full date for
-    "what date"."""
+    "what date", a time of day for "what time"."""
     written = any(ch.isdigit() for ch in text)
     if focus == "year":
         return 1.0 if written and len(value) == 4 else 0.6
     if focus in ("date", "day"):
         return 1.0 if written and len(value) >= 10 else 0.7
+    if focus == "time":  # "what time": the clock
+        return 1.0 if CLOCK.search(value) or CLOCK_WORDS.search(text) else CLOCKLESS
     return 1.0 if written else 0.7
 
 
