@@ -437,3 +437,26 @@ def test_what_time_asks_for_the_clock(nlp: Language, settings: Settings) -> None
     )
     answer = asked("At what time did the Corvale bomb go off?", text, nlp, settings)
     assert answer.text == "about 10:35 a.m."
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "said"),
+    [
+        (
+            "But this week, the minister lifted the deadline to give the boy's relatives in "
+            "Corvale a chance to fight in court to keep him with them.",
+            "Why did the minister lift the deadline for sending the boy home?",
+            "a chance to fight in court",
+        ),
+        (
+            "The venue was chosen to honor the founding of the alliance in Pelmark 50 years "
+            "ago, the ministry said.",
+            "According to the ministry, why was the venue picked for the ceremony?",
+            "to honor the founding of the alliance",
+        ),
+    ],
+)
+def test_why_is_answered_by_what_the_act_was_done_for(
+    text: str, question: str, said: str, nlp: Language, settings: Settings
+) -> None:
+    assert said in (asked(question, text, nlp, settings).text or "")

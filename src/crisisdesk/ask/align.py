@@ -448,6 +448,24 @@ def agrees(slot: Slot, token: "Token") -> bool:
     return True
 
 
+def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
+    """Character spans (sentence offsets) of what the sentence says a predicate of the question
+    was done for ("lifted the deadline *to give the relatives a chance to fight in court*",
+    "was chosen *to honor Truman's announcement*"): an infinitive of purpose beside it. An
+    active verb's infinitive says what was done, not why ("decided to lift"), and is left."""
+    words = frozenset(w for a in acts for w in forms(a))
+    start = sentence[0].idx if len(sentence) else 0
+    for token in sentence:
+        if token.is_punct or not matches(token, words):
+            continue
+        passive = any(k.dep_ in ("auxpass", "nsubjpass") for k in token.children)
+        for kid in token.rights:
+            to = kid.left_edge
+            if (kid.dep_ == "advcl" or (kid.dep_ == "xcomp" and passive)) and to.lower_ == "to":
+                last = kid.right_edge
+                yield to.idx - start, last.idx + len(last) - start
+
+
 def fillers(token: "Token", role: str) -> "list[Token]":
     """The tokens that head the argument in `role` of the predicate `token`."""
     kids = list(token.children)

@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk import vectors
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import other_outcome
-from crisisdesk.ask.align import arguments, forms, mentions
+from crisisdesk.ask.align import Slot, arguments, forms, mentions, purposes
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.words import WORD, found, stem, word_groups, words_of
@@ -296,6 +296,8 @@ def candidates(
         found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
+        if aligned and question.kind == "reason" and question.acts:
+            found_ += purposed(question, hit, nlp)
         if aligned and question.kind in ("actor", "place"):
             found_ = [qualifying(c, hit, nlp) for c in found_]
         if question.kind == "actor":
@@ -304,6 +306,19 @@ def candidates(
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
     kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
     return longest([echoing(c, asked - kind_words) for c in found_])
+
+
+def purposed(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
+    """What the sentence says the question's act was done for (`align.purposes`)."""
+    if not mentions_any(question.acts, hit.text):
+        return []
+    spans = purposes(question.acts, parsed(hit.text, nlp))
+    return [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "clause", 0.9) for a, b in spans]
+
+
+def mentions_any(acts: tuple[str, ...], text: str) -> bool:
+    """The text holds one of the acts in some form: worth parsing."""
+    return mentions(Slot(frozenset(w for a in acts for w in forms(a)), "clause"), text)
 
 
 def of_the_act(
