@@ -10,7 +10,9 @@ would ask about the military capabilities and the political context, 8 of them u
 a decoy in the text; its store is the seed among the 50 BBC articles. `bbc.jsonl` (written
 here) asks 40 questions over those BBC articles (politics, business, tech), 10 unanswerable;
 `polnear.jsonl` (written here) asks questions over the 84 PolNeAR dev articles (2016 US
-election news: claims, counts, who said what). Both locate each citing sentence (`cite_at`:
+election news: claims, counts, who said what); `aquaint.jsonl` (written here, blind) asks 40
+over the 73 AQUAINT newswire articles of TempEval-3 (the 1998 embassy bombings and what
+followed, Elian Gonzalez, NATO's enlargement). These locate each citing sentence (`cite_at`:
 file, offset, length) instead of quoting it, since the publishers' copyright applies to the
 articles, and the cite is read from the data at run time.
 
