@@ -7,8 +7,9 @@ from spacy.language import Language
 from crisisdesk import flow
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
+from crisisdesk.ask.figures import same_thing
 from crisisdesk.ask.retrieve import coverage, retrieve, term_weights
-from crisisdesk.ask.span import choice, phrase_candidates, same_thing
+from crisisdesk.ask.span import choice, phrase_candidates
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING
 from crisisdesk import vectors
 from crisisdesk.analyze.gazetteer import Gazetteer
 from crisisdesk.ask.align import synonyms
+from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
-from crisisdesk.ask.span import Candidate, anchors, candidates, distance
+from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import words_of
 from crisisdesk.records import Answer

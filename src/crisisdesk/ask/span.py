@@ -1,10 +1,10 @@
 """Candidate answers inside one retrieved passage: stretches of its sentence of the kind the
 question asks for, from the stored records first.
 
-- numbers, amounts, measures: the stored quantities (money for a price, percent for a share, a
-  count whose counted thing is the question's focus), then number entities;
-- dates: the stored time expressions, then date entities; places and actors: entities, grown
-  to the whole name the tagger cut short ("Federal Service for the Financial Markets");
+- numbers, amounts, measures, dates, ages: the stored quantities and times, and the ages the
+  sentence gives (`figures.py`), then number and date entities;
+- places and actors: entities, grown to the whole name the tagger cut short ("Federal Service
+  for the Financial Markets"), or the name set beside a source that names no one;
 - reasons ("why", "what made ..."): the clause after a cause word ("because", "as", "due to",
   "over concerns about", "following");
 - statements ("what did X insist ..."): the content of an attribution in the sentence;
@@ -19,19 +19,28 @@ A candidate the question already says ("Boeing" for "why did Boeing ...") is nev
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from crisisdesk import vectors
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import other_outcome
 from crisisdesk.ask.align import Slot, arguments, forms, mentions, purposes
+from crisisdesk.ask.candidate import Candidate
+from crisisdesk.ask.figures import (
+    MODEL,
+    PARTITIVE,
+    ages,
+    dateline_end,
+    gap_fit,
+    quantities,
+    time_fit,
+    times,
+)
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
-from crisisdesk.ask.words import WORD, found, stem, word_groups, words_of
+from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
 
@@ -63,20 +72,8 @@ NAMED_AS = re.compile(
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
-#: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —")
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–-]+(?:\s|$)")
 #: what a name keeps that only qualifies the next one, and how many words may stand between
 QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
-#: an age as news gives it ("40-year-old", "aged 40", "Crutcher, 40,"), the name it belongs to
-#: (after "40-year-old [police officer]", else before it), whose age a question asks, and what
-#: another's age keeps of its fit
-AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b|(?<=[a-z]), (\d{1,3}),")
-NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}((?:[A-Z][\w'’.-]*\s?)+)")
-NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s?)+),?(?:\s+[a-z]+){0,2}\s*$")
-AGED_WHO = re.compile(
-    r"\bhow old (?:is|was|are|were|will be) ([^,?]+)|\bwhat age (?:is|was|did) ([^,?]+)", re.I
-)
-OTHERS_AGE = 0.3
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
@@ -84,33 +81,15 @@ NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 #: kinds whose figures count an act, and what a figure of another act keeps of its fit
 COUNTED = frozenset({"number", "amount"})
 OTHER_ACT = 0.5
-#: what a span of time keeps when the question counts things, and the words for such spans
-DURATION_FOR_COUNT = 0.3
-TIME_UNITS = frozenset(
-    stem(w)
-    for w in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "time")
-)
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)+)(?=,|\s+said)"
 )
-#: a time value with a time of day ("1998-08-07T10:35"), and what a day keeps for "what time"
-CLOCK = re.compile(r"T\d")
-CLOCK_WORDS = re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b|\bo'clock\b|\bnoon\b|\bmidnight\b", re.I)
-CLOCKLESS = 0.5
-#: what a vague figure keeps of its fit
-VAGUE_FIT = 0.6
 #: a possessive ending ("Clinton’s")
 POSSESSIVE = re.compile(r"['’]s?$")
-#: a figure that gives no number ("thousands of shootings"): an exact one answers better
-VAGUE = re.compile(
-    r"(?:(?:tens|hundreds) of )?(?:dozens|scores|hundreds|thousands|millions|billions)", re.I
-)
 #: two numbers joined by a slash: an event's name ("9/11") or a date, never an answer's figure
 SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
-#: word-vector cosine above which a counted thing is taken for the question's focus
-SIMILAR = 0.35
 #: a question about who said, denied, urged ... something: its answer is a source
 SPEECH = re.compile(
     r"\b(sa(y|id)|spoke|speak|told|tell|reject\w*|den(y|ied|ies)|urg\w*|warn\w*|claim\w*"
@@ -154,11 +133,6 @@ NAME_ASKED = re.compile(
 UNNAMED = 0.3
 #: what an entity keeps when no word around it names the role or kind the question asks for
 UNTITLED = 0.75
-MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(spring|summer|autumn|fall"
-    r"|winter)\b",
-    re.I,
-)
 SMALL_PLACES = frozenset(
     [
         "city",
@@ -175,72 +149,6 @@ SMALL_PLACES = frozenset(
         "village",
     ]
 )
-#: words that end what a count counts ("people *on* board", "jobs *in* France")
-LINKS = frozenset(
-    ["of", "on", "in", "at", "for", "from", "to", "by", "with", "who", "that", "which", "as"]
-)
-#: a question about a difference ("how many more votes") and the number that gives one
-#: ("eight short of the 60", "12 more than")
-DIFFERENCE = re.compile(r"\bhow (many|much) (more|fewer|less)\b", re.I)
-GAP = re.compile(r"^(?: [\w-]+){0,2} (short|more|fewer|less|shy|behind|ahead)\b", re.I)
-#: what a number keeps for such a question when no difference word follows it
-NOT_A_GAP = 0.5
-#: a number followed by the level it led to ("15,000 last week *to 444,000*"), and a question
-#: that asks for the change itself
-STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
-LEVEL = re.compile(r"\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$")
-CHANGE = re.compile(
-    r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]|shed"
-    r"|cut\w*|add\w*|grow\w*|grew|expand\w*|shr[iu]nk\w*|contract\w*"
-    r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
-    re.I,
-)
-#: a number told as a change ("lost 212,000"), a question about a total, a rate after a number
-CHANGED = re.compile(
-    r"\b(?:lost|lose|loses|gained|gains|added|adds|cut|cuts|shed|sheds|fell|rose|dropped"
-    r"|increased|decreased|grew|slid|jumped)(?: by| some| about| nearly| almost| over)?\s*[$€£]?$",
-    re.I,
-)
-#: what a change keeps when the question asks for a level
-CHANGE_FOR_LEVEL = 0.3
-PARTITIVE = re.compile(r"^\s+of (?:which|whom|them|those|these)\b", re.I)
-#: what stands before the whole a part of it is counted from ("10 of *12* American victims")
-WHOLE = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most"
-    r"|some|many|half|none) of (?:the |its |their |his |her )?$",
-    re.I,
-)
-TOTAL = re.compile(r"\b(?:total|in all|altogether|overall|whole)\b", re.I)
-RATE = re.compile(
-    r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
-    re.I,
-)
-#: a question about how long something lasts, and the word before the date that ends it
-HOW_LONG = re.compile(r"\bhow long\b(?! ago)", re.I)
-UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?$", re.I)
-#: what a date that does not end the time asked about keeps of its fit, for such questions
-UNENDED = 0.5
-#: what a model number or a step of change keeps of its fit
-MODEL = 0.6
-#: a question about a measure, and for each the base units of its figures and the words
-#: that name it beside a figure
-MEASURE = re.compile(r"\bhow (far|high|tall|deep|wide|fast|heavy|long|big|large)\b", re.I)
-MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    "far": (frozenset({"m"}), ("range", "distance", "far", "away", "reach", "radius")),
-    "high": (frozenset({"m"}), ("altitude", "height", "high", "ceiling", "elevation")),
-    "tall": (frozenset({"m"}), ("height", "tall", "high")),
-    "deep": (frozenset({"m"}), ("depth", "deep")),
-    "wide": (frozenset({"m"}), ("width", "wide", "across", "span")),
-    "fast": (frozenset({"m/s", "mach", "percent"}), ("speed", "fast", "velocity", "top", "growth")),
-    "heavy": (frozenset({"kg"}), ("weight", "weighs", "heavy", "mass")),
-    "long": (frozenset({"m", "s"}), ("length", "long", "duration", "lasting")),
-    "big": (frozenset(), ("size", "area", "big", "large")),
-    "large": (frozenset(), ("size", "area", "big", "large")),
-}
-#: dimensions of any unit: "how big was the audience" (a count), "how large a loss" (money)
-SIZES = frozenset({"big", "large"})
-MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
-MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
 #: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
 #: "of/for" and capitalized words ("Henry III *of Castile*")
 NAME_TAIL = re.compile(
@@ -249,26 +157,6 @@ NAME_TAIL = re.compile(
 #: what begins a name before the start the tagger gave it: capitalized words joined by "of/for"
 #: ("*Federal Service for* the Financial Markets")
 NAME_HEAD = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:of|for) $")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A possible answer: document offsets (end exclusive), its text, how it was found and how
-    well its kind fits the question (1 best)."""
-
-    start: int
-    end: int
-    text: str
-    how: str
-    fit: float = 1.0
-    #: what the candidate says, for counting sources that agree ("$15bn" and "$15 billion")
-    key: str = ""
-    #: the answer as the sentence puts it, when that says more ("up to 6,000 meters")
-    phrase: str = ""
-
-    @property
-    def same_as(self) -> str:
-        return " ".join(WORD.findall((self.key or self.text).casefold()))
 
 
 #: the kinds of answer a slot's filler may give (numbers and dates come from the records)
@@ -304,7 +192,7 @@ def candidates(
             found_ = [apposed(c, hit) for c in found_]
         if aligned and question.kind in COUNTED and question.acts and found_:
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
-    kind_words = _synonyms().get(stem(question.focus or ""), {stem(question.focus or "")})
+    kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     return longest([echoing(c, asked - kind_words) for c in found_])
 
 
@@ -402,13 +290,13 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
     kind = question.kind
     records: list[Candidate] = []
     if kind in ("number", "amount", "quantity"):
-        records += _quantities(question, hit, store)
+        records += quantities(question, hit, store)
     if kind == "date" or (kind == "quantity" and "DATE" in question.labels):
-        records += _times(question, hit, store)
+        records += times(question, hit, store)
     if kind == "reason":
         records += _reasons(hit)
     if kind == "age":
-        records += _ages(question, hit)
+        records += ages(question, hit)
     if kind == "statement" or (kind == "reason" and question.speaker):
         records += _statements(question, hit, store)
     yield from records
@@ -459,14 +347,6 @@ def entity_fit(
     return fit
 
 
-def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
-    """For "how many more ...": a number that a difference word follows ("eight short of")
-    fits; another keeps NOT_A_GAP. 1 for other questions."""
-    if DIFFERENCE.search(question.text) is None or GAP.match(hit.text[end - hit.start :]):
-        return 1.0
-    return NOT_A_GAP
-
-
 def abbreviation(hit: SentenceHit, start: int, end: int) -> bool:
     """The span is a short form in brackets after the name it stands for ("Bank of America
     (BoA)"): the name answers, not its short form."""
@@ -511,7 +391,7 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     after = hit.text[end - hit.start : end - hit.start + 30]
     own = hit.text[start - hit.start : end - hit.start]
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
-    wanted = _synonyms().get(stem(focus), frozenset({stem(focus)}))
+    wanted = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
     return any(stem(w) in wanted for w in near)
 
 
@@ -526,176 +406,6 @@ def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[i
         if a.source is not None
     ]
     return spans
-
-
-def _quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
-    for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
-        fit = quantity_fit(question, q.unit, q.counted) * gap_fit(question, hit, q.end)
-        fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
-        fit *= level_fit(question, hit, q.start, q.end)
-        fit *= DURATION_FOR_COUNT if counts_time(question, q.base_unit or q.unit) else 1.0
-        fit *= measure_fit(question, hit, q.start, q.end, q.base_unit or q.unit)
-        key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
-        start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
-        phrase = hit.text[start - hit.start : end - hit.start]
-        yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
-
-
-def counts_time(question: Question, unit: str) -> bool:
-    """A span of time answering a count of things ("13 days" for "how many cruise missiles");
-    "how many days" asks for one."""
-    if question.kind != "number" or unit != "s" or not question.focus:
-        return False
-    return stem(question.focus) not in TIME_UNITS
-
-
-def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
-    """A number that names a model ("Boeing's 787") fits less; so does a change on the way
-    to a level ("rose 15,000 last week to 444,000", "lost 212,000 customers") unless the
-    question asks how much something rose, and then the level it rose to; and a rate ("£1,400
-    per mother") when the question asks for a total."""
-    before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
-    if before.endswith(("'s ", "’s ", "' ")):
-        return MODEL
-    change = CHANGE.search(question.text) is not None
-    if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
-        return MODEL
-    if not change and CHANGED.search(before):  # "lost 212,000 customers" for how many it has
-        return CHANGE_FOR_LEVEL
-    if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
-        return MODEL
-    if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
-        return MODEL
-    if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
-        return CHANGE_FOR_LEVEL
-    return 1.0
-
-
-def sized(question: Question) -> bool:
-    """The question asks how big or large something is: a figure of any unit may say it."""
-    asked = MEASURE.search(question.text)
-    return asked is not None and asked.group(1).lower() in SIZES
-
-
-def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:
-    """For "how far / high / fast / heavy ...": a figure of that dimension fits, best when a
-    word for the measure stands beside it ("a range of up to 6,000 meters" for how far, "a
-    maximum altitude of 3,500 meters" for how high); one named as another measure fits least.
-    1 for other questions."""
-    asked = MEASURE.search(question.text) if question.kind == "quantity" else None
-    if asked is None:
-        return 1.0
-    dimension = asked.group(1).lower()
-    units, words = MEASURES[dimension]
-    before = WORD.findall(hit.text[max(0, start - hit.start - 40) : start - hit.start].lower())
-    after = WORD.findall(hit.text[end - hit.start : end - hit.start + 20].lower())
-    near = {stem(w) for w in before[-5:] + after[:2]}
-    named = near & {stem(w) for w in MEASURE_WORDS}
-    if named & {stem(w) for w in words}:
-        return 1.0
-    if unit not in units and dimension not in SIZES:
-        return 0.5
-    return 0.6 if named else 0.85
-
-
-def qualified_start(hit: SentenceHit, start: int, qualifier: str | None) -> int:
-    """Where a number's answer starts: at its qualifier when that stands right before it
-    ("up to 6,000 meters"), else at the number."""
-    before = hit.text[: start - hit.start].rstrip(" ")
-    if qualifier and before.lower().endswith(qualifier.lower()):
-        return hit.start + len(before) - len(qualifier)
-    return start
-
-
-def counted_end(hit: SentenceHit, end: int, counted: str | None) -> int:
-    """Where a count's answer ends: after what it counts when that follows it, up to its
-    first preposition ("three words", "228 people on board" -> "228 people"), else at the
-    number."""
-    words = WORD.findall(counted or "")
-    head = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() in LINKS), 6)])
-    rest = hit.text[end - hit.start :]
-    gap = len(rest) - len(rest.lstrip(" "))
-    if head and rest[gap:].startswith(head) and not rest[gap + len(head) :][:1].isalnum():
-        return end + gap + len(head)
-    return end
-
-
-def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
-    """How well a number fits: money for a price, a percentage for a share, a count of the
-    question's focus ("how many *lives*" and "228 people") for a count."""
-    wanted = question.labels[0] if question.labels else "CARDINAL"
-    if question.kind == "amount" and CHANGE.search(question.text):  # "how much did X expand"
-        return 1.0 if unit in MONEY_UNITS or unit == "percent" else 0.6
-    if question.kind == "amount":  # "how much": money, a measure, a share, then a count
-        return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
-    if wanted == "MONEY":
-        return 1.0 if unit in MONEY_UNITS else 0.4
-    if wanted == "PERCENT":
-        return 1.0 if unit == "percent" else 0.4
-    if question.kind == "quantity" and sized(question):  # "how big was the audience"
-        return 1.0
-    if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
-        return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
-    if unit in MONEY_UNITS or unit == "percent":
-        return 0.3
-    if not question.focus:
-        return 0.8
-    if not counted:
-        return 0.6
-    return 1.0 if same_thing(question.focus, counted) else 0.4
-
-
-@lru_cache(maxsize=1)
-def _synonyms() -> dict[str, frozenset[str]]:
-    """Stem -> the stems of every group it is in (lexicons/reader_synonyms.tsv)."""
-    groups = word_groups("reader_synonyms.tsv")
-    return {word: frozenset(stem(w) for w in group) for word, group in groups.items()}
-
-
-def same_thing(focus: str, counted: str) -> bool:
-    """The counted thing is what the question counts: a word in common, a synonym from the
-    lexicon, or close word vectors ("nations" and "countries")."""
-    mine = _synonyms().get(stem(focus), frozenset({stem(focus)}))
-    if mine & {stem(w) for w in WORD.findall(counted)}:
-        return True
-    pair = vectors.embed([focus, counted])
-    return float(pair[0] @ pair[1]) >= SIMILAR
-
-
-def _times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
-    """The sentence's dates and times, except its dateline's (when the story was filed)."""
-    filed = dateline_end(hit)
-    for t in store.times_in(hit.doc_id, hit.start, hit.end):
-        if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit() and t.start >= filed:
-            fit = time_fit(question.focus, t.text, t.value) * end_fit(question, hit, t.start)
-            yield Candidate(t.start, t.end, t.text, "time", fit, t.value)
-
-
-def dateline_end(hit: SentenceHit) -> int:
-    """Where the sentence's dateline ends (its start when it has none)."""
-    dateline = DATELINE.match(hit.text)
-    return hit.start + dateline.end() if dateline else hit.start
-
-
-def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
-    """For "how long ...": a date answers when it ends the time asked about ("available
-    *until* January 30, 2009"); another date or a clock time keeps UNENDED. 1 otherwise."""
-    if HOW_LONG.search(question.text) is None or UNTIL.search(hit.text[: start - hit.start]):
-        return 1.0
-    return UNENDED
-
-
-def time_fit(focus: str | None, text: str, value: str) -> float:
-    """A date written out fits better than "today"; a year for "which year", a full date for
-    "what date", a time of day for "what time"."""
-    written = any(ch.isdigit() for ch in text)
-    if focus == "year":
-        return 1.0 if written and len(value) == 4 else 0.6
-    if focus in ("date", "day"):
-        return 1.0 if written and len(value) >= 10 else 0.7
-    if focus == "time":  # "what time": the clock
-        return 1.0 if CLOCK.search(value) or CLOCK_WORDS.search(text) else CLOCKLESS
-    return 1.0 if written else 0.7
 
 
 def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
@@ -723,28 +433,6 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end()
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
-
-
-def _ages(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
-    """Ages the sentence gives ("40-year-old Terence Crutcher", "Crutcher, 40,", "aged 40");
-    one it gives of someone other than the question asks about fits little."""
-    whose = AGED_WHO.search(question.text)
-    asked = (
-        {w for w in WORD.findall(whose.group(1) or whose.group(2)) if w[:1].isupper()}
-        if whose
-        else set()
-    )
-    for age in AGE.finditer(hit.text):
-        group = next(g for g in (1, 2, 3) if age.group(g))
-        after = NAME_AFTER.match(hit.text[age.end() :]) if group == 1 else None
-        before = NAME_BEFORE.search(hit.text[max(0, age.start() - 40) : age.start()])
-        named = after or before
-        fit = 1.0 if named and asked & set(WORD.findall(named.group(1))) else OTHERS_AGE
-        start, end = age.span(group)
-        text = age.group(group)
-        yield Candidate(
-            hit.start + start, hit.start + end, text, "quantity", fit, phrase=age.group()
-        )
 
 
 def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:

@@ -43,3 +43,10 @@ def word_groups(lexicon: str) -> dict[str, frozenset[str]]:
         for word in row:
             groups.setdefault(stem(word), set()).update(row)
     return {word: frozenset(group) for word, group in groups.items()}
+
+
+@cache
+def synonym_stems() -> dict[str, frozenset[str]]:
+    """Stem -> the stems of every group it is in (lexicons/reader_synonyms.tsv)."""
+    groups = word_groups("reader_synonyms.tsv")
+    return {word: frozenset(stem(w) for w in group) for word, group in groups.items()}
