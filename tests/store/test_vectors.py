@@ -61,6 +61,10 @@ def unit_rows(n: int, seed: int = 7) -> "np.ndarray":
     return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float16)
 
 
+#: of an exact search's top 20, how many the graph must find (it finds ~97% of a top 30)
+RECALLED = 18
+
+
 def test_the_graph_finds_what_an_exact_search_finds() -> None:
     rows = unit_rows(1500)
     rows = np.vstack([rows, np.repeat(rows[4:5], 12, axis=0)])  # 12 copies of sentence 5
@@ -73,7 +77,11 @@ def test_the_graph_finds_what_an_exact_search_finds() -> None:
     for i in (4, 99, 1234):
         query = rows[i].astype(np.float32) + 0.05 * rows[i + 1].astype(np.float32)
         query /= np.linalg.norm(query)
-        assert graph.top(query, 20) == exact.top(query, 20)
+        near, truth = graph.top(query, 20), exact.top(query, 20)
+        assert near[0] == truth[0]
+        # HNSW is approximate: random vectors tie near 0 below the first, and a build on
+        # several threads links them in a different order from run to run
+        assert len(set(near) & set(truth)) >= RECALLED
     found = graph.top(rows[4].astype(np.float32), 13)
     assert [sentence for sentence, _ in found] == [5, *range(1501, 1513)]  # the copies
 
