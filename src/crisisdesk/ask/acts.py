@@ -29,7 +29,9 @@ def other_outcome(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> bo
     if not asked or not figures:
         return False
     act = following_verb(figures[-1]) or governing_verb(figures[-1])
-    counted = outcome(act.lower_) or outcome(act.lemma_.lower()) if act is not None else None
+    if act is None:
+        return False
+    counted = outcome(act.lower_) or outcome(act.lemma_.lower())
     return counted is not None and counted not in asked
 
 

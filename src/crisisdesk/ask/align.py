@@ -307,10 +307,14 @@ def matches(token: "Token", words: frozenset[str]) -> bool:
 
 def mentions(slot: Slot, text: str) -> bool:
     """The text holds one of the slot's predicate words in some form: worth parsing."""
-    roots = {w[:SAME_ROOT] for w in slot.words if len(w) >= SAME_ROOT}
+    return says_any(slot.words, text)
+
+
+def says_any(words: frozenset[str], text: str) -> bool:
+    """The text holds one of these stems in some form ("exporter" for "export")."""
+    roots = {w[:SAME_ROOT] for w in words if len(w) >= SAME_ROOT}
     return any(
-        w in slot.words or w.removesuffix("s") in slot.words or w[:SAME_ROOT] in roots
-        for w in words_of(text)
+        w in words or w.removesuffix("s") in words or w[:SAME_ROOT] in roots for w in words_of(text)
     )
 
 
@@ -448,12 +452,17 @@ def agrees(slot: Slot, token: "Token") -> bool:
     return True
 
 
+def act_forms(acts: tuple[str, ...]) -> frozenset[str]:
+    """The stems that stand for the question's acts and the reader's words for them."""
+    return frozenset(w for a in acts for w in forms(a))
+
+
 def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """Character spans (sentence offsets) of what the sentence says a predicate of the question
     was done for ("lifted the deadline *to give the relatives a chance to fight in court*",
     "was chosen *to honor Truman's announcement*"): an infinitive of purpose beside it. An
     active verb's infinitive says what was done, not why ("decided to lift"), and is left."""
-    words = frozenset(w for a in acts for w in forms(a))
+    words = act_forms(acts)
     start = sentence[0].idx if len(sentence) else 0
     for token in sentence:
         if token.is_punct or not matches(token, words):

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import other_outcome
-from crisisdesk.ask.align import Slot, arguments, forms, mentions, purposes
+from crisisdesk.ask.align import act_forms, arguments, forms, mentions, purposes, says_any
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.figures import (
     MODEL,
@@ -198,15 +198,10 @@ def candidates(
 
 def purposed(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
     """What the sentence says the question's act was done for (`align.purposes`)."""
-    if not mentions_any(question.acts, hit.text):
+    if not says_any(act_forms(question.acts), hit.text):
         return []
     spans = purposes(question.acts, parsed(hit.text, nlp))
     return [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "clause", 0.9) for a, b in spans]
-
-
-def mentions_any(acts: tuple[str, ...], text: str) -> bool:
-    """The text holds one of the acts in some form: worth parsing."""
-    return mentions(Slot(frozenset(w for a in acts for w in forms(a)), "clause"), text)
 
 
 def of_the_act(
@@ -226,7 +221,7 @@ def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
     """For a "who" question, the name set beside an answer that names no one ("one abortion
     opponent, the Rev. Donald Spitz, ...": Donald Spitz)."""
     at = candidate.start == hit.start
-    if named_in(candidate.text, at):
+    if names_someone(candidate.text, at):
         return candidate
     found = APPOSED_NAME.match(hit.text, candidate.end - hit.start)
     if found is None:
@@ -455,12 +450,13 @@ def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Can
         last = text.lower().rsplit(" ", 1)[-1]
         if text.lower() not in PRONOUNS and last not in WRITINGS:
             fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
-            if fit < 1.0 and not source.actor and not named_in(text, source.start == hit.start):
+            opens = source.start == hit.start
+            if fit < 1.0 and not source.actor and not names_someone(text, opens):
                 fit = UNNAMED  # "which commentator": "Some users"
             yield Candidate(source.start, source.end, text, "source", fit, source.actor or "")
 
 
-def named_in(text: str, opens_sentence: bool) -> bool:
+def names_someone(text: str, opens_sentence: bool) -> bool:
     """The words hold a name: a capitalized word, not counting the one a sentence opens with."""
     words = text.split()[1:] if opens_sentence else text.split()
     return any(w[:1].isupper() for w in words)

@@ -28,7 +28,7 @@ def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) 
     return {
         "attribution": said,
         "doubts": doubts_on(best, store),
-        "agree": cited([s for s in agreeing(best, ranked) if not told(s, bar, doc)], citer),
+        "agree": cited([s for s in agreeing(best, ranked) if not cited_with(s, bar, doc)], citer),
         "disagree": differing(best, ranked, citer),
     }
 
@@ -75,7 +75,7 @@ def corroborating(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple
     supported, or are of its own document (a headline's "$15bn" and its article's "$15
     billion" are one source telling one answer, cited together)."""
     bar, doc = RIVAL * best.score, best.passage.hit.doc_id
-    same = [s for s in agreeing(best, ranked) if told(s, bar, doc)]
+    same = [s for s in agreeing(best, ranked) if cited_with(s, bar, doc)]
     return cited(same + continuing(best, ranked, {wording(s) for s in same}), citer)
 
 
@@ -97,7 +97,9 @@ def continuing(best: "Scored", ranked: list["Scored"], seen: set[str]) -> list["
     return out
 
 
-def told(scored: "Scored", bar: float, doc: str) -> bool:
+def cited_with(scored: "Scored", bar: float, doc: str) -> bool:
+    """An agreeing sentence is cited with the answer: nearly as well supported, or its own
+    document's."""
     return scored.score >= bar or scored.passage.hit.doc_id == doc
 
 
