@@ -70,8 +70,6 @@ REPORTED = timedelta(days=31)
 YEAR = timedelta(days=360)
 #: letters of a name that a word of its document must begin with ("Senate": "senator")
 STEM_CHARS = 5
-#: a run of capitalized words in a question: a name of several words ("United States")
-NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)+")
 #: a sentence that speaks of a country it named before
 THE_COUNTRY = re.compile(r"\bthe country(?:'s|’s)?\b", re.I)
 #: words that deny or withhold: a sentence without one does not answer "what did *not* ..."
@@ -166,7 +164,7 @@ def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]
     most of its words, counting the words a reader uses for them ("who designed the railway station"
     over texts without a railway; a title question's name alone). Empty when the store may
     answer."""
-    runs = NAME_RUN.findall(question.text)
+    runs = question.name_runs
     names = [
         n
         for n in question.names
@@ -372,7 +370,7 @@ def missing_names(
     actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
     if THE_COUNTRY.search(hit.text):
         actors |= document_states(hit.doc_id, src)
-    runs = NAME_RUN.findall(question.text)
+    runs = question.name_runs
     return [n for n in missing if not any(known_as(r, src, actors) for r in (n, *runs) if n in r)]
 
 

@@ -362,6 +362,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     **dict.fromkeys(["language", "nationality", "religion"], ("actor", ("NORP", "LANGUAGE"))),
 }
+#: a run of capitalized words: a name of several words ("United States")
+NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)+")
 #: nouns that only hold a count of something else ("the number of troops")
 CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
@@ -462,6 +464,8 @@ class Question:
     qualifiers: tuple[str, ...] = ()
     #: the verbs the question says of what it asks, as lemmas ("how many were *killed*")
     acts: tuple[str, ...] = ()
+    #: its names of several words, whole ("United States"), looked up as one
+    name_runs: tuple[str, ...] = ()
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
@@ -493,6 +497,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
         qualifiers=tuple(QUALIFIER.findall(text)),
         acts=tuple(t.lemma_.lower() for t in predicates(list(doc))) if doc is not None else (),
+        name_runs=tuple(NAME_RUN.findall(text)),
     )
 
 
@@ -617,7 +622,8 @@ def noun_entry(noun: str | None) -> tuple[str, tuple[str, ...]] | None:
     """The kind and labels a focus noun asks for, in its singular or plural ("nationalities")."""
     if noun is None:
         return None
-    for form in (noun, noun.removesuffix("s"), f"{noun.removesuffix('ies')}y"):
+    singular = f"{noun[:-3]}y" if noun.endswith("ies") else noun.removesuffix("s")
+    for form in (noun, singular):
         if form in NOUN_KINDS:
             return NOUN_KINDS[form]
     return None
