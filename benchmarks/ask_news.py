@@ -12,9 +12,11 @@ here) asks 40 questions over those BBC articles (politics, business, tech), 10 u
 `polnear.jsonl` (written here) asks questions over the 84 PolNeAR dev articles (2016 US
 election news: claims, counts, who said what); `aquaint.jsonl` (written here, blind) asks 40
 over the 73 AQUAINT newswire articles of TempEval-3 (the 1998 embassy bombings and what
-followed, Elian Gonzalez, NATO's enlargement). These locate each citing sentence (`cite_at`:
-file, offset, length) instead of quoting it, since the publishers' copyright applies to the
-articles, and the cite is read from the data at run time.
+followed, Elian Gonzalez, NATO's enlargement) and `timebank.jsonl` (written here, blind) 40
+over TimeBank's 183 articles (wire and broadcast news of 1990 and 1998: Iraq and Kuwait, the
+weapons inspections; the Wall Street Journal of 1989 among them). These locate each citing
+sentence (`cite_at`: file, offset, length) instead of quoting it, since the publishers'
+copyright applies to the articles, and the cite is read from the data at run time.
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
@@ -26,6 +28,7 @@ abstentions and the questions it was not used for.
 """
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -50,6 +53,7 @@ CITE_ROOTS = {
     "seed": Path("summarization/bbc/article"),
     "polnear": Path("attribution/polnear/dev/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
+    "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
 }
 
 
@@ -108,8 +112,8 @@ def polnear_documents(folder: Path) -> list[dict[str, Any]]:
     return docs
 
 
-def aquaint_text(path: Path) -> tuple[str, str, str]:
-    """An AQUAINT TimeML file's title, creation date and article text (its TEXT element, the
+def timeml_text(path: Path) -> tuple[str, str, str]:
+    """A TimeML file's title, creation date and article text (its TEXT element, the
     markup dropped), the text that questions' `cite_at` offsets count in."""
     root = ElementTree.parse(path).getroot()
     dct = root.find("DCT/TIMEX3")
@@ -119,14 +123,17 @@ def aquaint_text(path: Path) -> tuple[str, str, str]:
     return ("".join(title.itertext()).strip() if title is not None else ""), published, text
 
 
-def aquaint_documents(folder: Path) -> list[dict[str, Any]]:
-    """The 73 AQUAINT newswire articles (1998-2000: the embassy bombings in Kenya and Tanzania,
-    Elian Gonzalez, NATO's enlargement, a doctor's killing) as JSONL documents; the outlet is
-    the wire (APW, NYT, XIE)."""
+def timeml_documents(folder: Path) -> list[dict[str, Any]]:
+    """TempEval-3's TimeML articles as JSONL documents; the outlet is the letters their name
+    opens with (APW, NYT, XIE, ABC, CNN, WSJ). AQUAINT: 73 newswire articles of 1998-2000 (the
+    embassy bombings in Kenya and Tanzania, Elian Gonzalez, NATO's enlargement, a doctor's
+    killing); TimeBank: 183 articles, 132 of them the Wall Street Journal's of 1989, the rest
+    wire and broadcast news of 1990 and 1998 (Iraq's invasion of Kuwait, the weapons
+    inspections standoff)."""
     docs = []
     for p in sorted(folder.glob("*.tml")):
-        title, published, text = aquaint_text(p)
-        outlet = p.stem[:3]
+        title, published, text = timeml_text(p)
+        outlet = re.match(r"[A-Za-z]*", p.stem).group(0).upper()
         docs.append(
             {"id": p.stem, "title": title, "text": text, "outlet": outlet, "published": published}
         )
@@ -140,8 +147,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     seed = None
     if corpus == "polnear":
         docs = polnear_documents(data / CITE_ROOTS["polnear"])
-    elif corpus == "aquaint":
-        docs = aquaint_documents(data / CITE_ROOTS["aquaint"])
+    elif corpus in ("aquaint", "timebank"):
+        docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus in ("seed", "bbc"):
         docs = bbc_documents(data / "summarization" / "bbc")
         if corpus == "seed":
@@ -212,7 +219,7 @@ def cited(path: Path, data: Path) -> list[dict[str, Any]]:
         at = q.pop("cite_at", None)
         if at is not None:
             path = data / CITE_ROOTS[q["corpus"]] / at["file"]
-            text = aquaint_text(path)[2] if path.suffix == ".tml" else path.read_text("utf-8")
+            text = timeml_text(path)[2] if path.suffix == ".tml" else path.read_text("utf-8")
             q["cite"] = text[at["offset"] : at["offset"] + at["length"]]
         q.setdefault("cite", None)
     return questions

@@ -7,12 +7,15 @@ import pytest
 from spacy.language import Language
 
 from crisisdesk import flow
+from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
+from crisisdesk.ask.answer import unmentioned
+from crisisdesk.ask.figures import measure_asked
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
-from tests.ask.test_ask import asked
+from tests.ask.test_ask import asked, context_store
 
 JOBS = (
     "The economy shed 663,000 jobs in March 2009, the Labor Department said. "
@@ -460,3 +463,77 @@ def test_why_is_answered_by_what_the_act_was_done_for(
     text: str, question: str, said: str, nlp: Language, settings: Settings
 ) -> None:
     assert said in (asked(question, text, nlp, settings).text or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (  # how much of a thing: its weight, not a distance
+            "Police found more than 1,300 pounds of fertilizer-based explosives Sunday in a "
+            "shed in Tarrow, 50 miles north of Corvale.",
+            "How much explosive did police find in the shed in Tarrow?",
+            "1,300 pounds",
+        ),
+        (  # "how many days": the span counted in days, not another span
+            "One sticking point has been the proposal to open the sites for no more than sixty "
+            "days. Annan wrapped up a three hour meeting on the sites in Corvale today.",
+            "For at most how many days would the sites be opened?",
+            "sixty days",
+        ),
+        (  # the outcome counted: deaths for "killed", not the helicopters
+            "The army suffered a record 39 deaths in the south last year, when two helicopters "
+            "crashed near the border.",
+            "How many soldiers were killed in the south last year?",
+            "39",
+        ),
+    ],
+)
+def test_a_figure_of_the_dimension_asked(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_span_of_time_does_not_say_when(nlp: Language, settings: Settings) -> None:
+    text = "Ritter led the inspection team on a 10-hour tour of three sites."
+    answer = asked("When did Ritter's inspection team tour the sites?", text, nlp, settings)
+    assert answer.text is None
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("At what altitude did the pilot see the explosion?", "high"),
+        ("What is the range of the missile?", "far"),
+        ("How fast can the boat go?", "fast"),
+        ("What is the price of the missile?", None),
+    ],
+)
+def test_a_measure_is_asked_by_its_noun_or_its_adjective(
+    question: str, dimension: str | None, nlp: Language
+) -> None:
+    assert measure_asked(questions.read(question, nlp)) == dimension
+
+
+def test_a_sum_asked_by_its_noun_and_a_place_by_its_people(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "CAGUAS, Puerto Rico (AP)_ Kidnappers killed a store owner they took hostage.\n\n"
+        "Puerto Rico police found the body 15 miles south of the capital. His kidnappers had "
+        "demanded a ransom of dlrs 1 million."
+    )
+    question = "How much ransom did the kidnappers of the Puerto Rican store owner demand?"
+    assert asked(question, text, nlp, settings).text == "dlrs 1 million"
+
+
+def test_a_name_is_found_in_the_words_it_begins(nlp: Language, settings: Settings) -> None:
+    text = (
+        "In the capital, Ankara, a few hundred protesters laid a black wreath at the gate of "
+        "the Yugoslavian embassy."
+    )
+    store, known = context_store(text, settings), gazetteer(settings)
+    question = questions.read("Where did protesters leave a wreath at the Yugoslav embassy?", nlp)
+    assert unmentioned(question, store, known) == []
+    elsewhere = questions.read("Where did protesters leave a wreath at the Slovak embassy?", nlp)
+    assert unmentioned(elsewhere, store, known) == ["Slovak"]

@@ -120,7 +120,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     ]
     if question.kind in VALUED and question.names and len(missing) == len(question.names):
         return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
-    elsewhere = not_in_document(missing, best.passage, src)
+    elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
     if elsewhere:
         return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
     denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
@@ -170,7 +170,10 @@ def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]
         for n in question.names
         if n not in question.qualifiers
         and not any(
-            store.search(a, limit=1) for r in (n, *runs) if n in r for a in aliases(r, known)
+            store.search(a, limit=1, prefix=" " not in a)  # "Yugoslav": "Yugoslavian"
+            for r in (n, *runs)
+            if n in r
+            for a in aliases(r, known)
         )
     ]
     if names or question.kind == "title":  # "who is X, the ...?" asks about X alone
@@ -318,11 +321,15 @@ def days(value: str | None) -> tuple[date, date] | None:
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
-def not_in_document(names: list[str], passage: Passage, src: Sources) -> list[str]:
+def not_in_document(
+    names: list[str], passage: Passage, src: Sources, runs: tuple[str, ...] = ()
+) -> list[str]:
     """The names its whole document never mentions: the passage answers for something else
     ("555 passengers" of the A380 for a question about the A350). A word of the name
     ("senator" for "Senate"), an actor of the document it names ("Nicolás" for Nicolás
-    Maduro, called "Maduro" there) or whose state it is ("Venezuela" for Maduro) mentions it."""
+    Maduro, called "Maduro" there) or whose state it is ("Venezuela" for Maduro), alone or in
+    the question's name of several words holding it ("Rican" in "Puerto Rican": Puerto Rico),
+    mentions it."""
     doc = src.store.document(passage.hit.doc_id) if names else None
     if doc is None:
         return []
@@ -333,8 +340,16 @@ def not_in_document(names: list[str], passage: Passage, src: Sources) -> list[st
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
     actors = {e.actor for e in entities if e.actor}
     named = {w for a in actors for w in a.split()} | {e.code for e in entities if e.code}
-    entries = {name: src.known.lookup(name) for name in missing if name not in named}
-    return [n for n, e in entries.items() if e is None or not {e.name, e.code} & (actors | named)]
+    found = actors | named
+    return [
+        n
+        for n in missing
+        if n not in named
+        and not any(
+            (e := src.known.lookup(r)) is not None and {e.name, e.code} & found
+            for r in (n, *(r for r in runs if n in r))
+        )
+    ]
 
 
 def named_in(name: str, text: str) -> bool:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from crisisdesk import vectors
+from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.words import WORD, stem, synonym_stems
@@ -110,6 +111,34 @@ MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "big": (frozenset(), ("size", "area", "big", "large")),
     "large": (frozenset(), ("size", "area", "big", "large")),
 }
+#: the nouns that ask for a measure as "how far" or "how high" does ("what *altitude*")
+MEASURE_NOUNS = {
+    "range": "far",
+    "distance": "far",
+    "radius": "far",
+    "altitude": "high",
+    "height": "high",
+    "elevation": "high",
+    "depth": "deep",
+    "width": "wide",
+    "speed": "fast",
+    "velocity": "fast",
+    "weight": "heavy",
+    "mass": "heavy",
+    "length": "long",
+}
+#: base units of a distance, a span of time or a speed: never how much of a thing there is
+EXTENTS = frozenset({"m", "s", "m/s"})
+#: the units a span of time is written in, by the word a question counts them with
+TIME_UNIT_CODES = {
+    "second": ("s", "sec"),
+    "minute": ("min",),
+    "hour": ("h", "hr"),
+    "day": ("d", "day"),
+    "week": ("wk", "week"),
+    "month": ("mo", "month"),
+    "year": ("yr", "year", "a"),
+}
 #: dimensions of any unit: "how big was the audience" (a count), "how large a loss" (money)
 SIZES = frozenset({"big", "large"})
 MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
@@ -126,11 +155,12 @@ def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
 
 def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
-        fit = quantity_fit(question, q.unit, q.counted) * gap_fit(question, hit, q.end)
+        base = q.base_unit or q.unit
+        fit = quantity_fit(question, q.unit, q.counted, base) * gap_fit(question, hit, q.end)
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
-        fit *= DURATION_FOR_COUNT if counts_time(question, q.base_unit or q.unit) else 1.0
-        fit *= measure_fit(question, hit, q.start, q.end, q.base_unit or q.unit)
+        fit *= DURATION_FOR_COUNT if counts_time(question, base) else 1.0
+        fit *= measure_fit(question, hit, q.start, q.end, base)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -178,10 +208,9 @@ def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit
     word for the measure stands beside it ("a range of up to 6,000 meters" for how far, "a
     maximum altitude of 3,500 meters" for how high); one named as another measure fits least.
     1 for other questions."""
-    asked = MEASURE.search(question.text) if question.kind == "quantity" else None
-    if asked is None:
+    dimension = measure_asked(question)
+    if dimension is None:
         return 1.0
-    dimension = asked.group(1).lower()
     units, words = MEASURES[dimension]
     before = WORD.findall(hit.text[max(0, start - hit.start - 40) : start - hit.start].lower())
     after = WORD.findall(hit.text[end - hit.start : end - hit.start + 20].lower())
@@ -192,6 +221,18 @@ def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit
     if unit not in units and dimension not in SIZES:
         return 0.5
     return 0.6 if named else 0.85
+
+
+def measure_asked(question: Question) -> str | None:
+    """The dimension a measure question asks for ("how high", "what altitude", "what is the
+    range of": "high", "high", "far")."""
+    if question.kind != "quantity":
+        return None
+    asked = MEASURE.search(question.text)
+    if asked is not None:
+        return asked.group(1).lower()
+    nouns = [question.focus or "", *WORD.findall(question.text.lower())]
+    return next((MEASURE_NOUNS[w] for w in nouns if w in MEASURE_NOUNS), None)
 
 
 def qualified_start(hit: SentenceHit, start: int, qualifier: str | None) -> int:
@@ -216,10 +257,14 @@ def counted_end(hit: SentenceHit, end: int, counted: str | None) -> int:
     return end
 
 
-def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
+def quantity_fit(question: Question, unit: str, counted: str | None, base: str = "") -> float:
     """How well a number fits: money for a price, a percentage for a share, a count of the
-    question's focus ("how many *lives*" and "228 people") for a count."""
+    question's focus ("how many *lives*" and "228 people", "39 deaths" for how many were
+    killed) or a span in the unit counted ("how many days") for a count; `base` is the
+    unit's base ("s" for "day")."""
     wanted = question.labels[0] if question.labels else "CARDINAL"
+    if question.kind == "amount" and question.focus and base in EXTENTS:
+        return 0.4  # "how much explosive": not a distance, a time or a speed
     if question.kind == "amount" and CHANGE.search(question.text):  # "how much did X expand"
         return 1.0 if unit in MONEY_UNITS or unit == "percent" else 0.6
     if question.kind == "amount":  # "how much": money, a measure, a share, then a count
@@ -234,11 +279,34 @@ def quantity_fit(question: Question, unit: str, counted: str | None) -> float:
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     if unit in MONEY_UNITS or unit == "percent":
         return 0.3
+    return count_fit(question, unit, counted, base)
+
+
+def count_fit(question: Question, unit: str, counted: str | None, base: str) -> float:
+    """How well a count fits "how many": one of the focus or of the outcome asked about, or a
+    span in the unit counted."""
     if not question.focus:
         return 0.8
+    if stem(question.focus) in TIME_UNITS and base == "s":  # "how many days": "sixty days"
+        return 1.0 if unit in time_codes(question.focus) else 0.5
     if not counted:
         return 0.6
-    return 1.0 if same_thing(question.focus, counted) else 0.4
+    if same_thing(question.focus, counted) or counts_outcome(question.acts, counted):
+        return 1.0
+    return 0.4
+
+
+def time_codes(word: str) -> tuple[str, ...]:
+    """The unit codes a span counted in `word` is written in ("days": "d", "day")."""
+    singular = word.lower().removesuffix("s")
+    return TIME_UNIT_CODES.get(singular, (singular,))
+
+
+def counts_outcome(acts: tuple[str, ...], counted: str) -> bool:
+    """What is counted is the outcome the question asks about ("39 deaths" for "how many
+    soldiers were killed")."""
+    asked = {o for a in acts if (o := outcome(a))}
+    return bool(asked) and any(outcome(w) in asked for w in WORD.findall(counted))
 
 
 def same_thing(focus: str, counted: str) -> bool:

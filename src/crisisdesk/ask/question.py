@@ -507,13 +507,15 @@ def parse(text: str, nlp: "Language") -> "Doc":
 
 
 def parsed_focus(doc: "Doc") -> str | None:
-    """The noun that "which", "what" or "how many" asks about, from the tags of the question
-    ("Which Airbus *spokesperson* said", "How many more *votes*", "In which American *city*"):
+    """The noun that "which", "what", "how many" or "how much" asks about, from the tags of
+    the question ("Which Airbus *spokesperson* said", "How many more *votes*", "In which
+    American *city*", "How much *ransom*"):
     the last noun of the first run of nouns within four words after the wh-word (the small
     parser often misattaches a question's wh-word, the tagger rarely mistags its nouns)."""
     words = [t.lower_ for t in doc]
     for i, word in enumerate(words):
-        if word in ("which", "what") or (word == "many" and i and words[i - 1] == "how"):
+        counting = word in ("many", "much") and i and words[i - 1] == "how"
+        if word in ("which", "what") or counting:
             run = []
             for token in doc[i + 1 : i + 9]:
                 if token.pos_ in ("NOUN", "PROPN"):
@@ -582,6 +584,9 @@ def focus(lowered: str) -> str | None:
     many = re.search(r"\bhow many (?:more |new |other |of the )?(?!of\b)([a-z-]+)", lowered)
     if many:
         return many.group(1)
+    much = re.search(r"\bhow much ([a-z-]+)", lowered)  # "how much explosive", not "much longer"
+    if much and much.group(1) not in PHRASE_END and not much.group(1).endswith(("er", "est")):
+        return much.group(1)
     found = re.search(r"\b(?:which|what)\s+([a-z -]+)", lowered)
     if found is None:
         return None

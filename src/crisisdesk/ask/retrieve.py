@@ -13,6 +13,7 @@ world knowledge or phrases no word vector pairs ("Dow" and "DJIA", "reach custom
 import math
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import numpy as np
 
@@ -33,6 +34,8 @@ WORDS_KEPT = 50_000
 _WORDS: dict[str, "vectors.Matrix"] = {}
 #: how many of the best passages lend their score to the sentence after them, and what share
 FOLLOWED, FOLLOW_SHARE = 5, 0.9
+#: the longest sentence that may be a date alone
+BARE_DATE_CHARS = 40
 
 
 def coverage(
@@ -126,8 +129,19 @@ def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True
             fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank)
             hits.setdefault(key, hit)
     followed(fused, hits, store)
-    best = sorted(fused, key=lambda k: -fused[k])[:limit]
+    ranked = (k for k in sorted(fused, key=lambda k: -fused[k]) if not bare_date(hits[k], store))
+    best = list(islice(ranked, limit))
     return [Passage(hits[k], fused[k], store.sentence_before(hits[k])) for k in best]
+
+
+def bare_date(hit: SentenceHit, store: Store) -> bool:
+    """The sentence is a date alone (a story's date line, "February 03, 2009"): it matches a
+    question's year and says nothing of what happened."""
+    text = hit.text.strip()
+    if len(text) > BARE_DATE_CHARS:
+        return False
+    told = sum(t.end - t.start for t in store.times_in(hit.doc_id, hit.start, hit.end))
+    return told >= len(text) - 2
 
 
 def followed(

@@ -31,9 +31,11 @@ from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.figures import (
     MODEL,
     PARTITIVE,
+    SIZES,
     ages,
     dateline_end,
     gap_fit,
+    measure_asked,
     quantities,
     time_fit,
     times,
@@ -122,6 +124,8 @@ WRITINGS = frozenset(
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
 NOT_SPEAKER = 0.6
+#: what a bare number keeps when the question asks for a measure ("what altitude")
+UNMEASURED = 0.5
 #: "who is X's minister": the role is all the question says of its answer, so a name the
 #: sentence does not call so keeps little of its fit
 ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
@@ -310,16 +314,28 @@ def _entities(
     """Entities of a fitting label, except those a record candidate already covers (a stored
     quantity says more than its CARDINAL entity); numbers as bare entities fit less."""
     sources, filed = speakers(question, hit, store), dateline_end(hit)
+    spans = lasting(hit, store) if question.kind == "date" else []
     for e in store.entities_in(hit.doc_id, hit.start, hit.end):
         if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
             continue
         if (e.label in ("DATE", "TIME") and e.start < filed) or SLASHED.fullmatch(e.text):
             continue  # the story's filing date; "9/11" names an event, it counts nothing
+        if any(a <= e.start and e.end <= b for a, b in spans):
+            continue  # "a 10-hour tour" says how long, not when
         if not any(r.start < e.end and e.start < r.end for r in records):
             fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
             start, end = whole_name(hit, e.start, e.end)
             text = hit.text[start - hit.start : end - hit.start]
             yield Candidate(start, end, text, "entity", fit, e.actor or "")
+
+
+def lasting(hit: SentenceHit, store: Store) -> list[tuple[int, int]]:
+    """Where the sentence's stored spans of time are ("a 10-hour tour", "three days")."""
+    return [
+        (t.start, t.end)
+        for t in store.times_in(hit.doc_id, hit.start, hit.end)
+        if t.type == "DURATION"
+    ]
 
 
 def entity_fit(
@@ -330,6 +346,8 @@ def entity_fit(
     fit = 1.0 - 0.2 * question.labels.index(e.label)
     if e.label in ("DATE", "TIME"):
         fit *= time_fit(question.focus, e.text, "")
+    if e.label == "CARDINAL" and measure_asked(question) not in (None, *SIZES):
+        fit *= UNMEASURED  # "what altitude": "sixteen thousand feet", not "TWA eight hundred"
     if e.label in ("CARDINAL", "QUANTITY"):
         fit *= gap_fit(question, hit, e.end)
         fit *= MODEL if PARTITIVE.match(hit.text[e.end - hit.start :]) else 1.0

@@ -245,10 +245,11 @@ class Store(Protocol):
     def status(self) -> Status: ...
 
     def search(
-        self, query: str, *, limit: int = 10, context_weight: float = 0.5
+        self, query: str, *, limit: int = 10, context_weight: float = 0.5, prefix: bool = False
     ) -> list[SentenceHit]:
         """FTS5/tsvector full-text match over sentences with their context (title, sentence
-        before, counting `context_weight`); `query` is a backend-safe OR of terms."""
+        before, counting `context_weight`); `query` is a backend-safe OR of terms, each also
+        matching the words it begins with `prefix`."""
         ...
 
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:

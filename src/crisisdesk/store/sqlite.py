@@ -395,14 +395,16 @@ class SQLiteStore:
         return Status(counts, first, last, self._one(_sql.SCHEMA_VERSION))
 
     def search(
-        self, query: str, *, limit: int = 10, context_weight: float = 0.5
+        self, query: str, *, limit: int = 10, context_weight: float = 0.5, prefix: bool = False
     ) -> list[SentenceHit]:
         """Sentences matching any of the words in `query`, best BM25 first; words found in a
-        sentence's context (its title, the sentence before) count `context_weight` as much.
+        sentence's context (its title, the sentence before) count `context_weight` as much;
+        with `prefix`, a word also matches the words it begins ("Yugoslav": "Yugoslavian").
 
         Each whitespace-separated term becomes an FTS5 string ("a""b" for a"b), so user input
         is never read as FTS5 syntax (AND, NEAR(, *, column filters)."""
-        terms = ['"{}"'.format(term.replace('"', '""')) for term in query.split()]
+        star = "*" if prefix else ""
+        terms = ['"{}"{}'.format(term.replace('"', '""'), star) for term in query.split()]
         if not terms:
             return []
         params = {"match": " OR ".join(terms), "limit": limit, "context_weight": context_weight}

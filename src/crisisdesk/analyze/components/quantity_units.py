@@ -1,6 +1,7 @@
 """Units of crisisdesk_quantities: the unit of a number, before it, glued to it or after it.
 
-A currency symbol or code before the number ("$2 billion", "HK$1.5bn", "c $ 300", "USD115"), a
+A currency symbol or code before the number ("$2 billion", "HK$1.5bn", "c $ 300", "USD115",
+the wires' "dlrs 50 million"), a
 unit of `lexicons/units.tsv` after it ("6,000 meters", "10kg", "40%", "half a percentage point",
 "27-kilometer"), "billions of dollars"; "3 dollars 50 cents" is one amount; "$15.4/hour" and
 "1.2 million barrels a day" are rates ("USD/h", "bbl/day"), a length per time is a speed ("500
@@ -22,6 +23,8 @@ from crisisdesk.analyze.components.quantity_scan import Measure, Scan
 
 SPACED_SINGLE = frozenset({"L", "C", "F"})  # letters that count spaced ("5 L"); symbols always do
 RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
+#: currency words the wire services write before the number ("dlrs 50 million": AP, Xinhua)
+WIRE_CURRENCIES = frozenset({"dlrs", "dlr"})
 NOT_A_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 MULTIPLIER_NEXT = frozenset({"as", "the", "that", "what", "more", "less", "fewer", "bigger"})
@@ -117,6 +120,7 @@ def currency_before(scan: Scan, start: int) -> tuple[int, Unit] | None:
         hit = scan.units.get(begin)
         word = scan.doc[begin:start].text
         symbol = word != word.lower() or not word.replace(" ", "").isalpha()  # "$", "Rs"
+        symbol = symbol or word in WIRE_CURRENCIES
         if hit and hit[0] == start and hit[1].kind == "currency" and symbol:
             return begin, hit[1]
     return None
