@@ -11,7 +11,7 @@ from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import unmentioned
-from crisisdesk.ask.figures import measure_asked
+from crisisdesk.ask.figures import counts_measure, measure_asked
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
@@ -513,6 +513,22 @@ def test_a_measure_is_asked_by_its_noun_or_its_adjective(
     question: str, dimension: str | None, nlp: Language
 ) -> None:
     assert measure_asked(questions.read(question, nlp)) == dimension
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "unit", "other"),
+    [
+        ("How many people did police arrest?", "30 miles", "m", True),
+        ("How many cruise missiles were fired?", "13 days", "s", True),
+        ("How many days would the sites stay open?", "sixty days", "s", False),
+        ("How many barrels of oil does it pump?", "2 million barrels", "bbl", False),
+        ("How many people did police arrest?", "12", "count", False),
+    ],
+)
+def test_a_measure_does_not_count_things(
+    question: str, text: str, unit: str, other: bool, nlp: Language
+) -> None:
+    assert counts_measure(questions.read(question, nlp), text, unit) is other
 
 
 def test_a_sum_asked_by_its_noun_and_a_place_by_its_people(

@@ -102,10 +102,13 @@ def test_only_candidates_above_the_bar_are_offered(sample_desk: Desk) -> None:
 def test_the_prompt_shows_each_passage_with_its_candidates_then_the_question(
     sample_desk: Desk,
 ) -> None:
-    text = prompt(offered(HOW_MANY, sample_desk))
-    assert text.splitlines()[1].startswith("[1] Venezuelan President Nicolás Maduro claimed")
-    assert "Candidates: [1] 5,000" in text
-    assert text.index("[2] According to the Russian exporter") < text.index(f"Question: {HOW_MANY}")
+    text = prompt(offered(WHO, sample_desk))
+    assert text.splitlines()[1].startswith("[1] Trump has authorized the CIA")
+    assert "Candidates: [1] Trump" in text
+    assert text.index("[2] President Donald Trump has stated") < text.index(f"Question: {WHO}")
+    counted = prompt(offered(HOW_MANY, sample_desk))
+    assert "Candidates: [1] 5,000" in counted
+    assert "6,000" not in counted  # the missile's range counts no missiles
 
 
 def test_the_grammar_allows_the_candidates_and_abstaining_only(sample_desk: Desk) -> None:

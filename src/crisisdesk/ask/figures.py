@@ -26,8 +26,10 @@ AGED_WHO = re.compile(
     r"\bhow old (?:is|was|are|were|will be) ([^,?]+)|\bwhat age (?:is|was|did) ([^,?]+)", re.I
 )
 OTHERS_AGE = 0.3
-#: what a span of time keeps when the question counts things, and the words for such spans
-DURATION_FOR_COUNT = 0.3
+#: what a measure keeps when the question counts things, the units that count rather than
+#: measure, and the words for spans of time
+MEASURE_FOR_COUNT = 0.3
+UNMEASURED_UNITS = frozenset({"count", "percent"})
 TIME_UNITS = frozenset(
     stem(w)
     for w in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "time")
@@ -159,7 +161,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         fit = quantity_fit(question, q.unit, q.counted, base) * gap_fit(question, hit, q.end)
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
-        fit *= DURATION_FOR_COUNT if counts_time(question, base) else 1.0
+        fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
         fit *= measure_fit(question, hit, q.start, q.end, base)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
@@ -167,12 +169,14 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
 
 
-def counts_time(question: Question, unit: str) -> bool:
-    """A span of time answering a count of things ("13 days" for "how many cruise missiles");
-    "how many days" asks for one."""
-    if question.kind != "number" or unit != "s" or not question.focus:
+def counts_measure(question: Question, text: str, unit: str) -> bool:
+    """A measure answering a count of things ("13 days" for "how many cruise missiles", "30
+    miles" for "how many people"); "how many days", "how many barrels" ask for one."""
+    if question.kind != "number" or not question.focus or unit in UNMEASURED_UNITS | MONEY_UNITS:
         return False
-    return stem(question.focus) not in TIME_UNITS
+    if unit == "s" and stem(question.focus) in TIME_UNITS:
+        return False
+    return stem(question.focus) not in {stem(w) for w in WORD.findall(text.lower())}
 
 
 def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
