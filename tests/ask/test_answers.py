@@ -553,3 +553,29 @@ def test_a_name_is_found_in_the_words_it_begins(nlp: Language, settings: Setting
     assert unmentioned(question, store, known) == []
     elsewhere = questions.read("Where did protesters leave a wreath at the Slovak embassy?", nlp)
     assert unmentioned(elsewhere, store, known) == ["Slovak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "By a 6-3 vote, the court upheld the immigration law on Monday.",
+            "By what margin did the court uphold the immigration law?",
+            "6-3",
+        ),
+        (
+            "Convention delegates voted 89-52 for a republic, with 11 abstentions.",
+            "What was the tally when the delegates voted for a republic?",
+            "89-52",
+        ),
+        (
+            "The Senate rejected the war powers resolution 49 to 51 on Thursday.",
+            "By what margin did the Senate reject the war powers resolution?",
+            "49 to 51",
+        ),
+    ],
+)
+def test_a_vote_is_answered_by_its_tally(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected

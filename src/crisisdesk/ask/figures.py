@@ -55,6 +55,20 @@ MONTH = re.compile(
 LINKS = frozenset(
     ["of", "on", "in", "at", "for", "from", "to", "by", "with", "who", "that", "which", "as"]
 )
+#: a vote or a score ("6-3", "89-52", "49 to 51"), a question that asks for one, the words
+#: that say a vote was held or a game won, and what a tally keeps in a sentence without them
+TALLY = re.compile(r"(?<![\w.,/-])\d{1,3} ?(?:[-–]|to) ?\d{1,3}(?![\w.,/%-])")
+TALLY_ASKED = re.compile(
+    r"\b(?:margin|tally|score|split)\b|\b(?:what|which) (?:was |is )?(?:the )?(?:final )?vote\b"
+    r"|\bby what vote\b",
+    re.I,
+)
+VOTED = re.compile(
+    r"\b(?:vot\w*|ballots?|margin|won|win|wins|beat|defeated|approved|passed|rejected|upheld"
+    r"|struck|ruled|split|score\w*)\b",
+    re.I,
+)
+UNVOTED = 0.6
 #: a question about a difference ("how many more votes") and the number that gives one
 #: ("eight short of the 60", "12 more than")
 DIFFERENCE = re.compile(r"\bhow (many|much) (more|fewer|less)\b", re.I)
@@ -145,6 +159,17 @@ TIME_UNIT_CODES = {
 SIZES = frozenset({"big", "large"})
 MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
+
+
+def tallies(hit: SentenceHit) -> Iterator[Candidate]:
+    """The votes or scores the sentence gives ("by a 6-3 vote", "voted 89-52"), for a question
+    that asks for one; one in a sentence that says no vote or win fits less (a model number:
+    "the 737-800")."""
+    voted = VOTED.search(hit.text) is not None
+    for found in TALLY.finditer(hit.text):
+        start, end = hit.start + found.start(), hit.start + found.end()
+        key = "-".join(re.findall(r"\d+", found.group()))
+        yield Candidate(start, end, found.group(), "quantity", 1.0 if voted else UNVOTED, key)
 
 
 def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:

@@ -32,11 +32,13 @@ from crisisdesk.ask.figures import (
     MODEL,
     PARTITIVE,
     SIZES,
+    TALLY_ASKED,
     ages,
     dateline_end,
     gap_fit,
     measure_asked,
     quantities,
+    tallies,
     time_fit,
     times,
 )
@@ -296,6 +298,8 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
         records += _reasons(hit)
     if kind == "age":
         records += ages(question, hit)
+    if TALLY_ASKED.search(question.text):
+        records += tallies(hit)
     if kind == "statement" or (kind == "reason" and question.speaker):
         records += _statements(question, hit, store)
     yield from records
