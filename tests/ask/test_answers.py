@@ -579,3 +579,12 @@ def test_a_vote_is_answered_by_its_tally(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_capital_standing_for_its_state_is_a_city(nlp: Language, settings: Settings) -> None:
+    text = (
+        "In the capital, Ankara, a few hundred protesters laid a black wreath at the gate of "
+        "the embassy."
+    )
+    question = "In which city did protesters lay a wreath at the embassy?"
+    assert asked(question, text, nlp, settings).text == "Ankara"

@@ -32,6 +32,17 @@ def country_rows() -> tuple[list[str], ...]:
     return tuple(rows)
 
 
+@cache
+def capitals() -> frozenset[str]:
+    """The states' capitals ("Ankara", "Caracas"): cities, though they may stand for a state."""
+    return frozenset(
+        a.removeprefix(LOOKUP_ONLY)
+        for info in CountryInfo.all().values()
+        for a, strength in aliases(info)
+        if strength == CAPITAL
+    )
+
+
 def code_of(info: Mapping[str, Any]) -> str:
     code = info.get("ISO", {}).get("alpha3") or ""
     return "" if code in WITHDRAWN else code

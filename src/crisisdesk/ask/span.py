@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import other_outcome
 from crisisdesk.ask.align import act_forms, arguments, forms, mentions, purposes, says_any
@@ -356,7 +357,8 @@ def entity_fit(
         fit *= gap_fit(question, hit, e.end)
         fit *= MODEL if PARTITIVE.match(hit.text[e.end - hit.start :]) else 1.0
     if question.kind == "place":
-        fit *= place_fit(question.focus, e.code is not None and e.actor is not None)
+        state = e.code is not None and e.actor is not None and e.text not in capitals()
+        fit *= place_fit(question.focus, state)
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
@@ -390,7 +392,8 @@ def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
 
 
 def place_fit(focus: str | None, is_state: bool) -> float:
-    """A country does not answer "which city" (nor a city "which country")."""
+    """A country does not answer "which city" (nor a city "which country"); a capital standing
+    for its state ("Ankara") is a city."""
     if focus in ("country", "countries", "nation", "nations"):
         return 1.0 if is_state else 0.6
     if focus in SMALL_PLACES:
