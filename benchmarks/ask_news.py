@@ -54,6 +54,7 @@ CITE_ROOTS = {
     "polnear": Path("attribution/polnear/dev/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
+    "ieer": Path("ner_timex_numex/nltk_ieer"),
 }
 
 
@@ -140,6 +141,37 @@ def timeml_documents(folder: Path) -> list[dict[str, Any]]:
     return docs
 
 
+def ieer_documents(folder: Path) -> list[dict[str, Any]]:
+    """The 94 newswire stories of NIST's IE-ER sample (AP and NYT, March-April 1998), each
+    with its headline, date and text: the markup dropped, the wire's hard line breaks joined,
+    one paragraph a block; the text that questions' `cite_at` offsets count in."""
+    docs = []
+    for path in sorted(p for p in folder.iterdir() if p.name != "README"):
+        for raw in re.findall(r"<DOC>(.*?)</DOC>", path.read_text("utf-8"), re.S):
+            docs.append(ieer_document(raw))
+    return docs
+
+
+def ieer_document(raw: str) -> dict[str, Any]:
+    """One IE-ER story as a JSONL document."""
+
+    def field(name: str) -> str:
+        found = re.search(rf"<{name}>(.*?)</{name}>", raw, re.S)
+        return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+
+    month, day, year = field("DATE_TIME").split()[0].split("/")
+    paragraphs = re.split(r"\n\s*\t", field("TEXT"))
+    text = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    docno = field("DOCNO").strip()
+    return {
+        "id": docno,
+        "title": " ".join(field("HEADLINE").split()),
+        "text": text,
+        "outlet": docno[:3],
+        "published": f"{year}-{month}-{day}",
+    }
+
+
 def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, "bbc": the
     50 BBC articles, "seed": the seed briefing as a plain text file among them (other news),
@@ -149,6 +181,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
         docs = polnear_documents(data / CITE_ROOTS["polnear"])
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
+    elif corpus == "ieer":
+        docs = ieer_documents(data / CITE_ROOTS[corpus])
     elif corpus in ("seed", "bbc"):
         docs = bbc_documents(data / "summarization" / "bbc")
         if corpus == "seed":
@@ -218,11 +252,20 @@ def cited(path: Path, data: Path) -> list[dict[str, Any]]:
     for q in questions:
         at = q.pop("cite_at", None)
         if at is not None:
-            path = data / CITE_ROOTS[q["corpus"]] / at["file"]
-            text = timeml_text(path)[2] if path.suffix == ".tml" else path.read_text("utf-8")
+            text = article_text(q["corpus"], at["file"], data)
             q["cite"] = text[at["offset"] : at["offset"] + at["length"]]
         q.setdefault("cite", None)
     return questions
+
+
+def article_text(corpus: str, name: str, data: Path) -> str:
+    """The text of a corpus's article that `cite_at` offsets count in: an IE-ER story by its
+    DOCNO, else a file of the corpus's folder (a TimeML file's TEXT)."""
+    if corpus == "ieer":
+        stories = ieer_documents(data / CITE_ROOTS[corpus])
+        return next(str(d["text"]) for d in stories if d["id"] == name)
+    path = data / CITE_ROOTS[corpus] / name
+    return timeml_text(path)[2] if path.suffix == ".tml" else path.read_text("utf-8")
 
 
 def model_name(url: str) -> str:

@@ -248,12 +248,16 @@ class Answer:
     disagree: tuple[Differing, ...] = ()
     #: the answer as its sentence puts it, when that says more ("over 8 million reservists")
     phrase: str | None = None
+    #: a time answer's date as resolved against its article's publication ("on Thursday":
+    #: "2000-04-20"), when the words alone do not give it
+    resolved: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "answer": self.text,
             "phrase": self.phrase,
+            "resolved": self.resolved,
             "confidence": round(self.confidence, 4),
             "citations": [c.to_json() for c in self.citations],
             "reason": self.reason,
@@ -265,10 +269,11 @@ class Answer:
 
     def summary(self) -> str | None:
         """The answer as a reader says it: "5,000, according to Nicolás Maduro (claimed;
-        questioned by experts)"."""
+        questioned by experts)", "Wednesday (2025-10-22), according to ..."."""
         if self.text is None:
             return None
         said, text = self.attribution, self.phrase or self.text
+        text = f"{text} ({self.resolved})" if self.resolved else text
         who = said and (said.actor or said.source)
         head = f"{text}, according to {who}" if who else text
         notes = [said.stance] if said and said.stance != "asserted" else []

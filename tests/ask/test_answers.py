@@ -1,7 +1,9 @@
 """ask on short real-style news sentences: whole names, the time a question names, differences,
 levels against changes, and what a sentence calls a factor."""
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -10,8 +12,9 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import unmentioned
+from crisisdesk.ask.answer import readable, unmentioned
 from crisisdesk.ask.figures import counts_measure, measure_asked
+from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
@@ -588,3 +591,36 @@ def test_a_capital_standing_for_its_state_is_a_city(nlp: Language, settings: Set
     )
     question = "In which city did protesters lay a wreath at the embassy?"
     assert asked(question, text, nlp, settings).text == "Ankara"
+
+
+@pytest.mark.parametrize(
+    ("value", "said", "expected"),
+    [
+        ("2000-04-20TMO", "", "Thursday, April 20, 2000, morning"),
+        ("2000-04-20TMO", "Thursday morning", "April 20, 2000"),
+        ("1998-08-07T10:35", "", "Friday, August 7, 1998, 10:35"),
+        ("2009-02", "last month", "February 2009"),
+        ("PRESENT_REF", "now", None),
+        ("1998-02-30", "", None),
+    ],
+)
+def test_a_resolved_date_reads_as_a_reader_writes_it(
+    value: str, said: str, expected: str | None
+) -> None:
+    assert readable(value, said) == expected
+
+
+def test_a_weekday_answer_carries_its_date(tmp_path: Path, settings: Settings) -> None:
+    story = {
+        "id": "raid",
+        "title": "Agents raid home",
+        "text": "Federal agents raided the relatives' home on Thursday morning, officials said.",
+        "published": "2000-04-22",
+    }
+    source = tmp_path / "raid.jsonl"
+    source.write_text(json.dumps(story), encoding="utf-8")
+    with Desk(tmp_path / "store.db", settings=settings) as desk:
+        desk.ingest([source])
+        answer = desk.ask("When did federal agents raid the relatives' home?")
+    assert (answer.text, answer.resolved) == ("Thursday morning", "April 20, 2000")
+    assert (answer.summary() or "").startswith("Thursday morning (April 20, 2000)")

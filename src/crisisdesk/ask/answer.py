@@ -77,6 +77,12 @@ NEGATION = re.compile(
     r"\b(?:not|never|no|none|neither|nor|without|cannot|refused?|failed|fails|unable)\b|n[’']t\b",
     re.I,
 )
+#: a year written out ("1998", "'98" is not one)
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+#: a TimeML date value, to the day or the time of day ("2000-04-20TMO", "1998-08-07T10:35"),
+#: and the parts of the day its time may name
+ISO_TIME = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T(\d\d:\d\d|MO|AF|EV|NI))?$")
+PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
 DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
@@ -140,7 +146,39 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     cites = (citation, *corroborating(best, ranked, citer))
     phrase = best.candidate.phrase or None
     text, note = best.candidate.text, choice.note
-    return Answer(None, text, round(top, 4), cites, reason=note, phrase=phrase, **extra)
+    when = resolved(best.candidate)
+    return Answer(
+        None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
+    )
+
+
+def resolved(candidate: Candidate) -> str | None:
+    """A time answer's resolved date as a reader writes it, when its words give no year
+    ("Thursday morning": "April 20, 2000")."""
+    if candidate.how != "time" or not candidate.same_as or WRITTEN_YEAR.search(candidate.text):
+        return None
+    return readable(candidate.same_as, candidate.text)
+
+
+def readable(value: str, said: str = "") -> str | None:
+    """A TimeML value as a reader writes it, less what the words `said` already tell:
+    "2000-04-20TMO" -> "Thursday, April 20, 2000, morning" ("April 20, 2000" beside "Thursday
+    morning"), "1998-08-07T10:35" -> "Friday, August 7, 1998, 10:35", "2009-02" -> "February
+    2009"; None for a value that names no day, month or year ("PRESENT_REF")."""
+    found = ISO_TIME.match(value.upper())
+    if found is None:
+        return None
+    year, month, day, clock = found.groups()
+    try:
+        when = date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    told = said.lower()
+    parts = [f"{when:%A}"] if day and f"{when:%A}".lower() not in told else []
+    parts += [f"{when:%B} {when.day}, {year}" if day else f"{when:%B} {year}" if month else year]
+    part = PARTS_OF_DAY.get(clock or "", clock)
+    parts += [part] if part and part.lower() not in told else []
+    return ", ".join(parts)
 
 
 def aliases(name: str, known: Gazetteer) -> list[str]:

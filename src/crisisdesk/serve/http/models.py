@@ -61,6 +61,7 @@ class Answer(BaseModel):
     id: str | None
     answer: str | None
     phrase: str | None
+    resolved: str | None = None
     summary: str | None
     confidence: float
     citations: list[Citation]
