@@ -624,3 +624,25 @@ def test_a_weekday_answer_carries_its_date(tmp_path: Path, settings: Settings) -
         answer = desk.ask("When did federal agents raid the relatives' home?")
     assert (answer.text, answer.resolved) == ("Thursday morning", "April 20, 2000")
     assert (answer.summary() or "").startswith("Thursday morning (April 20, 2000)")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "The resolution, co-sponsored by Kenya, Tanzania and the United States, was "
+            "adopted by the Security Council.",
+            "Which countries put forward the Security Council resolution?",
+            "Kenya, Tanzania and the United States",
+        ),
+        (  # the parser takes "states" for the subject: the agent names no state
+            "Schiff said election offices in Arizona and Illinois were hacked by Russian agents.",
+            "According to Schiff, election offices in which states were hacked?",
+            "Arizona and Illinois",
+        ),
+    ],
+)
+def test_a_plural_question_is_answered_by_the_list(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected

@@ -127,6 +127,12 @@ WRITINGS = frozenset(
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
 NOT_SPEAKER = 0.6
+#: the entity labels that name a place, and the nouns for a country, which a nationality
+#: names too ("Russian-made")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
+#: what stands between two names of a list ("Kenya, Tanzania and the United States")
+LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 #: what a bare number keeps when the question asks for a measure ("what altitude")
 UNMEASURED = 0.5
 #: "who is X's minister": the role is all the question says of its answer, so a name the
@@ -195,6 +201,8 @@ def candidates(
             found_ += purposed(question, hit, nlp)
         if aligned and question.kind in ("actor", "place"):
             found_ = [qualifying(c, hit, nlp) for c in found_]
+        if aligned and question.kind == "place" and question.focus:
+            found_ = [placed(c, question.focus, hit, store) for c in found_]
         if question.kind == "actor":
             found_ = [apposed(c, hit) for c in found_]
         if aligned and question.kind in COUNTED and question.acts and found_:
@@ -320,7 +328,9 @@ def _entities(
     quantity says more than its CARDINAL entity); numbers as bare entities fit less."""
     sources, filed = speakers(question, hit, store), dateline_end(hit)
     spans = lasting(hit, store) if question.kind == "date" else []
-    for e in store.entities_in(hit.doc_id, hit.start, hit.end):
+    found = store.entities_in(hit.doc_id, hit.start, hit.end)
+    several = plural(question.focus) and question.kind in ("actor", "place")
+    for e in found:
         if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
             continue
         if (e.label in ("DATE", "TIME") and e.start < filed) or SLASHED.fullmatch(e.text):
@@ -330,8 +340,35 @@ def _entities(
         if not any(r.start < e.end and e.start < r.end for r in records):
             fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
             start, end = whole_name(hit, e.start, e.end)
+            if several:  # "which countries": "Kenya, Tanzania and the United States"
+                start, end = (
+                    min(start, listed(hit, found, e)[0]),
+                    max(end, listed(hit, found, e)[1]),
+                )
             text = hit.text[start - hit.start : end - hit.start]
             yield Candidate(start, end, text, "entity", fit, e.actor or "")
+
+
+def plural(noun: str | None) -> bool:
+    """The focus noun names several ("countries", "states"; not "press", "status")."""
+    return noun is not None and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+def listed(hit: SentenceHit, entities: list[Entity], e: Entity) -> tuple[int, int]:
+    """Where the list of names of e's label that e is part of starts and ends ("Kenya,
+    Tanzania and the United States"); e's own span when it stands alone."""
+    run = sorted((x for x in entities if x.label == e.label), key=lambda x: x.start)
+    at = run.index(e)
+    first = last = at
+    while first > 0 and LIST_GAP.match(
+        hit.text[run[first - 1].end - hit.start : run[first].start - hit.start]
+    ):
+        first -= 1
+    while last + 1 < len(run) and LIST_GAP.match(
+        hit.text[run[last].end - hit.start : run[last + 1].start - hit.start]
+    ):
+        last += 1
+    return run[first].start, run[last].end
 
 
 def lasting(hit: SentenceHit, store: Store) -> list[tuple[int, int]]:
@@ -394,7 +431,7 @@ def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
 def place_fit(focus: str | None, is_state: bool) -> float:
     """A country does not answer "which city" (nor a city "which country"); a capital standing
     for its state ("Ankara") is a city."""
-    if focus in ("country", "countries", "nation", "nations"):
+    if focus in COUNTRY_NOUNS:
         return 1.0 if is_state else 0.6
     if focus in SMALL_PLACES:
         return 0.4 if is_state else 1.0
@@ -525,6 +562,18 @@ def told(question: Question, clause: str) -> float:
     words = words_of(clause)
     rest = [t for t in question.terms if not (forms(t) & question.slot.words)]
     return 0.5 + 0.5 * (sum(found(t, words) for t in rest) / len(rest) if rest else 1.0)
+
+
+def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> Candidate:
+    """For "in which states ...": a filler that names no place ("by Russian agents", where
+    the parser took the question's subject for the slot) fits as little as an unnamed one."""
+    if candidate.how != "argument":
+        return candidate
+    inside = store.entities_in(hit.doc_id, candidate.start, candidate.end)
+    labels = PLACE_LABELS | {"NORP"} if focus in COUNTRY_NOUNS else PLACE_LABELS
+    if any(e.label in labels for e in inside):
+        return candidate
+    return replace(candidate, fit=candidate.fit * UNNAMED)
 
 
 def unnamed_fit(focus: str, hit: SentenceHit, c: Candidate) -> float:
