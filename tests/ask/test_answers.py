@@ -12,7 +12,7 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import readable, unmentioned
+from crisisdesk.ask.answer import named_in, readable, unmentioned
 from crisisdesk.ask.figures import counts_measure, measure_asked
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
@@ -646,3 +646,44 @@ def test_a_plural_question_is_answered_by_the_list(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_dateline_names_a_place_in_capitals() -> None:
+    dateline = "DUNBLANE, Scotland (AP) _ Townspeople dedicated a garden Saturday."
+    assert named_in("Dunblane", dateline)
+    assert not named_in("Dunblane", "townspeople of dunblane dedicated a garden")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "names", "qualifiers"),
+    [
+        (
+            "Which U.S. president did Ohga liken Hashimoto to?",
+            "actor",
+            ("U.S.", "Ohga", "Hashimoto"),
+            (),
+        ),
+        ("As Blair flew into Belfast, when was the deadline?", "date", ("Blair", "Belfast"), ()),
+        ("When did the talks end, according to Reuters?", "date", ("Reuters",), ()),
+        ("By how much did Toyota's U.S. sales change?", "amount", ("Toyota", "U.S."), ()),
+        (
+            "How many people live in Manhattan's Chelsea?",
+            "number",
+            ("Manhattan", "Chelsea"),
+            ("Manhattan",),
+        ),
+    ],
+)
+def test_what_a_question_names_and_asks(
+    question: str, kind: str, names: tuple[str, ...], qualifiers: tuple[str, ...], nlp: Language
+) -> None:
+    read = questions.read(question, nlp)
+    assert (read.kind, read.names, read.qualifiers) == (kind, names, qualifiers)
+
+
+def test_a_score_is_a_tally_or_nothing(nlp: Language, settings: Settings) -> None:
+    text = "The match between 53rd-ranked Courier and Kafelnikov was rained out on Friday."
+    answer = asked(
+        "What was the score of the match between Courier and Kafelnikov?", text, nlp, settings
+    )
+    assert answer.text is None

@@ -24,6 +24,7 @@ from crisisdesk.ask.align import synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
+from crisisdesk.ask.figures import TALLY_ASKED
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
@@ -230,7 +231,7 @@ def confidence(best: Scored) -> float:
 
 def scored(question: Question, passages: list[Passage], src: Sources) -> list[Scored]:
     """Every candidate of every passage, best first; noun phrases only when no passage holds
-    a candidate of the asked kind."""
+    a candidate of the asked kind (and never for a score: a tally or nothing)."""
     weights = term_weights(list(question.terms), [p.hit for p in passages])
     similar = similarities(question, passages)
     bases = [
@@ -240,7 +241,7 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
         for i, p in enumerate(passages)
     ]
     out = _scored(question, passages, bases, src, phrases=False)
-    if not out and question.kind in PHRASE_KINDS:
+    if not out and question.kind in PHRASE_KINDS and not TALLY_ASKED.search(question.text):
         out = _scored(question, passages[:PHRASE_PASSAGES], bases, src, phrases=True)
     return voted(out)
 
@@ -392,8 +393,10 @@ def not_in_document(
 
 def named_in(name: str, text: str) -> bool:
     """The text names it: its opening letters begin a word there, capitalized as in the
-    question ("Kyrgyz" for Kyrgyzstan; "tobacco firms" does not name Lorillard Tobacco)."""
-    return re.search(rf"\b{re.escape(name[:STEM_CHARS])}", text) is not None
+    question ("Kyrgyz" for Kyrgyzstan; "tobacco firms" does not name Lorillard Tobacco) or in
+    capitals, as a dateline writes it ("DUNBLANE, Scotland (AP) _")."""
+    start = name[:STEM_CHARS]
+    return any(re.search(rf"\b{re.escape(s)}", text) for s in (start, start.upper()))
 
 
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:

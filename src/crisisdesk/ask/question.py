@@ -32,10 +32,15 @@ ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 #: a setting before the question proper ("At the forum, did Clinton admit ...?", "If Congress
-#: does nothing, when does the program run out?")
-SETTING = re.compile(r"^(?:at|in|on|during|after|before|since|by|over|under|if)\b[^,?]{1,60},\s*")
-#: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro")
-QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
+#: does nothing, when does the program run out?", "As Blair flew into Belfast, when was ...?")
+SETTING = re.compile(
+    r"^(?:(?:at|in|on|during|after|before|since|by|over|under|if)\b[^,?]{1,60},\s*"
+    r"|(?:as|when|while|once|following|with)\b[^,?]{1,80},\s*(?=(?:who|whom|whose|what|when"
+    r"|where|which|why|how)\b))"
+)
+#: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro"; not a
+#: country's abbreviation used as an adjective: "Toyota's U.S. sales")
+QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])(?!U\.S\.|US\b|U\.K\.|UK\b|EU\b)")
 #: month and weekday names: a time the question names, not a name the passage must hold
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 CALENDAR = frozenset([*MONTHS, *(d.lower() for d in calendar.day_name)])
@@ -658,7 +663,7 @@ def names(question: str) -> list[str]:
     weekdays are times, not names)."""
     words = re.findall(r"\b[\w][\w&.-]*", question)[1:]
     return [
-        w.rstrip(".")
+        w if "." in w[:-1] else w.rstrip(".")  # "U.S." keeps its dots, "Tuesday." loses one
         for word in words
         for w in name_parts(word)
         if w[0].isupper()
