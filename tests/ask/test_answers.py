@@ -687,3 +687,28 @@ def test_a_score_is_a_tally_or_nothing(nlp: Language, settings: Settings) -> Non
         "What was the score of the match between Courier and Kafelnikov?", text, nlp, settings
     )
     assert answer.text is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which skier won the 50-kilometer race?", "actor"),
+        ("Which architect did the museum dismiss?", "actor"),
+        ("Which suspect was arrested at the airport?", "actor"),
+        ("Which computer did the ministry buy?", "phrase"),
+        ("Which border crossing was closed?", "phrase"),
+    ],
+)
+def test_a_noun_for_someone_who_does_something_asks_for_a_person(
+    question: str, kind: str, nlp: Language
+) -> None:
+    assert questions.read(question, nlp).kind == kind
+
+
+def test_the_skier_who_won_is_named(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Russia's Alexey Prokurorov won the 50-kilometer classical-style World Cup race in "
+        "Holmenkollen on Saturday, ahead of Norway's Erling Jevne."
+    )
+    question = "Which skier won the 50-kilometer World Cup race at Holmenkollen?"
+    assert "Alexey Prokurorov" in (asked(question, text, nlp, settings).text or "")

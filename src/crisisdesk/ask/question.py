@@ -186,6 +186,77 @@ PERSON_NOUNS = frozenset(
 )
 #: what organisations are called: "which *agency*" asks for an organisation; other nouns
 #: ("which weapons", "what kinds of targets") for a phrase of the sentence
+#: endings of nouns for people by what they do, and the nouns of things that end the same
+AGENT_ENDINGS = ("er", "or", "ist", "ect", "ian")
+AGENT_LIKE_THINGS = frozenset(
+    [
+        "number",
+        "order",
+        "border",
+        "center",
+        "centre",
+        "computer",
+        "monitor",
+        "water",
+        "power",
+        "paper",
+        "letter",
+        "matter",
+        "sector",
+        "factor",
+        "motor",
+        "reactor",
+        "tower",
+        "quarter",
+        "chapter",
+        "meter",
+        "carrier",
+        "container",
+        "charter",
+        "corridor",
+        "error",
+        "floor",
+        "door",
+        "minor",
+        "major",
+        "honor",
+        "labor",
+        "favor",
+        "rumor",
+        "terror",
+        "theater",
+        "shelter",
+        "filter",
+        "counter",
+        "barrier",
+        "layer",
+        "weather",
+        "winter",
+        "summer",
+        "river",
+        "cancer",
+        "fever",
+        "tractor",
+        "helicopter",
+        "fighter",
+        "destroyer",
+        "launcher",
+        "transporter",
+        "tanker",
+        "freighter",
+        "airliner",
+        "jetliner",
+        "trailer",
+        "other",
+        "project",
+        "aspect",
+        "effect",
+        "object",
+        "subject",
+        "prospect",
+        "indian",
+    ]
+)
 ORG_NOUNS = frozenset(
     [
         "company",
@@ -565,11 +636,18 @@ def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
     entry = noun_entry(noun)
     if entry is not None:
         return entry
-    if noun in PERSON_NOUNS:
+    if noun in PERSON_NOUNS or agent_noun(noun):
         return "actor", PERSON_FIRST
     if noun.rstrip("s") in ORG_NOUNS or noun in ORG_NOUNS:
         return "actor", ORG_FIRST
     return "phrase", ()
+
+
+def agent_noun(noun: str) -> bool:
+    """A noun for someone who does something ("skier", "architect", "novelist"), by its
+    ending, but for the things news names the same way ("computer", "border")."""
+    singular = noun.removesuffix("s")
+    return singular.endswith(AGENT_ENDINGS) and singular not in AGENT_LIKE_THINGS
 
 
 def role(lowered: str) -> str | None:
