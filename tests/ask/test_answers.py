@@ -712,3 +712,32 @@ def test_the_skier_who_won_is_named(nlp: Language, settings: Settings) -> None:
     )
     question = "Which skier won the 50-kilometer World Cup race at Holmenkollen?"
     assert "Alexey Prokurorov" in (asked(question, text, nlp, settings).text or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (  # any currency is money: ringgit as well as dollars
+            "The firm was charged under section 38 of the Water Supply Act, which carries a "
+            "maximum fine of RM50,000 or two years' jail, or both.",
+            "What is the highest fine the firm could face under the Water Supply Act?",
+            "RM50,000",
+        ),
+        (  # "U.S." does not hide the measure asked
+            "The U.S. unemployment rate edged up to 4.7 percent in March from 4.6 percent, the "
+            "Labor Department said.",
+            "What was the U.S. jobless rate in March according to the Labor Department?",
+            "4.7 percent",
+        ),
+        (
+            "Eyad Ismoil, who drove the van into the garage, was sentenced on Friday to 240 "
+            "years in prison.",
+            "What prison term was handed to Eyad Ismoil?",
+            "240 years",
+        ),
+    ],
+)
+def test_the_measure_a_noun_asks_for(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected

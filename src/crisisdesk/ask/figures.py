@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from crisisdesk import vectors
+from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import Question
@@ -158,7 +159,8 @@ TIME_UNIT_CODES = {
 #: dimensions of any unit: "how big was the audience" (a count), "how large a loss" (money)
 SIZES = frozenset({"big", "large"})
 MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
-MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "RUB", "INR"})
+#: the currencies of the units lexicon ("MYR" for "RM50,000" as well as "USD")
+MONEY_UNITS = frozenset(row[1] for row in read_rows("units.tsv") if row[2:3] == ["currency"])
 
 
 def tallies(hit: SentenceHit) -> Iterator[Candidate]:

@@ -412,6 +412,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("date", DATE),
     ),
     "time": ("date", ("TIME", "DATE")),
+    #: a prison term is a span of time ("240 years in prison")
+    **dict.fromkeys(["term", "sentence"], ("quantity", ("QUANTITY", "DATE", "CARDINAL"))),
     **dict.fromkeys(
         [
             "country",
@@ -687,8 +689,9 @@ def measured(lowered: str) -> str | None:
     ("what was the US unemployment *rate*", "what is the *price* of"); other nouns there
     ("what is the name of") say too little to type the answer."""
     found = re.search(
-        r"\bwhat (?:is|was|are|were) (?:the|its|their|his|her|[\w.-]+['’]s) ([a-z -]+)", lowered
-    )
+        r"\bwhat (?:is|was|are|were) (?:the|its|their|his|her|[\w.-]+['’]s) ((?:[a-z]\.)*[a-z -]+)",
+        lowered,
+    )  # "what was the u.s. jobless rate": the abbreviation is one of the words
     words = []
     for word in found.group(1).split()[:4] if found else []:
         if word in PHRASE_END:
