@@ -741,3 +741,14 @@ def test_the_measure_a_noun_asks_for(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_the_part_the_act_counts_answers_and_a_ratio_counts_nothing(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "In Kosovo, Albanians outnumber the Serbs 9 to 1. Most recently, Serb police killed at "
+        "least 80 of them in a brutal two-week crackdown on militant separatists."
+    )
+    question = "How many Kosovo Albanians were killed by Serb police in the two-week crackdown?"
+    assert asked(question, text, nlp, settings).text == "80"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
+from crisisdesk.ask.align import act_forms, says_any
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.words import WORD, stem, synonym_stems
@@ -221,11 +222,17 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
-    if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
+    if PARTITIVE.match(after) and not acted_on(question, before):  # "one of which is in Glasgow"
         return MODEL
     if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
         return CHANGE_FOR_LEVEL
     return 1.0
+
+
+def acted_on(question: Question, before: str) -> bool:
+    """The question's act stands right before the number ("police *killed* at least 80 of
+    them" for how many were killed): the part counted is the one asked about."""
+    return bool(question.acts) and says_any(act_forms(question.acts), " ".join(before.split()[-3:]))
 
 
 def sized(question: Question) -> bool:

@@ -133,8 +133,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
 #: what stands between two names of a list ("Kenya, Tanzania and the United States")
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
-#: what a bare number keeps when the question asks for a measure ("what altitude")
+#: what a bare number keeps when the question asks for a measure ("what altitude") or a
+#: count of something (as a stored count that says not what it counts)
 UNMEASURED = 0.5
+UNCOUNTED = 0.6
 #: "who is X's minister": the role is all the question says of its answer, so a name the
 #: sentence does not call so keeps little of its fit
 ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
@@ -390,6 +392,8 @@ def entity_fit(
         fit *= time_fit(question.focus, e.text, "")
     if e.label == "CARDINAL" and measure_asked(question) not in (None, *SIZES):
         fit *= UNMEASURED  # "what altitude": "sixteen thousand feet", not "TWA eight hundred"
+    if e.label == "CARDINAL" and question.kind == "number" and question.focus:
+        fit *= UNCOUNTED  # "how many Albanians": a bare number ("9 to 1") counts nothing said
     if e.label in ("CARDINAL", "QUANTITY"):
         fit *= gap_fit(question, hit, e.end)
         fit *= MODEL if PARTITIVE.match(hit.text[e.end - hit.start :]) else 1.0
