@@ -13,7 +13,7 @@ from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import named_in, readable, unmentioned
-from crisisdesk.ask.figures import counts_measure, measure_asked
+from crisisdesk.ask.figures import counts_measure, measure_asked, same_thing
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -752,3 +752,11 @@ def test_the_part_the_act_counts_answers_and_a_ratio_counts_nothing(
     )
     question = "How many Kosovo Albanians were killed by Serb police in the two-week crackdown?"
     assert asked(question, text, nlp, settings).text == "80"
+
+
+@pytest.mark.parametrize(
+    ("counted", "people"),
+    [("Rwandan Tutsis and moderate Hutus", True), ("civilians", True), ("armored cars", False)],
+)
+def test_people_of_some_kind_are_counted_as_people(counted: str, people: bool) -> None:
+    assert same_thing("people", counted) is people

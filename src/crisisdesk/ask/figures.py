@@ -12,7 +12,7 @@ from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.align import act_forms, says_any
 from crisisdesk.ask.candidate import Candidate
-from crisisdesk.ask.question import Question
+from crisisdesk.ask.question import PERSON_NOUNS, Question
 from crisisdesk.ask.words import WORD, stem, synonym_stems
 from crisisdesk.store import SentenceHit, Store
 
@@ -349,9 +349,15 @@ def counts_outcome(acts: tuple[str, ...], counted: str) -> bool:
 
 def same_thing(focus: str, counted: str) -> bool:
     """The counted thing is what the question counts: a word in common, a synonym from the
-    lexicon, or close word vectors ("nations" and "countries")."""
+    lexicon, close word vectors ("nations" and "countries"), or people of some kind for
+    "people" ("Rwandan Tutsis", "civilians")."""
     mine = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
     if mine & {stem(w) for w in WORD.findall(counted)}:
+        return True
+    if focus.lower() in ("people", "persons") and any(
+        w.lower() in PERSON_NOUNS or (w[:1].isupper() and w.endswith("s"))
+        for w in WORD.findall(counted)
+    ):
         return True
     pair = vectors.embed([focus, counted])
     return float(pair[0] @ pair[1]) >= SIMILAR
