@@ -760,3 +760,20 @@ def test_the_part_the_act_counts_answers_and_a_ratio_counts_nothing(
 )
 def test_people_of_some_kind_are_counted_as_people(counted: str, people: bool) -> None:
     assert same_thing("people", counted) is people
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How old is the man who confessed to stabbing the girl in Koermend?", "19"),
+        ("How old was the girl killed in Koermend?", "11"),
+    ],
+)
+def test_the_age_of_the_one_described(
+    question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Police said Wednesday that a 19-year-old man had confessed to killing an 11-year-old "
+        "girl in the town of Koermend."
+    )
+    assert asked(question, text, nlp, settings).text == expected

@@ -28,6 +28,12 @@ AGED_WHO = re.compile(
     r"\bhow old (?:is|was|are|were|will be) ([^,?]+)|\bwhat age (?:is|was|did) ([^,?]+)", re.I
 )
 OTHERS_AGE = 0.3
+#: whose age a question asks when it names no one: "the *man* who confessed", "the *girl*
+#: killed in ...", "the suspected *gunman*"
+AGED_ROLE = re.compile(
+    r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b"
+    r"(?=\s+(?:who|that|whom|in|of|at|from|[a-z]+ed)\b|\s*,|\s*$)"
+)
 #: what a measure keeps when the question counts things, the units that count rather than
 #: measure, and the words for spans of time
 MEASURE_FOR_COUNT = 0.3
@@ -403,17 +409,18 @@ def ages(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
     """Ages the sentence gives ("40-year-old Terence Crutcher", "Crutcher, 40,", "aged 40");
     one it gives of someone other than the question asks about fits little."""
     whose = AGED_WHO.search(question.text)
-    asked = (
-        {w for w in WORD.findall(whose.group(1) or whose.group(2)) if w[:1].isupper()}
-        if whose
-        else set()
-    )
+    said = (whose.group(1) or whose.group(2)) if whose else ""
+    asked = {w for w in WORD.findall(said) if w[:1].isupper()}
+    role = AGED_ROLE.match(said)
     for age in AGE.finditer(hit.text):
         group = next(g for g in (1, 2, 3) if age.group(g))
         after = NAME_AFTER.match(hit.text[age.end() :]) if group == 1 else None
         before = NAME_BEFORE.search(hit.text[max(0, age.start() - 40) : age.start()])
         named = after or before
         fit = 1.0 if named and asked & set(WORD.findall(named.group(1))) else OTHERS_AGE
+        if role and group == 1:  # "the man who confessed": the "19-year-old man"
+            noun = re.match(r"\s+([a-z]+)", hit.text[age.end() :])
+            fit = 1.0 if noun and stem(noun.group(1)) == stem(role.group(1)) else OTHERS_AGE
         start, end = age.span(group)
         text = age.group(group)
         yield Candidate(
