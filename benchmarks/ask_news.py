@@ -52,6 +52,7 @@ CITE_ROOTS = {
     "bbc": Path("summarization/bbc/article"),
     "seed": Path("summarization/bbc/article"),
     "polnear": Path("attribution/polnear/dev/text"),
+    "world": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -97,10 +98,18 @@ def bbc_documents(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
-def polnear_documents(folder: Path) -> list[dict[str, Any]]:
-    """The PolNeAR dev articles as JSONL documents (outlet and date from each file name)."""
+#: what a PolNeAR training article must mention to be in the "world" store: the wars and
+#: standoffs the 2016 campaign argued about
+WORLD = re.compile(r"Syria|ISIS|Islamic State|North Korea|Iran|Russia")
+
+
+def polnear_documents(folder: Path, about: re.Pattern[str] | None = None) -> list[dict[str, Any]]:
+    """PolNeAR articles as JSONL documents (outlet and date from each file name); with
+    `about`, those whose text it matches."""
     docs = []
     for p in sorted(folder.glob("*.txt")):
+        if about is not None and not about.search(p.read_text(encoding="utf-8")):
+            continue
         outlet, published, _ = p.stem.split("_", 2)
         docs.append(
             {
@@ -179,6 +188,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     seed = None
     if corpus == "polnear":
         docs = polnear_documents(data / CITE_ROOTS["polnear"])
+    elif corpus == "world":
+        docs = polnear_documents(data / CITE_ROOTS["world"], WORLD)
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus == "ieer":
