@@ -556,6 +556,8 @@ def test_a_name_is_found_in_the_words_it_begins(nlp: Language, settings: Setting
     assert unmentioned(question, store, known) == []
     elsewhere = questions.read("Where did protesters leave a wreath at the Slovak embassy?", nlp)
     assert unmentioned(elsewhere, store, known) == ["Slovak"]
+    short = questions.read("Where did protesters meet the Fe envoy?", nlp)
+    assert unmentioned(short, store, known) == ["Fe"]  # a short name is no word's start
 
 
 @pytest.mark.parametrize(

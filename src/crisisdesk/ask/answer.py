@@ -78,6 +78,9 @@ NEGATION = re.compile(
     r"\b(?:not|never|no|none|neither|nor|without|cannot|refused?|failed|fails|unable)\b|n[’']t\b",
     re.I,
 )
+#: the shortest name looked up also as the start of longer words ("Yugoslav": "Yugoslavian";
+#: "UN" would match every word it begins, and ranking them all is slow on a large store)
+PREFIX_CHARS = 5
 #: a year written out ("1998", "'98" is not one)
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
 #: a TimeML date value, to the day or the time of day ("2000-04-20TMO", "1998-08-07T10:35"),
@@ -209,7 +212,7 @@ def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]
         for n in question.names
         if n not in question.qualifiers
         and not any(
-            store.search(a, limit=1, prefix=" " not in a)  # "Yugoslav": "Yugoslavian"
+            store.search(a, limit=1, prefix=" " not in a and len(a) >= PREFIX_CHARS)
             for r in (n, *runs)
             if n in r
             for a in aliases(r, known)
