@@ -13,11 +13,12 @@ from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import named_in, readable, unmentioned
-from crisisdesk.ask.figures import counts_measure, measure_asked, same_thing
+from crisisdesk.ask.figures import MODEL, counts_measure, level_fit, measure_asked, same_thing
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
+from crisisdesk.store import SentenceHit
 from tests.ask.test_ask import asked, context_store
 
 JOBS = (
@@ -779,3 +780,20 @@ def test_the_age_of_the_one_described(
         "girl in the town of Koermend."
     )
     assert asked(question, text, nlp, settings).text == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "fit"),
+    [
+        ("Jensen said 56 percent of those voting turned it down.", "56 percent", 1.0),
+        ("Police killed at least 80 of them in the crackdown.", "80", 1.0),
+        ("There are 20 venues, one of which is in Glasgow.", "one", MODEL),
+    ],
+)
+def test_a_part_counted_of_those_named_before(
+    sentence: str, figure: str, fit: float, nlp: Language
+) -> None:
+    question = questions.read("How many of them turned it down or were killed?", nlp)
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(figure)
+    assert level_fit(question, hit, start, start + len(figure)) == fit

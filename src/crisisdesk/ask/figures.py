@@ -101,6 +101,7 @@ CHANGED = re.compile(
 )
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
+PERCENT_SIGN = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
 PARTITIVE = re.compile(r"^\s+of (?:which|whom|them|those|these)\b", re.I)
 #: what stands before the whole a part of it is counted from ("10 of *12* American victims")
 WHOLE = re.compile(
@@ -228,8 +229,9 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
-    if PARTITIVE.match(after) and not acted_on(question, before):  # "one of which is in Glasgow"
-        return MODEL
+    share = PERCENT_SIGN.search(hit.text[start - hit.start : end - hit.start]) is not None
+    if PARTITIVE.match(after) and not (share or acted_on(question, before)):
+        return MODEL  # "one of which is in Glasgow"; not "56 percent of those voting"
     if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
         return CHANGE_FOR_LEVEL
     return 1.0
