@@ -797,3 +797,14 @@ def test_a_part_counted_of_those_named_before(
     hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
     start = sentence.index(figure)
     assert level_fit(question, hit, start, start + len(figure)) == fit
+
+
+def test_a_count_of_the_word_asked_before_one_of_a_close_word(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Just hours before the president's address, Corvalia detained 10 American sailors "
+        "from two Navy patrol boats in the gulf."
+    )
+    question = "How many U.S. Navy sailors did Corvalia take into custody in the gulf?"
+    assert asked(question, text, nlp, settings).text == "10"

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
-from crisisdesk.ask.align import act_forms, says_any
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import PERSON_NOUNS, Question
 from crisisdesk.ask.words import WORD, stem, synonym_stems
@@ -52,8 +51,13 @@ VAGUE_FIT = 0.6
 VAGUE = re.compile(
     r"(?:(?:tens|hundreds) of )?(?:dozens|scores|hundreds|thousands|millions|billions)", re.I
 )
-#: word-vector cosine above which a counted thing is taken for the question's focus
+#: word-vector cosine above which a counted thing is taken for the question's focus, and the
+#: opening letters two words of one root share
 SIMILAR = 0.35
+ROOT = 5
+#: what a count keeps when only word vectors say it counts the focus ("10 American sailors
+#: from two Navy patrol boats": "boats" is close to "sailors", "sailors" is them)
+SIMILAR_FIT = 0.8
 MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(spring|summer|autumn|fall"
     r"|winter)\b",
@@ -101,8 +105,9 @@ CHANGED = re.compile(
 )
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
-PERCENT_SIGN = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
-PARTITIVE = re.compile(r"^\s+of (?:which|whom|them|those|these)\b", re.I)
+#: a number that counts part of a whole a relative clause describes ("20 venues, one of which
+#: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
+PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
 #: what stands before the whole a part of it is counted from ("10 of *12* American victims")
 WHOLE = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most"
@@ -229,18 +234,11 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
-    share = PERCENT_SIGN.search(hit.text[start - hit.start : end - hit.start]) is not None
-    if PARTITIVE.match(after) and not (share or acted_on(question, before)):
-        return MODEL  # "one of which is in Glasgow"; not "56 percent of those voting"
+    if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
+        return MODEL
     if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
         return CHANGE_FOR_LEVEL
     return 1.0
-
-
-def acted_on(question: Question, before: str) -> bool:
-    """The question's act stands right before the number ("police *killed* at least 80 of
-    them" for how many were killed): the part counted is the one asked about."""
-    return bool(question.acts) and says_any(act_forms(question.acts), " ".join(before.split()[-3:]))
 
 
 def sized(question: Question) -> bool:
@@ -337,9 +335,9 @@ def count_fit(question: Question, unit: str, counted: str | None, base: str) -> 
         return 1.0 if unit in time_codes(question.focus) else 0.5
     if not counted:
         return 0.6
-    if same_thing(question.focus, counted) or counts_outcome(question.acts, counted):
+    if named_thing(question.focus, counted) or counts_outcome(question.acts, counted):
         return 1.0
-    return 0.4
+    return SIMILAR_FIT if similar(question.focus, counted) else 0.4
 
 
 def time_codes(word: str) -> tuple[str, ...]:
@@ -356,17 +354,28 @@ def counts_outcome(acts: tuple[str, ...], counted: str) -> bool:
 
 
 def same_thing(focus: str, counted: str) -> bool:
-    """The counted thing is what the question counts: a word in common, a synonym from the
-    lexicon, close word vectors ("nations" and "countries"), or people of some kind for
+    """The counted thing is what the question counts: in words (`named_thing`) or by close
+    word vectors ("nations" and "countries")."""
+    return named_thing(focus, counted) or similar(focus, counted)
+
+
+def named_thing(focus: str, counted: str) -> bool:
+    """The counted thing says the focus: a word in common or of its root ("shooting
+    incidents" for "shootings"), a synonym from the lexicon, or people of some kind for
     "people" ("Rwandan Tutsis", "civilians")."""
     mine = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
-    if mine & {stem(w) for w in WORD.findall(counted)}:
+    words = WORD.findall(counted)
+    if mine & {stem(w) for w in words}:
         return True
-    if focus.lower() in ("people", "persons") and any(
-        w.lower() in PERSON_NOUNS or (w[:1].isupper() and w.endswith("s"))
-        for w in WORD.findall(counted)
-    ):
+    if len(focus) >= ROOT and any(w.lower()[:ROOT] == focus.lower()[:ROOT] for w in words):
         return True
+    return focus.lower() in ("people", "persons") and any(
+        w.lower() in PERSON_NOUNS or (w[:1].isupper() and w.endswith("s")) for w in words
+    )
+
+
+def similar(focus: str, counted: str) -> bool:
+    """The counted thing's words are close to the focus by word vectors."""
     pair = vectors.embed([focus, counted])
     return float(pair[0] @ pair[1]) >= SIMILAR
 
