@@ -666,7 +666,12 @@ def test_a_dateline_names_a_place_in_capitals() -> None:
             ("U.S.", "Ohga", "Hashimoto"),
             (),
         ),
-        ("As Blair flew into Belfast, when was the deadline?", "date", ("Blair", "Belfast"), ()),
+        (
+            "As Blair flew into Belfast, when was the deadline?",
+            "date",
+            ("Blair", "Belfast"),
+            ("Blair", "Belfast"),
+        ),
         ("When did the talks end, according to Reuters?", "date", ("Reuters",), ()),
         ("By how much did Toyota's U.S. sales change?", "amount", ("Toyota", "U.S."), ()),
         (
@@ -808,3 +813,24 @@ def test_a_count_of_the_word_asked_before_one_of_a_close_word(
     )
     question = "How many U.S. Navy sailors did Corvalia take into custody in the gulf?"
     assert asked(question, text, nlp, settings).text == "10"
+
+
+@pytest.mark.parametrize(
+    ("question", "qualifiers"),
+    [
+        ("After Orlando, how did Obama describe the phrase?", ("Orlando",)),
+        (
+            "As of the Nuclear Security Summit, how many tests had Corvalia run?",
+            (
+                "Nuclear",
+                "Security",
+                "Summit",
+            ),
+        ),
+        ("In the Washington Post-ABC News poll, what share backed Clinton?", ()),
+    ],
+)
+def test_a_setting_in_time_dates_the_question_and_need_not_be_said(
+    question: str, qualifiers: tuple[str, ...], nlp: Language
+) -> None:
+    assert questions.read(question, nlp).qualifiers == qualifiers

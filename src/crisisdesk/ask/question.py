@@ -38,6 +38,10 @@ SETTING = re.compile(
     r"|(?:as|when|while|once|following|with)\b[^,?]{1,80},\s*(?=(?:who|whom|whose|what|when"
     r"|where|which|why|how)\b))"
 )
+#: the words that open a setting in time
+TIME_SETTINGS = frozenset(
+    ["after", "before", "since", "during", "following", "as", "when", "while", "once"]
+)
 #: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro"; not a
 #: country's abbreviation used as an adjective: "Toyota's U.S. sales")
 QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])(?!U\.S\.|US\b|U\.K\.|UK\b|EU\b)")
@@ -573,10 +577,19 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         period=period(text),
         slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
-        qualifiers=tuple(QUALIFIER.findall(text)),
+        qualifiers=tuple(QUALIFIER.findall(text)) + setting_names(text),
         acts=tuple(t.lemma_.lower() for t in predicates(list(doc))) if doc is not None else (),
         name_runs=tuple(NAME_RUN.findall(text)),
     )
+
+
+def setting_names(text: str) -> tuple[str, ...]:
+    """The names of a setting in time before the question proper ("*After Orlando*, how did
+    Obama describe ..."): they date the question, its answer need not say them."""
+    found = SETTING.match(text.lower())
+    if found is None or found.group().split(maxsplit=1)[0] not in TIME_SETTINGS:
+        return ()  # "In the Washington Post-ABC News poll, ...": which poll is asked
+    return tuple(names(text[: found.end()]))
 
 
 def parse(text: str, nlp: "Language") -> "Doc":

@@ -103,6 +103,10 @@ SPEECH = re.compile(
     re.I,
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that"])
+#: words that only point at an answer told elsewhere: never one themselves
+REFERRING = PRONOUNS | frozenset(
+    ["who", "whom", "which", "what", "him", "her", "them", "us", "me", "those", "these", "there"]
+)
 #: sources that are writings, not people: "according to reports" names no one
 WRITINGS = frozenset(
     [
@@ -210,6 +214,7 @@ def candidates(
         if aligned and question.kind in COUNTED and question.acts and found_:
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
+    found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     return longest([echoing(c, asked - kind_words) for c in found_])
 
 
