@@ -55,6 +55,7 @@ def test_seed_counts_and_measures(nlp: Language) -> None:
         ("The fund has raised Rs 500 crore so far.", 5e9, "INR"),
         ("The fare came to 4 dollars 25 cents.", 4.25, "USD"),
         ("The kidnappers demanded dlrs 1 million for his release.", 1e6, "USD"),
+        ("The war cost us $1 billion, which is cheap.", 1e9, "USD"),
         ("The meal cost twelve dollars and thirty-five cents.", 12.35, "USD"),
         ("About 1 414 021 100 people live there.", 1_414_021_100, "count"),
         ("One-third of the homes were destroyed.", 1 / 3, "count"),

@@ -834,3 +834,38 @@ def test_a_setting_in_time_dates_the_question_and_need_not_be_said(
     question: str, qualifiers: tuple[str, ...], nlp: Language
 ) -> None:
     assert questions.read(question, nlp).qualifiers == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "The Geological Survey said it detected a 5.1-magnitude earthquake about 30 miles "
+            "from a known test site.",
+            "What magnitude was the tremor the Geological Survey recorded?",
+            "5.1",
+        ),
+        (
+            "Secretary of State John Kerry announced that the United States was prepared to "
+            "boost the number of total refugees accepted to 85,000 in fiscal 2016, from 70,000.",
+            "What cap on total refugee admissions for fiscal 2016 did John Kerry announce?",
+            "85,000",
+        ),
+        (
+            "Obama told the magazine the intervention in Libya cost us $1 billion, which is "
+            "very cheap for a military operation.",
+            "What price tag did Obama give for the intervention in Libya?",
+            "$1 billion",
+        ),
+        (
+            "Both saw the death of Navy SEAL Charles Keating IV during an Islamic State "
+            "counter-attack as a sign of confusion.",
+            "Which Navy SEAL was killed during the Islamic State counter-attack?",
+            "Charles Keating IV",
+        ),
+    ],
+)
+def test_the_kind_a_noun_asks_for(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected

@@ -186,6 +186,17 @@ PERSON_NOUNS = frozenset(
         "uncle",
         "boy",
         "girl",
+        "soldier",
+        "marine",
+        "seal",
+        "sailor",
+        "pilot",
+        "hostage",
+        "defector",
+        "hacker",
+        "spy",
+        "informant",
+        "whistleblower",
     ]
 )
 #: what organisations are called: "which *agency*" asks for an organisation; other nouns
@@ -396,6 +407,9 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ["toll", "number", "total", "figure", "count", "tally", "level", "strength"],
         ("number", NUMBER),
     ),
+    #: a limit set on a number ("what cap on refugee admissions"), a quake's magnitude
+    **dict.fromkeys(["cap", "limit", "quota", "magnitude"], ("number", NUMBER)),
+    "tag": ("number", ("MONEY", "CARDINAL", "QUANTITY")),  # "what price tag"
     **dict.fromkeys(
         ["percent", "percentage", "proportion", "share", "portion", "fraction", "rate", "stake"],
         ("number", ("PERCENT", "CARDINAL", "QUANTITY")),

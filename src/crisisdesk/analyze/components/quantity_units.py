@@ -23,7 +23,8 @@ from crisisdesk.analyze.components.quantity_scan import Measure, Scan
 
 SPACED_SINGLE = frozenset({"L", "C", "F"})  # letters that count spaced ("5 L"); symbols always do
 RATE_WORDS = frozenset({"/", "per", "a", "an", "each"})
-#: currency words the wire services write before the number ("dlrs 50 million": AP, Xinhua)
+#: currency words the wire services write before the number ("dlrs 50 million": AP, Xinhua);
+#: "us $" is one only in capitals ("it cost us $1 billion": the pronoun)
 WIRE_CURRENCIES = frozenset({"dlrs", "dlr"})
 NOT_A_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -120,7 +121,7 @@ def currency_before(scan: Scan, start: int) -> tuple[int, Unit] | None:
         hit = scan.units.get(begin)
         word = scan.doc[begin:start].text
         symbol = word != word.lower() or not word.replace(" ", "").isalpha()  # "$", "Rs"
-        symbol = symbol or word in WIRE_CURRENCIES
+        symbol = (symbol or word in WIRE_CURRENCIES) and not word.startswith("us ")
         if hit and hit[0] == start and hit[1].kind == "currency" and symbol:
             return begin, hit[1]
     return None
