@@ -869,3 +869,25 @@ def test_the_kind_a_noun_asks_for(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "Passed in 2016, the bill would extend the sanctions act through 2026.",
+            "Until what year would the bill extend the sanctions act?",
+            "2026",
+        ),
+        (
+            "Russian intruders had been inside the system at least since 2007 when they were "
+            "discovered in late 2014.",
+            "Since what year had Russian hackers been inside the system?",
+            "2007",
+        ),
+    ],
+)
+def test_the_date_that_ends_or_starts_the_time_asked(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text == expected

@@ -120,8 +120,12 @@ RATE = re.compile(
     re.I,
 )
 #: a question about how long something lasts, and the word before the date that ends it
-HOW_LONG = re.compile(r"\bhow long\b(?! ago)", re.I)
+HOW_LONG = re.compile(r"\bhow long\b(?! ago)|\b(?:until|till|through) (?:what|which|when)\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?$", re.I)
+#: a question about when something began ("since what year"), and the word before the date
+#: that starts it ("at least *since* 2007")
+SINCE_ASKED = re.compile(r"\b(?:since|from) (?:what|which|when)\b", re.I)
+SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:the\s+)?$", re.I)
 #: what a date that does not end the time asked about keeps of its fit, for such questions
 UNENDED = 0.5
 #: what a model number or a step of change keeps of its fit
@@ -396,9 +400,13 @@ def dateline_end(hit: SentenceHit) -> int:
 
 
 def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
-    """For "how long ...": a date answers when it ends the time asked about ("available
-    *until* January 30, 2009"); another date or a clock time keeps UNENDED. 1 otherwise."""
-    if HOW_LONG.search(question.text) is None or UNTIL.search(hit.text[: start - hit.start]):
+    """For "how long ..." or "until what year": a date answers when it ends the time asked
+    about ("available *until* January 30, 2009"), for "since what year" when it starts it
+    ("at least *since* 2007"); another date or a clock time keeps UNENDED. 1 otherwise."""
+    before = hit.text[: start - hit.start]
+    if SINCE_ASKED.search(question.text):
+        return 1.0 if SINCE.search(before) else UNENDED
+    if HOW_LONG.search(question.text) is None or UNTIL.search(before):
         return 1.0
     return UNENDED
 
