@@ -85,7 +85,7 @@ KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 #: kinds whose figures count an act, and what a figure of another act keeps of its fit
 COUNTED = frozenset({"number", "amount"})
-OTHER_ACT = 0.5
+OTHER_ACT = 0.3
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
