@@ -891,3 +891,12 @@ def test_the_date_that_ends_or_starts_the_time_asked(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_name_the_question_gives_is_not_its_answer(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Leaders of the United States and Israel talked past each other for years. As it "
+        "turned out, the United States had been in secret talks with Iran brokered by Oman."
+    )
+    question = "Which country was the go-between in the secret U.S. talks with Iran?"
+    assert asked(question, text, nlp, settings).text == "Oman"

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from crisisdesk import vectors
+from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
 from crisisdesk.ask.align import synonyms
 from crisisdesk.ask.candidate import Candidate
@@ -29,7 +30,7 @@ from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
-from crisisdesk.ask.words import words_of
+from crisisdesk.ask.words import WORD, words_of
 from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import Store
@@ -253,16 +254,34 @@ def _scored(
     question: Question, passages: list[Passage], bases: list[float], src: Sources, *, phrases: bool
 ) -> list[Scored]:
     out = []
+    named = asked_actors(question, src.known)
     for rank, passage in enumerate(passages):
         points = anchors(question.terms, passage.hit)
         aligned = rank < ALIGNED_PASSAGES
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
-        for cand in found:
+        for cand in (c for c in found if not restated(c, named)):
             gap = 0 if cand.how == "argument" else distance(cand, points)  # beside its predicate
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
+
+
+def asked_actors(question: Question, known: Gazetteer) -> set[str]:
+    """The known actors the question names ("U.S." and "Iran" in "which country brokered
+    the U.S. talks with Iran"): an entity standing for one of them is not the answer."""
+    entries = (known.lookup(n) for n in (*question.names, *question.name_runs))
+    return {" ".join(WORD.findall(e.name.casefold())) for e in entries if e is not None}
+
+
+def restated(candidate: Candidate, named: set[str]) -> bool:
+    """The candidate is an entity for an actor the question names ("the United States" for
+    "U.S."), but for a capital standing for its state ("Ankara" answers "which city")."""
+    return (
+        candidate.how == "entity"
+        and candidate.same_as in named
+        and candidate.text not in capitals()
+    )
 
 
 def similarities(question: Question, passages: list[Passage]) -> list[float]:
