@@ -900,3 +900,15 @@ def test_a_name_the_question_gives_is_not_its_answer(nlp: Language, settings: Se
     )
     question = "Which country was the go-between in the secret U.S. talks with Iran?"
     assert asked(question, text, nlp, settings).text == "Oman"
+
+
+def test_a_people_named_by_their_country_in_the_sentence_before(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "COPENHAGEN, Denmark (AP) _ Denmark's largest industrial unions have rejected a wage "
+        "proposal, officials announced Friday.\n\nState mediator Asbjoern Jensen announced "
+        "that 56 percent of those voting on the proposal turned it down."
+    )
+    question = "What percentage of Danish union members voting turned down the wage proposal?"
+    assert asked(question, text, nlp, settings).text == "56 percent"

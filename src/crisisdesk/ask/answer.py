@@ -432,8 +432,8 @@ def missing_names(
     """The question's names that the passage is not about: not in its sentence, its title or
     the opening words of the sentence before (its subject, as a rule: "The Igla-S is ...
     similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger), nor
-    an actor the sentence mentions under another alias ("US" for "the United States").
-    With `whole`, anywhere in the sentence before counts."""
+    an actor they mention under another alias ("US" for "the United States", "Denmark's
+    unions" for "Danish"). With `whole`, anywhere in the sentence before counts."""
     before = (
         [w for w in passage.before.text.split() if any(c.isalnum() for c in w)]
         if passage.before
@@ -444,8 +444,13 @@ def missing_names(
     missing = [n for n in question.names if not named_in(n, text)]
     if not missing:
         return []
-    hit = passage.hit
+    hit, prior = passage.hit, passage.before
     actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
+    if prior is not None:
+        prior_end = prior.end if whole else prior.start + len(" ".join(before))
+        actors |= {
+            e.actor for e in src.store.entities_in(prior.doc_id, prior.start, prior_end) if e.actor
+        }
     if THE_COUNTRY.search(hit.text):
         actors |= document_states(hit.doc_id, src)
     runs = question.name_runs
