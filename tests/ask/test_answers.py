@@ -912,3 +912,13 @@ def test_a_people_named_by_their_country_in_the_sentence_before(
     )
     question = "What percentage of Danish union members voting turned down the wage proposal?"
     assert asked(question, text, nlp, settings).text == "56 percent"
+
+
+def test_a_storys_dateline_places_all_of_it(nlp: Language, settings: Settings) -> None:
+    text = (
+        "CANBERRA, Australia (AP)_ Delegates to a constitutional convention met on Friday.\n\n"
+        "The debate lasted all week. Convention delegates then voted 89-52 for a republic, "
+        "with 11 abstentions."
+    )
+    question = "What was the tally when delegates at Australia's convention voted for a republic?"
+    assert asked(question, text, nlp, settings).text == "89-52"

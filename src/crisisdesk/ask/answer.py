@@ -25,7 +25,7 @@ from crisisdesk.ask.align import synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
-from crisisdesk.ask.figures import TALLY_ASKED
+from crisisdesk.ask.figures import DATELINE, TALLY_ASKED
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
@@ -33,7 +33,7 @@ from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import WORD, words_of
 from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
-from crisisdesk.store import Store
+from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -442,6 +442,8 @@ def missing_names(
     before = before if whole else before[:TOPIC_WORDS]
     text = " ".join((passage.hit.text, passage.hit.title or "", *before))
     missing = [n for n in question.names if not named_in(n, text)]
+    if missing:  # the story's dateline places all of it ("CANBERRA, Australia (AP) _")
+        missing = [n for n in missing if not named_in(n, dateline(passage.hit, src.store))]
     if not missing:
         return []
     hit, prior = passage.hit, passage.before
@@ -455,6 +457,13 @@ def missing_names(
         actors |= document_states(hit.doc_id, src)
     runs = question.name_runs
     return [n for n in missing if not any(known_as(r, src, actors) for r in (n, *runs) if n in r)]
+
+
+def dateline(hit: SentenceHit, store: Store) -> str:
+    """The dateline that opens the hit's story ("CANBERRA, Australia (AP) _"), or ""."""
+    first = store.sentence_at(hit.doc_id, 0) if hit.index else hit
+    found = DATELINE.match(first.text) if first is not None else None
+    return found.group() if found else ""
 
 
 def known_as(name: str, src: Sources, actors: set[str]) -> bool:

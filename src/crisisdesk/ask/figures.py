@@ -15,8 +15,9 @@ from crisisdesk.ask.question import PERSON_NOUNS, Question
 from crisisdesk.ask.words import WORD, stem, synonym_stems
 from crisisdesk.store import SentenceHit, Store
 
-#: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —")
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–-]+(?:\s|$)")
+#: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —",
+#: AP's "CANBERRA, Australia (AP) _")
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–_-]+(?:\s|$)")
 #: an age as news gives it ("40-year-old", "aged 40", "Crutcher, 40,"), the name it belongs to
 #: (after "40-year-old [police officer]", else before it), whose age a question asks, and what
 #: another's age keeps of its fit
