@@ -246,7 +246,7 @@ def test_how_big_takes_a_figure_of_any_unit_and_no_event_name(
         "Veld and Moro spoke at the Harbour Forum, watched by 3.2 million people."
     )
     answer = asked("How big was the audience for the Harbour Forum?", text, nlp, settings)
-    assert answer.text == "3.2 million"
+    assert answer.text == "3.2 million people"  # a size told with what it counts
 
 
 def test_a_datelines_date_is_when_the_story_was_filed_not_an_answer(
@@ -922,3 +922,9 @@ def test_a_storys_dateline_places_all_of_it(nlp: Language, settings: Settings) -
     )
     question = "What was the tally when delegates at Australia's convention voted for a republic?"
     assert asked(question, text, nlp, settings).text == "89-52"
+
+
+def test_a_count_answering_a_measure_says_what_it_counts(nlp: Language, settings: Settings) -> None:
+    text = "Corker said the negotiators were about three words away from a deal."
+    answer = asked("How close did Corker say the negotiators came to a deal?", text, nlp, settings)
+    assert answer.text == "three words"

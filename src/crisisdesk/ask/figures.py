@@ -201,6 +201,8 @@ def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
 
 
 def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """The sentence's stored quantities, each with how well it fits; a count answering a
+    measure question names what it counts ("how close": "three words")."""
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         base = q.base_unit or q.unit
         fit = quantity_fit(question, q.unit, q.counted, base) * gap_fit(question, hit, q.end)
@@ -211,7 +213,19 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
-        yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+        if question.kind == "quantity" and base == "count" and end > q.end:
+            # "how close did they come": "three words", not "three"
+            yield Candidate(
+                q.start,
+                end,
+                hit.text[q.start - hit.start : end - hit.start],
+                "quantity",
+                fit,
+                key,
+                phrase,
+            )
+        else:
+            yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
 
 
 def counts_measure(question: Question, text: str, unit: str) -> bool:
