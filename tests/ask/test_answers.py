@@ -928,3 +928,16 @@ def test_a_count_answering_a_measure_says_what_it_counts(nlp: Language, settings
     text = "Corker said the negotiators were about three words away from a deal."
     answer = asked("How close did Corker say the negotiators came to a deal?", text, nlp, settings)
     assert answer.text == "three words"
+
+
+def test_a_name_the_sentence_says_there_is_none_of_does_not_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "There is no ISIS recruitment video featuring Trump's call to bar Muslims, "
+        "fact-checkers found."
+    )
+    question = (
+        "Which militant group used footage of Trump's call to bar Muslims in a recruitment video?"
+    )
+    assert asked(question, text, nlp, settings).text is None

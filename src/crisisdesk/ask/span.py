@@ -135,6 +135,9 @@ NOT_SPEAKER = 0.6
 #: names too ("Russian-made")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
+#: what a name keeps when the sentence says there is none of it ("no ISIS video")
+NONE_OF = re.compile(r"\b(?:no|not a|not any|never a)\s+$", re.I)
+NONE_FIT = 0.4
 #: what stands between two names of a list ("Kenya, Tanzania and the United States")
 LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 #: what a bare number keeps when the question asks for a measure ("what altitude") or a
@@ -346,6 +349,8 @@ def _entities(
             continue  # "a 10-hour tour" says how long, not when
         if not any(r.start < e.end and e.start < r.end for r in records):
             fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
+            if not question.negated and NONE_OF.search(hit.text[: e.start - hit.start]):
+                fit *= NONE_FIT  # "there is no ISIS recruitment video": not ISIS's
             start, end = whole_name(hit, e.start, e.end)
             if several:  # "which countries": "Kenya, Tanzania and the United States"
                 start, end = (
