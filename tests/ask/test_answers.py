@@ -941,3 +941,17 @@ def test_a_name_the_sentence_says_there_is_none_of_does_not_answer(
         "Which militant group used footage of Trump's call to bar Muslims in a recruitment video?"
     )
     assert asked(question, text, nlp, settings).text is None
+
+
+def test_someone_introduced_unnamed_is_answered_by_the_name_that_follows(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The accord was negotiated by Secretary-General Kofi Annan, who appointed a retired "
+        "Indian diplomat on Thursday as his special representative to Baghdad. Prakash Shah, "
+        "58, a former ambassador, will report to him weekly."
+    )
+    question = "Who did Kofi Annan appoint as his special representative to Baghdad?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "Prakash Shah"
+    assert [c.text[:7] for c in answer.citations] == ["Prakash", "The acc"]
