@@ -955,3 +955,12 @@ def test_someone_introduced_unnamed_is_answered_by_the_name_that_follows(
     answer = asked(question, text, nlp, settings)
     assert answer.text == "Prakash Shah"
     assert [c.text[:7] for c in answer.citations] == ["Prakash", "The acc"]
+
+
+def test_what_is_used_to_justify_an_act_is_its_reason(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The Russians have used the presence of Nusra fighters to justify their bombing runs "
+        "around Aleppo, saying the city is an important front."
+    )
+    question = "What reason have the Russians given for their bombing runs around Aleppo?"
+    assert asked(question, text, nlp, settings).text == "the presence of Nusra fighters"

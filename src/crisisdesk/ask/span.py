@@ -70,7 +70,9 @@ FACTOR = re.compile(
 #: what a sentence names as the reason ("cited *the audit* as the reason he's not ...")
 NAMED_AS = re.compile(
     r"\b(?:cited|cites|cite|gave|gives|named|names|blamed|blames)\s+(?P<what>[^,;]{3,80}?)\s+as"
-    r"\s+(?:the|a|one|his|her|their|its)\s+(?:\w+\s+)?(?:reasons?|causes?|factors?|motives?)\b",
+    r"\s+(?:the|a|one|his|her|their|its)\s+(?:\w+\s+)?(?:reasons?|causes?|factors?|motives?"
+    r"|justification|pretext)\b"
+    r"|\b(?:used|uses|use|invoked|invokes|cited|cites)\s+(?P<why>[^,;]{3,80}?)\s+to\s+justify\b",
     re.I,
 )
 #: what a sentence says brought something about ("steady rainfall ... *contributed to* the rise")
@@ -489,8 +491,9 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         text = hit.text[start : named.end("what")]
         yield Candidate(hit.start + start, hit.start + start + len(text), text, "clause", 0.9)
     for named in NAMED_AS.finditer(hit.text):
-        start, end = named.span("what")
-        yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 1.0)
+        part = "what" if named.group("what") else "why"  # "used the presence of X to justify"
+        start, end = named.span(part)
+        yield Candidate(hit.start + start, hit.start + end, named.group(part), "clause", 1.0)
     for named in CONTRIBUTED.finditer(hit.text):
         start, end = named.span("what")
         yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 0.9)
