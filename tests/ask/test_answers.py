@@ -964,3 +964,20 @@ def test_what_is_used_to_justify_an_act_is_its_reason(nlp: Language, settings: S
     )
     question = "What reason have the Russians given for their bombing runs around Aleppo?"
     assert asked(question, text, nlp, settings).text == "the presence of Nusra fighters"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do investigators suspect started the blaze in the St. Petersburg office building?",
+        "What caused the fire in the St. Petersburg office building?",
+    ],
+)
+def test_what_caused_is_answered_by_what_it_was_caused_by(
+    question: str, nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "A fire gutted the new office building in St. Petersburg on Friday. Investigators are "
+        "working on the theory that the fire was caused by an electric heater left on overnight."
+    )
+    assert asked(question, text, nlp, settings).text == "an electric heater left on overnight"

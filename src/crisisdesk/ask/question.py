@@ -346,6 +346,8 @@ ORG_NOUNS = frozenset(
 )
 REASON = re.compile(
     r"(?:^|,)\s*why\b|\bwhat (made|caused|led|drove|prompted|forced|pushed)\b|\bwhat went wrong\b"
+    r"|\bwhat (?:\w+ ){1,4}(?:suspect|think|believe|say|said)s? "
+    r"(?:caused|started|sparked|triggered)\b"
     r"|\bwhat (\w+ )?"
     r"(was|is|were|are|lay|lies|lie) behind\b|\bwhat (reason|worry|concern|fear)\b"
     r"|\bfor what reason\b|\bwhat (did|does|do) .* (blame|cite)\b"

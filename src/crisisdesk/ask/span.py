@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 NEEDED = frozenset({"crisisdesk_paragraphs"})
 CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in response to"
+    r"|(?:was|were|been|being) (?:caused|started|sparked|triggered) by"
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
     r"|following|after|cites?|blamed? (?:it )?on|as part of|alleging(?: that)?|accusing \w+ of"
     r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|a|an|we)\b))\s+",
