@@ -432,8 +432,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("date", DATE),
     ),
     "time": ("date", ("TIME", "DATE")),
-    #: a prison term is a span of time ("240 years in prison")
-    **dict.fromkeys(["term", "sentence"], ("quantity", ("QUANTITY", "DATE", "CARDINAL"))),
+    #: a prison sentence is a span of time ("240 years in prison")
+    "sentence": ("quantity", ("QUANTITY", "DATE", "CARDINAL")),
     **dict.fromkeys(
         [
             "country",
@@ -462,6 +462,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 #: a run of capitalized words: a name of several words ("United States")
 NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)+")
+#: a prison term, asked as a span of time
+PRISON_TERM = re.compile(r"\b(?:prison|jail) (?:term|time)\b")
 #: nouns that only hold a count of something else ("the number of troops")
 CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
@@ -650,6 +652,8 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return "yesno", ()
     if entry is not None and entry[0] == "number":
         return entry
+    if PRISON_TERM.search(lowered):  # "what prison term": a span; "what term did he use": words
+        return "quantity", ("QUANTITY", "DATE", "CARDINAL")
     for pattern, kind, labels in RULES:
         if pattern.search(proper):
             if kind == "quantity" and not re.search(r"\bhow (long|old)\b", lowered):
