@@ -671,10 +671,12 @@ def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
     entry = noun_entry(noun)
     if entry is not None:
         return entry
-    if noun in PERSON_NOUNS or agent_noun(noun):
+    if noun in PERSON_NOUNS:
         return "actor", PERSON_FIRST
     if noun.rstrip("s") in ORG_NOUNS or noun in ORG_NOUNS:
         return "actor", ORG_FIRST
+    if agent_noun(noun):
+        return "actor", PERSON_FIRST
     return "phrase", ()
 
 
