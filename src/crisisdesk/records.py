@@ -275,10 +275,23 @@ class Answer:
         said, text = self.attribution, self.phrase or self.text
         text = f"{text} ({self.resolved})" if self.resolved else text
         who = said and (said.actor or said.source)
-        head = f"{text}, according to {who}" if who else text
+        head = f"{text}, according to {mid_sentence(who)}" if who else text
         notes = [said.stance] if said and said.stance != "asserted" else []
         notes += [doubt_note(d) for d in self.doubts]
         return f"{head} ({'; '.join(notes)})" if notes else head
+
+
+def mid_sentence(source: str) -> str:
+    """A source as written at a sentence's start, as it reads after "according to" ("His
+    kidnappers": "his kidnappers"; names keep their capitals)."""
+    first, _, rest = source.partition(" ")
+    if first in SENTENCE_OPENERS:
+        return f"{first.lower()} {rest}".rstrip()
+    return source
+
+
+#: determiners that are capitalized only because a sentence starts with them
+SENTENCE_OPENERS = frozenset(["The", "A", "An", "His", "Her", "Its", "Their", "Our", "My", "Some"])
 
 
 def doubt_note(doubt: Doubt) -> str:

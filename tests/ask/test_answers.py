@@ -981,3 +981,11 @@ def test_what_caused_is_answered_by_what_it_was_caused_by(
         "working on the theory that the fire was caused by an electric heater left on overnight."
     )
     assert asked(question, text, nlp, settings).text == "an electric heater left on overnight"
+
+
+def test_a_source_opening_its_sentence_reads_mid_sentence_in_the_summary(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "His kidnappers demanded a ransom of $1 million, but negotiations broke off Thursday."
+    summary = asked("How much ransom did the kidnappers demand?", text, nlp, settings).summary()
+    assert summary == "$1 million, according to his kidnappers"
