@@ -12,7 +12,8 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import named_in, readable, unmentioned
+from crisisdesk.ask.answer import named_in, unmentioned
+from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import MODEL, counts_measure, level_fit, measure_asked, same_thing
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document

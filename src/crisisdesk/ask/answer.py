@@ -25,13 +25,15 @@ from crisisdesk.ask.align import synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
+from crisisdesk.ask.dated import resolved
 from crisisdesk.ask.figures import DATELINE, TALLY_ASKED
+from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import WORD, words_of
-from crisisdesk.records import Answer, Citation
+from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -82,18 +84,6 @@ NEGATION = re.compile(
 #: the shortest name looked up also as the start of longer words ("Yugoslav": "Yugoslavian";
 #: "UN" would match every word it begins, and ranking them all is slow on a large store)
 PREFIX_CHARS = 5
-#: an indefinite description before a person ("appointed *a* retired diplomat"), and what
-#: follows the name that opens the next sentence when it names that person ("Prakash Shah,
-#: 58, a former ambassador")
-INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
-INTRODUCED = re.compile(r"^,\s+(?:\d{1,3},|an?\s|the\s|who\s)")
-DESCRIBED = 0.9
-#: a year written out ("1998", "'98" is not one)
-WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
-#: a TimeML date value, to the day or the time of day ("2000-04-20TMO", "1998-08-07T10:35"),
-#: and the parts of the day its time may name
-ISO_TIME = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T(\d\d:\d\d|MO|AF|EV|NI))?$")
-PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
 DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
@@ -163,35 +153,6 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     )
 
 
-def resolved(candidate: Candidate) -> str | None:
-    """A time answer's resolved date as a reader writes it, when its words give no year
-    ("Thursday morning": "April 20, 2000")."""
-    if candidate.how != "time" or not candidate.same_as or WRITTEN_YEAR.search(candidate.text):
-        return None
-    return readable(candidate.same_as, candidate.text)
-
-
-def readable(value: str, said: str = "") -> str | None:
-    """A TimeML value as a reader writes it, less what the words `said` already tell:
-    "2000-04-20TMO" -> "Thursday, April 20, 2000, morning" ("April 20, 2000" beside "Thursday
-    morning"), "1998-08-07T10:35" -> "Friday, August 7, 1998, 10:35", "2009-02" -> "February
-    2009"; None for a value that names no day, month or year ("PRESENT_REF")."""
-    found = ISO_TIME.match(value.upper())
-    if found is None:
-        return None
-    year, month, day, clock = found.groups()
-    try:
-        when = date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return None
-    told = said.lower()
-    parts = [f"{when:%A}"] if day and f"{when:%A}".lower() not in told else []
-    parts += [f"{when:%B} {when.day}, {year}" if day else f"{when:%B} {year}" if month else year]
-    part = PARTS_OF_DAY.get(clock or "", clock)
-    parts += [part] if part and part.lower() not in told else []
-    return ", ".join(parts)
-
-
 def aliases(name: str, known: Gazetteer) -> list[str]:
     """The name and, for a known actor, its other names ("Kyrgyzstan": "Kyrgyz")."""
     entry = known.lookup(name)
@@ -254,72 +215,6 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     if not out and question.kind in PHRASE_KINDS and not TALLY_ASKED.search(question.text):
         out = _scored(question, passages[:PHRASE_PASSAGES], bases, src, phrases=True)
     return voted(named_next(question, out))
-
-
-def named_next(question: Question, ranked: list[Scored]) -> list[Scored]:
-    """For "who": a person a sentence introduces unnamed ("appointed *a retired Indian
-    diplomat*") is answered by the name that opens the next sentence ("Prakash Shah, 58, a
-    former Indian ambassador, ..."): the name takes the description's score, which keeps
-    DESCRIBED of it."""
-    if question.kind != "actor":
-        return ranked
-    lent: dict[tuple[str, int], float] = {}
-    for s in ranked:
-        if introduces(s):
-            key = (s.passage.hit.doc_id, s.passage.hit.index + 1)
-            lent[key] = max(lent.get(key, 0.0), s.score)
-    named = {
-        k
-        for s in ranked
-        if (k := (s.passage.hit.doc_id, s.passage.hit.index)) in lent and opens_named(s)
-    }
-    out = []
-    for s in ranked:
-        hit = s.passage.hit
-        if opens_named(s) and (hit.doc_id, hit.index) in lent:
-            s = replace(s, score=max(s.score, lent[(hit.doc_id, hit.index)]))
-        elif introduces(s) and (hit.doc_id, hit.index + 1) in named:
-            s = replace(s, score=s.score * DESCRIBED)
-        out.append(s)
-    return out
-
-
-def introduced_by(best: Scored, ranked: list[Scored], citer: Citer) -> list[Citation]:
-    """The sentence before that introduced the answer unnamed, cited with it (it says what
-    the question asks: "who appointed a retired Indian diplomat")."""
-    hit = best.passage.hit
-    if not opens_named(best):
-        return []
-    before = (
-        s.passage.hit
-        for s in ranked
-        if introduces(s)
-        and (s.passage.hit.doc_id, s.passage.hit.index + 1) == (hit.doc_id, hit.index)
-    )
-    found = next(before, None)
-    cited = citer(found) if found is not None else None
-    return [cited] if cited is not None else []
-
-
-def introduces(s: Scored) -> bool:
-    """The candidate describes someone without a name, after "a" ("a retired diplomat")."""
-    hit, c = s.passage.hit, s.candidate
-    described = c.text.split()[-1][:1].islower()
-    return (
-        c.how == "argument"
-        and described
-        and INDEFINITE.search(hit.text[: c.start - hit.start]) is not None
-    )
-
-
-def opens_named(s: Scored) -> bool:
-    """The candidate is the name that opens its sentence, set apart ("Prakash Shah, 58,")."""
-    hit, c = s.passage.hit, s.candidate
-    return (
-        c.how == "entity"
-        and c.start == hit.start
-        and INTRODUCED.match(hit.text[c.end - hit.start :]) is not None
-    )
 
 
 def _scored(
