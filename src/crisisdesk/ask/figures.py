@@ -128,7 +128,7 @@ UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?
 SINCE_ASKED = re.compile(r"\b(?:since|from) (?:what|which|when)\b", re.I)
 SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:the\s+)?$", re.I)
 #: what a date that does not end the time asked about keeps of its fit, for such questions
-UNENDED = 0.5
+UNENDED = 0.3
 #: what a model number or a step of change keeps of its fit
 MODEL = 0.6
 #: a question about a measure, and for each the base units of its figures and the words
