@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 #: share of the support a passage gets from its context rather than its own sentence
 CONTEXT_SHARE = 0.35
 #: what a missing name costs: the passage may be about something else
-MISSING_NAME = 0.6
+MISSING_NAME = 0.7
 #: words at the start of the sentence before that may supply a name the question asks about
 TOPIC_WORDS = 8
 #: share of the support that comes from the passage's meaning (vector cosine)
