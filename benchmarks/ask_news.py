@@ -53,6 +53,7 @@ CITE_ROOTS = {
     "seed": Path("summarization/bbc/article"),
     "polnear": Path("attribution/polnear/dev/text"),
     "world": Path("attribution/polnear/train/text"),
+    "events": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -102,13 +103,26 @@ def bbc_documents(folder: Path) -> list[dict[str, Any]]:
 #: standoffs the 2016 campaign argued about
 WORLD = re.compile(r"Syria|ISIS|Islamic State|North Korea|Iran|Russia")
 
+#: what a PolNeAR training article of the "events" store mentions (and none of `WORLD`): the
+#: shootings, attacks, coups and crises of 2015-16 beyond the wars the "world" store holds
+EVENTS = re.compile(
+    r"\b(Brexit|refugees?|Zika|Flint|Orlando|Dallas|Baton Rouge|hurricane|Cuba|Israel|Turkey"
+    r"|Venezuela|coup|Afghanistan|Libya|Benghazi|Ukraine|Pakistan|Iraq|Brussels"
+    r"|San Bernardino|shooting|bombing)\b"
+)
 
-def polnear_documents(folder: Path, about: re.Pattern[str] | None = None) -> list[dict[str, Any]]:
+
+def polnear_documents(
+    folder: Path, about: re.Pattern[str] | None = None, besides: re.Pattern[str] | None = None
+) -> list[dict[str, Any]]:
     """PolNeAR articles as JSONL documents (outlet and date from each file name); with
-    `about`, those whose text it matches."""
+    `about`, those whose text it matches, and with `besides` too, none that one matches."""
     docs = []
     for p in sorted(folder.glob("*.txt")):
-        if about is not None and not about.search(p.read_text(encoding="utf-8")):
+        text = p.read_text(encoding="utf-8")
+        if about is not None and not about.search(text):
+            continue
+        if besides is not None and besides.search(text):
             continue
         outlet, published, _ = p.stem.split("_", 2)
         docs.append(
@@ -190,6 +204,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
         docs = polnear_documents(data / CITE_ROOTS["polnear"])
     elif corpus == "world":
         docs = polnear_documents(data / CITE_ROOTS["world"], WORLD)
+    elif corpus == "events":
+        docs = polnear_documents(data / CITE_ROOTS["events"], EVENTS, besides=WORLD)
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus == "ieer":

@@ -119,7 +119,7 @@ def test_a_negated_question_is_not_answered_by_an_affirming_sentence(
     assert asked("Who signed the treaty?", text, nlp, settings).text == "Rollo"
 
 
-def test_a_yes_no_question_is_answered_by_the_clause_that_tells_it(
+def test_a_yes_no_question_is_answered_by_the_clause_or_sentence_that_tells_it(
     nlp: Language, settings: Settings
 ) -> None:
     got = asked("Is Trump thinking about attacking on land?", SAMPLE_TRUMP, nlp, settings)
@@ -133,6 +133,15 @@ def test_a_yes_no_question_is_answered_by_the_clause_that_tells_it(
     )
     assert denied.text is not None
     assert denied.text.startswith("deny that they secretly plotted")
+    unsaid = asked(  # no clause of "pay": the sentence says whether all the same
+        "Was a ransom paid to get the aid workers released?",
+        "In the end, no ransom was given and the aid workers were set free unconditionally, "
+        "the Red Cross said.",
+        nlp,
+        settings,
+    )
+    assert unsaid.text is not None
+    assert unsaid.text.startswith("In the end, no ransom was given")
 
 
 SAMPLE_TRUMP = (
