@@ -1,8 +1,10 @@
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from crisisdesk.analyze import analyze
+from crisisdesk.analyze.components.actors import untail
 from crisisdesk.analyze.gazetteer import Gazetteer, bare
 from crisisdesk.records import Analysis
 from tests.conftest import SEED
@@ -173,3 +175,10 @@ def test_a_capital_names_a_state_only_as_a_place() -> None:
     assert gazetteer.lookup("Nairobi", "GPE") is not None
     assert gazetteer.lookup("Nairobi", "PERSON") is None
     assert gazetteer.lookup("Nairobi") is not None  # a name a user types
+
+
+def test_a_name_ends_before_a_figure_the_tagger_ran_into_it(nlp: Language) -> None:
+    doc = nlp.make_doc("The officer shot Laquan McDonald 16 times.")
+    doc.ents = [Span(doc, 3, 6, label="PERSON")]  # the small model's "Laquan McDonald 16"
+    untail(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Laquan McDonald", "PERSON")]

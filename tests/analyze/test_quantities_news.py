@@ -324,3 +324,8 @@ def test_lease_of_aircraft_is_a_count_not_a_model(nlp: Language) -> None:
 def test_threshold_level_is_kept(nlp: Language) -> None:
     q = only(nlp, "The index slipped below the 10,000 mark.")
     assert (q["text"], q["value"]) == ("10,000", 10000)
+
+
+def test_a_count_after_a_name_is_not_its_label(nlp: Language) -> None:
+    q = only(nlp, "A video showed the officer shooting 17-year-old Laquan McDonald 16 times.")
+    assert (q["text"], q["counted"]) == ("16", "times")

@@ -44,6 +44,7 @@ TITLE_HEADS = frozenset({"secretary", "minister", "secretary-general"})
 TITLE_REACH = 5  # tokens before a name that a title ("Venezuela's Defense Minister") may span
 
 Mention = tuple[int, int, str | None, str]  # start_char, end_char, actor, label
+FIGURELESS = frozenset({"PERSON", "GPE", "NORP"})  # entity labels whose names end in no figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class DocNames:
 
 @Language.factory(
     "crisisdesk_actors",
-    assigns=["doc._.actor_mentions", "doc._.actors", "doc._.coref"],
+    assigns=["doc.ents", "doc._.actor_mentions", "doc._.actors", "doc._.coref"],
     requires=["doc.ents", "token.dep"],
     default_config={
         "gazetteer": "actors.tsv",
@@ -98,6 +99,7 @@ class ActorLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         extensions.register()  # idempotent; spawned worker processes need it too
+        untail(doc)
         actors: dict[str, tuple[str, str | None]] = {}
         mentions = list(self.entity_mentions(doc, actors))
         mentions.extend(self.phrase_mentions(doc, actors))
@@ -165,6 +167,21 @@ class ActorLinker:
                 continue  # "President Donald Trump" around "Donald Trump": one mention is enough
             actors[entry.name] = (entry.kind, entry.code)
             yield span.start_char, span.end_char, entry.name, entry.kind
+
+
+def untail(doc: Doc) -> None:
+    """Give back to the sentence the numbers the tagger ran into the end of a name ("shooting
+    Laquan McDonald 16 times": a person, then "16 times"); names of places and people never
+    end in a figure (a regnal number is a roman one)."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        end = ent.end
+        while end > ent.start + 1 and ent.label_ in FIGURELESS and doc[end - 1].like_num:
+            end -= 1
+        changed = changed or end != ent.end
+        ents.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+    if changed:
+        doc.ents = ents
 
 
 def corrected_label(ner_label: str, kind: str) -> str:

@@ -247,13 +247,15 @@ def is_year(scan: Scan, number: Number, last: Measure) -> bool:
 
 
 def is_label(scan: Scan, i: int) -> bool:
-    """ "No. 5", "# 3", "Flight 370": a label word (or a name) right before the number."""
+    """ "No. 5", "# 3", "Flight 370": a label word (or a name) right before the number; not a
+    name the number follows as a count of what is done to it ("shooting McDonald 16 times")."""
     before = scan.word_before(i)
     if before == "." and i > 1:
         before = scan.doc[i - 2].lower_ + "."
     two = f"{scan.word_before(i - 1)} {before}" if i > 1 else ""
     named = two in scan.lex.labels and scan.doc[i - 2].text[:1].isupper()  # "Group of 20"
-    return before in scan.lex.labels or named or scan.ent_label(i - 1) in NAME_LABELS
+    after_name = scan.ent_label(i - 1) in NAME_LABELS and not counts_plural(scan, scan.doc[i])
+    return before in scan.lex.labels or named or after_name
 
 
 def is_age(scan: Scan, last: Measure, unit: Unit) -> bool:
