@@ -3,42 +3,54 @@
 import pytest
 from spacy.language import Language
 
-from crisisdesk.ask.acts import other_outcome
+from crisisdesk.ask.acts import OTHER, UNSAID, outcome_fit
 from crisisdesk.ask.span import parsed
 
 
 @pytest.mark.parametrize(
-    ("text", "figure", "acts", "other"),
+    ("text", "figure", "acts", "fit"),
     [
         (
             "More than 100 people have died and over 1,000 injured since the blast.",
             "1,000",
             ("kill",),
-            True,
+            OTHER,
         ),
         (
             "More than 100 people have died and over 1,000 injured since the blast.",
             "100",
             ("kill",),
-            False,
+            1.0,
         ),
         (
             "The blast killed 258 people, including 12 Americans, and injured 5,500.",
             "12",
             ("die",),
-            False,
+            1.0,
         ),
         (
             "The blast killed 258 people, including 12 Americans, and injured 5,500.",
             "5,500",
             ("die",),
-            True,
+            OTHER,
         ),
-        ("Some 5 percent prefer Hale and 1 percent support Ortiz.", "5", ("support",), False),
+        ("Some 5 percent prefer Hale and 1 percent support Ortiz.", "5", ("support",), 1.0),
+        (
+            "The attack left 14 people dead, and police reported at least 20 victims.",
+            "14",
+            ("kill",),
+            1.0,
+        ),
+        (
+            "The attack left 14 people dead, and police reported at least 20 victims.",
+            "20",
+            ("kill",),
+            UNSAID,
+        ),
     ],
 )
 def test_a_figure_counts_the_outcome_of_its_verb(
-    text: str, figure: str, acts: tuple[str, ...], other: bool, nlp: Language
+    text: str, figure: str, acts: tuple[str, ...], fit: float, nlp: Language
 ) -> None:
     start = text.index(figure)
-    assert other_outcome(parsed(text, nlp), start, start + len(figure), acts) is other
+    assert outcome_fit(parsed(text, nlp), start, start + len(figure), acts) == fit

@@ -19,20 +19,25 @@ LISTING = frozenset(["include", "including"])
 #: how many heads up the parse a figure's verb may be
 STEPS = 5
 OUTCOMES = "counted_acts.tsv"
+#: the fit of a figure of another outcome than the question's, and of one that says none
+OTHER = 0.3
+UNSAID = 0.6
 
 
-def other_outcome(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> bool:
-    """The last figure in [start, end) (character offsets in `doc`) counts another outcome
-    than the question's ("wounding at least 1,000" for "how many were killed")."""
+def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
+    """How well the last figure in [start, end) (character offsets in `doc`) counts the
+    question's outcome: 1 when it says so ("14 people dead" for "how many were killed"),
+    `OTHER` when it counts another ("wounding at least 1,000"), `UNSAID` when it says none
+    ("at least 20 victims"); 1 when the question asks for no outcome."""
     asked = {o for a in acts if (o := outcome(a))}
     figures = [t for t in doc if start <= t.idx < end and t.like_num]
     if not asked or not figures:
-        return False
-    act = following_verb(figures[-1]) or governing_verb(figures[-1])
-    if act is None:
-        return False
-    counted = outcome(act.lower_) or outcome(act.lemma_.lower())
-    return counted is not None and counted not in asked
+        return 1.0
+    act = following_act(figures[-1]) or governing_verb(figures[-1])
+    counted = act is not None and (outcome(act.lower_) or outcome(act.lemma_.lower()))
+    if not counted:
+        return UNSAID
+    return 1.0 if counted in asked else OTHER
 
 
 def outcome(word: str) -> frozenset[str] | None:
@@ -40,14 +45,15 @@ def outcome(word: str) -> frozenset[str] | None:
     return word_groups(OUTCOMES).get(stem(word))
 
 
-def following_verb(figure: "Token") -> "Token | None":
-    """The verb right after the figure, its noun and auxiliaries ("1,000 injured")."""
+def following_act(figure: "Token") -> "Token | None":
+    """The verb or outcome word right after the figure, its noun and auxiliaries ("1,000
+    injured", "14 people dead")."""
     doc, i = figure.doc, figure.i + 1
     while i < len(doc) and (doc[i].like_num or (doc[i] == figure.head and nominal(doc[i]))):
         i += 1
     while i < len(doc) and doc[i].lower_ in AUXILIARIES:
         i += 1
-    return doc[i] if i < len(doc) and verb(doc[i]) else None
+    return doc[i] if i < len(doc) and (verb(doc[i]) or outcome(doc[i].lower_)) else None
 
 
 def governing_verb(figure: "Token") -> "Token | None":

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.acts import other_outcome
+from crisisdesk.ask.acts import outcome_fit
 from crisisdesk.ask.align import act_forms, arguments, forms, mentions, purposes, says_any
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.figures import (
@@ -86,9 +86,8 @@ QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
-#: kinds whose figures count an act, and what a figure of another act keeps of its fit
+#: kinds whose figures count an act (`acts.outcome_fit`)
 COUNTED = frozenset({"number", "amount"})
-OTHER_ACT = 0.3
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
@@ -236,13 +235,12 @@ def of_the_act(
     candidate: Candidate, question: Question, hit: SentenceHit, nlp: "Language"
 ) -> Candidate:
     """A figure of another outcome than the question's ("wounding at least 1,000" for "how
-    many were killed") fits less (`acts.py`)."""
+    many were killed") fits less, and one of no outcome a little less (`acts.py`)."""
     if candidate.how != "quantity":
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
-    if other_outcome(parsed(hit.text, nlp), start, end, question.acts):
-        return replace(candidate, fit=candidate.fit * OTHER_ACT)
-    return candidate
+    fit = outcome_fit(parsed(hit.text, nlp), start, end, question.acts)
+    return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
 def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
