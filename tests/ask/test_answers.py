@@ -742,6 +742,13 @@ def test_a_source_opening_its_sentence_reads_mid_sentence_in_the_summary(
 
 #: texts and questions whose answer is of the kind the question's words ask for
 OF_THE_KIND = [
+    pytest.param(  # a bid is money, not the time it was made
+        "The collector tried a second time Thursday to auction off the rifle. Bidding opened "
+        "at $5,000 on the auction site.",
+        "What starting bid did the collector set when he tried to auction the rifle?",
+        "$5,000",
+        id="money-bid",
+    ),
     pytest.param(  # how much of a thing: its weight, not a distance
         "Police found more than 1,300 pounds of fertilizer-based explosives Sunday in a "
         "shed in Tarrow, 50 miles north of Corvale.",
