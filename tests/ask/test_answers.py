@@ -742,6 +742,14 @@ def test_a_source_opening_its_sentence_reads_mid_sentence_in_the_summary(
 
 #: texts and questions whose answer is of the kind the question's words ask for
 OF_THE_KIND = [
+    pytest.param(  # the story named the shooting before; its sentence says "the ... shooting"
+        "Parents in Corvale marked four years since the school shooting on Monday. Teachers "
+        "lit candles outside the gym. The principal was one of 26 people killed in the "
+        "December 2012 shooting.",
+        "How many people in total were killed in the Corvale school shooting?",
+        "26",
+        id="number-referred",
+    ),
     pytest.param(  # a bid is money, not the time it was made
         "The collector tried a second time Thursday to auction off the rifle. Bidding opened "
         "at $5,000 on the auction site.",

@@ -59,6 +59,25 @@ ALIGNED_PASSAGES = 8
 #: how well a sentence answers a yes/no question when no clause of it fills the question's
 #: predicate (a clause that does fits by the share of the question it tells: `span.told`)
 UNTOLD = 0.7
+#: events a story names once by their place and then as "the Dec. 2 attack"
+EVENT_NOUNS = frozenset(
+    [
+        "attack",
+        "shooting",
+        "bombing",
+        "blast",
+        "explosion",
+        "crash",
+        "massacre",
+        "raid",
+        "coup",
+        "riot",
+        "fire",
+        "earthquake",
+        "hurricane",
+        "flood",
+    ]
+)
 #: candidates whose agreement across sources counts: values, not names
 VALUES = frozenset({"quantity", "time"})
 #: kinds whose answer a sentence about another thing gives as readily ("the range" of the
@@ -128,9 +147,10 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     missing = [
         n for n in missing_names(question, best.passage, src) if n not in question.qualifiers
     ]
-    if question.kind in VALUED and question.names and len(missing) == len(question.names):
-        return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
     elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
+    unnamed = question.kind in VALUED and question.names and len(missing) == len(question.names)
+    if unnamed and (elsewhere or not refers_back(question, best.passage.hit.text)):
+        return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
     if elsewhere:
         return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
     denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
@@ -153,6 +173,16 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     when = resolved(best.candidate)
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
+    )
+
+
+def refers_back(question: Question, text: str) -> bool:
+    """The sentence speaks of the event the question names by its place as of one its story
+    named before: "the December 2012 shooting" for "the Sandy Hook school shooting"."""
+    return any(
+        re.search(rf"\bthe (?:[\w.'’-]+ ){{0,3}}{re.escape(term)}\b", text, re.I)
+        for term in question.terms
+        if term in EVENT_NOUNS
     )
 
 
