@@ -142,6 +142,14 @@ def test_a_yes_no_question_is_answered_by_the_clause_or_sentence_that_tells_it(
     )
     assert unsaid.text is not None
     assert unsaid.text.startswith("In the end, no ransom was given")
+    elsewhere = asked(  # a sentence that says little of the question does not say whether
+        "Was a ransom paid to get the aid workers released?",
+        "A ransom was paid last year for two engineers held in the north. The posters in the "
+        "square read: free passes for all workers.",
+        nlp,
+        settings,
+    )
+    assert elsewhere.text is None
 
 
 SAMPLE_TRUMP = (

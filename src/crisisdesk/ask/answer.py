@@ -59,6 +59,8 @@ ALIGNED_PASSAGES = 8
 #: how well a sentence answers a yes/no question when no clause of it fills the question's
 #: predicate (a clause that does fits by the share of the question it tells: `span.told`)
 UNTOLD = 0.7
+#: the share of the question's words such a sentence must say
+TOLD_SHARE = 0.35
 #: events a story names once by their place and then as "the Dec. 2 attack"
 EVENT_NOUNS = frozenset(
     [
@@ -260,7 +262,7 @@ def _scored(
         aligned = rank < ALIGNED_PASSAGES
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
         if question.kind == "yesno":
-            found = telling(passage.hit, found)
+            found = telling(question, passage.hit, found)
         for cand in (c for c in found if not restated(c, named)):
             gap = 0 if cand.how == "argument" else distance(cand, points)  # beside its predicate
             near = 0.5 + 0.5 / (1 + gap / NEAR)
@@ -269,14 +271,16 @@ def _scored(
     return out
 
 
-def telling(hit: SentenceHit, clauses: list[Candidate]) -> list[Candidate]:
+def telling(question: Question, hit: SentenceHit, clauses: list[Candidate]) -> list[Candidate]:
     """A yes/no question's answers from a sentence: its clauses that fill the question's
-    predicate, else the sentence itself, which may say whether all the same ("no ransom was
-    given" for "was a ransom paid?")."""
+    predicate, else the sentence itself when it says most of the question's words, which may
+    say whether all the same ("no ransom was given" for "was a ransom paid?")."""
     if clauses:
         return clauses
     text = hit.text.strip()
-    start = hit.start + hit.text.index(text[:1]) if text else hit.start
+    if not text or coverage(list(question.terms), text) < TOLD_SHARE:
+        return []
+    start = hit.start + hit.text.index(text[:1])
     return [Candidate(start, start + len(text), text, "clause", UNTOLD)]
 
 
