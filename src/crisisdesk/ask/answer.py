@@ -56,11 +56,6 @@ PHRASE_KINDS = frozenset({"phrase", "actor", "place"})
 PHRASE_PASSAGES = 3
 #: how many of the best passages are parsed to find what fills the question's slot
 ALIGNED_PASSAGES = 8
-#: how well a sentence answers a yes/no question when no clause of it fills the question's
-#: predicate (a clause that does fits by the share of the question it tells: `span.told`)
-UNTOLD = 0.7
-#: the share of the question's words such a sentence must say
-TOLD_SHARE = 0.35
 #: events a story names once by their place and then as "the Dec. 2 attack"
 EVENT_NOUNS = frozenset(
     [
@@ -261,27 +256,12 @@ def _scored(
         points = anchors(question.terms, passage.hit)
         aligned = rank < ALIGNED_PASSAGES
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
-        if question.kind == "yesno":
-            found = telling(question, passage.hit, found)
         for cand in (c for c in found if not restated(c, named)):
             gap = 0 if cand.how == "argument" else distance(cand, points)  # beside its predicate
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
-
-
-def telling(question: Question, hit: SentenceHit, clauses: list[Candidate]) -> list[Candidate]:
-    """A yes/no question's answers from a sentence: its clauses that fill the question's
-    predicate, else the sentence itself when it says most of the question's words, which may
-    say whether all the same ("no ransom was given" for "was a ransom paid?")."""
-    if clauses:
-        return clauses
-    text = hit.text.strip()
-    if not text or coverage(list(question.terms), text) < TOLD_SHARE:
-        return []
-    start = hit.start + hit.text.index(text[:1])
-    return [Candidate(start, start + len(text), text, "clause", UNTOLD)]
 
 
 def asked_actors(question: Question, known: Gazetteer) -> set[str]:

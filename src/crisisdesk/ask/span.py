@@ -44,7 +44,7 @@ from crisisdesk.ask.figures import (
     times,
 )
 from crisisdesk.ask.question import Question
-from crisisdesk.ask.retrieve import Passage
+from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
@@ -86,6 +86,11 @@ QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+#: how well a sentence answers a yes/no question when no clause of it fills the question's
+#: predicate (a clause that does fits by the share of the question it tells: `told`)
+UNTOLD = 0.7
+#: the share of the question's words such a sentence must say
+TOLD_SHARE = 0.35
 #: kinds whose figures count an act (`acts.outcome_fit`)
 COUNTED = frozenset({"number", "amount"})
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
@@ -220,7 +225,8 @@ def candidates(
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
-    return longest([echoing(c, asked - kind_words) for c in found_])
+    found_ = longest([echoing(c, asked - kind_words) for c in found_])
+    return telling(question, hit, found_) if question.kind == "yesno" else found_
 
 
 def purposed(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
@@ -578,6 +584,19 @@ def told(question: Question, clause: str) -> float:
     words = words_of(clause)
     rest = [t for t in question.terms if not (forms(t) & question.slot.words)]
     return 0.5 + 0.5 * (sum(found(t, words) for t in rest) / len(rest) if rest else 1.0)
+
+
+def telling(question: Question, hit: SentenceHit, clauses: list[Candidate]) -> list[Candidate]:
+    """A yes/no question's answers from a sentence: its clauses that fill the question's
+    predicate, else the sentence itself when it says most of the question's words, which may
+    say whether all the same ("no ransom was given" for "was a ransom paid?")."""
+    if clauses:
+        return clauses
+    text = hit.text.strip()
+    if not text or coverage(list(question.terms), text) < TOLD_SHARE:
+        return []
+    start = hit.start + hit.text.index(text[:1])
+    return [Candidate(start, start + len(text), text, "clause", UNTOLD)]
 
 
 def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> Candidate:
