@@ -140,6 +140,8 @@ class Slot:
     others: tuple[tuple[str, frozenset[str]], ...] = ()
     #: the question denies the predicate ("what does *not* help ..."): so must the sentence
     negated: bool = False
+    #: words the sentence must say as the question does ("the *least* known", "the *four*")
+    marks: frozenset[str] = frozenset()
 
 
 def slot_of(doc: "Doc") -> Slot | None:
@@ -187,7 +189,7 @@ def _others(verb: "Token", role: str) -> tuple[tuple[str, frozenset[str]], ...]:
             continue
         other = _logical(kid, verb)
         if other is not None and other != role:
-            words = frozenset(stem(t.lower_) for t in kid.subtree if _content(t))
+            words = frozenset(stem(t.lower_) for t in kid.subtree if content_word(t))
             if words:
                 out.append((other, words))
     return tuple(out)
@@ -204,7 +206,7 @@ def _logical(kid: "Token", verb: "Token") -> str | None:
     return None
 
 
-def _content(token: "Token") -> bool:
+def content_word(token: "Token") -> bool:
     """A word that says who or what: not a stop word ("US" is one, as "us"), not punctuation."""
     if token.pos_ == "PROPN":
         return True
@@ -335,7 +337,7 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
         if token.is_punct or not matches(token, slot.words) or not agrees(slot, token):
             continue
         for head in fillers(token, slot.role):
-            span = _extent(head, slot.role, token)
+            span = extent(head, slot.role, token)
             if span is not None:
                 yield span
 
@@ -350,7 +352,7 @@ def titles(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
         head = token
         while head.dep_ in ("compound", "flat") and named(head.head):
             head = head.head
-        for words in (_before_name(head), _apposed(head), _defined(head)):
+        for words in (before_name(head), apposed_words(head), _defined(head)):
             while words and (
                 words[-1].lower_.rstrip(".") in HONORIFICS
                 or (words[-1].is_punct and words[-1].text != ")")
@@ -365,9 +367,9 @@ def _abbreviated(words: "list[Token]") -> bool:
     return len(words) == 1 and words[0].text.endswith(".") and len(words[0].text) <= 5
 
 
-def _before_name(head: "Token") -> "list[Token]":
+def before_name(head: "Token") -> "list[Token]":
     """The nouns and adjectives right before the name (hyphens kept), at most TITLE_SPAN."""
-    doc, start = head.doc, _name_start(head)
+    doc, start = head.doc, name_start(head)
     words: list[Token] = []
     at = start - 1
     while at >= 0 and len(words) < TITLE_SPAN:
@@ -399,7 +401,7 @@ def _defined(head: "Token") -> "list[Token]":
     return words[:LONGEST]
 
 
-def _apposed(head: "Token") -> "list[Token]":
+def apposed_words(head: "Token") -> "list[Token]":
     """The apposition after the name, between its commas (not a bracketed party and state:
     "Rep. G.K. Butterfield (D-N.C.), *head of the Congressional Black Caucus*")."""
     kids = [t for k in head.children if k.dep_ == "appos" and not _bracketed(k) for t in k.subtree]
@@ -413,7 +415,7 @@ def _bracketed(token: "Token") -> bool:
     return first.text == "(" or (first.i > 0 and token.doc[first.i - 1].text == "(")
 
 
-def _name_start(head: "Token") -> int:
+def name_start(head: "Token") -> int:
     """Where the person's name begins: its entity's first word ("Nicolás" of "Venezuelan
     President Nicolás Maduro"), else the run of proper nouns before the head."""
     if head.ent_type_ == "PERSON":
@@ -445,7 +447,7 @@ def agrees(slot: Slot, token: "Token") -> bool:
         given = fillers(token, role)
         if not given:
             continue
-        said = {stem(t.lower_) for g in given for t in g.subtree if _content(t)}
+        said = {stem(t.lower_) for g in given for t in g.subtree if content_word(t)}
         pronoun = all(referring(g) for g in given)
         if not pronoun and said and not said & words:
             return False
@@ -521,7 +523,7 @@ def named(token: "Token") -> bool:
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
-def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | None:
+def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | None:
     """The argument's words: its subtree less the predicate's own words ("Russian exporter"
     of "Russian exporter Rosoboronexport"), without what only describes it further when that
     runs long, trimmed of determiners, punctuation and pronouns at its edges."""
@@ -544,7 +546,7 @@ def _extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | N
         words = [t for t in words if t.i not in cut][
             : LONGEST_CLAUSE if role == "clause" else LONGEST
         ]
-    words = _run(words, head)
+    words = unbroken(words, head)
     while words and (words[0].is_punct or words[0].dep_ in ("det", "cc", "aux")):
         words = words[1:]
     while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text != ")")):
@@ -563,7 +565,7 @@ def _closed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _run(words: "list[Token]", head: "Token") -> "list[Token]":
+def unbroken(words: "list[Token]", head: "Token") -> "list[Token]":
     """The unbroken run of words around the head (what was taken out leaves a gap)."""
     at = next((n for n, t in enumerate(words) if t.i == head.i), None)
     if at is None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.ask.align import YES_NO, Slot, predicates, slot_of
+from crisisdesk.ask.described import described_slot
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -584,7 +585,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         or role(lowered)
     )
     kind, labels = answer_type(lowered, noun)
-    slot = slot_of(doc) if doc is not None else None
+    slot = (slot_of(doc) or described_slot(doc)) if doc is not None else None
     if slot is not None and slot.role == "title":  # "who is Maduro?": what he is called
         kind, labels = "title", ()
     return Question(

@@ -27,8 +27,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import outcome_fit
-from crisisdesk.ask.align import act_forms, arguments, forms, mentions, purposes, says_any
+from crisisdesk.ask.align import YES_NO, act_forms, arguments, forms, mentions, purposes, says_any
 from crisisdesk.ask.candidate import Candidate
+from crisisdesk.ask.described import ROLE as DESCRIBED
+from crisisdesk.ask.described import described
 from crisisdesk.ask.figures import (
     MODEL,
     PARTITIVE,
@@ -210,7 +212,9 @@ def candidates(
     if phrases:
         found_ = phrase_candidates(question.text, hit, nlp)
     else:
-        found_ = [c for c in _typed(question, hit, store) if not said(c.text, asked)]
+        found_ = [  # "abstract or concrete?": the option the sentence says is the answer
+            c for c in _typed(question, hit, store) if c.how == "choice" or not said(c.text, asked)
+        ]
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
         if aligned and question.kind == "reason" and question.acts:
@@ -560,16 +564,19 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
 
 
 def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
-    """What fills the question's slot in the sentence (`align.py`), fit 1."""
+    """What fills the question's slot in the sentence (`align.py`; what a description asks
+    for, `described.py`), fit 1."""
     if (
         question.slot is None
         or question.kind not in ARGUED
         or not mentions(question.slot, hit.text)
     ):
         return []
-    spans = dict.fromkeys(arguments(question.slot, parsed(hit.text, nlp)))
+    find = described if question.slot.role == DESCRIBED else arguments
+    spans = dict.fromkeys(find(question.slot, parsed(hit.text, nlp)))
     out = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
-    if question.kind == "actor" and question.focus:  # "which airline": a name, or one so called
+    named_only = question.focus or question.slot.role == DESCRIBED  # "who was X's brother"
+    if question.kind == "actor" and named_only:  # "which airline": a name, or one so called
         out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
     if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
         out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
@@ -611,10 +618,12 @@ def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> 
     return replace(candidate, fit=candidate.fit * UNNAMED)
 
 
-def unnamed_fit(focus: str, hit: SentenceHit, c: Candidate) -> float:
+def unnamed_fit(focus: str | None, hit: SentenceHit, c: Candidate) -> float:
     """For "which airline ...": a filler with no name in it ("employee") fits as little as a
     noun phrase, unless it is called what the question asks for ("the national carrier")."""
-    if any(w[:1].isupper() for w in c.text.split()) or titled(focus, hit, c.start, c.end):
+    if any(w[:1].isupper() for w in c.text.split()) or (
+        focus is not None and titled(focus, hit, c.start, c.end)
+    ):
         return 1.0
     return UNNAMED
 
@@ -683,12 +692,17 @@ def arcs_between(a: "Token", b: "Token") -> int:
     return len(up) + n
 
 
+#: a question that offers a choice opens with an auxiliary or "which" ("Is it X or Y?"), not
+#: "what" ("what problem has either yes or no for an answer?")
+CHOOSING = re.compile(rf"^\W*(?:which|{'|'.join(YES_NO)})\b", re.I)
+
+
 def choice(question: str, hit: SentenceHit) -> Candidate | None:
     """For "is it X or Y?", whichever of X and Y the sentence says, when it says only one.
 
     Limit: one-word options only ("abstract or concrete"), the words just around the "or"."""
     match = re.search(r"\b([\w-]+),? or ([\w-]+)\W*$", question)
-    if not match:
+    if not match or not CHOOSING.match(question):
         return None
     options = [
         m for m in (re.search(rf"\b{re.escape(w)}\b", hit.text, re.I) for w in match.groups()) if m

@@ -1,0 +1,87 @@
+"""Questions that describe what they ask for (`ask/described.py`): the sentence pairs a phrase
+saying the description with the answer, by a copula, an apposition, a naming verb or the
+words before a name."""
+
+import pytest
+from spacy.language import Language
+
+from crisisdesk.ask import question as questions
+from crisisdesk.ask.described import ROLE, described
+from crisisdesk.settings import Settings
+from tests.ask.test_ask import asked
+
+
+def fitting(question: str, sentence: str, nlp: Language) -> list[str]:
+    """What the sentence gives for the question's description."""
+    slot = questions.read(question, nlp).slot
+    assert slot is not None
+    assert slot.role == ROLE
+    return [sentence[a:b] for a, b in described(slot, questions.parse(sentence, nlp))]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer"),
+    [
+        (  # the other side of a copula
+            "What is the most widely used air defense system in Venezuela?",
+            "The Igla-S is the most widely used air defense system in Venezuela, analysts say.",
+            "Igla-S",
+        ),
+        (  # a name and its apposition
+            "What was the naval base called?",
+            "Frigates docked at Puerto Cabello, the largest naval base on the coast, on Tuesday.",
+            "Puerto Cabello",
+        ),
+        (  # the words before a name
+            "What is the name of Maduro's defense minister?",
+            "His defense minister Vladimir Padrino López said the troops were ready.",
+            "Vladimir Padrino López",
+        ),
+        (  # a naming verb
+            "What was the deployment called?",
+            "The deployment, known as Operation Southern Spear, began in September.",
+            "Operation Southern Spear",
+        ),
+    ],
+)
+def test_the_answer_is_what_the_sentence_pairs_with_the_description(
+    question: str, sentence: str, answer: str, nlp: Language
+) -> None:
+    assert answer in fitting(question, sentence, nlp)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (  # "least" is not said: the sentence describes another system
+            "What is the least widely used air defense system in Venezuela?",
+            "The Igla-S is the most widely used air defense system in Venezuela, analysts say.",
+        ),
+        (  # the head noun is not said: the score is not the players
+            "What was the score of the match between Courier and Kafelnikov?",
+            "A pair of former champions, Jim Courier and Yevgeny Kafelnikov, met on Friday.",
+        ),
+    ],
+)
+def test_a_phrase_missing_the_question_s_marks_describes_nothing(
+    question: str, sentence: str, nlp: Language
+) -> None:
+    assert fitting(question, sentence, nlp) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What religion was Maduro?", "Who said the missiles were deployed?", "What was sold?"],
+)
+def test_only_what_is_questions_describe(question: str, nlp: Language) -> None:
+    slot = questions.read(question, nlp).slot
+    assert slot is None or slot.role != ROLE
+
+
+def test_the_option_a_sentence_says_answers_a_choice(nlp: Language, settings: Settings) -> None:
+    text = "The Igla-S is a short-range, shoulder-fired system similar to US Stingers."
+    answer = asked("Is the Igla-S short-range or long-range?", text, nlp, settings)
+    assert answer.text == "short-range"
+    assert asked("What system is either short-range or long-range?", text, nlp, settings).text != (
+        "short-range"
+    )
