@@ -47,6 +47,17 @@ def filled(question: str, sentence: str, nlp: Language) -> list[str]:
             "Maduro claims 8 million reservists, a number that experts have questioned.",
             "experts",
         ),
+        (  # the wh-word left where the answer stands: the verb's object, a preposition's
+            "Venezuela's air defenses were reinforced with what?",
+            "The air defenses were reinforced with Russian-made Igla-S missiles last month.",
+            "Russian-made Igla-S missiles",
+        ),
+        (
+            "The strikes on the boats are known as what?",
+            "The strikes on the boats, which Washington calls counter-narcotics operations, are "
+            "known as Operation Southern Spear.",
+            "Operation Southern Spear",
+        ),
         (
             "Who exports the Igla-S?",
             "According to Russian exporter Rosoboronexport, the missiles have a range of 6 km.",

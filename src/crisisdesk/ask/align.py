@@ -169,6 +169,8 @@ def slot_of(doc: "Doc") -> Slot | None:
         found = _slot([stranded.head], f"prep:{stranded.lower_}")
         return replace(found, others=_others(stranded.head, "")) if found else None
     phrase = wh.head if wh.dep_ == "det" else wh
+    if phrase.head.i < phrase.i:  # "Turing machines are used to define what?"
+        return _in_situ(phrase)
     if phrase.head.lemma_ == "be":  # "what was the name of ...": a copula, no predicate
         return None
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
@@ -177,6 +179,20 @@ def slot_of(doc: "Doc") -> Slot | None:
     role = "obj" if inverted else "subj"
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
+    return replace(found, others=_others(verb, role)) if found else None
+
+
+def _in_situ(phrase: "Token") -> Slot | None:
+    """The slot of a wh-phrase left where its answer would stand: the object of its verb
+    ("used to define *what*?") or of a preposition ("known as *what*?", "depends on *what*?")."""
+    head = phrase.head
+    if phrase.dep_ in OBJECTS and head.lemma_.lower() not in LIGHT:
+        found, verb, role = _slot([head], "obj"), head, "obj"
+    elif phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() not in LIGHT:
+        verb, role = head.head, f"prep:{head.lower_}"
+        found = _slot([verb], role)
+    else:
+        return None
     return replace(found, others=_others(verb, role)) if found else None
 
 
