@@ -37,6 +37,27 @@ def test_a_month_is_a_time_the_question_names_not_a_name() -> None:
     assert questions.read("How many jobs were lost?").period is None
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("Who ruled the island in the 11th century?", date(1001, 1, 1), date(1100, 12, 31)),
+        ("Which ports grew in the 1100s?", date(1100, 1, 1), date(1199, 12, 31)),
+        ("How many Venezuelans emigrated in the 1990s?", date(1990, 1, 1), date(1999, 12, 31)),
+    ],
+)
+def test_a_century_or_decade_is_the_time_asked_about(
+    question: str, first: date, last: date
+) -> None:
+    assert questions.read(question).period == (first, last)
+    assert questions.read(question.replace(" in the", " after the")).period is None
+
+
+def test_a_sentence_of_another_century_does_not_answer(nlp: Language, settings: Settings) -> None:
+    text = "In 1185 the fleet besieged Dyrrachium. The garrison held out for months."
+    assert asked("Who besieged Dyrrachium in the 11th century?", text, nlp, settings).text is None
+    assert asked("Who besieged Dyrrachium in the 12th century?", text, nlp, settings).text
+
+
 def test_the_number_of_the_time_asked_about(nlp: Language, settings: Settings) -> None:
     february = asked("How many jobs did the economy shed in February 2009?", JOBS, nlp, settings)
     march = asked("How many jobs did the economy shed in March 2009?", JOBS, nlp, settings)

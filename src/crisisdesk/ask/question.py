@@ -12,7 +12,7 @@ are answered by a clause, not an entity.
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, date
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -50,6 +50,10 @@ QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])(?!U\.S\.|US\b|U\.K\
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 CALENDAR = frozenset([*MONTHS, *(d.lower() for d in calendar.day_name)])
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: a century or decade a question names: "the 11th century", "the 1100s", "the 1990s"
+ERA = re.compile(
+    r"\b(?:(?P<century>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<decade>\d{3}0)['’]?s)\b", re.I
+)
 #: a time the question names as a bound, not as the time it asks about
 BOUNDED = re.compile(
     r"\b(?:before|after|since|until|till|prior to)\s+(?:early |late |mid-?)?(?:[A-Z][a-z]+ )?"
@@ -814,14 +818,37 @@ def name_parts(word: str) -> list[str]:
     return [word]
 
 
+def era(question: str) -> tuple[date, date] | None:
+    """The years of the one century or decade a question names ("in the 11th century": 1001
+    to 1100; "in the 1100s", "the 1990s"), or None."""
+    found = {m.group() for m in ERA.finditer(question)}
+    if len(found) != 1 or re.search(r"\b(?:before|after|since|until|by) the \d", question):
+        return None
+    m = ERA.search(question)
+    assert m is not None
+    if m.group("century"):
+        last = int(m.group("century")) * 100
+        first, last = last - 99, last
+    else:
+        first = int(m.group("decade"))
+        last = first + (99 if first % 100 == 0 else 9)
+    return (date(first, 1, 1), date(last, 12, 31)) if 0 < first <= last < MAXYEAR else None
+
+
 def period(question: str) -> tuple[date, date] | None:
     """The days a question's year names, narrowed to its months when it names some ("in
     February 2009", "between July and September 2009"); None without a year.
 
+    Without a year, the century or decade it names (`era`).
+
     Limit: one year only; a month without a year, "last week" and seasons are not read, nor
     a time the question bounds ("before April 2009")."""
     years = {int(y) for y in YEAR.findall(question)}
-    if len(years) != 1 or BOUNDED.search(question):
+    if BOUNDED.search(question):
+        return None
+    if not years:
+        return era(question)
+    if len(years) != 1:
         return None
     year = years.pop()
     words = (w.lower() for w in re.findall(r"\b[A-Z][a-z]+", question))
