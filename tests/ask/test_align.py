@@ -82,6 +82,27 @@ def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "filler"),
+    [
+        (  # a name's apposition only describes it
+            "Who signed the statement?",
+            "The statement was signed by Vladimir Padrino López, the defense minister, on Tuesday.",
+            "Vladimir Padrino López",
+        ),
+        (  # the place, not its preposition
+            "Where did the frigates dock?",
+            "The frigates docked in the port of La Guaira on Monday.",
+            "port of La Guaira",
+        ),
+    ],
+)
+def test_the_filler_is_the_argument_alone(
+    question: str, sentence: str, filler: str, nlp: Language
+) -> None:
+    assert filled(question, sentence, nlp) == [filler]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What was the name of the trader blamed for the mistyped order?",  # a copula

@@ -94,6 +94,8 @@ SUBJECTS = frozenset(["nsubj", "csubj"])
 OBJECTS = frozenset(["dobj", "attr", "oprd"])
 #: children dropped from an argument that runs long: what only describes it further
 DESCRIBING = frozenset(["relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc"])
+#: what describes an argument further, left out of it: an apposition, a relative clause
+ASIDES = frozenset(["appos", "relcl", "parataxis"])
 #: words an argument may take before the rest is cut (a list of four kinds of target fits)
 LONGEST = 14
 #: characters within which a bracket an answer opens must close to be taken in
@@ -505,8 +507,10 @@ def fillers(token: "Token", role: str) -> "list[Token]":
     if role.startswith("prep:"):
         preps = [k for k in kids if k.dep_ == "prep" and k.lower_ == role[5:]]
         return [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
-    if role == "where":
-        return [k for k in kids if k.dep_ == "prep" and k.lower_ in PLACE_PREPS]
+    if role == "where":  # the place a preposition names: "in *the city of Deabolis*"
+        preps = [k for k in kids if k.dep_ == "prep" and k.lower_ in PLACE_PREPS]
+        places = (o for p in preps for o in p.children if o.dep_ == "pobj")
+        return [o for o in places if o.ent_type_ not in ("DATE", "TIME")]  # not "on Monday"
     if role == "how":
         return [k for k in kids if k.dep_ == "prep" and k.lower_ in MEANS_PREPS]
     if token.pos_ not in ("VERB", "ADJ", "NOUN"):
@@ -557,6 +561,9 @@ def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | No
             for t in k.subtree
         }
         words = [t for t in words if t.i not in subject]
+    if role not in ("clause", "how"):  # "Odo, the Bishop of Bayeux, ...": Odo
+        aside = {t.i for k in head.children if _aside(k) for t in k.subtree}
+        words = [t for t in words if t.i not in aside]
     if len(words) > (LONGEST_CLAUSE if role == "clause" else LONGEST):
         cut = {t.i for k in head.children if k.dep_ in DESCRIBING for t in k.subtree}
         words = [t for t in words if t.i not in cut][
@@ -570,6 +577,12 @@ def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | No
     if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
         return None
     return _closed(head.doc.text, words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _aside(kid: "Token") -> bool:
+    """The child only describes its head further: a relative clause, an apposition to a name
+    ("Odo, *the Bishop of Bayeux*"; not the name set beside "Jean's nephew")."""
+    return kid.dep_ in ASIDES and (kid.dep_ != "appos" or named(kid.head))
 
 
 def _closed(text: str, start: int, end: int) -> tuple[int, int]:
