@@ -965,3 +965,14 @@ def test_the_answer_is_of_the_kind_asked(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_sentence_without_the_question_s_number_does_not_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "The Normans took Dyrrachium with 3,000 soldiers in 1185."
+    said = asked("Who took Dyrrachium with 3,000 soldiers?", text, nlp, settings)
+    assert said.text == "Normans"
+    other = asked("Who took Dyrrachium with 5,000 soldiers?", text, nlp, settings)
+    assert other.text is None
+    assert "5,000" in (other.reason or "")

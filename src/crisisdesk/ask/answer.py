@@ -28,7 +28,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
 from crisisdesk.ask.figures import DATELINE, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
-from crisisdesk.ask.question import Question
+from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
@@ -103,6 +103,10 @@ NEGATION = re.compile(
 #: the shortest name looked up also as the start of longer words ("Yugoslav": "Yugoslavian";
 #: "UN" would match every word it begins, and ranking them all is slow on a large store)
 PREFIX_CHARS = 5
+#: a number written in digits ("5,000", "447", "3.5"), and one that may be a year
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
+NAMED_NUMBER = re.compile(r"(?:-|\b[A-Z][\w.]* )$")
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
 DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
@@ -140,21 +144,9 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     if not ranked or top < src.settings.min_confidence:
         reason = f"no stored sentence supports an answer (best {top:.2f})"
         return Answer(None, None, top, reason=reason)
-    best = ranked[0]
-    missing = [
-        n for n in missing_names(question, best.passage, src) if n not in question.qualifiers
-    ]
-    elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
-    unnamed = question.kind in VALUED and question.names and len(missing) == len(question.names)
-    if unnamed and (elsewhere or not refers_back(question, best.passage.hit.text)):
-        return Answer(None, None, top, reason=f"no sentence found about {', '.join(missing)}")
-    if elsewhere:
-        return Answer(None, None, top, reason=f"the answer's source never names {elsewhere[0]}")
-    denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
-    if denies and not NEGATION.search(best.passage.hit.text):
-        return Answer(None, None, top, reason="the question denies what its source affirms")
-    if other_time(question, best, src.store):
-        return Answer(None, None, top, reason="the sources tell it for another time than asked")
+    unsupported = unsupported_by(question, ranked[0], src)
+    if unsupported:
+        return Answer(None, None, top, reason=unsupported)
     choice = choose(question.text, ranked, confidence, src.settings)  # the reader model, if any
     if not choice.ranked:
         return Answer(None, None, top, reason=choice.note)
@@ -171,6 +163,49 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
+
+
+def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None:
+    """Why the best answer's passage does not answer the question, or None when it does: it
+    is about another name, number or time, or says the opposite of what is asked."""
+    missing = [
+        n for n in missing_names(question, best.passage, src) if n not in question.qualifiers
+    ]
+    elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
+    unnamed = question.kind in VALUED and question.names and len(missing) == len(question.names)
+    if unnamed and (elsewhere or not refers_back(question, best.passage.hit.text)):
+        return f"no sentence found about {', '.join(missing)}"
+    if elsewhere:
+        return f"the answer's source never names {elsewhere[0]}"
+    unsaid = unsaid_numbers(question, best.passage)
+    if unsaid:
+        return f"no sentence found about {unsaid[0]}"
+    denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
+    if denies and not NEGATION.search(best.passage.hit.text):
+        return "the question denies what its source affirms"
+    if other_time(question, best, src.store):
+        return "the sources tell it for another time than asked"
+    return None
+
+
+def unsaid_numbers(question: Question, passage: Passage) -> list[str]:
+    """The numbers of the question that the passage's sentence, title and sentence before do
+    not say: "the 5,000-meter race" is not the 3,000-meter one. Its years, centuries and
+    decades are `period`'s to check; a number in a name ("Flight 447", "EB-5") the names'."""
+    eras = [m.span() for m in ERA.finditer(question.text)]
+    given = [
+        m.group()
+        for m in NUMBER.finditer(question.text)
+        if not YEAR_LIKE.fullmatch(m.group())
+        and not NAMED_NUMBER.search(question.text[: m.start()])
+        and not any(a <= m.start() < b for a, b in eras)
+    ]
+    if not given:
+        return []
+    before = passage.before.text if passage.before else ""
+    text = " ".join((passage.hit.text, passage.hit.title or "", before))
+    said = {n.replace(",", "") for n in NUMBER.findall(text)}
+    return [n for n in given if n.replace(",", "") not in said]
 
 
 def refers_back(question: Question, text: str) -> bool:
