@@ -976,3 +976,20 @@ def test_a_sentence_without_the_question_s_number_does_not_answer(
     other = asked("Who took Dyrrachium with 5,000 soldiers?", text, nlp, settings)
     assert other.text is None
     assert "5,000" in (other.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        (
+            "Three small civil wars broke out in the south between 1621 and 1629.",
+            "between 1621 and 1629",
+        ),
+        ("The civil wars in the south lasted from 1621 to 1629.", "from 1621 to 1629"),
+        ("The south saw three small civil wars in 1621-29.", "1621-29"),
+    ],
+)
+def test_a_date_that_opens_a_range_answers_with_the_range(
+    sentence: str, answer: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked("When were the civil wars in the south?", sentence, nlp, settings).text == answer

@@ -402,10 +402,41 @@ def similar(focus: str, counted: str) -> bool:
 def times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """The sentence's dates and times, except its dateline's (when the story was filed)."""
     filed = dateline_end(hit)
-    for t in store.times_in(hit.doc_id, hit.start, hit.end):
+    found = sorted(store.times_in(hit.doc_id, hit.start, hit.end), key=lambda t: t.start)
+    covered = 0  # the end of the last range: a time inside it is its second end
+    for t in found:
         if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit() and t.start >= filed:
+            if t.start < covered:
+                continue
             fit = time_fit(question.focus, t.text, t.value) * end_fit(question, hit, t.start)
-            yield Candidate(t.start, t.end, t.text, "time", fit, t.value)
+            start, covered = ranging(hit, t.start, t.end, [u.end for u in found if u.start > t.end])
+            text = hit.text[start - hit.start : covered - hit.start]
+            yield Candidate(start, covered, text, "time", fit, t.value)
+
+
+def ranging(hit: SentenceHit, start: int, end: int, ends: list[int]) -> tuple[int, int]:
+    """The time grown to the range it opens: "1806-07", "between 1621 and 1629", "from May
+    to July" (`ends`: where the sentence's later times end)."""
+    at, upto = start - hit.start, end - hit.start
+    short = RANGE_TAIL.match(hit.text, upto)
+    if short:
+        return start, hit.start + short.end()
+    opener = RANGE_OPENER.search(hit.text[:at])
+    joint = RANGE_JOINT.match(hit.text, upto)
+    if opener and joint:
+        after = hit.start + joint.end()
+        close = next((e for e in ends if e > after and e - after <= RANGE_END), None)
+        if close is not None and hit.text[joint.end() : close - hit.start].strip():
+            return hit.start + opener.start(), close
+    return start, end
+
+
+#: the end of a range written short after a year ("1806-07", "1759–60"), its opening word,
+#: the word joining its ends, and the most characters its second end takes
+RANGE_TAIL = re.compile(r"[-–]\d{2,4}\b")
+RANGE_OPENER = re.compile(r"\b(?:between|from)\s+$", re.I)
+RANGE_JOINT = re.compile(r"\s+(?:and|to|until|through)\s+")
+RANGE_END = 24
 
 
 def dateline_end(hit: SentenceHit) -> int:
