@@ -37,6 +37,11 @@ def fitting(question: str, sentence: str, nlp: Language) -> list[str]:
             "His defense minister Vladimir Padrino López said the troops were ready.",
             "Vladimir Padrino López",
         ),
+        (  # a noun and the name "of" it, the rest of the description said elsewhere
+            "What was the name of the Venezuelan base on the island?",
+            "On the island, Venezuelan troops built the base of La Orchila last year.",
+            "La Orchila",
+        ),
         (  # a naming verb
             "What was the deployment called?",
             "The deployment, known as Operation Southern Spear, began in September.",

@@ -84,42 +84,57 @@ def described_slot(doc: "Doc") -> Slot | None:
 
 def described(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """Character spans (sentence offsets) of what the sentence pairs with a phrase that says
-    the slot's description, the pairs whose answer side says less of it."""
+    the description's marks (its head noun, superlatives, numbers), where the rest of the
+    sentence says most of the description and the answer itself little of it."""
     start = sentence[0].idx if len(sentence) else 0
     for token in sentence:
         for answer, other, joint in _pairs(token):
-            said = _said(slot.words, other)
-            if said < max(1.0, DESCRIBED_SHARE * len(slot.words)) or not _marked(slot, other):
+            if not _marked(slot, other):
                 continue
             span = _answer_span(answer, joint)
             if span is None:
                 continue
-            inside = (t for t in sentence if span[0] <= t.idx < span[1])
-            if _said(slot.words, inside) < said:
+            inside = [t for t in sentence if span[0] <= t.idx < span[1]]
+            rest = _said(slot.words, (t for t in sentence if not span[0] <= t.idx < span[1]))
+            enough = rest >= max(1.0, DESCRIBED_SHARE * len(slot.words))
+            if enough and _said(slot.words, inside) < rest:
                 yield span[0] - start, span[1] - start
 
 
-def _pairs(token: "Token") -> Iterator[tuple["Token", "Iterable[Token]", "Token"]]:
+Pair = tuple["Token", "list[Token]", "Token"]
+
+
+def _pairs(token: "Token") -> Iterator[Pair]:
     """(answer head, the words describing it, the token joining them) for the phrases this
     token joins: a copula's or naming verb's two sides, a name and its apposition, a name
-    and the words before it."""
-    if token.lemma_ in NAMING | {"be"}:
-        sides = [k for k in token.children if k.dep_ in JOINED]
-        sides += [o for k in token.children if k.lower_ == "as" for o in k.children]
-        if token.dep_ == "acl" and token.lemma_ in NAMING:  # "a style known as X"
-            sides.append(token.head)
-        for a in sides:
-            for b in sides:
-                if a is not b:
-                    yield a, list(b.subtree), token
+    and the words before it, a noun and the name "of" it ("the colony *of Fort Caroline*")."""
+    yield from _joined(token)
     for kid in token.children:
         if kid.dep_ == "appos":
             yield token, list(kid.subtree), kid
             yield kid, [t for t in token.subtree if t.i < kid.left_edge.i], token
+    for prep in (k for k in token.children if k.lower_ == "of" and token.pos_ == "NOUN"):
+        for name in (o for o in prep.children if o.dep_ == "pobj" and named(o)):
+            yield name, [t for t in token.subtree if t.i <= token.i], prep
     if named(token) and token.dep_ not in ("compound", "flat"):
         before = before_name(token)
         if before:
             yield token, before, token
+
+
+def _joined(token: "Token") -> Iterator[Pair]:
+    """The two sides of a copula or naming verb ("X is Y", "X is called Y", "a style known
+    as Y"), each as the answer with the other describing it."""
+    if token.lemma_ not in NAMING | {"be"}:
+        return
+    sides = [k for k in token.children if k.dep_ in JOINED]
+    sides += [o for k in token.children if k.lower_ == "as" for o in k.children]
+    if token.dep_ == "acl" and token.lemma_ in NAMING:
+        sides.append(token.head)
+    for a in sides:
+        for b in sides:
+            if a is not b:
+                yield a, list(b.subtree), token
 
 
 def _answer_span(answer: "Token", joint: "Token") -> tuple[int, int] | None:
