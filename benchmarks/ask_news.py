@@ -54,6 +54,7 @@ CITE_ROOTS = {
     "polnear": Path("attribution/polnear/dev/text"),
     "world": Path("attribution/polnear/train/text"),
     "events": Path("attribution/polnear/train/text"),
+    "policy": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -110,6 +111,15 @@ EVENTS = re.compile(
     r"|Venezuela|coup|Afghanistan|Libya|Benghazi|Ukraine|Pakistan|Iraq|Brussels"
     r"|San Bernardino|shooting|bombing)\b"
 )
+
+#: what a PolNeAR training article of the "policy" store mentions (and none of `WORLD` or
+#: `EVENTS`): the trade, health-care, tax, court and immigration fights of 2015-16
+POLICY = re.compile(
+    r"\b(tariffs?|NAFTA|Trans-Pacific|trade deal|minimum wage|Obamacare|Affordable Care Act"
+    r"|Supreme Court|Garland|Medicare|Social Security|tax plan|deportation|border wall"
+    r"|Federal Reserve|unemployment)\b"
+)
+NOT_POLICY = re.compile(f"{WORLD.pattern}|{EVENTS.pattern}")
 
 
 def polnear_documents(
@@ -206,6 +216,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
         docs = polnear_documents(data / CITE_ROOTS["world"], WORLD)
     elif corpus == "events":
         docs = polnear_documents(data / CITE_ROOTS["events"], EVENTS, besides=WORLD)
+    elif corpus == "policy":
+        docs = polnear_documents(data / CITE_ROOTS["policy"], POLICY, besides=NOT_POLICY)
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus == "ieer":
