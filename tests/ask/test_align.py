@@ -89,6 +89,12 @@ def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
             "The statement was signed by Vladimir Padrino López, the defense minister, on Tuesday.",
             "Vladimir Padrino López",
         ),
+        (  # "occupy", tagged a noun, is the question's verb by its parse
+            "What federal site did the armed group occupy in the Oregon standoff that the "
+            "journalist is charged over?",
+            "In January the armed group occupied the Malheur National Wildlife Refuge.",
+            "Malheur National Wildlife Refuge",
+        ),
         (  # the place, not its preposition
             "Where did the frigates dock?",
             "The frigates docked in the port of La Guaira on Monday.",

@@ -288,11 +288,18 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
         if (
             t.tag_.startswith("VB")
             or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT"))
+            or _verb_by_parse(t)
             or stem(t.lower_) in word_groups("reader_verbs.tsv")  # "thinking" tagged as a noun
         )
         and t.dep_ not in ("aux", "auxpass")
         and t.lemma_.lower() not in LIGHT
     ]
+
+
+def _verb_by_parse(token: "Token") -> bool:
+    """The tagger took the question's main verb for a noun ("did the group *occupy*") but
+    the parse makes it one: the root, with an auxiliary or a subject."""
+    return token.dep_ == "ROOT" and any(k.dep_ in ("aux", "nsubj") for k in token.children)
 
 
 def _slot(tokens: "list[Token]", role: str) -> Slot | None:
