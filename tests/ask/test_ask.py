@@ -212,6 +212,8 @@ def test_a_reason_told_over_two_sentences_cites_both_and_disagrees_with_neither(
 def test_a_container_noun_counts_what_follows_it(nlp: Language) -> None:
     assert questions.read("What is the number of troops deployed?", nlp).focus == "troops"
     assert questions.read("What was the total in Corvale?", nlp).focus is None
+    level = "What level of public support for the strikes did the survey find?"
+    assert questions.read(level, nlp).focus == "support"  # not the adjective "public"
 
 
 def test_a_form_of_address_is_no_name(nlp: Language) -> None:

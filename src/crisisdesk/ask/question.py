@@ -598,7 +598,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         labels=labels,
         terms=tuple(key_terms(text)),
         names=tuple(n for n in names(text) if not (n.lower() == noun and asked_for(n, lowered))),
-        focus=contents(lowered, noun),
+        focus=(doc is not None and contained(doc, noun)) or contents(lowered, noun),
         speaker=speaker(text),
         period=period(text),
         slot=slot,
@@ -750,6 +750,20 @@ def contents(lowered: str, noun: str | None) -> str | None:
         return noun
     found = re.search(rf"\b{noun} of (?:the |its |their |all )?([a-z-]+)", lowered)
     return found.group(1) if found else None
+
+
+def contained(doc: "Doc", noun: str | None) -> str | None:
+    """What a container noun counts, by the parse: the head of its "of" phrase ("the level of
+    public *support*", not "public")."""
+    if noun not in CONTAINERS:
+        return None
+    for token in doc:
+        if token.lower_ == noun:
+            of = [o for k in token.children if k.lower_ == "of" for o in k.children]
+            heads = [o for o in of if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if heads:
+                return heads[0].lower_
+    return None
 
 
 def noun_entry(noun: str | None) -> tuple[str, tuple[str, ...]] | None:
