@@ -993,3 +993,12 @@ def test_a_date_that_opens_a_range_answers_with_the_range(
     sentence: str, answer: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked("When were the civil wars in the south?", sentence, nlp, settings).text == answer
+
+
+def test_money_by_the_year_is_a_sum_of_money(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Under the new rule, most salaried workers earning up to $47,476 a year must receive "
+        "overtime pay. The rule makes 4.2 million workers newly eligible."
+    )
+    answer = asked("Up to what yearly salary do workers get overtime pay?", text, nlp, settings)
+    assert answer.text == "$47,476 a year"

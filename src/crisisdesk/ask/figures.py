@@ -181,6 +181,11 @@ MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
 MONEY_UNITS = frozenset(row[1] for row in read_rows("units.tsv") if row[2:3] == ["currency"])
 
 
+def money(unit: str) -> bool:
+    """A sum of money, or money by the time ("$47,476 a year": USD/year, USD/s in base)."""
+    return unit.split("/", 1)[0] in MONEY_UNITS
+
+
 def tallies(hit: SentenceHit) -> Iterator[Candidate]:
     """The votes or scores the sentence gives ("by a 6-3 vote", "voted 89-52"), for a question
     that asks for one; one in a sentence that says no vote or win fits less (a model number:
@@ -231,7 +236,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
 def counts_measure(question: Question, text: str, unit: str) -> bool:
     """A measure answering a count of things ("13 days" for "how many cruise missiles", "30
     miles" for "how many people"); "how many days", "how many barrels" ask for one."""
-    if question.kind != "number" or not question.focus or unit in UNMEASURED_UNITS | MONEY_UNITS:
+    if question.kind != "number" or not question.focus or unit in UNMEASURED_UNITS or money(unit):
         return False
     if unit == "s" and stem(question.focus) in TIME_UNITS:
         return False
@@ -333,7 +338,7 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
     if question.kind == "amount":  # "how much": money, a measure, a share, then a count
         return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
     if wanted == "MONEY":
-        return 1.0 if unit in MONEY_UNITS else 0.4
+        return 1.0 if money(unit) else 0.4
     if wanted == "PERCENT":
         return 1.0 if unit == "percent" else 0.4
     if question.kind == "quantity" and sized(question):  # "how big was the audience"
