@@ -1002,3 +1002,14 @@ def test_money_by_the_year_is_a_sum_of_money(nlp: Language, settings: Settings) 
     )
     answer = asked("Up to what yearly salary do workers get overtime pay?", text, nlp, settings)
     assert answer.text == "$47,476 a year"
+
+
+def test_a_vote_asked_is_a_tally_of_the_sentence_that_speaks_of_its_subject(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The Senate took up the nomination of Ana Ruiz on Monday after two months of delay. "
+        "Nobody opposed her, and she was confirmed 92 to 0."
+    )
+    answer = asked("What was the Senate tally when Ana Ruiz was confirmed?", text, nlp, settings)
+    assert answer.text == "92 to 0"

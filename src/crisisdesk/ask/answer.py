@@ -103,6 +103,8 @@ NEGATION = re.compile(
 #: the shortest name looked up also as the start of longer words ("Yugoslav": "Yugoslavian";
 #: "UN" would match every word it begins, and ranking them all is slow on a large store)
 PREFIX_CHARS = 5
+#: a third person's pronoun: the sentence speaks of whom the one before names
+PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
 #: a number written in digits ("5,000", "447", "3.5"), and one that may be a year
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
@@ -465,12 +467,14 @@ def missing_names(
     the opening words of the sentence before (its subject, as a rule: "The Igla-S is ...
     similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger), nor
     an actor they mention under another alias ("US" for "the United States", "Denmark's
-    unions" for "Danish"). With `whole`, anywhere in the sentence before counts."""
+    unions" for "Danish"). With `whole`, or when the sentence speaks of someone by a pronoun
+    ("nobody opposed *him*"), anywhere in the sentence before counts."""
     before = (
         [w for w in passage.before.text.split() if any(c.isalnum() for c in w)]
         if passage.before
         else []
     )
+    whole = whole or PRONOUN.search(passage.hit.text) is not None  # "he was confirmed 92 to 0"
     before = before if whole else before[:TOPIC_WORDS]
     text = " ".join((passage.hit.text, passage.hit.title or "", *before))
     missing = [n for n in question.names if not named_in(n, text)]

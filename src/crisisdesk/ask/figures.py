@@ -70,7 +70,7 @@ LINKS = frozenset(
 )
 #: a vote or a score ("6-3", "89-52", "49 to 51"), a question that asks for one, the words
 #: that say a vote was held or a game won, and what a tally keeps in a sentence without them
-TALLY = re.compile(r"(?<![\w.,/-])\d{1,3} ?(?:[-–]|to) ?\d{1,3}(?![\w.,/%-])")
+TALLY = re.compile(r"(?<![\w.,/-])\d{1,3} ?(?:[-–]|to) ?\d{1,3}(?![\w/%-]|[.,]\d)")
 TALLY_ASKED = re.compile(
     r"\b(?:margin|tally|score|split)\b|\b(?:what|which) (?:was |is )?(?:the )?(?:final )?vote\b"
     r"|\bby what vote\b",
@@ -78,7 +78,7 @@ TALLY_ASKED = re.compile(
 )
 VOTED = re.compile(
     r"\b(?:vot\w*|ballots?|margin|won|win|wins|beat|defeated|approved|passed|rejected|upheld"
-    r"|struck|ruled|split|score\w*)\b",
+    r"|struck|ruled|split|score\w*|confirm\w*|elected|adopted|overr\w*|acquitted|convicted)\b",
     re.I,
 )
 UNVOTED = 0.6

@@ -152,6 +152,8 @@ LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)
 #: what a bare number keeps when the question asks for a measure ("what altitude") or a
 #: count of something (as a stored count that says not what it counts)
 UNMEASURED = 0.5
+#: how well a single number answers a question asking for a vote or score
+UNTALLIED = 0.5
 UNCOUNTED = 0.6
 #: "who is X's minister": the role is all the question says of its answer, so a name the
 #: sentence does not call so keeps little of its fit
@@ -328,8 +330,8 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
         records += _reasons(hit)
     if kind == "age":
         records += ages(question, hit)
-    if TALLY_ASKED.search(question.text):
-        records += tallies(hit)
+    if TALLY_ASKED.search(question.text):  # "what was the tally": "92 to 0", not "92"
+        records = [replace(c, fit=c.fit * UNTALLIED) for c in records] + list(tallies(hit))
     if kind == "statement" or (kind == "reason" and question.speaker):
         records += _statements(question, hit, store)
     yield from records
