@@ -54,6 +54,7 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("What was the reward offered for the bomber?", "number", "MONEY"),
         ("What nationalities were the men arrested?", "actor", "NORP"),
         ("What is the maximum altitude of the Igla-S?", "quantity", "QUANTITY"),
+        ("How low could the governor set the minimum wage?", "quantity", "QUANTITY"),
     ],
 )
 def test_the_focus_noun_refines_the_wh_word(

@@ -500,7 +500,7 @@ RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"\bhow (old|long ago)\b"), "date", DATE),
     (
         re.compile(
-            r"\bhow (far|long|high|big|large|fast|tall|wide|deep|heavy|close|often)\b"
+            r"\bhow (far|long|high|low|big|large|small|fast|tall|wide|deep|heavy|close|often)\b"
             r"|\bwhat(?: is| was| are)?(?: the| its)?(?: maximum| minimum| top| average| total)?"
             r" (range|distance|altitude|size|speed|length"
             r"|height|weight|area|temperature|duration)\b"
