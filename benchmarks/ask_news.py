@@ -14,7 +14,10 @@ election news: claims, counts, who said what); `aquaint.jsonl` (written here, bl
 over the 73 AQUAINT newswire articles of TempEval-3 (the 1998 embassy bombings and what
 followed, Elian Gonzalez, NATO's enlargement) and `timebank.jsonl` (written here, blind) 40
 over TimeBank's 183 articles (wire and broadcast news of 1990 and 1998: Iraq and Kuwait, the
-weapons inspections; the Wall Street Journal of 1989 among them). These locate each citing
+weapons inspections; the Wall Street Journal of 1989 among them); `ieer.jsonl` over NIST's
+IE-ER stories, and `world.jsonl`, `events.jsonl` and `policy.jsonl` (all written blind) over
+three disjoint sets of PolNeAR training articles: the wars and standoffs (`WORLD`), the
+attacks and crises beyond them (`EVENTS`), the policy fights (`POLICY`). These locate each citing
 sentence (`cite_at`: file, offset, length) instead of quoting it, since the publishers'
 copyright applies to the articles, and the cite is read from the data at run time.
 
