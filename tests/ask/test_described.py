@@ -16,7 +16,7 @@ def fitting(question: str, sentence: str, nlp: Language) -> list[str]:
     slot = questions.read(question, nlp).slot
     assert slot is not None
     assert slot.role == ROLE
-    return [sentence[a:b] for a, b in described(slot, questions.parse(sentence, nlp))]
+    return [sentence[a:b] for a, b, _ in described(slot, questions.parse(sentence, nlp))]
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,11 @@ def fitting(question: str, sentence: str, nlp: Language) -> list[str]:
             "What is the name of Maduro's defense minister?",
             "His defense minister Vladimir Padrino López said the troops were ready.",
             "Vladimir Padrino López",
+        ),
+        (  # a verb's object and what it is "as"
+            "Who was the ruling party before the socialists?",
+            "The socialists replaced the Democratic Action party as the ruling party in 1999.",
+            "Democratic Action party",
         ),
         (  # a noun and the name "of" it, the rest of the description said elsewhere
             "What was the name of the Venezuelan base on the island?",

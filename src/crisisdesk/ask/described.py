@@ -60,6 +60,9 @@ MARKING = frozenset(["JJS", "RBS", "CD"])
 MARKS = frozenset(["least", "most", "other", "only", "first", "last", "next", "not", "never"])
 #: what only describes an answer further: its clauses and appositions
 ASIDES = frozenset(["relcl", "acl", "advcl", "appos", "parataxis"])
+#: how surely "the N of X" names an N ("the colony of Fort Caroline"; "the ruling class of
+#: England" does not)
+OF_NAME = 0.8
 #: share of the description the other side must say
 DESCRIBED_SHARE = 0.5
 #: dependency labels of the phrases a copula or naming verb joins
@@ -82,13 +85,14 @@ def described_slot(doc: "Doc") -> Slot | None:
     return Slot(frozenset(words), ROLE, marks=frozenset(marks)) if words else None
 
 
-def described(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
-    """Character spans (sentence offsets) of what the sentence pairs with a phrase that says
+def described(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int, float]]:
+    """Character spans (sentence offsets) and fits of what the sentence pairs with a phrase
+    that says
     the description's marks (its head noun, superlatives, numbers), where the rest of the
     sentence says most of the description and the answer itself little of it."""
     start = sentence[0].idx if len(sentence) else 0
     for token in sentence:
-        for answer, other, joint in _pairs(token):
+        for answer, other, joint, fit in _pairs(token):
             if not _marked(slot, other):
                 continue
             span = _answer_span(answer, joint)
@@ -98,34 +102,41 @@ def described(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
             rest = _said(slot.words, (t for t in sentence if not span[0] <= t.idx < span[1]))
             enough = rest >= max(1.0, DESCRIBED_SHARE * len(slot.words))
             if enough and _said(slot.words, inside) < rest:
-                yield span[0] - start, span[1] - start
+                yield span[0] - start, span[1] - start, fit
 
 
-Pair = tuple["Token", "list[Token]", "Token"]
+Pair = tuple["Token", "list[Token]", "Token", float]
 
 
 def _pairs(token: "Token") -> Iterator[Pair]:
-    """(answer head, the words describing it, the token joining them) for the phrases this
+    """(answer head, the words describing it, the token joining them, how surely the
+    construction says one is the other) for the phrases this
     token joins: a copula's or naming verb's two sides, a name and its apposition, a name
     and the words before it, a noun and the name "of" it ("the colony *of Fort Caroline*")."""
     yield from _joined(token)
     for kid in token.children:
         if kid.dep_ == "appos":
-            yield token, list(kid.subtree), kid
-            yield kid, [t for t in token.subtree if t.i < kid.left_edge.i], token
+            yield token, list(kid.subtree), kid, 1.0
+            yield kid, [t for t in token.subtree if t.i < kid.left_edge.i], token, 1.0
     for prep in (k for k in token.children if k.lower_ == "of" and token.pos_ == "NOUN"):
         for name in (o for o in prep.children if o.dep_ == "pobj" and named(o)):
-            yield name, [t for t in token.subtree if t.i <= token.i], prep
+            yield name, [t for t in token.subtree if t.i <= token.i], prep, OF_NAME
     if named(token) and token.dep_ not in ("compound", "flat"):
         before = before_name(token)
         if before:
-            yield token, before, token
+            yield token, before, token, 1.0
 
 
 def _joined(token: "Token") -> Iterator[Pair]:
     """The two sides of a copula or naming verb ("X is Y", "X is called Y", "a style known
-    as Y"), each as the answer with the other describing it."""
+    as Y"), each as the answer with the other describing it; another verb's object and what
+    it is "as" ("replaced X as the ruling class")."""
     if token.lemma_ not in NAMING | {"be"}:
+        if token.pos_ == "VERB":  # "replaced *the Anglo-Saxons* as the ruling class"
+            kinds = [o for k in token.children if k.lower_ == "as" for o in k.children]
+            for obj in (k for k in token.children if k.dep_ == "dobj"):
+                for kind in kinds:
+                    yield obj, list(kind.subtree), token, 1.0
         return
     sides = [k for k in token.children if k.dep_ in JOINED]
     sides += [o for k in token.children if k.lower_ == "as" for o in k.children]
@@ -134,7 +145,7 @@ def _joined(token: "Token") -> Iterator[Pair]:
     for a in sides:
         for b in sides:
             if a is not b:
-                yield a, list(b.subtree), token
+                yield a, list(b.subtree), token, 1.0
 
 
 def _answer_span(answer: "Token", joint: "Token") -> tuple[int, int] | None:

@@ -574,9 +574,17 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
         or not mentions(question.slot, hit.text)
     ):
         return []
-    find = described if question.slot.role == DESCRIBED else arguments
-    spans = dict.fromkeys(find(question.slot, parsed(hit.text, nlp)))
-    out = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
+    doc = parsed(hit.text, nlp)
+    if question.slot.role == DESCRIBED:
+        spans: dict[tuple[int, int], float] = {}
+        for a, b, fit in described(question.slot, doc):
+            spans[a, b] = max(fit, spans.get((a, b), 0.0))
+    else:
+        spans = dict.fromkeys(arguments(question.slot, doc), 1.0)
+    out = [
+        Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument", fit)
+        for (a, b), fit in spans.items()
+    ]
     named_only = question.focus or question.slot.role == DESCRIBED  # "who was X's brother"
     if question.kind == "actor" and named_only:  # "which airline": a name, or one so called
         out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
