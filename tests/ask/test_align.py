@@ -95,6 +95,11 @@ def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
             "In January the armed group occupied the Malheur National Wildlife Refuge.",
             "Malheur National Wildlife Refuge",
         ),
+        (  # a wh-word the parser hung on a passive's auxiliary: the chain's last verb's object
+            "What was the CIA authorized to conduct?",
+            "Trump has also authorized the CIA to conduct covert action in Venezuela.",
+            "covert action in Venezuela",
+        ),
         (  # the place, not its preposition
             "Where did the frigates dock?",
             "The frigates docked in the port of La Guaira on Monday.",

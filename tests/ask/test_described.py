@@ -81,7 +81,12 @@ def test_a_phrase_missing_the_question_s_marks_describes_nothing(
 
 @pytest.mark.parametrize(
     "question",
-    ["What religion was Maduro?", "Who said the missiles were deployed?", "What was sold?"],
+    [
+        "What religion was Maduro?",
+        "Who said the missiles were deployed?",
+        "What was sold?",
+        "What was the CIA authorized to conduct?",  # a passive's auxiliary, not a copula
+    ],
 )
 def test_only_what_is_questions_describe(question: str, nlp: Language) -> None:
     slot = questions.read(question, nlp).slot

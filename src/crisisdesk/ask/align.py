@@ -173,8 +173,9 @@ def slot_of(doc: "Doc") -> Slot | None:
     phrase = wh.head if wh.dep_ == "det" else wh
     if phrase.head.i < phrase.i:  # "Turing machines are used to define what?"
         return _in_situ(phrase)
-    if phrase.head.lemma_ == "be":  # "what was the name of ...": a copula, no predicate
-        return None
+    if phrase.head.lemma_ == "be":  # "what was the name of ...": a copula, no predicate;
+        auxiliary = phrase.head.dep_ in ("aux", "auxpass")  # "what was X authorized to do"
+        return _fronted(phrase.head.head) if auxiliary else None
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
     nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
     inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
@@ -182,6 +183,20 @@ def slot_of(doc: "Doc") -> Slot | None:
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
     return replace(found, others=_others(verb, role)) if found else None
+
+
+def _fronted(verb: "Token") -> Slot | None:
+    """The slot of a wh-word the parser hung on an auxiliary: the object of the last verb of
+    the chain ("authorized to *conduct*")."""
+    while True:
+        nxt = next((k for k in verb.children if k.dep_ == "xcomp" and k.pos_ == "VERB"), None)
+        if nxt is None:
+            break
+        verb = nxt
+    if verb.lemma_.lower() in LIGHT or any(k.dep_ in OBJECTS for k in verb.children):
+        return None
+    found = _slot([verb], "obj")
+    return replace(found, others=_others(verb, "obj")) if found else None
 
 
 def _in_situ(phrase: "Token") -> Slot | None:

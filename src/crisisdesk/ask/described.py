@@ -73,7 +73,7 @@ def described_slot(doc: "Doc") -> Slot | None:
     """The description a question asks the answer to fit, when it asks what something is
     ("What is <description>?", "Which two kinds were <description> called?")."""
     asked = DESCRIPTION.match(doc.text)
-    if asked is None:
+    if asked is None or _verbal(doc):
         return None
     start, end = asked.span("description")
     tokens = [t for t in doc if start <= t.idx < end]
@@ -83,6 +83,17 @@ def described_slot(doc: "Doc") -> Slot | None:
     if head is not None:
         marks.add(stem(head.lower_))
     return Slot(frozenset(words), ROLE, marks=frozenset(marks)) if words else None
+
+
+def _verbal(doc: "Doc") -> bool:
+    """The question's "is" or "was" is an auxiliary of its verb ("What was the CIA authorized
+    to conduct?"), not a copula; a naming verb's ("What is the term used for ...") excepted."""
+    be = next((t for t in doc if t.lemma_ == "be"), None)
+    return (
+        be is not None
+        and be.dep_ in ("aux", "auxpass")
+        and be.head.lemma_ not in NAMING | {"use", "give"}
+    )
 
 
 def described(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int, float]]:
