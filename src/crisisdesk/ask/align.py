@@ -70,6 +70,8 @@ YES_NO = frozenset(
         "might",
     ]
 )
+#: verbs that name what a question asks for ("what was it called"): `described.py` reads them
+CALLING = frozenset(["call", "name", "know", "term", "dub"])
 PLACE_PREPS = frozenset(
     [
         "in",
@@ -174,8 +176,9 @@ def slot_of(doc: "Doc") -> Slot | None:
     if phrase.head.i < phrase.i:  # "Turing machines are used to define what?"
         return _in_situ(phrase)
     if phrase.head.lemma_ == "be":  # "what was the name of ...": a copula, no predicate;
-        auxiliary = phrase.head.dep_ in ("aux", "auxpass")  # "what was X authorized to do"
-        return _fronted(phrase.head.head) if auxiliary else None
+        verb = phrase.head.head  # "what was X authorized to do"; "what was X called": a name
+        auxiliary = phrase.head.dep_ in ("aux", "auxpass") and verb.lemma_ not in CALLING
+        return _fronted(verb) if auxiliary else None
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
     nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
     inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
