@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import (
+    CALLING,
     LIGHT,
     Slot,
     before_name,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 ROLE = "described"
 #: verbs that say what something is called ("called", "known as", "termed")
-NAMING = frozenset(["call", "name", "know", "term", "dub", "refer"])
+NAMING = CALLING | {"refer"}
 #: words of a description that only say a name is wanted ("the term for", "another name of")
 ASKING = frozenset(
     stem(w)
@@ -71,7 +72,7 @@ JOINED = frozenset(["nsubj", "nsubjpass", "attr", "oprd"])
 
 def described_slot(doc: "Doc") -> Slot | None:
     """The description a question asks the answer to fit, when it asks what something is
-    ("What is <description>?", "Which two kinds were <description> called?")."""
+    ("What is <description>?", "What was <description> called?")."""
     asked = DESCRIPTION.match(doc.text)
     if asked is None or _verbal(doc):
         return None
@@ -98,9 +99,8 @@ def _verbal(doc: "Doc") -> bool:
 
 def described(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int, float]]:
     """Character spans (sentence offsets) and fits of what the sentence pairs with a phrase
-    that says
-    the description's marks (its head noun, superlatives, numbers), where the rest of the
-    sentence says most of the description and the answer itself little of it."""
+    that says the description's marks (its head noun, superlatives, numbers), where the rest
+    of the sentence says most of the description and the answer itself little of it."""
     start = sentence[0].idx if len(sentence) else 0
     for token in sentence:
         for answer, other, joint, fit in _pairs(token):
@@ -121,9 +121,9 @@ Pair = tuple["Token", "list[Token]", "Token", float]
 
 def _pairs(token: "Token") -> Iterator[Pair]:
     """(answer head, the words describing it, the token joining them, how surely the
-    construction says one is the other) for the phrases this
-    token joins: a copula's or naming verb's two sides, a name and its apposition, a name
-    and the words before it, a noun and the name "of" it ("the colony *of Fort Caroline*")."""
+    construction says one is the other) for the phrases this token joins: a copula's or
+    naming verb's two sides, a name and its apposition, a name and the words before it, a
+    noun and the name "of" it ("the colony *of Fort Caroline*")."""
     yield from _joined(token)
     for kid in token.children:
         if kid.dep_ == "appos":
