@@ -15,9 +15,10 @@ over the 73 AQUAINT newswire articles of TempEval-3 (the 1998 embassy bombings a
 followed, Elian Gonzalez, NATO's enlargement) and `timebank.jsonl` (written here, blind) 40
 over TimeBank's 183 articles (wire and broadcast news of 1990 and 1998: Iraq and Kuwait, the
 weapons inspections; the Wall Street Journal of 1989 among them); `ieer.jsonl` over NIST's
-IE-ER stories, and `world.jsonl`, `events.jsonl` and `policy.jsonl` (all written blind) over
-three disjoint sets of PolNeAR training articles: the wars and standoffs (`WORLD`), the
-attacks and crises beyond them (`EVENTS`), the policy fights (`POLICY`). These locate each citing
+IE-ER stories, and `world.jsonl`, `events.jsonl`, `policy.jsonl` and `campaign.jsonl` (all
+written blind) over four disjoint sets of PolNeAR training articles: the wars and standoffs
+(`WORLD`), the attacks and crises beyond them (`EVENTS`), the policy fights (`POLICY`), the
+conventions and running mates (`CAMPAIGN`). These locate each citing
 sentence (`cite_at`: file, offset, length) instead of quoting it, since the publishers'
 copyright applies to the articles, and the cite is read from the data at run time.
 
@@ -58,6 +59,7 @@ CITE_ROOTS = {
     "world": Path("attribution/polnear/train/text"),
     "events": Path("attribution/polnear/train/text"),
     "policy": Path("attribution/polnear/train/text"),
+    "campaign": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -123,6 +125,10 @@ POLICY = re.compile(
     r"|Federal Reserve|unemployment)\b"
 )
 NOT_POLICY = re.compile(f"{WORLD.pattern}|{EVENTS.pattern}")
+#: what a PolNeAR training article of the "campaign" store mentions (and none of the three
+#: above): the party conventions and the running mates of 2016
+CAMPAIGN = re.compile(r"\b(convention|running mate)\b")
+NOT_CAMPAIGN = re.compile(f"{NOT_POLICY.pattern}|{POLICY.pattern}")
 
 
 def polnear_documents(
@@ -221,6 +227,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
         docs = polnear_documents(data / CITE_ROOTS["events"], EVENTS, besides=WORLD)
     elif corpus == "policy":
         docs = polnear_documents(data / CITE_ROOTS["policy"], POLICY, besides=NOT_POLICY)
+    elif corpus == "campaign":
+        docs = polnear_documents(data / CITE_ROOTS["campaign"], CAMPAIGN, besides=NOT_CAMPAIGN)
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus == "ieer":

@@ -1013,3 +1013,27 @@ def test_a_vote_asked_is_a_tally_of_the_sentence_that_speaks_of_its_subject(
     )
     answer = asked("What was the Senate tally when Ana Ruiz was confirmed?", text, nlp, settings)
     assert answer.text == "92 to 0"
+
+
+def test_a_count_the_analysis_tied_to_nothing_counts_the_words_after_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "But rising casualties _ a record 39 Corvalian troops were killed in action in Norland "
+        "last year _ have stirred protests, while nearly 900 Corvalian soldiers have been killed "
+        "there since 1985."
+    )
+    question = "How many Corvalian soldiers were killed in action in Norland last year?"
+    assert asked(question, text, nlp, settings).text == "39"
+
+
+def test_a_number_the_sentence_writes_in_words_is_said(nlp: Language, settings: Settings) -> None:
+    text = "In the last twenty four hours, the stock market has fallen by twelve percent."
+    question = "In the 24 hours before the report, by how much did the stock market fall?"
+    assert asked(question, text, nlp, settings).text == "twelve percent"
+
+
+def test_a_yes_no_answer_keeps_the_word_that_denies(nlp: Language, settings: Settings) -> None:
+    text = '"Governor Romney has no plans to attend the convention," a spokesman said Thursday.'
+    answer = asked("Was Romney planning to be at the convention?", text, nlp, settings)
+    assert (answer.text or "").startswith("no plans")

@@ -43,6 +43,19 @@ def capitals() -> frozenset[str]:
     )
 
 
+@cache
+def regions() -> frozenset[str]:
+    """The states and their provinces by name ("Venezuela", "Missouri", "Zulia"): what a
+    place's name may be followed by ("Independence, Missouri")."""
+    states = CountryInfo.all().values()
+    return frozenset(
+        [
+            *(info["name"] for info in states),
+            *(p for info in states for p in info.get("provinces") or []),
+        ]
+    )
+
+
 def code_of(info: Mapping[str, Any]) -> str:
     code = info.get("ISO", {}).get("alpha3") or ""
     return "" if code in WITHDRAWN else code

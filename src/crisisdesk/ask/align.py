@@ -563,6 +563,12 @@ def _agents(token: "Token", kids: "list[Token]", passive: bool) -> "list[Token]"
     return [k for k in kids if k.dep_ in ("npadvmod", "compound") and k.i < token.i]
 
 
+def leading(token: "Token") -> bool:
+    """A word an answer does not open with: an article, a conjunction, an auxiliary; not a
+    determiner that denies ("*no* plans to attend")."""
+    return token.dep_ in ("det", "cc", "aux") and token.lower_ not in ("no", "neither")
+
+
 def named(token: "Token") -> bool:
     """A name, even one the tagger takes for a common noun ("Rosoboronexport")."""
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
@@ -595,7 +601,7 @@ def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | No
             : LONGEST_CLAUSE if role == "clause" else LONGEST
         ]
     words = unbroken(words, head)
-    while words and (words[0].is_punct or words[0].dep_ in ("det", "cc", "aux")):
+    while words and (words[0].is_punct or leading(words[0])):
         words = words[1:]
     while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text != ")")):
         words = words[:-1]

@@ -14,6 +14,7 @@ sources that give the same answer and those that give another.
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -32,8 +33,8 @@ from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
-from crisisdesk.ask.words import WORD, words_of
-from crisisdesk.records import Answer
+from crisisdesk.ask.words import WORD, spelled_out, words_of
+from crisisdesk.records import Answer, Quantity
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -56,6 +57,8 @@ PHRASE_KINDS = frozenset({"phrase", "actor", "place"})
 PHRASE_PASSAGES = 3
 #: how many of the best passages are parsed to find what fills the question's slot
 ALIGNED_PASSAGES = 8
+#: how much a passage's score falls with each rank below the first
+RANK_DECAY = 0.05
 #: events a story names once by their place and then as "the Dec. 2 attack"
 EVENT_NOUNS = frozenset(
     [
@@ -138,7 +141,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     """The best supported answer among the passages, or an abstention saying why."""
     if not passages:
         return Answer(None, None, 0.0, reason="nothing in the store matches the question")
-    unknown = unmentioned(question, src.store, src.known)
+    unknown = unmentioned(question, src.store, src.known, passages)
     if unknown:
         return Answer(None, None, 0.0, reason=f"the sources never mention {', '.join(unknown)}")
     ranked = scored(question, passages, src)
@@ -179,7 +182,7 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
         return f"no sentence found about {', '.join(missing)}"
     if elsewhere:
         return f"the answer's source never names {elsewhere[0]}"
-    unsaid = unsaid_numbers(question, best.passage)
+    unsaid = unsaid_numbers(question, best.passage, src.store)
     if unsaid:
         return f"no sentence found about {unsaid[0]}"
     denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
@@ -190,10 +193,11 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     return None
 
 
-def unsaid_numbers(question: Question, passage: Passage) -> list[str]:
+def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[str]:
     """The numbers of the question that the passage's sentence, title and sentence before do
-    not say: "the 5,000-meter race" is not the 3,000-meter one. Its years, centuries and
-    decades are `period`'s to check; a number in a name ("Flight 447", "EB-5") the names'."""
+    not say, in digits or in words ("twenty four hours" says 24): "the 5,000-meter race" is
+    not the 3,000-meter one. Its years, centuries and decades are `period`'s to check; a
+    number in a name ("Flight 447", "EB-5") the names'."""
     eras = [m.span() for m in ERA.finditer(question.text)]
     given = [
         m.group()
@@ -207,7 +211,19 @@ def unsaid_numbers(question: Question, passage: Passage) -> list[str]:
     before = passage.before.text if passage.before else ""
     text = " ".join((passage.hit.text, passage.hit.title or "", before))
     said = {n.replace(",", "") for n in NUMBER.findall(text)}
+    hits = [h for h in (passage.hit, passage.before) if h is not None]
+    said |= {digits(q.value) for h in hits for q in quantities(h, store) if q.value is not None}
     return [n for n in given if n.replace(",", "") not in said]
+
+
+def digits(value: float) -> str:
+    """A number as a question writes it in digits, commas left out (24.0: "24")."""
+    return f"{value:.0f}" if value.is_integer() else f"{value:g}"
+
+
+def quantities(hit: SentenceHit, store: Store) -> list[Quantity]:
+    """The quantities the analysis read in a sentence."""
+    return store.quantities_in(hit.doc_id, hit.start, hit.end)
 
 
 def refers_back(question: Question, text: str) -> bool:
@@ -235,12 +251,14 @@ def said_as(term: str) -> list[str]:
     return [term, *synonyms(term), *parts]
 
 
-def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]:
+def unmentioned(
+    question: Question, store: Store, known: Gazetteer, passages: Sequence[Passage] = ()
+) -> list[str]:
     """What the question asks about that no stored sentence says: a name it uses (under any
-    alias of it or of the name of several words it is part of: "U.S." for "United States"), or
-    most of its words, counting the words a reader uses for them ("who designed the railway station"
-    over texts without a railway; a title question's name alone). Empty when the store may
-    answer."""
+    alias of it or of the name of several words it is part of: "U.S." for "United States"; an
+    acronym the retrieved passages write in full), or most of its words, counting the words a
+    reader uses for them ("who designed the railway station" over texts without a railway; a
+    title question's name alone). Empty when the store may answer."""
     runs = question.name_runs
     names = [
         n
@@ -252,6 +270,7 @@ def unmentioned(question: Question, store: Store, known: Gazetteer) -> list[str]
             if n in r
             for a in aliases(r, known)
         )
+        and not any(spelled_out(n, f"{p.hit.text} {p.context}") for p in passages)
     ]
     if names or question.kind == "title":  # "who is X, the ...?" asks about X alone
         return names
@@ -275,7 +294,7 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     bases = [
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
-        / (1 + 0.05 * i)
+        / (1 + RANK_DECAY * i)
         for i, p in enumerate(passages)
     ]
     out = _scored(question, passages, bases, src, phrases=False)
@@ -430,7 +449,10 @@ def not_in_document(
         return []
     words = {w[:STEM_CHARS] for w in words_of(doc.text)}
     missing = [
-        n for n in names if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
+        n
+        for n in names
+        if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
+        and not spelled_out(n, doc.text)
     ]
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
     actors = {e.actor for e in entities if e.actor}
@@ -450,9 +472,11 @@ def not_in_document(
 def named_in(name: str, text: str) -> bool:
     """The text names it: its opening letters begin a word there, capitalized as in the
     question ("Kyrgyz" for Kyrgyzstan; "tobacco firms" does not name Lorillard Tobacco) or in
-    capitals, as a dateline writes it ("DUNBLANE, Scotland (AP) _")."""
+    capitals, as a dateline writes it ("DUNBLANE, Scotland (AP) _"); an acronym also in full
+    ("Democratic National Committee" names the DNC)."""
     start = name[:STEM_CHARS]
-    return any(re.search(rf"\b{re.escape(s)}", text) for s in (start, start.upper()))
+    said = any(re.search(rf"\b{re.escape(s)}", text) for s in (start, start.upper()))
+    return said or spelled_out(name, text)
 
 
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:

@@ -131,6 +131,8 @@ SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:
 UNENDED = 0.3
 #: what a model number or a step of change keeps of its fit
 MODEL = 0.6
+#: how many words after a count may name what it counts when the analysis did not
+AFTER_WORDS = 3
 #: a question about a measure, and for each the base units of its figures and the words
 #: that name it beside a figure
 MEASURE = re.compile(r"\bhow (far|high|tall|deep|wide|fast|heavy|long|big|large)\b", re.I)
@@ -197,6 +199,15 @@ def tallies(hit: SentenceHit) -> Iterator[Candidate]:
         yield Candidate(start, end, found.group(), "quantity", 1.0 if voted else UNVOTED, key)
 
 
+def counted_after(question: Question, hit: SentenceHit, end: int) -> str | None:
+    """The words right after a count the analysis tied to nothing, when they name what the
+    question counts ("a record 39 Israeli troops were killed", parsed as a record of 39)."""
+    following = re.match(r"[ \w'’-]*", hit.text[end - hit.start :])
+    words = WORD.findall(following.group() if following else "")[:AFTER_WORDS]
+    noun = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() in LINKS), None)])
+    return noun if question.focus and noun and named_thing(question.focus, noun) else None
+
+
 def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
     """For "how many more ...": a number that a difference word follows ("eight short of")
     fits; another keeps NOT_A_GAP. 1 for other questions."""
@@ -210,7 +221,8 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
     measure question names what it counts ("how close": "three words")."""
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         base = q.base_unit or q.unit
-        fit = quantity_fit(question, q.unit, q.counted, base) * gap_fit(question, hit, q.end)
+        counted = q.counted or (counted_after(question, hit, q.end) if q.unit == "count" else None)
+        fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
         fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0

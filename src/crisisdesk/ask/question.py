@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from crisisdesk.analyze.countries import regions
 from crisisdesk.ask.align import YES_NO, Slot, predicates, slot_of
 from crisisdesk.ask.described import described_slot
 
@@ -46,9 +47,14 @@ TIME_SETTINGS = frozenset(
 #: a name that owns the next one ("Manhattan's Chelsea", "Venezuela's Maduro"; not a
 #: country's abbreviation used as an adjective: "Toyota's U.S. sales")
 QUALIFIER = re.compile(r"\b([A-Z][\w.-]*)['’]s\s+(?=[A-Z])(?!U\.S\.|US\b|U\.K\.|UK\b|EU\b)")
-#: month and weekday names: a time the question names, not a name the passage must hold
+#: the capitalized words after a name and a comma: maybe the region it lies in
+PLACED = re.compile(r"\b[A-Z][\w.'’-]*,\s+((?:[A-Z][\w.]*\s?){1,3})")
+#: month and weekday names, months also as written short ("Sept. 1"): a time the question
+#: names, not a name the passage must hold
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-CALENDAR = frozenset([*MONTHS, *(d.lower() for d in calendar.day_name)])
+CALENDAR = frozenset(
+    [*MONTHS, *(m[:3] for m in MONTHS), "sept", *(d.lower() for d in calendar.day_name)]
+)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: a century or decade a question names: "the 11th century", "the 1100s", "the 1990s"
 ERA = re.compile(
@@ -603,10 +609,23 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         period=period(text),
         slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
-        qualifiers=tuple(QUALIFIER.findall(text)) + setting_names(text),
+        qualifiers=(*QUALIFIER.findall(text), *setting_names(text), *region_names(text)),
         acts=tuple(t.lemma_.lower() for t in predicates(list(doc))) if doc is not None else (),
         name_runs=tuple(NAME_RUN.findall(text)),
     )
+
+
+def region_names(text: str) -> tuple[str, ...]:
+    """The words of a state or province that follows a place's name ("Independence,
+    *Missouri*"): they say where the place is, its sources need not say them."""
+    found: list[str] = []
+    for run in PLACED.findall(text):
+        words = run.split()
+        region: list[str] = next(
+            (words[:n] for n in range(len(words), 0, -1) if " ".join(words[:n]) in regions()), []
+        )
+        found += region
+    return tuple(found)
 
 
 def setting_names(text: str) -> tuple[str, ...]:
@@ -806,7 +825,7 @@ def names(question: str) -> list[str]:
         for w in name_parts(word)
         if w[0].isupper()
         and w.lower() not in {"i"}
-        and w.lower() not in CALENDAR
+        and w.lower().rstrip(".") not in CALENDAR
         and w.lower().rstrip(".") not in HONORIFICS
     ]
 

@@ -155,6 +155,8 @@ UNMEASURED = 0.5
 #: how well a single number answers a question asking for a vote or score
 UNTALLIED = 0.5
 UNCOUNTED = 0.6
+#: a place's name and a comma before a place: that one is its region ("Jupiter, *Fla.*")
+AFTER_PLACE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
 #: "who is X's minister": the role is all the question says of its answer, so a name the
 #: sentence does not call so keeps little of its fit
 ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
@@ -422,7 +424,8 @@ def entity_fit(
         fit *= MODEL if PARTITIVE.match(hit.text[e.end - hit.start :]) else 1.0
     if question.kind == "place":
         state = e.code is not None and e.actor is not None and e.text not in capitals()
-        fit *= place_fit(question.focus, state)
+        region = AFTER_PLACE.search(hit.text[: e.start - hit.start]) is not None
+        fit *= place_fit(question.focus, state or region)
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):

@@ -50,3 +50,33 @@ def synonym_stems() -> dict[str, frozenset[str]]:
     """Stem -> the stems of every group it is in (lexicons/reader_synonyms.tsv)."""
     groups = word_groups("reader_synonyms.tsv")
     return {word: frozenset(stem(w) for w in group) for word, group in groups.items()}
+
+
+#: a name written in its initials ("DNC", "U.N."), and the small words its long form may hold
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+LINKING = frozenset({"of", "the", "and", "for", "on", "de"})
+
+
+def spelled_out(acronym: str, text: str) -> bool:
+    """The text writes the acronym's name in full: capitalized words whose initials spell it,
+    small words between them skipped or, when their initial is the letter due, counted
+    ("Democratic National Committee" for DNC, "Department of Justice" for DOJ)."""
+    if not ACRONYM.fullmatch(acronym):
+        return False
+    letters = acronym.replace(".", "")
+    words = WORD.findall(text)
+    return any(_spells(letters, words, i) for i, w in enumerate(words) if w[0] == letters[0])
+
+
+def _spells(letters: str, words: list[str], i: int) -> bool:
+    due = 0
+    for word in words[i:]:
+        if due == len(letters):
+            break
+        if word[0] == letters[due]:
+            due += 1
+        elif word.lower() in LINKING:
+            due += word[0].upper() == letters[due]
+        else:
+            return False
+    return due == len(letters)
