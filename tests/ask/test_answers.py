@@ -1037,3 +1037,22 @@ def test_a_yes_no_answer_keeps_the_word_that_denies(nlp: Language, settings: Set
     text = '"Governor Romney has no plans to attend the convention," a spokesman said Thursday.'
     answer = asked("Was Romney planning to be at the convention?", text, nlp, settings)
     assert (answer.text or "").startswith("no plans")
+
+
+def test_what_a_source_cites_is_a_reason(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Citing “obligations in Tennessee,” the former vice president's spokeswoman said Gore "
+        "plans to skip the convention."
+    )
+    question = "What reason did Gore's spokeswoman give for his staying away from the convention?"
+    assert asked(question, text, nlp, settings).text == "obligations in Tennessee"
+
+
+def test_how_much_was_given_is_a_sum_not_a_span_of_time(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Coca-Cola indicated it would give $75,000 to the convention, down from the $600,000 it "
+        "gave four years ago. Coca-Cola's giving to the convention has not been this low in four "
+        "years."
+    )
+    question = "How much did Coca-Cola say it would give to the convention?"
+    assert asked(question, text, nlp, settings).text == "$75,000"

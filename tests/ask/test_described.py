@@ -100,3 +100,11 @@ def test_the_option_a_sentence_says_answers_a_choice(nlp: Language, settings: Se
     assert asked("What system is either short-range or long-range?", text, nlp, settings).text != (
         "short-range"
     )
+
+
+def test_a_side_is_what_its_head_says_not_what_hangs_on_it(nlp: Language) -> None:
+    sentence = (
+        "Trump's remarks about a federal judge in the Trump University case were the textbook "
+        "definition of a racist comment, Ryan said."
+    )
+    assert fitting("Who is the federal judge in the Trump University case?", sentence, nlp) == []

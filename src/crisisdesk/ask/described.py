@@ -156,7 +156,14 @@ def _joined(token: "Token") -> Iterator[Pair]:
     for a in sides:
         for b in sides:
             if a is not b:
-                yield a, list(b.subtree), token, 1.0
+                yield a, describing(b), token, 1.0
+
+
+def describing(side: "Token") -> "list[Token]":
+    """The words of a copula's side that say what it is: less what a preposition other than
+    "of" hangs on it ("*remarks* about a federal judge" are remarks, not a judge)."""
+    hung = {t.i for k in side.children if k.dep_ == "prep" and k.lower_ != "of" for t in k.subtree}
+    return [t for t in side.subtree if t.i not in hung]
 
 
 def _answer_span(answer: "Token", joint: "Token") -> tuple[int, int] | None:

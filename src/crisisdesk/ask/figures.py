@@ -347,6 +347,8 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
         return 0.4  # "how much explosive": not a distance, a time or a speed
     if question.kind == "amount" and CHANGE.search(question.text):  # "how much did X expand"
         return 1.0 if unit in MONEY_UNITS or unit == "percent" else 0.6
+    if question.kind == "amount" and base == "s":  # "how much did X give": not "four years"
+        return 0.6
     if question.kind == "amount":  # "how much": money, a measure, a share, then a count
         return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
     if wanted == "MONEY":

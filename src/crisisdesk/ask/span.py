@@ -61,7 +61,8 @@ CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in response to"
     r"|(?:was|were|been|being) (?:caused|started|sparked|triggered) by"
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
-    r"|following|after|cites?|blamed? (?:it )?on|as part of|alleging(?: that)?|accusing \w+ of"
+    r"|following|after|cit(?:es?|ed|ing)|blamed? (?:it )?on|as part of|alleging(?: that)?"
+    r"|accusing \w+ of"
     r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|a|an|we)\b))\s+",
     re.I,
 )
@@ -82,6 +83,8 @@ NAMED_AS = re.compile(
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
+#: where a clause that opens with a quotation mark ends: at the closing one
+QUOTE_END = re.compile(r"[\"”]")
 #: what a name keeps that only qualifies the next one, and how many words may stand between
 QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
@@ -513,13 +516,14 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 0.9)
     for cue in CAUSE.finditer(hit.text):
         rest = hit.text[cue.end() :]
-        stop = CLAUSE_END.search(rest)
-        clause = rest[: stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
+        opening = len(rest) - len(rest.lstrip("'\"“"))  # 'citing "obligations in Tennessee"'
+        stop = (QUOTE_END if opening else CLAUSE_END).search(rest, opening)
+        clause = rest[opening : stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
         if len(WORD.findall(clause)) > 25 and "," in clause:  # "because X, boarded a bus ..."
             clause = clause[: clause.index(",")]
         least = 4 if cue.group().strip().lower() in ("as", "since") else 2
         if least <= len(WORD.findall(clause)) <= 25:
-            start = hit.start + cue.end()
+            start = hit.start + cue.end() + opening
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
 
 
