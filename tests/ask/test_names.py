@@ -1,11 +1,14 @@
 """What counts as naming what a question names: an acronym's full name, a month written
-short, the region after a place's name."""
+short, the region after a place's name, a person's surname; whose words it asks about."""
+
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.words import spelled_out
+from crisisdesk.desk import Desk
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked
 
@@ -58,3 +61,33 @@ def test_which_town_is_answered_by_the_town_not_its_state(
     text = "Florida police charged him when he came to headquarters in Jupiter, Fla., on Tuesday."
     answer = asked("Police in which Florida town charged him?", text, nlp, settings)
     assert answer.text == "Jupiter"
+
+
+def test_a_person_the_answer_s_story_calls_by_the_surname_is_named(
+    desk: Desk, tmp_path: Path
+) -> None:
+    (tmp_path / "show.txt").write_text(
+        "Mary J. Blige sang to Hillary Clinton in a preview clip of her Apple Music show.",
+        encoding="utf-8",
+    )
+    (tmp_path / "premiere.txt").write_text(
+        "Blige's full interview with Clinton will premiere on Sept. 30 on Apple Music.",
+        encoding="utf-8",
+    )
+    desk.ingest([tmp_path / "show.txt", tmp_path / "premiere.txt"])
+    answer = desk.ask("When will the full Mary J. Blige interview with Hillary Clinton premiere?")
+    assert "Sept. 30" in (answer.text or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("How did Obama characterize the uproar over the phrase?", "Obama"),
+        ("What did Maduro call the deployment?", "Maduro"),
+        ("How many ships were sunk?", None),
+    ],
+)
+def test_whose_words_a_question_asks_about(
+    question: str, speaker: str | None, nlp: Language
+) -> None:
+    assert questions.read(question, nlp).speaker == speaker

@@ -453,6 +453,7 @@ def not_in_document(
         for n in names
         if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
         and not spelled_out(n, doc.text)
+        and not surnamed(n, runs, words)
     ]
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
     actors = {e.actor for e in entities if e.actor}
@@ -467,6 +468,15 @@ def not_in_document(
             for r in (n, *(r for r in runs if n in r))
         )
     ]
+
+
+def surnamed(name: str, runs: tuple[str, ...], words: set[str]) -> bool:
+    """The name opens a person's name of several words whose last word the document gives
+    ("Blige" for "Mary J. Blige"): stories call a person by the surname."""
+    return any(
+        r.split()[0] == name and r.split()[-1].lower().removesuffix("'s")[:STEM_CHARS] in words
+        for r in runs
+    )
 
 
 def named_in(name: str, text: str) -> bool:

@@ -382,7 +382,9 @@ ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
 SPEAKER = re.compile(
     r"\baccording to ([^,?]+)|\b(?:what|why) (?:did|does|do|has|had) ([^?]+?) "
     r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe"
-    r"|want|urge|propose|demand|recommend)\b",
+    r"|want|urge|propose|demand|recommend|call)\b"
+    r"|\bhow (?:did|does|do|has|had) ([^?]+?) "
+    r"(?:describe|characteri[sz]e|call|respond|react|rate)\b",
     re.I,
 )
 
@@ -475,7 +477,7 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     **dict.fromkeys(["language", "nationality", "religion"], ("actor", ("NORP", "LANGUAGE"))),
 }
 #: a run of capitalized words: a name of several words ("United States")
-NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)+")
+NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: (?:[A-Z]\.|[A-Z][\w&'’-]*))+")
 #: a prison term, asked as a span of time
 PRISON_TERM = re.compile(r"\b(?:prison|jail) (?:term|time)\b")
 #: nouns that only hold a count of something else ("the number of troops")
@@ -801,7 +803,7 @@ def speaker(text: str) -> str | None:
     found = SPEAKER.search(text)
     if found is None:
         return None
-    who = (found.group(1) or found.group(2) or "").strip()
+    who = (found.group(1) or found.group(2) or found.group(3) or "").strip()
     return re.sub(r"^(the|a|an)\s+", "", who, flags=re.I) or None
 
 
@@ -824,7 +826,7 @@ def names(question: str) -> list[str]:
         for word in words
         for w in name_parts(word)
         if w[0].isupper()
-        and w.lower() not in {"i"}
+        and len(w.rstrip(".")) > 1  # "I", the "J." of "Mary J. Blige"
         and w.lower().rstrip(".") not in CALENDAR
         and w.lower().rstrip(".") not in HONORIFICS
     ]
