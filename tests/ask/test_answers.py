@@ -1056,3 +1056,14 @@ def test_how_much_was_given_is_a_sum_not_a_span_of_time(nlp: Language, settings:
     )
     question = "How much did Coca-Cola say it would give to the convention?"
     assert asked(question, text, nlp, settings).text == "$75,000"
+
+
+def test_what_type_of_thing_is_answered_by_the_words_before_that_noun(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Other important complexity classes include AC and NC, which are defined using Boolean "
+        "circuits, and BQP, defined using quantum Turing machines."
+    )
+    question = "AC and NC are complexity classes associated with what type of circuit?"
+    assert asked(question, text, nlp, settings).text == "Boolean"

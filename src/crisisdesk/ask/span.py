@@ -90,6 +90,8 @@ QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
+#: how well the words before the noun a "what type of" question names answer it
+KIND_FIT = 0.9
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 #: how well a sentence answers a yes/no question when no clause of it fills the question's
 #: predicate (a clause that does fits by the share of the question it tells: `told`)
@@ -666,16 +668,26 @@ def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[
     doc = parsed(hit.text, nlp)
     asked = words_of(question)
     shared = [t for t in doc if not t.is_stop and found(t.lower_, asked)]
-    out, kind_of = [], KIND_OF.search(question) is not None
+    sort = kind_asked(question)
+    out = []
     for chunk in doc.noun_chunks:
         words = unsaid(list(chunk), asked)
-        if words and (kind_of or any(t.pos_ in NOMINAL for t in words)):
+        if words and (sort or any(t.pos_ in NOMINAL for t in words)):
             arcs = min((arcs_between(chunk.root, t) for t in shared), default=0)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             text = hit.text[start:end]
             fit = 0.5 / (1 + arcs) * (1.0 if named_phrase(question, words) else UNNAMED)
+            if stem(chunk.root.lower_) == sort:
+                fit = KIND_FIT  # "what type of circuit": the kind of "Boolean circuits"
             out.append(Candidate(hit.start + start, hit.start + end, text, "phrase", fit))
     return out
+
+
+def kind_asked(question: str) -> str | None:
+    """The stem of the noun whose kind the question asks ("what type of *circuit*")."""
+    kind = KIND_OF.search(question)
+    after = WORD.findall(question[kind.end() :]) if kind else []
+    return stem(after[0]) if after else None
 
 
 def named_phrase(question: str, words: "list[Token]") -> bool:
