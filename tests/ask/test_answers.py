@@ -1067,3 +1067,15 @@ def test_what_type_of_thing_is_answered_by_the_words_before_that_noun(
     )
     question = "AC and NC are complexity classes associated with what type of circuit?"
     assert asked(question, text, nlp, settings).text == "Boolean"
+
+
+def test_a_sentence_that_says_the_act_only_as_a_condition_answers_less(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Newt Gingrich said if Donald Trump picked him as a running mate it would be a "
+        '"two-pirate ticket." Mike Pence spoke in Indiana on Friday, days after Trump named his '
+        "running mate."
+    )
+    answer = asked("Who did Trump pick as his running mate?", text, nlp, settings)
+    assert answer.text != "Newt Gingrich"

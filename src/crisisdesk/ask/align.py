@@ -15,6 +15,7 @@ Limit: one predicate deep; "What does Washington want Maduro to do?" is not line
 "the US goal is ... to pressure Maduro to step down".
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -497,9 +498,27 @@ def agrees(slot: Slot, token: "Token") -> bool:
     return True
 
 
+#: a clause opened by a word that says what is supposed, not what happened, up to here
+CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,.;:—]*$", re.I)
+
+
 def act_forms(acts: tuple[str, ...]) -> frozenset[str]:
     """The stems that stand for the question's acts and the reader's words for them."""
     return frozenset(w for a in acts for w in forms(a))
+
+
+def supposed(acts: tuple[str, ...], sentence: "Doc | Span") -> bool:
+    """The sentence says the question's act only as a condition ("if Trump picked him as
+    his running mate, ..."): it does not say that it happened. A word of the act that only
+    modifies a noun ("running mate") does not count."""
+    words = act_forms(acts)
+    told = [
+        t
+        for t in sentence
+        if {stem(t.lower_), stem(t.lemma_.lower())} & words and t.dep_ not in ("compound", "amod")
+    ]
+    text, start = sentence.text, sentence[0].idx if len(sentence) else 0
+    return bool(told) and all(CONDITION.search(text[: t.idx - start]) for t in told)
 
 
 def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[int, int]]:

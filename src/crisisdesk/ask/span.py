@@ -27,7 +27,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import outcome_fit
-from crisisdesk.ask.align import YES_NO, act_forms, arguments, forms, mentions, purposes, says_any
+from crisisdesk.ask.align import (
+    YES_NO,
+    act_forms,
+    arguments,
+    forms,
+    mentions,
+    purposes,
+    says_any,
+    supposed,
+)
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.described import ROLE as DESCRIBED
 from crisisdesk.ask.described import described
@@ -85,6 +94,8 @@ SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) 
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
 #: where a clause that opens with a quotation mark ends: at the closing one
 QUOTE_END = re.compile(r"[\"”]")
+#: what an answer keeps from a sentence that says the question's act only as a condition
+SUPPOSED = 0.5
 #: what a name keeps that only qualifies the next one, and how many words may stand between
 QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
@@ -236,6 +247,8 @@ def candidates(
             found_ = [apposed(c, hit) for c in found_]
         if aligned and question.kind in COUNTED and question.acts and found_:
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
+        if aligned and question.acts and found_ and supposed(question.acts, parsed(hit.text, nlp)):
+            found_ = [replace(c, fit=c.fit * SUPPOSED) for c in found_]
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     found_ = longest([echoing(c, asked - kind_words) for c in found_])
