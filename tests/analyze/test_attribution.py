@@ -364,3 +364,15 @@ def test_a_clause_the_parser_broke_up_is_reported_whole(nlp: Language) -> None:
     assert content(said) == [
         "the Arena cost taxpayers £28.7m to maintain and sell in the four years after it closed"
     ]
+
+
+def test_a_relative_pronoun_stands_for_its_noun_not_for_a_name_in_its_clause(
+    nlp: Language,
+) -> None:
+    text = (
+        "Stein accused the committee of sabotaging the campaign, a reference to thousands of "
+        "emails leaked last week that showed senior members sought to undercut Bernie Sanders."
+    )
+    showed = by_cue(nlp, text, "showed")
+    assert showed["source"]["text"] == "that"
+    assert showed["source"]["actor"] is None

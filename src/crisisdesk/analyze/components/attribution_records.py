@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from crisisdesk.analyze.components.attribution_spans import Found, Offsets, subtree_span, trim
+from crisisdesk.analyze.components.attribution_spans import Found, Offsets, trim
 
 RELATIVE = frozenset({"who", "which", "that"})
 
@@ -73,12 +73,19 @@ def source_record(doc: Doc, text: str, source: tuple[Token, Offsets]) -> dict[st
     """Source span with its actor: coreference for pronouns, else the overlapping mention."""
     token, span = source
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
-        token, span = token.head.head, subtree_span(token.head.head)  # "who" -> its antecedent
+        token, span = token.head.head, antecedent_span(token.head)  # "who" -> its antecedent
     actor = (doc._.coref or {}).get(token.i) or mention_actor(
         doc._.actor_mentions or (), token, span
     )
     code = (doc._.actors or {}).get(actor, (None, None))[1] if actor else None
     return {**span_record(text, source[1]), "actor": actor, "code": code}
+
+
+def antecedent_span(clause: Token) -> Offsets:
+    """The noun phrase a relative clause hangs on, less the clause ("emails *that showed*
+    members sought to undercut Sanders" are emails, not Sanders)."""
+    words = [t for t in clause.head.subtree if t.i < clause.left_edge.i] or [clause.head]
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def mention_actor(
