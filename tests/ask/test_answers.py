@@ -1079,3 +1079,17 @@ def test_a_sentence_that_says_the_act_only_as_a_condition_answers_less(
     )
     answer = asked("Who did Trump pick as his running mate?", text, nlp, settings)
     assert answer.text != "Newt Gingrich"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wasserman Schultz said she will resign her post after the convention, to be replaced "
+        "by Donna Brazile through the election.",
+        "Wasserman Schultz, who will resign, spent 12 years as a congresswoman in Florida.",
+    ],
+)
+def test_a_time_a_role_or_what_followed_is_no_reason(
+    sentence: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked("Why did Wasserman Schultz resign?", sentence, nlp, settings).text is None

@@ -525,7 +525,9 @@ def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[in
     """Character spans (sentence offsets) of what the sentence says a predicate of the question
     was done for ("lifted the deadline *to give the relatives a chance to fight in court*",
     "was chosen *to honor Truman's announcement*"): an infinitive of purpose beside it. An
-    active verb's infinitive says what was done, not why ("decided to lift"), and is left."""
+    active verb's infinitive says what was done, not why ("decided to lift"), and a passive
+    infinitive what followed ("resign after the convention, *to be replaced by* Brazile"):
+    both are left."""
     words = act_forms(acts)
     start = sentence[0].idx if len(sentence) else 0
     for token in sentence:
@@ -534,7 +536,9 @@ def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[in
         passive = any(k.dep_ in ("auxpass", "nsubjpass") for k in token.children)
         for kid in token.rights:
             to = kid.left_edge
-            if (kid.dep_ == "advcl" or (kid.dep_ == "xcomp" and passive)) and to.lower_ == "to":
+            suffered = any(k.dep_ == "auxpass" for k in kid.children)  # "to be replaced by"
+            purpose = kid.dep_ == "advcl" or (kid.dep_ == "xcomp" and passive)
+            if purpose and to.lower_ == "to" and not suffered:
                 last = kid.right_edge
                 yield to.idx - start, last.idx + len(last) - start
 

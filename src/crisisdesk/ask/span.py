@@ -72,7 +72,7 @@ CAUSE = re.compile(
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
     r"|following|after|cit(?:es?|ed|ing)|blamed? (?:it )?on|as part of|alleging(?: that)?"
     r"|accusing \w+ of"
-    r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|a|an|we)\b))\s+",
+    r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
     re.I,
 )
 FACTOR = re.compile(
@@ -92,6 +92,9 @@ NAMED_AS = re.compile(
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
 CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
+#: what "after" or "following" opens when it only dates: a short phrase and a comma ("after
+#: the convention, ..."), not a clause ("after the emails showed that ...")
+WHEN_ONLY = re.compile(r"^(?:[\w'’-]+ ){0,2}[\w'’-]+,")
 #: where a clause that opens with a quotation mark ends: at the closing one
 QUOTE_END = re.compile(r"[\"”]")
 #: what an answer keeps from a sentence that says the question's act only as a condition
@@ -536,7 +539,10 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         clause = rest[opening : stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
         if len(WORD.findall(clause)) > 25 and "," in clause:  # "because X, boarded a bus ..."
             clause = clause[: clause.index(",")]
-        least = 4 if cue.group().strip().lower() in ("as", "since") else 2
+        word = cue.group().strip().lower()
+        if word in ("after", "following") and WHEN_ONLY.match(clause):
+            continue  # "resign her post after the convention, to be replaced by ...": a time
+        least = 4 if word in ("as", "since") else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end() + opening
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
