@@ -212,12 +212,14 @@ class Citation:
 @dataclass(frozen=True, slots=True)
 class Said:
     """Who a cited sentence says an answer is from: the source as written, its canonical
-    actor, the cue ("claimed") and the stance of the wording."""
+    actor, the cue ("claimed") and the stance of the wording; `via`, who reports that source's
+    words when the sentence nests them ("analysts say Putin would recognize ...": analysts)."""
 
     source: str | None
     actor: str | None
     cue: str
     stance: str
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,13 +271,15 @@ class Answer:
 
     def summary(self) -> str | None:
         """The answer as a reader says it: "5,000, according to Nicolás Maduro (claimed;
-        questioned by experts)", "Wednesday (2025-10-22), according to ..."."""
+        questioned by experts)", "Wednesday (2025-10-22), according to ...", "..., according
+        to Vladimir Putin, as told by military analysts"."""
         if self.text is None:
             return None
         said, text = self.attribution, self.phrase or self.text
         text = f"{text} ({self.resolved})" if self.resolved else text
         who = said and (said.actor or said.source)
         head = f"{text}, according to {mid_sentence(who)}" if who else text
+        head = f"{head}, as told by {mid_sentence(said.via)}" if who and said and said.via else head
         notes = [said.stance] if said and said.stance != "asserted" else []
         notes += [doubt_note(d) for d in self.doubts]
         return f"{head} ({'; '.join(notes)})" if notes else head

@@ -233,3 +233,16 @@ def test_a_name_of_several_words_is_found_under_its_alias(
         "How long after the embassy bombings did the United States launch its missile strikes?"
     )
     assert asked(question, text, nlp, settings).text == "13 days"
+
+
+def test_words_one_source_reports_of_another_say_who_reports_them(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Military analysts say Mr. Putin would recognize the folly in waging an open-ended war "
+        "in Syria."
+    )
+    answer = asked("What did Putin say about the war in Syria?", text, nlp, settings)
+    assert answer.attribution is not None
+    assert answer.attribution.via == "Military analysts"
+    assert "as told by Military analysts" in (answer.summary() or "")

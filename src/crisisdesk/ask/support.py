@@ -35,7 +35,7 @@ def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) 
 
 def attribution_of(best: "Scored", store: Store) -> Said | None:
     """Who the sentence says the answer is from: the innermost attribution whose content holds
-    it (a nested "Y claimed" inside "X said" is Y's)."""
+    it (a nested "Y claimed" inside "X said" is Y's, as told by X)."""
     cand, hit = best.candidate, best.passage.hit
     holding = [
         a
@@ -46,11 +46,14 @@ def attribution_of(best: "Scored", store: Store) -> Said | None:
         return None
     inner = min(holding, key=lambda a: sum(c.end - c.start for c in a.content))
     source = inner.source
+    outer = [a for a in holding if a is not inner and holds(a, inner.cue.start, inner.cue.end)]
+    via = outer[0].source if outer else None
     return Said(
         source.text if source else None,
         source.actor if source else None,
         inner.cue.text,
         inner.stance,
+        (via.actor or via.text) if via else None,
     )
 
 
