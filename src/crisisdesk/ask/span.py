@@ -72,7 +72,7 @@ CAUSE = re.compile(
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
     r"|following|after|cit(?:es?|ed|ing)|blamed? (?:it )?on|as part of|alleging(?: that)?"
     r"|accusing \w+ of"
-    r"|(?:as|since)(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
+    r"|as(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
     re.I,
 )
 FACTOR = re.compile(
@@ -542,7 +542,7 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         word = cue.group().strip().lower()
         if word in ("after", "following") and WHEN_ONLY.match(clause):
             continue  # "resign her post after the convention, to be replaced by ...": a time
-        least = 4 if word in ("as", "since") else 2
+        least = 4 if word == "as" else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end() + opening
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
