@@ -312,3 +312,9 @@ def test_a_definition_ends_at_its_last_word_not_its_comma(
     got = asked("What is the Igla-S?", text, nlp, settings)
     assert got.text is not None
     assert got.text.endswith("US Stingers")
+
+
+def test_the_object_of_urged_is_who_would_do_the_act(nlp: Language, settings: Settings) -> None:
+    text = "On its forums the militant group urged followers to carry out attacks against France."
+    answer = asked("Who carried out attacks against France?", text, nlp, settings)
+    assert "militant group" not in (answer.text or "")

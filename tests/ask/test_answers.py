@@ -1087,8 +1087,7 @@ def test_a_sentence_that_says_the_act_only_as_a_condition_answers_less(
         "Wasserman Schultz said she will resign her post after the convention, to be replaced "
         "by Donna Brazile through the election.",
         "Wasserman Schultz, who will resign, spent 12 years as a congresswoman in Florida.",
-        "Wasserman Schultz, who will resign, has led the party since the campaign began last "
-        "year.",
+        "Wasserman Schultz, who will resign, has led the party since the campaign began last year.",
     ],
 )
 def test_a_time_a_role_or_what_followed_is_no_reason(

@@ -582,7 +582,9 @@ def _agents(token: "Token", kids: "list[Token]", passive: bool) -> "list[Token]"
     if found:
         return found
     if token.dep_ == "xcomp":  # "Penske Auto (was) selected to buy": the controller's subject
-        return [k for k in token.head.children if k.dep_ in (*SUBJECTS, "nsubjpass")]
+        controllers = list(token.head.children)  # "urged followers to carry out": its object
+        objects = [k for k in controllers if k.dep_ == "dobj"]
+        return objects or [k for k in controllers if k.dep_ in (*SUBJECTS, "nsubjpass")]
     return [k for k in kids if k.dep_ in ("npadvmod", "compound") and k.i < token.i]
 
 
