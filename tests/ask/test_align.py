@@ -318,3 +318,14 @@ def test_the_object_of_urged_is_who_would_do_the_act(nlp: Language, settings: Se
     text = "On its forums the militant group urged followers to carry out attacks against France."
     answer = asked("Who carried out attacks against France?", text, nlp, settings)
     assert "militant group" not in (answer.text or "")
+
+
+def test_what_a_noun_for_an_act_is_done_against_is_its_object(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "U.S. forces on Thursday launched cruise missile strikes against alleged terrorist camps "
+        "in Afghanistan and a chemical plant in Sudan."
+    )
+    answer = asked("What did the US strike in Sudan?", text, nlp, settings)
+    assert "chemical plant" in (answer.text or "")

@@ -498,6 +498,8 @@ def agrees(slot: Slot, token: "Token") -> bool:
     return True
 
 
+#: the prepositions after a noun for an act that name what the act is done to
+TARGETING = frozenset({"against", "on", "of"})
 #: a clause opened by a word that says what is supposed, not what happened, up to here
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^,.;:—]*$", re.I)
 
@@ -549,6 +551,9 @@ def fillers(token: "Token", role: str) -> "list[Token]":
     passive = any(k.dep_ in ("auxpass", "nsubjpass") for k in kids)
     if role == "subj":
         return _agents(token, kids, passive)
+    if role == "obj" and token.pos_ == "NOUN":  # "strikes *against* camps", "attack *on* X"
+        preps = [k for k in kids if k.dep_ == "prep" and k.lower_ in TARGETING]
+        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
     if role == "obj":
         wanted = ("nsubjpass",) if passive else OBJECTS
         return [k for k in kids if k.dep_ in wanted]
