@@ -246,3 +246,15 @@ def test_words_one_source_reports_of_another_say_who_reports_them(
     assert answer.attribution is not None
     assert answer.attribution.via == "Military analysts"
     assert "as told by Military analysts" in (answer.summary() or "")
+
+
+def test_who_doubts_a_figure_is_answered_by_the_doubt_s_holder(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Maduro responded by claiming to have mobilized over 8 million reservists in volunteer "
+        "militias (a number experts have questioned)."
+    )
+    answer = asked("Who doubts the reservist figure?", text, nlp, settings)
+    assert answer.text == "experts"
+    assert answer.attribution is None  # who doubts says it; it is not Maduro's claim

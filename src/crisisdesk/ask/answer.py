@@ -313,7 +313,7 @@ def _scored(
         aligned = rank < ALIGNED_PASSAGES
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
         for cand in (c for c in found if not restated(c, named)):
-            gap = 0 if cand.how == "argument" else distance(cand, points)  # beside its predicate
+            gap = 0 if cand.how in ("argument", "source") else distance(cand, points)
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))

@@ -124,6 +124,12 @@ POSSESSIVE = re.compile(r"['’]s?$")
 #: two numbers joined by a slash: an event's name ("9/11") or a date, never an answer's figure
 SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
 #: a question about who said, denied, urged ... something: its answer is a source
+#: a question about who doubts: its holder is in the doubt records ("who questioned ...")
+DOUBTING = re.compile(
+    r"\b(doubt\w*|question(s|ed|ing)|disput\w*|challeng\w*|deni(ed|es)|deny|reject\w*"
+    r"|contest\w*|skeptic\w*|scepti\w*)\b",
+    re.I,
+)
 SPEECH = re.compile(
     r"\b(sa(y|id)|spoke|speak|told|tell|reject\w*|den(y|ied|ies)|urg\w*|warn\w*|claim\w*"
     r"|announc\w*|skeptic\w*|scepti\w*|critic\w*|object\w*|insist\w*|admit\w*|accus\w*"
@@ -254,7 +260,7 @@ def candidates(
             found_ = [replace(c, fit=c.fit * SUPPOSED) for c in found_]
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
-    found_ = longest([echoing(c, asked - kind_words) for c in found_])
+    found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
     return telling(question, hit, found_) if question.kind == "yesno" else found_
 
 
@@ -315,6 +321,21 @@ def _describes(token: "Token") -> bool:
     return token.pos_ in ("NOUN", "ADJ") and token.text[:1].islower()
 
 
+def within_sources(found: list[Candidate]) -> list[Candidate]:
+    """Without a slot's filler that holds the source a record gives ("a number *experts* have
+    questioned", parsed as "number experts"): the record's span is the cleaner one."""
+    sources = [c for c in found if c.how == "source"]
+    return [
+        c
+        for c in found
+        if c.how != "argument"
+        or not any(
+            c.start <= s.start and s.end <= c.end and c.end - c.start > s.end - s.start
+            for s in sources
+        )
+    ]
+
+
 def longest(found: list[Candidate]) -> list[Candidate]:
     """One candidate per answer in a sentence: the best fitting, then the longest form ("Bank
     of America" over "BoA" when both name one actor), the slot's filler when it is as long."""
@@ -360,8 +381,8 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
     yield from records
     if question.labels:
         yield from _entities(question, hit, store, records)
-    if kind == "actor" and SPEECH.search(question.text):
-        yield from _sources(question, hit, store)
+    if kind == "actor":
+        yield from _holders(question, hit, store)
     choice_ = choice(question.text, hit)
     if choice_ is not None:
         yield choice_
@@ -546,6 +567,27 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end() + opening
             yield Candidate(start, start + len(clause), clause, "clause", 0.9)
+
+
+def _holders(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """For "who said ..." the sources of the sentence's statements, for "who doubts ..." the
+    holders of its doubts."""
+    if SPEECH.search(question.text):
+        yield from _sources(question, hit, store)
+    if DOUBTING.search(question.text):
+        yield from _doubters(hit, store)
+
+
+def _doubters(hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """Who the sentence says doubts, disputes or denies something ("a number *experts* have
+    questioned"), for "who doubts ...": the doubt records' holders."""
+    for doubt in store.doubts_over(hit.doc_id, hit.start, hit.end):
+        at = hit.text.find(doubt.by) if doubt.by else -1
+        if at >= 0 and doubt.by:
+            start = hit.start + at
+            yield Candidate(
+                start, start + len(doubt.by), doubt.by, "source", 1.0, doubt.by_actor or ""
+            )
 
 
 def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:

@@ -37,6 +37,8 @@ def attribution_of(best: "Scored", store: Store) -> Said | None:
     """Who the sentence says the answer is from: the innermost attribution whose content holds
     it (a nested "Y claimed" inside "X said" is Y's, as told by X)."""
     cand, hit = best.candidate, best.passage.hit
+    if cand.how == "source":  # the answer is who says or doubts: it is nobody's words
+        return None
     holding = [
         a
         for a in store.attributions_over(hit.doc_id, hit.start, hit.end)
