@@ -329,3 +329,28 @@ def test_what_a_noun_for_an_act_is_done_against_is_its_object(
     )
     answer = asked("What did the US strike in Sudan?", text, nlp, settings)
     assert "chemical plant" in (answer.text or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "deed"),
+    [
+        ("What is the US doing near Venezuela?", True),
+        ("What did Maduro do after the strikes?", True),
+        ("What does Washington want Maduro to do?", False),
+        ("What has not been done to end the standoff?", False),
+    ],
+)
+def test_what_someone_is_doing_asks_for_what_they_are_said_to_do(
+    question: str, deed: bool, nlp: Language
+) -> None:
+    slot = questions.read(question, nlp).slot
+    assert (slot is not None and slot.role == "deed") is deed
+
+
+def test_what_someone_is_doing_is_their_verb_phrase(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Venezuela's officials spoke in Caracas. The US has deployed 4,500 Marines and sailors "
+        "to the Caribbean near Venezuela as part of a counter-drug operation."
+    )
+    answer = asked("What is the US doing near Venezuela?", text, nlp, settings)
+    assert (answer.text or "").startswith("deployed 4,500 Marines")

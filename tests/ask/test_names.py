@@ -91,3 +91,8 @@ def test_whose_words_a_question_asks_about(
     question: str, speaker: str | None, nlp: Language
 ) -> None:
     assert questions.read(question, nlp).speaker == speaker
+
+
+def test_a_stop_word_in_capitals_is_a_name_the_question_is_about(nlp: Language) -> None:
+    assert "us" in questions.read("What is the US doing near Venezuela?", nlp).terms
+    assert "us" not in questions.read("What did they tell us about the strikes?", nlp).terms

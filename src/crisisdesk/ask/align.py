@@ -94,6 +94,14 @@ PLACE_PREPS = frozenset(
 MEANS_PREPS = frozenset(["by", "as", "with", "through"])
 #: the dependency labels of a verb's subject, object and passive agent
 SUBJECTS = frozenset(["nsubj", "csubj"])
+#: "what is X doing", "what did X do": asks what X is said to do
+DOING = re.compile(
+    r"^\W*what (?:is|are|was|were|has|have|had|did|does|do|will|would) (?P<who>.+?) "
+    r"(?:doing|done|do|going to do)\b",
+    re.I,
+)
+#: words of a doer that name nobody in particular
+STOPPED = frozenset(["the", "a", "an", "its", "their", "his", "her"])
 OBJECTS = frozenset(["dobj", "attr", "oprd"])
 #: children dropped from an argument that runs long: what only describes it further
 DESCRIBING = frozenset(["relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc"])
@@ -156,6 +164,23 @@ def slot_of(doc: "Doc") -> Slot | None:
         return None
     if _who_is_named(tokens):  # "Who is Maduro?": what the sentences call him
         return _slot(_named_part(tokens), "title")
+    doing = DOING.match(doc.text)
+    doer = [t for t in tokens if doing and doing.start("who") <= t.idx < doing.end("who")]
+    if _a_doer(doer):  # "What is the US doing near Venezuela?": what it is said to do
+        return Slot(frozenset(_bare(t) for t in doer if t.lower_ not in STOPPED), "deed")
+    return _slot_by_wh(tokens)
+
+
+def _a_doer(words: "list[Token]") -> bool:
+    """The words a "what is X doing" question puts for X name someone: a noun phrase, no verb
+    in it ("what does Washington *want* Maduro to do", "what has not *been* done")."""
+    return any(t.pos_ in ("NOUN", "PROPN") for t in words) and not any(
+        t.pos_ in ("VERB", "AUX") or t.lower_ == "to" for t in words
+    )
+
+
+def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
+    """The slot the question's wh-word (or, without one, its auxiliary) opens."""
     wh = next((t for t in tokens if t.lower_ in WH), None)
     if wh is None:
         opening = _after_setting(tokens)
@@ -377,6 +402,9 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     if slot.role == "title":
         yield from titles(slot, sentence)
         return
+    if slot.role == "deed":
+        yield from deeds(slot, sentence)
+        return
     for token in sentence:
         if token.is_punct or not matches(token, slot.words) or not agrees(slot, token):
             continue
@@ -384,6 +412,24 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
             span = extent(head, slot.role, token)
             if span is not None:
                 yield span
+
+
+def deeds(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
+    """What the sentence says the doer of a "what is X doing" question does: each verb
+    phrase whose subject names it, less the subject ("The US *has deployed 4,500 Marines*")."""
+    for token in sentence:
+        if token.pos_ != "VERB" or token.dep_ in ("aux", "auxpass"):
+            continue
+        subjects = [k for k in token.children if k.dep_ in (*SUBJECTS, "nsubjpass")]
+        if any(slot.words & {_bare(t) for t in k.subtree} for k in subjects):
+            span = extent(token, "clause", token)
+            if span is not None:
+                yield span
+
+
+def _bare(token: "Token") -> str:
+    """A word's stem without dots ("U.S.": "us")."""
+    return stem(token.lower_.replace(".", ""))
 
 
 def titles(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:

@@ -808,11 +808,13 @@ def speaker(text: str) -> str | None:
 
 
 def key_terms(question: str) -> list[str]:
-    """Content words of the question, lowercased, in order, without repeats."""
+    """Content words of the question, lowercased, in order, without repeats (a stop word
+    written in capitals is a name: "US")."""
     terms: list[str] = []
-    for word in WORD.findall(question.lower()):
-        word = word.rstrip("'’.").removesuffix("'s").removesuffix("’s")
-        if word and word not in STOP_WORDS and word not in QUESTION_WORDS and word not in terms:
+    for written in WORD.findall(question):
+        word = written.lower().rstrip("'’.").removesuffix("'s").removesuffix("’s")
+        kept = word not in STOP_WORDS or (written.isupper() and len(word) > 1)  # "US", not "us"
+        if word and kept and word not in QUESTION_WORDS and word not in terms:
             terms.append(word)
     return terms
 
