@@ -34,7 +34,7 @@ from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import WORD, spelled_out, words_of
-from crisisdesk.records import Answer, Quantity
+from crisisdesk.records import Answer
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -212,18 +212,14 @@ def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[s
     text = " ".join((passage.hit.text, passage.hit.title or "", before))
     said = {n.replace(",", "") for n in NUMBER.findall(text)}
     hits = [h for h in (passage.hit, passage.before) if h is not None]
-    said |= {digits(q.value) for h in hits for q in quantities(h, store) if q.value is not None}
+    told = [q for h in hits for q in store.quantities_in(h.doc_id, h.start, h.end)]
+    said |= {digits(q.value) for q in told if q.value is not None}
     return [n for n in given if n.replace(",", "") not in said]
 
 
 def digits(value: float) -> str:
     """A number as a question writes it in digits, commas left out (24.0: "24")."""
     return f"{value:.0f}" if value.is_integer() else f"{value:g}"
-
-
-def quantities(hit: SentenceHit, store: Store) -> list[Quantity]:
-    """The quantities the analysis read in a sentence."""
-    return store.quantities_in(hit.doc_id, hit.start, hit.end)
 
 
 def refers_back(question: Question, text: str) -> bool:
