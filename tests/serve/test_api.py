@@ -110,6 +110,18 @@ def test_ask_with_a_context_answers_from_it_alone(client: TestClient) -> None:
     assert answer["thread"] is None
 
 
+def test_an_answer_says_who_reports_the_words_it_gives(client: TestClient) -> None:
+    context = (
+        "Military analysts say Mr. Putin would recognize the folly in waging an open-ended war "
+        "in Syria."
+    )
+    answer = client.post(
+        "/api/ask",
+        json={"question": "What did Putin say about the war in Syria?", "context": context},
+    ).json()
+    assert answer["attribution"]["via"] == "Military analysts"
+
+
 def test_suggested_questions_are_answered(client: TestClient) -> None:
     offered = client.get("/api/ask/suggestions?limit=3").json()
     assert 0 < len(offered) <= 3

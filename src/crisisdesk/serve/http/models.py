@@ -38,6 +38,7 @@ class Said(BaseModel):
     actor: str | None
     cue: str
     stance: str
+    via: str | None = None
 
 
 class Differing(BaseModel):
