@@ -60,6 +60,7 @@ CITE_ROOTS = {
     "events": Path("attribution/polnear/train/text"),
     "policy": Path("attribution/polnear/train/text"),
     "campaign": Path("attribution/polnear/train/text"),
+    "debate": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -129,6 +130,10 @@ NOT_POLICY = re.compile(f"{WORLD.pattern}|{EVENTS.pattern}")
 #: above): the party conventions and the running mates of 2016
 CAMPAIGN = re.compile(r"\b(convention|running mate)\b")
 NOT_CAMPAIGN = re.compile(f"{NOT_POLICY.pattern}|{POLICY.pattern}")
+#: what a PolNeAR training article of the "debate" store mentions (and none of the four
+#: above): the primary and presidential debates of 2015-16
+DEBATE = re.compile(r"\bdebates?\b")
+NOT_DEBATE = re.compile(f"{NOT_CAMPAIGN.pattern}|{CAMPAIGN.pattern}")
 
 
 def polnear_documents(
@@ -229,6 +234,8 @@ def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
         docs = polnear_documents(data / CITE_ROOTS["policy"], POLICY, besides=NOT_POLICY)
     elif corpus == "campaign":
         docs = polnear_documents(data / CITE_ROOTS["campaign"], CAMPAIGN, besides=NOT_CAMPAIGN)
+    elif corpus == "debate":
+        docs = polnear_documents(data / CITE_ROOTS["debate"], DEBATE, besides=NOT_DEBATE)
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus == "ieer":

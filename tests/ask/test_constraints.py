@@ -16,6 +16,10 @@ MARCH = (
     "The Labor Department said on Friday that the US economy shed 663,000 jobs in March 2009, "
     "with the unemployment rate reaching 8.5%."
 )
+GIFT = (
+    "Coca-Cola said it would give $75,000 to the Cleveland convention, down sharply from the "
+    "more than $600,000 it gave in 2012."
+)
 A380 = (
     "Airbus launched the A380, the world's largest passenger plane. "
     "It can carry up to 555 passengers in a typical three-class layout."
@@ -36,6 +40,13 @@ def test_a_figure_told_for_another_month_does_not_answer(nlp: Language, settings
     assert "another time" in february.reason
     march = asked("How many jobs did the US economy lose in March 2009?", MARCH, nlp, settings)
     assert (march.text or "").startswith("663,000")
+
+
+def test_a_time_past_another_figure_dates_that_figure(nlp: Language, settings: Settings) -> None:
+    gift = asked(
+        "How much did Coca-Cola say it would give to the 2016 convention?", GIFT, nlp, settings
+    )
+    assert gift.text == "$75,000", gift.reason
 
 
 def test_a_time_the_question_bounds_is_not_the_time_it_asks_about() -> None:

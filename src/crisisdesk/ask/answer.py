@@ -34,7 +34,7 @@ from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import WORD, spelled_out, words_of
-from crisisdesk.records import Answer
+from crisisdesk.records import Answer, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -396,17 +396,27 @@ def dates_told(
     question: Question, passage: Passage, store: Store, answer: Candidate | None = None
 ) -> list[tuple[date, date]]:
     """The periods the passage's sentence dates, but the answer's own, as precise as the
-    question's period (a year does not say which of its months)."""
+    question's period (a year does not say which of its months). A time past another figure
+    is that figure's ("$75,000, down from the $600,000 it gave *four years ago*")."""
     if question.period is None:
         return []
     hit = passage.hit
     times = store.times_in(hit.doc_id, hit.start, hit.end)
     if answer is not None:
         times = [t for t in times if t.end <= answer.start or answer.end <= t.start]
+    if answer is not None and times:
+        figures = store.quantities_in(hit.doc_id, hit.start, hit.end)
+        times = [t for t in times if not between(figures, answer, t)]
     spans = [s for t in times if (s := days(t.value))]
     if question.period[1] - question.period[0] < YEAR:
         spans = [(a, b) for a, b in spans if b - a < YEAR]
     return spans
+
+
+def between(figures: Sequence[Quantity], answer: Candidate, time: TimeExpr) -> bool:
+    """Another figure stands between the answer and the time."""
+    left, right = min(answer.end, time.end), max(answer.start, time.start)
+    return any(left <= f.start and f.end <= right for f in figures)
 
 
 def other_time(question: Question, best: Scored, store: Store) -> bool:
