@@ -96,3 +96,15 @@ def test_whose_words_a_question_asks_about(
 def test_a_stop_word_in_capitals_is_a_name_the_question_is_about(nlp: Language) -> None:
     assert "us" in questions.read("What is the US doing near Venezuela?", nlp).terms
     assert "us" not in questions.read("What did they tell us about the strikes?", nlp).terms
+
+
+def test_a_country_is_named_by_its_leader(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Venezuela held drills on its coast on Monday. Washington called them a provocation. "
+        "In a televised address, Nicolás Maduro "
+        "claimed to have mobilized over 8 million reservists in volunteer militias."
+    )
+    answer = asked("How many reservists does Venezuela have?", text, nlp, settings)
+    assert (answer.text or "").endswith("8 million"), answer.reason
+    other = asked("How many reservists does Colombia have?", text, nlp, settings)
+    assert other.text is None

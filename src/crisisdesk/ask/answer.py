@@ -523,16 +523,20 @@ def missing_names(
     if not missing:
         return []
     hit, prior = passage.hit, passage.before
-    actors = {e.actor for e in src.store.entities_in(hit.doc_id, hit.start, hit.end) if e.actor}
+    entities = src.store.entities_in(hit.doc_id, hit.start, hit.end)
     if prior is not None:
         prior_end = prior.end if whole else prior.start + len(" ".join(before))
-        actors |= {
-            e.actor for e in src.store.entities_in(prior.doc_id, prior.start, prior_end) if e.actor
-        }
+        entities += src.store.entities_in(prior.doc_id, prior.start, prior_end)
+    actors = {e.actor for e in entities if e.actor}
     if THE_COUNTRY.search(hit.text):
         actors |= document_states(hit.doc_id, src)
+    states = {e.code for e in entities if e.actor and e.code}
     runs = question.name_runs
-    return [n for n in missing if not any(known_as(r, src, actors) for r in (n, *runs) if n in r)]
+    return [
+        n
+        for n in missing
+        if not any(known_as(r, src, actors, states) for r in (n, *runs) if n in r)
+    ]
 
 
 def dateline(hit: SentenceHit, store: Store) -> str:
@@ -542,10 +546,13 @@ def dateline(hit: SentenceHit, store: Store) -> str:
     return found.group() if found else ""
 
 
-def known_as(name: str, src: Sources, actors: set[str]) -> bool:
-    """The name is a known actor's ("United States": "U.S.") that the sentence mentions."""
+def known_as(name: str, src: Sources, actors: set[str], states: set[str]) -> bool:
+    """The name is a known actor's ("United States": "U.S.") that the sentence mentions, or
+    a country one of whose actors it mentions ("Maduro" speaks for Venezuela)."""
     entry = src.known.lookup(name)
-    return entry is not None and entry.name in actors
+    if entry is None:
+        return False
+    return entry.name in actors or (entry.kind == "GPE" and entry.code in states)
 
 
 def document_states(doc_id: str, src: Sources) -> set[str]:
