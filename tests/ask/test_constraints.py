@@ -113,3 +113,12 @@ def test_a_name_its_document_gives_through_an_actor_still_answers(
     desk.ingest([tmp_path / "seed.txt", tmp_path / "reservists.txt"])
     answer = desk.ask("How many reservists did Nicolás Maduro say Venezuela has?")
     assert (answer.text or "").startswith("8 million")
+
+
+def test_victims_of_another_kind_of_event_do_not_answer(nlp: Language, settings: Settings) -> None:
+    text = "New rules for night clubs followed a fire at one club that killed 25 people in 2002."
+    strikes = asked("How many people have died in the strikes?", text, nlp, settings)
+    assert strikes.text is None
+    assert "strikes" in strikes.reason
+    fire = asked("How many people died in the blaze?", text, nlp, settings)
+    assert fire.text is not None and "25" in fire.text

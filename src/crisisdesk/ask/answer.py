@@ -14,7 +14,7 @@ sources that give the same answer and those that give another.
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -59,25 +59,16 @@ PHRASE_PASSAGES = 3
 ALIGNED_PASSAGES = 8
 #: how much a passage's score falls with each rank below the first
 RANK_DECAY = 0.05
-#: events a story names once by their place and then as "the Dec. 2 attack"
-EVENT_NOUNS = frozenset(
-    [
-        "attack",
-        "shooting",
-        "bombing",
-        "blast",
-        "explosion",
-        "crash",
-        "massacre",
-        "raid",
-        "coup",
-        "riot",
-        "fire",
-        "earthquake",
-        "hurricane",
-        "flood",
-    ]
+#: kinds of event a story names once by their place and then as "the Dec. 2 attack": one
+#: event is often called by several nouns of its kind ("the school shooting", "massacre")
+EVENT_KINDS = (
+    frozenset(
+        ["attack", "shooting", "bombing", "blast", "explosion", "massacre", "raid", "strike"]
+    ),
+    frozenset(["crash", "fire", "earthquake", "hurricane", "flood"]),
+    frozenset(["coup", "riot"]),
 )
+EVENT_NOUNS = frozenset().union(*EVENT_KINDS)
 #: candidates whose agreement across sources counts: values, not names
 VALUES = frozenset({"quantity", "time"})
 #: kinds whose answer a sentence about another thing gives as readily ("the range" of the
@@ -185,12 +176,40 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     unsaid = unsaid_numbers(question, best.passage, src.store)
     if unsaid:
         return f"no sentence found about {unsaid[0]}"
+    event = untold_event(question, best.passage, src.store)
+    if event:
+        return f"no sentence found about the {event}"
     denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
     if denies and not NEGATION.search(best.passage.hit.text):
         return "the question denies what its source affirms"
     if other_time(question, best, src.store):
         return "the sources tell it for another time than asked"
     return None
+
+
+def untold_event(question: Question, passage: Passage, store: Store) -> str | None:
+    """The event a value question asks about ("how many died in the *strikes*") when the
+    answer's sentence tells of another kind ("25 people killed in a *fire*") and its document
+    never of the asked one, by its noun or a word for it. A sentence that names no event
+    ("killed by a gunman") may be about the asked one."""
+    nouns = [t for t in question.terms if t.removesuffix("s") in EVENT_NOUNS]
+    doc = store.document(passage.hit.doc_id) if nouns and question.kind in VALUED else None
+    if doc is None:
+        return None
+    near = " ".join((passage.hit.text, passage.context)).lower()
+    for term in nouns:
+        noun = term.removesuffix("s")
+        other = EVENT_NOUNS.difference(*(k for k in EVENT_KINDS if noun in k))
+        told = re.search(rf"\b(?:{'|'.join(other)})s?\b", near) is not None
+        if told and not says({noun, *said_as(noun)}, doc.text.lower()):
+            return term
+    return None
+
+
+def says(words: Iterable[str], text: str) -> bool:
+    """The lowercased text has a word opening as one of the words does."""
+    opening = "|".join(re.escape(w[:STEM_CHARS]) for w in words)
+    return re.search(rf"\b(?:{opening})", text) is not None
 
 
 def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[str]:
