@@ -3,9 +3,10 @@ sentences: answers that are not named entities, and words a reader uses for the 
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.align import arguments, slot_of
+from crisisdesk.ask.align import arguments, extent, slot_of
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked
 
@@ -354,3 +355,23 @@ def test_what_someone_is_doing_is_their_verb_phrase(nlp: Language, settings: Set
     )
     answer = asked("What is the US doing near Venezuela?", text, nlp, settings)
     assert (answer.text or "").startswith("deployed 4,500 Marines")
+
+
+CLAUSE_AS_NOUN = (
+    "She proposed that a coalition put in place a zone to shield the villages of the northern "
+    "coast from raids by armed boats at night , an idea allies backed ."
+)
+
+
+def test_a_clause_parsed_as_a_noun_keeps_its_verb_up_to_the_aside(nlp: Language) -> None:
+    # the parse the tagger gives some "proposed that X did Y" sentences: "coalition" the
+    # object, "put" describing it; the clause runs to the comma, not the aside after it
+    words = CLAUSE_AS_NOUN.split()
+    heads = [1, 1, 4, 4, 1, 4, 5, 6, 9, 5, 11, 5, 13, 11, 13, 17, 17, 14, 11, 18, 19, 22]
+    heads += [20, 11, 23, 24, 27, 24, 29, 27, 1]
+    deps = ["nsubj", "ROOT", "mark", "det", "dobj", "acl", "prep", "pobj", "det", "dobj", "aux"]
+    deps += ["advcl", "det", "dobj", "prep", "det", "amod", "pobj", "prep", "pobj", "prep"]
+    deps += ["amod", "pobj", "prep", "pobj", "punct", "det", "appos", "nsubj", "relcl", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    start, end = extent(doc[4], "obj", doc[1]) or (0, 0)
+    assert doc.text[start:end] == " ".join(words[2:25])

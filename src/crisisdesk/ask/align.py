@@ -668,14 +668,19 @@ def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | No
             for t in k.subtree
         }
         words = [t for t in words if t.i not in subject]
-    if role not in ("clause", "how"):  # "Odo, the Bishop of Bayeux, ...": Odo
+    # "proposing that a coalition put in place a no-fly zone": a clause the parser took for
+    # a noun ("coalition") and its description ("put ...")
+    clausal = role == "clause" or any(k.dep_ == "mark" for k in head.children)
+    if not clausal and role != "how":  # "Odo, the Bishop of Bayeux, ...": Odo
         aside = {t.i for k in head.children if _aside(k) for t in k.subtree}
         words = [t for t in words if t.i not in aside]
-    if len(words) > (LONGEST_CLAUSE if role == "clause" else LONGEST):
+    longest = LONGEST_CLAUSE if clausal else LONGEST
+    if clausal and len(words) > longest:  # "..., an approach several candidates embraced"
+        comma = next((n for n, t in enumerate(words) if t.text == "," and t.i > head.i), None)
+        words = words[:comma]
+    if len(words) > longest:
         cut = {t.i for k in head.children if k.dep_ in DESCRIBING for t in k.subtree}
-        words = [t for t in words if t.i not in cut][
-            : LONGEST_CLAUSE if role == "clause" else LONGEST
-        ]
+        words = [t for t in words if t.i not in cut][:longest]
     words = unbroken(words, head)
     while words and (words[0].is_punct or leading(words[0])):
         words = words[1:]

@@ -141,6 +141,9 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that
 REFERRING = PRONOUNS | frozenset(
     ["who", "whom", "which", "what", "him", "her", "them", "us", "me", "those", "these", "there"]
 )
+#: a source that is a relative pronoun's phrase ("whose leaders", "both of whom") points at
+#: a noun before it: the noun, an entity of the sentence, is the answer
+RELATIVE = re.compile(r"^(?:who|whom|whose|which|that)\b|\bof (?:whom|which)\b", re.I)
 #: sources that are writings, not people: "according to reports" names no one
 WRITINGS = frozenset(
     [
@@ -608,7 +611,7 @@ def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Can
             continue
         text = hit.text[source.start - hit.start : source.end - hit.start]
         last = text.lower().rsplit(" ", 1)[-1]
-        if text.lower() not in PRONOUNS and last not in WRITINGS:
+        if text.lower() not in PRONOUNS and last not in WRITINGS and not RELATIVE.search(text):
             fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
             opens = source.start == hit.start
             if fit < 1.0 and not source.actor and not names_someone(text, opens):
