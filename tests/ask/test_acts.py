@@ -1,9 +1,10 @@
-"""Which outcome a figure counts (ask/acts.py), on parsed news sentences of our own."""
+"""Which outcome a figure counts and which act a time dates (ask/acts.py), on parsed news
+sentences of our own."""
 
 import pytest
 from spacy.language import Language
 
-from crisisdesk.ask.acts import OTHER, UNSAID, outcome_fit
+from crisisdesk.ask.acts import OTHER, OTHER_ACT, UNSAID, act_time_fit, outcome_fit
 from crisisdesk.ask.span import parsed
 
 
@@ -54,3 +55,24 @@ def test_a_figure_counts_the_outcome_of_its_verb(
 ) -> None:
     start = text.index(figure)
     assert outcome_fit(parsed(text, nlp), start, start + len(figure), acts) == fit
+
+
+INVITED = (
+    "It started March 3, when the rebel commander invited the envoy to visit him in Goma on May 9."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "acts", "fit"),
+    [
+        (INVITED, "March 3", ("invite",), 1.0),
+        (INVITED, "May 9", ("invite",), OTHER_ACT),
+        (INVITED, "May 9", ("visit",), 1.0),
+        ("On Friday the minister said she would resign in June.", "Friday", ("resign",), 1.0),
+    ],
+)
+def test_a_time_dates_the_act_of_its_clause(
+    text: str, time: str, acts: tuple[str, ...], fit: float, nlp: Language
+) -> None:
+    start = text.index(time)
+    assert act_time_fit(parsed(text, nlp), start, start + len(time), acts) == fit

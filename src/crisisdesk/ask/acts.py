@@ -1,12 +1,16 @@
-"""Which outcome a figure of a sentence counts: "killing 40 people while wounding at least
-1,000" gives 40 for "how many were killed", 1,000 for "how many were wounded". A figure counts
+"""Which act a figure or a time of a sentence is told of. A figure's outcome: "killing 40
+people while wounding at least 1,000" gives 40 for "how many were killed", 1,000 for "how
+many were wounded". A figure counts
 the verb right after it ("over 1,000 injured", "100 people have died") or else the nearest verb
 above it in the parse ("killed 258 people, including 12 Americans"). Only outcomes news counts
 side by side are told apart (`lexicons/counted_acts.tsv`): other verbs are paraphrased too
-freely ("prefer" and "support" in a poll) for a mismatch to say anything."""
+freely ("prefer" and "support" in a poll) for a mismatch to say anything. A time dates the
+act of its clause: "It began Jan. 30, when the campaign challenged her to debate on April
+14" dates the challenge Jan. 30 and the debate April 14."""
 
 from typing import TYPE_CHECKING
 
+from crisisdesk.ask.align import act_forms
 from crisisdesk.ask.words import stem, word_groups
 
 if TYPE_CHECKING:
@@ -22,6 +26,8 @@ OUTCOMES = "counted_acts.tsv"
 #: the fit of a figure of another outcome than the question's, and of one that says none
 OTHER = 0.3
 UNSAID = 0.6
+#: the fit of a time of another act, told inside the clause of the question's act
+OTHER_ACT = 0.5
 
 
 def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
@@ -38,6 +44,26 @@ def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> floa
     if not counted:
         return UNSAID
     return 1.0 if counted in asked else OTHER
+
+
+def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
+    """How well the time in [start, end) (character offsets in `doc`) dates the question's
+    act: `OTHER_ACT` when it dates a verb inside the act's clause but not the act ("to
+    debate on April 14" for when the challenge was made), 1 otherwise (its own verb, one
+    above it, a time the act's clause describes: "Jan. 30, when ... challenged")."""
+    words = act_forms(acts)
+    told = [
+        t
+        for t in doc
+        if {stem(t.lower_), stem(t.lemma_.lower())} & words and t.dep_ not in ("compound", "amod")
+    ]
+    time = doc.char_span(start, end, alignment_mode="expand")
+    if not told or time is None or any(time.root == t or time.root.is_ancestor(t) for t in told):
+        return 1.0
+    own = governing_verb(time.root)
+    if own is None or own in told:
+        return 1.0
+    return OTHER_ACT if any(t.is_ancestor(own) for t in told) else 1.0
 
 
 def outcome(word: str) -> frozenset[str] | None:

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.acts import outcome_fit
+from crisisdesk.ask.acts import act_time_fit, outcome_fit
 from crisisdesk.ask.align import (
     YES_NO,
     act_forms,
@@ -259,6 +259,8 @@ def candidates(
             found_ = [apposed(c, hit) for c in found_]
         if aligned and question.kind in COUNTED and question.acts and found_:
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
+        if aligned and question.kind == "date" and question.acts and found_:
+            found_ = [dating_the_act(c, question, hit, nlp) for c in found_]
         if aligned and question.acts and found_ and supposed(question.acts, parsed(hit.text, nlp)):
             found_ = [replace(c, fit=c.fit * SUPPOSED) for c in found_]
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
@@ -284,6 +286,18 @@ def of_the_act(
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
     fit = outcome_fit(parsed(hit.text, nlp), start, end, question.acts)
+    return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
+
+
+def dating_the_act(
+    candidate: Candidate, question: Question, hit: SentenceHit, nlp: "Language"
+) -> Candidate:
+    """A time of another act inside the clause of the question's ("to debate him on April
+    14" for when the challenge was made) fits less (`acts.py`)."""
+    if candidate.how not in ("time", "entity"):
+        return candidate
+    start, end = candidate.start - hit.start, candidate.end - hit.start
+    fit = act_time_fit(parsed(hit.text, nlp), start, end, question.acts)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
