@@ -276,7 +276,8 @@ class Answer:
         if self.text is None:
             return None
         said, text = self.attribution, self.phrase or self.text
-        text = f"{text} ({self.resolved})" if self.resolved else text
+        dated = self.resolved and not text.endswith(f"({self.resolved})")
+        text = f"{text} ({self.resolved})" if dated else text
         who = said and (said.actor or said.source)
         head = f"{text}, according to {mid_sentence(who)}" if who else text
         head = f"{head}, as told by {mid_sentence(said.via)}" if who and said and said.via else head

@@ -559,7 +559,7 @@ def test_a_resolved_date_reads_as_a_reader_writes_it(
     assert readable(value, said) == expected
 
 
-def test_a_weekday_answer_carries_its_date(tmp_path: Path, settings: Settings) -> None:
+def test_a_weekday_answer_says_its_date(tmp_path: Path, settings: Settings) -> None:
     story = {
         "id": "raid",
         "title": "Agents raid home",
@@ -571,8 +571,9 @@ def test_a_weekday_answer_carries_its_date(tmp_path: Path, settings: Settings) -
     with Desk(tmp_path / "store.db", settings=settings) as desk:
         desk.ingest([source])
         answer = desk.ask("When did federal agents raid the relatives' home?")
-    assert (answer.text, answer.resolved) == ("Thursday morning", "April 20, 2000")
+    assert (answer.text, answer.resolved) == ("Thursday morning (April 20, 2000)", "April 20, 2000")
     assert (answer.summary() or "").startswith("Thursday morning (April 20, 2000)")
+    assert (answer.summary() or "").count("April 20") == 1
 
 
 def test_a_dateline_names_a_place_in_capitals() -> None:

@@ -156,6 +156,8 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     phrase = best.candidate.phrase or None
     text, note = best.candidate.text, choice.note
     when = resolved(best.candidate)
+    if when and question.kind == "date":  # "on what date": "Friday (August 19, 2016)"
+        text = f"{text} ({when})"
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
