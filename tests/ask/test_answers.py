@@ -576,6 +576,12 @@ def test_a_weekday_answer_says_its_date(tmp_path: Path, settings: Settings) -> N
     assert (answer.summary() or "").count("April 20") == 1
 
 
+def test_a_dateline_is_no_answer_but_where(nlp: Language, settings: Settings) -> None:
+    text = "BEDFORD, N.H. (AP) — Rivals mocked the senator's uneven debate performance."
+    who = asked("Who mocked the senator's debate performance?", text, nlp, settings)
+    assert who.text == "Rivals"
+
+
 def test_a_dateline_names_a_place_in_capitals() -> None:
     dateline = "DUNBLANE, Scotland (AP) _ Townspeople dedicated a garden Saturday."
     assert named_in("Dunblane", dateline)

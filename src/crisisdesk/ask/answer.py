@@ -27,7 +27,7 @@ from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
-from crisisdesk.ask.figures import DATELINE, TALLY_ASKED
+from crisisdesk.ask.figures import DATELINE, MONTH, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
@@ -156,7 +156,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     phrase = best.candidate.phrase or None
     text, note = best.candidate.text, choice.note
     when = resolved(best.candidate)
-    if when and question.kind == "date":  # "on what date": "Friday (August 19, 2016)"
+    if when and question.kind == "date" and not MONTH.search(text):  # "Friday (August 19, 2016)"
         text = f"{text} ({when})"
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra

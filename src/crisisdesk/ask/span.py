@@ -263,10 +263,27 @@ def candidates(
             found_ = [dating_the_act(c, question, hit, nlp) for c in found_]
         if aligned and question.acts and found_ and supposed(question.acts, parsed(hit.text, nlp)):
             found_ = [replace(c, fit=c.fit * SUPPOSED) for c in found_]
+    found_ = beyond_dateline(found_, hit, question.kind == "place")
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
     return telling(question, hit, found_) if question.kind == "yesno" else found_
+
+
+def beyond_dateline(found: list[Candidate], hit: SentenceHit, places: bool) -> list[Candidate]:
+    """Candidates less the story's dateline ("BEDFORD, N.H. (AP) — Rivals": "Rivals"), which
+    only says where it was filed: an answer to "where" at most."""
+    filed = dateline_end(hit)
+    out = []
+    for c in found:
+        if c.end <= filed and places:
+            out.append(c)
+        elif c.start < filed < c.end:
+            text = hit.text[filed - hit.start : c.end - hit.start]
+            out.append(replace(c, start=filed, text=text, key="" if c.key == c.text else c.key))
+        elif c.start >= filed:
+            out.append(c)
+    return out
 
 
 def purposed(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
@@ -410,15 +427,15 @@ def _entities(
 ) -> Iterator[Candidate]:
     """Entities of a fitting label, except those a record candidate already covers (a stored
     quantity says more than its CARDINAL entity); numbers as bare entities fit less."""
-    sources, filed = speakers(question, hit, store), dateline_end(hit)
+    sources = speakers(question, hit, store)
     spans = lasting(hit, store) if question.kind == "date" else []
     found = store.entities_in(hit.doc_id, hit.start, hit.end)
     several = plural(question.focus) and question.kind in ("actor", "place")
     for e in found:
         if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
             continue
-        if (e.label in ("DATE", "TIME") and e.start < filed) or SLASHED.fullmatch(e.text):
-            continue  # the story's filing date; "9/11" names an event, it counts nothing
+        if SLASHED.fullmatch(e.text):
+            continue  # "9/11" names an event, it counts nothing
         if any(a <= e.start and e.end <= b for a, b in spans):
             continue  # "a 10-hour tour" says how long, not when
         if not any(r.start < e.end and e.start < r.end for r in records):
