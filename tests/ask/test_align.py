@@ -74,6 +74,11 @@ def filled(question: str, sentence: str, nlp: Language) -> list[str]:
             "Maduro has responded by repositioning troops.",
             "by repositioning troops",
         ),
+        (  # a light verb with its particle says an act: "take over"
+            "Who will take over as head of the militia?",
+            "Diosdado Cabello, a veteran of the party, will take over as head of the militia.",
+            "Diosdado Cabello",
+        ),
     ],
 )
 def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
@@ -375,3 +380,8 @@ def test_a_clause_parsed_as_a_noun_keeps_its_verb_up_to_the_aside(nlp: Language)
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     start, end = extent(doc[4], "obj", doc[1]) or (0, 0)
     assert doc.text[start:end] == " ".join(words[2:25])
+
+
+def test_a_light_verb_lines_up_only_with_its_particle(nlp: Language) -> None:
+    question = "Who will take over as head of the militia?"
+    assert filled(question, "Cabello took the stage as head of the militia.", nlp) == []

@@ -155,6 +155,8 @@ class Slot:
     negated: bool = False
     #: words the sentence must say as the question does ("the *least* known", "the *four*")
     marks: frozenset[str] = frozenset()
+    #: the particles of a light verb that carries meaning with them ("take *over*")
+    particles: frozenset[str] = frozenset()
 
 
 def slot_of(doc: "Doc") -> Slot | None:
@@ -336,8 +338,13 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
             or stem(t.lower_) in word_groups("reader_verbs.tsv")  # "thinking" tagged as a noun
         )
         and t.dep_ not in ("aux", "auxpass")
-        and t.lemma_.lower() not in LIGHT
+        and (t.lemma_.lower() not in LIGHT or particles(t))
     ]
+
+
+def particles(verb: "Token") -> frozenset[str]:
+    """The verb's particles ("take *over*", "give *up*")."""
+    return frozenset(k.lower_ for k in verb.children if k.dep_ == "prt")
 
 
 def _verb_by_parse(token: "Token") -> bool:
@@ -351,7 +358,8 @@ def _slot(tokens: "list[Token]", role: str) -> Slot | None:
         return Slot(frozenset(stem(t.lower_) for t in tokens), role) if tokens else None
     words = {w for t in tokens for w in forms(t.lemma_.lower()) | forms(t.lower_)}
     negated = any(denied(t) for t in tokens)
-    return Slot(frozenset(words), role, negated=negated) if words else None
+    phrasal = frozenset(p for t in tokens if t.lemma_.lower() in LIGHT for p in particles(t))
+    return Slot(frozenset(words), role, negated=negated, particles=phrasal) if words else None
 
 
 def denied(token: "Token") -> bool:
@@ -408,6 +416,9 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     for token in sentence:
         if token.is_punct or not matches(token, slot.words) or not agrees(slot, token):
             continue
+        light = slot.particles and token.lemma_.lower() in LIGHT
+        if light and not slot.particles & particles(token):
+            continue  # "took the stage" does not say "take over"
         for head in fillers(token, slot.role):
             span = extent(head, slot.role, token)
             if span is not None:
