@@ -1000,6 +1000,26 @@ OF_THE_KIND = [
         "Boolean",
         id="type-of",
     ),
+    pytest.param(  # what someone called a thing, not the rest of their words
+        "The governor spoke on the port closures at length on Monday, calling the blockade "
+        "a “grave provocation.”",
+        "How did the governor characterize the blockade?",
+        "grave provocation",
+        id="characterized-called",
+    ),
+    pytest.param(
+        "Speaking in Caracas, Maduro described the naval deployment as an open conspiracy "
+        "against the country.",
+        "How did Maduro describe the naval deployment?",
+        "open conspiracy against the country",
+        id="characterized-as",
+    ),
+    pytest.param(  # not the phrase around it ("as an open conspiracy"), as "how" would take
+        "Maduro responded by denouncing the naval deployment as an open conspiracy.",
+        "How did Maduro describe the naval deployment?",
+        "open conspiracy",
+        id="characterized-denounced",
+    ),
 ]
 
 

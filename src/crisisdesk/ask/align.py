@@ -425,6 +425,33 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
                 yield span
 
 
+#: verbs that say what someone calls a thing ("calling the behavior *a fireable offense*",
+#: "denouncing the deployment *as an open conspiracy*")
+CHARACTERIZING = frozenset(
+    [
+        *("call", "describe", "characterize", "characterise", "label", "brand", "dub", "term"),
+        *("denounce", "dismiss", "condemn", "decry", "hail", "slam", "criticize", "criticise"),
+        *("praise", "portray", "cast", "see", "view", "regard"),
+    ]
+)
+
+
+def characterizations(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
+    """Character spans (sentence offsets) of what the sentence calls something: the
+    complement of "call X Y", the object of "as" in "describe X as Y" (on the verb or, as
+    the parser may hang it, on X)."""
+    for token in sentence:
+        if token.lemma_.lower() not in CHARACTERIZING:
+            continue
+        called = [token, *(k for k in token.children if k.dep_ in OBJECTS)]  # "as" on either
+        kids = [k for k in token.children if k.dep_ == "oprd"]
+        kids += [g for t in called for k in t.children if k.lower_ == "as" for g in k.children]
+        for head in (k for k in kids if k.dep_ in ("oprd", "pobj")):
+            span = extent(head, "obj", token)
+            if span is not None:
+                yield span
+
+
 def deeds(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """What the sentence says the doer of a "what is X doing" question does: each verb
     phrase whose subject names it, less the subject ("The US *has deployed 4,500 Marines*")."""

@@ -31,6 +31,7 @@ from crisisdesk.ask.align import (
     YES_NO,
     act_forms,
     arguments,
+    characterizations,
     forms,
     mentions,
     purposes,
@@ -114,6 +115,12 @@ UNTOLD = 0.7
 TOLD_SHARE = 0.35
 #: kinds whose figures count an act (`acts.outcome_fit`)
 COUNTED = frozenset({"number", "amount"})
+#: a question that asks what someone called something
+CHARACTERIZED = re.compile(
+    r"\bhow (?:did|does|do|has|had|would) .+? (?:describe|characteri[sz]e|call|label|brand)\b"
+    r"|\bwhat (?:did|does|do|has|had) .+? (?:call|label|brand|dub)\b",
+    re.I,
+)
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
@@ -249,8 +256,8 @@ def candidates(
         ]
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
-        if aligned and question.kind == "reason" and question.acts:
-            found_ += purposed(question, hit, nlp)
+        if aligned:
+            found_ = asked_for(question, hit, nlp, found_)
         if aligned and question.kind in ("actor", "place"):
             found_ = [qualifying(c, hit, nlp) for c in found_]
         if aligned and question.kind == "place" and question.focus:
@@ -284,6 +291,30 @@ def beyond_dateline(found: list[Candidate], hit: SentenceHit, places: bool) -> l
         elif c.start >= filed:
             out.append(c)
     return out
+
+
+def asked_for(
+    question: Question, hit: SentenceHit, nlp: "Language", found: list[Candidate]
+) -> list[Candidate]:
+    """The candidates with what the question's kind asks of the sentence's parse: what an
+    act was done for ("why"), what someone called something ("how did X describe Y": that,
+    rather than the rest of their words or the phrase around it)."""
+    if question.kind == "reason" and question.acts:
+        return found + purposed(question, hit, nlp)
+    if not CHARACTERIZED.search(question.text):
+        return found
+    called = [
+        Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument")
+        for a, b in characterizations(parsed(hit.text, nlp))
+    ]
+    if not called:
+        return found
+    said = [
+        replace(c, fit=c.fit * UNTOLD) if c.how in ("statement", "argument") else c
+        for c in found
+        if not any(c.start <= k.start and k.end <= c.end for k in called)  # "as an open ..."
+    ]
+    return [*said, *called]
 
 
 def purposed(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
