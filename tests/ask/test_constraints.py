@@ -7,7 +7,14 @@ from pathlib import Path
 from spacy.language import Language
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.retrieve import FOLLOW_SHARE, close_words, coverage, followed, next_sentence
+from crisisdesk.ask.retrieve import (
+    FOLLOW_SHARE,
+    close_words,
+    coverage,
+    followed,
+    next_sentence,
+    said_by,
+)
 from crisisdesk.desk import Desk
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked, context_store
@@ -122,3 +129,22 @@ def test_victims_of_another_kind_of_event_do_not_answer(nlp: Language, settings:
     assert "strikes" in strikes.reason
     fire = asked("How many people died in the blaze?", text, nlp, settings)
     assert "25" in (fire.text or "")
+
+
+DENIAL = (
+    "Russia said the naval drills near the coast were routine and planned months ago. "
+    "Officials in Kyiv accused the Kremlin of massing troops near the border. "
+    "Moscow flatly denied sending any troops across the border."
+)
+
+
+def test_what_someone_denied_is_their_denial(
+    desk: Desk, tmp_path: Path, nlp: Language, settings: Settings
+) -> None:
+    (tmp_path / "denial.txt").write_text(DENIAL, encoding="utf-8")
+    desk.ingest([tmp_path / "denial.txt"])
+    records = said_by(questions.read("What did Russia deny?", nlp), desk.store)
+    assert [h.text for h in records] == [DENIAL.rsplit(". ", 1)[1]]
+    assert said_by(questions.read("What did Russia say?", nlp), desk.store) == []
+    denied = asked("What did Russia deny?", DENIAL, nlp, settings)
+    assert denied.text == "sending any troops across the border"

@@ -379,6 +379,15 @@ OPINION = re.compile(
 )
 #: "who is/was <someone's role>": the role is what the answer must be called
 ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
+#: the stance of a record that a question's verb asks for
+STANCES = {
+    "denied": re.compile(r"\b(?:deny|denied|denies|reject(?:s|ed)?)\b", re.I),
+    "claimed": re.compile(r"\bclaim(?:s|ed)?\b", re.I),
+    "alleged": re.compile(r"\ballege[sd]?\b", re.I),
+    "questioned": re.compile(r"\b(?:question(?:s|ed)?|doubt(?:s|ed)?)\b", re.I),
+}
+
+
 SPEAKER = re.compile(
     r"\baccording to ([^,?]+)|\b(?:what|why) (?:did|does|do|has|had) ([^?]+?) "
     r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe"
@@ -892,3 +901,8 @@ def period(question: str) -> tuple[date, date] | None:
     months = [MONTHS[w] for w in words if w in MONTHS]
     first, last = (min(months), max(months)) if months else (1, 12)
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def asked_stance(question: str) -> str | None:
+    """The stance of the records a question's verb asks for ("what did X *deny*": denied)."""
+    return next((s for s, cue in STANCES.items() if cue.search(question)), None)

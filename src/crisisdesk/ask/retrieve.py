@@ -19,7 +19,7 @@ import numpy as np
 
 from crisisdesk import vectors
 from crisisdesk.ask.align import SAME_ROOT, forms
-from crisisdesk.ask.question import Question
+from crisisdesk.ask.question import Question, asked_stance
 from crisisdesk.ask.words import WORD, found, words_of
 from crisisdesk.store import SentenceHit, Store
 
@@ -123,7 +123,7 @@ def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True
     near = store.nearest(vectors.embed([question.text])[0], limit=DEPTH) if dense else []
     fused: dict[tuple[str, int], float] = {}
     hits: dict[tuple[str, int], SentenceHit] = {}
-    for ranking in (lexical, near):
+    for ranking in (lexical, near, said_by(question, store)):
         for rank, hit in enumerate(ranking):
             key = (hit.doc_id, hit.index)
             fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank)
@@ -132,6 +132,19 @@ def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True
     ranked = (k for k in sorted(fused, key=lambda k: -fused[k]) if not bare_date(hits[k], store))
     best = list(islice(ranked, limit))
     return [Passage(hits[k], fused[k], store.sentence_before(hits[k])) for k in best]
+
+
+def said_by(question: Question, store: Store) -> list[SentenceHit]:
+    """For "what did X deny / claim / allege / question", the sentences of X's stored
+    attributions of that stance ("Moscow strongly denies ..." for "what did Russia deny",
+    though it never writes "Russia"): the records answer before the words match. Not for
+    "what did X say", which any of X's words would fit whatever they are about."""
+    stance = asked_stance(question.text)
+    actor = store.resolve_actor(question.speaker) if question.speaker and stance else None
+    if actor is None:
+        return []
+    found = store.attributions(actor=actor, stance=stance, limit=DEPTH)
+    return list({(f.sentence.doc_id, f.sentence.index): f.sentence for f in found}.values())
 
 
 def bare_date(hit: SentenceHit, store: Store) -> bool:

@@ -55,7 +55,7 @@ from crisisdesk.ask.figures import (
     time_fit,
     times,
 )
-from crisisdesk.ask.question import Question
+from crisisdesk.ask.question import Question, asked_stance
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
 from crisisdesk.records import Entity
@@ -688,13 +688,15 @@ def names_someone(text: str, opens_sentence: bool) -> bool:
 
 
 def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
-    """Contents of the sentence's attributions; those of the asked speaker fit best."""
-    speaker = words_of(question.speaker or "")
+    """Contents of the sentence's attributions; those of the asked speaker, and of the stance
+    asked ("what did X deny"), fit best."""
+    speaker, stance = words_of(question.speaker or ""), asked_stance(question.text)
     for att in store.attributions_over(hit.doc_id, hit.start, hit.end):
         source = " ".join(
             p for p in (att.source and att.source.text, att.source and att.source.actor) if p
         )
         fit = 1.0 if speaker and words_of(source) & speaker else 0.7
+        fit *= 0.7 if stance and att.stance != stance else 1.0
         for part in att.content:
             if hit.start <= part.start and part.end <= hit.end:
                 yield Candidate(part.start, part.end, part.text, "statement", fit)
