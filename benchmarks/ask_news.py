@@ -134,6 +134,14 @@ NOT_CAMPAIGN = re.compile(f"{NOT_POLICY.pattern}|{POLICY.pattern}")
 #: above): the primary and presidential debates of 2015-16
 DEBATE = re.compile(r"\bdebates?\b")
 NOT_DEBATE = re.compile(f"{NOT_CAMPAIGN.pattern}|{CAMPAIGN.pattern}")
+#: the stores of PolNeAR training articles on one subject: what they mention, and what not
+TOPICS = {
+    "world": (WORLD, None),
+    "events": (EVENTS, WORLD),
+    "policy": (POLICY, NOT_POLICY),
+    "campaign": (CAMPAIGN, NOT_CAMPAIGN),
+    "debate": (DEBATE, NOT_DEBATE),
+}
 
 
 def polnear_documents(
@@ -222,20 +230,14 @@ def ieer_document(raw: str) -> dict[str, Any]:
 def corpus_files(corpus: str, data: Path, stores: Path) -> list[Path]:
     """The files a corpus's store is ingested from: a MEANTIME sub-corpus as JSONL, "bbc": the
     50 BBC articles, "seed": the seed briefing as a plain text file among them (other news),
-    or "polnear": the 84 PolNeAR dev articles (US election news of 2016, seven outlets)."""
+    "polnear": the 84 PolNeAR dev articles (US election news of 2016, seven outlets), or one
+    of the `TOPICS`: the PolNeAR training articles on one subject."""
     seed = None
     if corpus == "polnear":
         docs = polnear_documents(data / CITE_ROOTS["polnear"])
-    elif corpus == "world":
-        docs = polnear_documents(data / CITE_ROOTS["world"], WORLD)
-    elif corpus == "events":
-        docs = polnear_documents(data / CITE_ROOTS["events"], EVENTS, besides=WORLD)
-    elif corpus == "policy":
-        docs = polnear_documents(data / CITE_ROOTS["policy"], POLICY, besides=NOT_POLICY)
-    elif corpus == "campaign":
-        docs = polnear_documents(data / CITE_ROOTS["campaign"], CAMPAIGN, besides=NOT_CAMPAIGN)
-    elif corpus == "debate":
-        docs = polnear_documents(data / CITE_ROOTS["debate"], DEBATE, besides=NOT_DEBATE)
+    elif corpus in TOPICS:
+        about, besides = TOPICS[corpus]
+        docs = polnear_documents(data / CITE_ROOTS[corpus], about, besides=besides)
     elif corpus in ("aquaint", "timebank"):
         docs = timeml_documents(data / CITE_ROOTS[corpus])
     elif corpus == "ieer":
