@@ -4,6 +4,7 @@ sentences of our own."""
 import pytest
 from spacy.language import Language
 
+from crisisdesk.ask import question as questions
 from crisisdesk.ask.acts import OTHER, OTHER_ACT, UNSAID, act_time_fit, outcome_fit
 from crisisdesk.ask.span import parsed
 
@@ -76,3 +77,10 @@ def test_a_time_dates_the_act_of_its_clause(
 ) -> None:
     start = text.index(time)
     assert act_time_fit(parsed(text, nlp), start, start + len(time), acts) == fit
+
+
+def test_a_verb_the_tagger_took_for_the_object_of_did_is_the_act(nlp: Language) -> None:
+    question = "How much money did the governor's campaign raise in the last three months of 2015?"
+    assert questions.read(question, nlp).acts == ("raise",)
+    suit = "How much money does the planned class-action suit against the bank demand?"
+    assert "suit" not in questions.read(suit, nlp).acts  # a noun with its article

@@ -335,6 +335,7 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
             t.tag_.startswith("VB")
             or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT"))
             or _verb_by_parse(t)
+            or _verb_after_do(t)
             or stem(t.lower_) in word_groups("reader_verbs.tsv")  # "thinking" tagged as a noun
         )
         and t.dep_ not in ("aux", "auxpass")
@@ -351,6 +352,20 @@ def _verb_by_parse(token: "Token") -> bool:
     """The tagger took the question's main verb for a noun ("did the group *occupy*") but
     the parse makes it one: the root, with an auxiliary or a subject."""
     return token.dep_ == "ROOT" and any(k.dep_ in ("aux", "nsubj") for k in token.children)
+
+
+def _verb_after_do(token: "Token") -> bool:
+    """The tagger took the question's verb for the object of its auxiliary "did" ("how much
+    money did O'Malley's campaign *raise*", "did police *arrest*"): a common noun that "did"
+    governs, with its subject's words and no article or adjective of its own."""
+    head = token.head
+    return (
+        token.dep_ == "dobj"
+        and token.pos_ == "NOUN"
+        and head.dep_ == "ROOT"
+        and head.lemma_.lower() == "do"
+        and not any(k.dep_ in ("det", "amod", "nummod") for k in token.children)
+    )
 
 
 def _slot(tokens: "list[Token]", role: str) -> Slot | None:
