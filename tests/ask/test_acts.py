@@ -5,7 +5,15 @@ import pytest
 from spacy.language import Language
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.acts import OTHER, OTHER_ACT, UNSAID, act_time_fit, outcome_fit
+from crisisdesk.ask.acts import (
+    OTHER,
+    OTHER_ACT,
+    OTHER_OWNER,
+    UNSAID,
+    act_time_fit,
+    outcome_fit,
+    owner_fit,
+)
 from crisisdesk.ask.span import parsed
 
 
@@ -84,3 +92,19 @@ def test_a_verb_the_tagger_took_for_the_object_of_did_is_the_act(nlp: Language) 
     assert questions.read(question, nlp).acts == ("raise",)
     suit = "How much money does the planned class-action suit against the bank demand?"
     assert "suit" not in questions.read(suit, nlp).acts  # a noun with its article
+
+
+@pytest.mark.parametrize(
+    ("question", "fit"),
+    [
+        ("How many delegates does Ruiz have?", OTHER_OWNER),
+        ("How many delegates does Florida have?", 1.0),
+        ("How many delegates does Florida's primary award?", 1.0),
+    ],
+)
+def test_a_figure_of_someone_the_question_does_not_name_fits_less(
+    question: str, fit: float, nlp: Language
+) -> None:
+    text = "Ruiz and Ortega are busy courting Florida's 99 delegates before the primary."
+    start = text.index("99")
+    assert owner_fit(parsed(text, nlp), start, start + 2, question) == fit

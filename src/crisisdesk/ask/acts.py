@@ -11,7 +11,7 @@ act of its clause: "It began Jan. 30, when the campaign challenged her to debate
 from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import act_forms
-from crisisdesk.ask.words import stem, word_groups
+from crisisdesk.ask.words import found, stem, word_groups, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,6 +28,8 @@ OTHER = 0.3
 UNSAID = 0.6
 #: the fit of a time of another act, told inside the clause of the question's act
 OTHER_ACT = 0.5
+#: the fit of a figure of someone the question does not name ("Florida's 99 delegates")
+OTHER_OWNER = 0.5
 
 
 def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
@@ -44,6 +46,18 @@ def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> floa
     if not counted:
         return UNSAID
     return 1.0 if counted in asked else OTHER
+
+
+def owner_fit(doc: "Doc", start: int, end: int, question: str) -> float:
+    """How well the last figure in [start, end) is of whom the question asks: `OTHER_OWNER`
+    when its noun belongs to a name the question does not say ("Florida's 99 delegates" for
+    how many delegates Trump has), 1 otherwise."""
+    figures = [t for t in doc if start <= t.idx < end and t.like_num]
+    noun = figures[-1].head if figures and figures[-1].dep_ == "nummod" else None
+    owners = [k for k in noun.children if k.dep_ == "poss"] if noun is not None else []
+    asked = words_of(question)
+    unasked = [o for o in owners if o.pos_ == "PROPN" and not found(o.lower_, asked)]
+    return OTHER_OWNER if unasked else 1.0
 
 
 def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:

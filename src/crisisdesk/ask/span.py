@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.acts import act_time_fit, outcome_fit
+from crisisdesk.ask.acts import act_time_fit, outcome_fit, owner_fit
 from crisisdesk.ask.align import (
     YES_NO,
     act_forms,
@@ -264,7 +264,7 @@ def candidates(
             found_ = [placed(c, question.focus, hit, store) for c in found_]
         if question.kind == "actor":
             found_ = [apposed(c, hit) for c in found_]
-        if aligned and question.kind in COUNTED and question.acts and found_:
+        if aligned and question.kind in COUNTED and found_:
             found_ = [of_the_act(c, question, hit, nlp) for c in found_]
         if aligned and question.kind == "date" and question.acts and found_:
             found_ = [dating_the_act(c, question, hit, nlp) for c in found_]
@@ -329,11 +329,13 @@ def of_the_act(
     candidate: Candidate, question: Question, hit: SentenceHit, nlp: "Language"
 ) -> Candidate:
     """A figure of another outcome than the question's ("wounding at least 1,000" for "how
-    many were killed") fits less, and one of no outcome a little less (`acts.py`)."""
+    many were killed") fits less, and one of no outcome a little less; so does one of
+    someone the question does not name ("Florida's 99 delegates") (`acts.py`)."""
     if candidate.how != "quantity":
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
-    fit = outcome_fit(parsed(hit.text, nlp), start, end, question.acts)
+    doc = parsed(hit.text, nlp)
+    fit = outcome_fit(doc, start, end, question.acts) * owner_fit(doc, start, end, question.text)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
