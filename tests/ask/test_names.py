@@ -101,8 +101,8 @@ def test_a_stop_word_in_capitals_is_a_name_the_question_is_about(nlp: Language) 
 def test_a_country_is_named_by_its_leader(nlp: Language, settings: Settings) -> None:
     text = (
         "Venezuela held drills on its coast on Monday. Washington called them a provocation. "
-        "In a televised address, Nicolás Maduro "
-        "claimed to have mobilized over 8 million reservists in volunteer militias."
+        "In a televised address, Nicolás Maduro claimed to have mobilized over 8 million "
+        "reservists in volunteer militias."
     )
     answer = asked("How many reservists does Venezuela have?", text, nlp, settings)
     assert (answer.text or "").endswith("8 million"), answer.reason
