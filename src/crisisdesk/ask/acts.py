@@ -1,12 +1,11 @@
-"""Which act a figure or a time of a sentence is told of. A figure's outcome: "killing 40
-people while wounding at least 1,000" gives 40 for "how many were killed", 1,000 for "how
-many were wounded". A figure counts
-the verb right after it ("over 1,000 injured", "100 people have died") or else the nearest verb
-above it in the parse ("killed 258 people, including 12 Americans"). Only outcomes news counts
-side by side are told apart (`lexicons/counted_acts.tsv`): other verbs are paraphrased too
-freely ("prefer" and "support" in a poll) for a mismatch to say anything. A time dates the
-act of its clause: "It began Jan. 30, when the campaign challenged her to debate on April
-14" dates the challenge Jan. 30 and the debate April 14."""
+"""Which act a figure or a time of a sentence is told of. A figure's outcome: "killing 40 people
+while wounding at least 1,000" gives 40 for "how many were killed", 1,000 for "how many were
+wounded". A figure counts the verb right after it ("over 1,000 injured", "100 people have died")
+or else the nearest verb above it in the parse ("killed 258 people, including 12 Americans").
+Only outcomes news counts side by side are told apart (`lexicons/counted_acts.tsv`): other verbs
+are paraphrased too freely ("prefer" and "support" in a poll) for a mismatch to say anything. A
+time dates the act of its clause: "It began Jan. 30, when the campaign challenged her to debate
+on April 14" dates the challenge Jan. 30 and the debate April 14."""
 
 from typing import TYPE_CHECKING
 

@@ -440,13 +440,12 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
                 yield span
 
 
-#: verbs that say what someone calls a thing ("calling the behavior *a fireable offense*",
-#: "denouncing the deployment *as an open conspiracy*")
+#: verbs that say what someone calls a thing, beyond the reader lexicon's group of
+#: "describe" ("calling the behavior *a fireable offense*", "dismissing it *as a hoax*")
 CHARACTERIZING = frozenset(
     [
-        *("call", "describe", "characterize", "characterise", "label", "brand", "dub", "term"),
-        *("denounce", "dismiss", "condemn", "decry", "hail", "slam", "criticize", "criticise"),
-        *("praise", "portray", "cast", "see", "view", "regard"),
+        *("characterise", "term", "dismiss", "condemn", "decry", "hail", "slam", "criticize"),
+        *("criticise", "praise", "portray", "cast", "see", "view", "regard"),
     ]
 )
 
@@ -455,8 +454,9 @@ def characterizations(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """Character spans (sentence offsets) of what the sentence calls something: the
     complement of "call X Y", the object of "as" in "describe X as Y" (on the verb or, as
     the parser may hang it, on X)."""
+    calling = forms("describe") | {stem(w) for w in CHARACTERIZING}
     for token in sentence:
-        if token.lemma_.lower() not in CHARACTERIZING:
+        if stem(token.lemma_.lower()) not in calling:
             continue
         called = [token, *(k for k in token.children if k.dep_ in OBJECTS)]  # "as" on either
         kids = [k for k in token.children if k.dep_ == "oprd"]
