@@ -61,6 +61,7 @@ CITE_ROOTS = {
     "policy": Path("attribution/polnear/train/text"),
     "campaign": Path("attribution/polnear/train/text"),
     "debate": Path("attribution/polnear/train/text"),
+    "primary": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -134,6 +135,10 @@ NOT_CAMPAIGN = re.compile(f"{NOT_POLICY.pattern}|{POLICY.pattern}")
 #: above): the primary and presidential debates of 2015-16
 DEBATE = re.compile(r"\bdebates?\b")
 NOT_DEBATE = re.compile(f"{NOT_CAMPAIGN.pattern}|{CAMPAIGN.pattern}")
+#: what a PolNeAR training article of the "primary" store mentions (and none of the five
+#: above): the polls, primaries and caucuses of 2015-16
+PRIMARY = re.compile(r"\b(polls?|primary|primaries|caucus(es)?)\b")
+NOT_PRIMARY = re.compile(f"{NOT_DEBATE.pattern}|{DEBATE.pattern}")
 #: the stores of PolNeAR training articles on one subject: what they mention, and what not
 TOPICS = {
     "world": (WORLD, None),
@@ -141,6 +146,7 @@ TOPICS = {
     "policy": (POLICY, NOT_POLICY),
     "campaign": (CAMPAIGN, NOT_CAMPAIGN),
     "debate": (DEBATE, NOT_DEBATE),
+    "primary": (PRIMARY, NOT_PRIMARY),
 }
 
 
