@@ -7,6 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from crisisdesk.ask import question as questions
+from crisisdesk.ask.places import kinds, other_place
 from crisisdesk.ask.retrieve import (
     FOLLOW_SHARE,
     close_words,
@@ -32,6 +33,10 @@ A380 = (
     "It can carry up to 555 passengers in a typical three-class layout."
 )
 A350 = "Qatar Airways ordered 80 Airbus A350 jets, a mid-sized plane, for delivery from 2013."
+CAUCUS = (
+    "Senator Ruiz finished just 0.3 points behind Governor Hale at the Iowa caucuses on Monday. "
+    "Both campaigns now turn to Nevada, whose voters caucus later this month."
+)
 SATURN = (
     "General Motors announced on Friday that Penske Automotive Group was selected to buy its "
     "Saturn brand. The transaction should be completed in October. "
@@ -47,6 +52,14 @@ def test_a_figure_told_for_another_month_does_not_answer(nlp: Language, settings
     assert "another time" in february.reason
     march = asked("How many jobs did the US economy lose in March 2009?", MARCH, nlp, settings)
     assert (march.text or "").startswith("663,000")
+
+
+def test_a_figure_told_for_another_place_does_not_answer(nlp: Language, settings: Settings) -> None:
+    nevada = asked("By how many points did Hale win the Nevada caucuses?", CAUCUS, nlp, settings)
+    assert nevada.text is None
+    assert "Iowa, not for the place asked" in nevada.reason
+    iowa = asked("By how many points did Ruiz trail Hale in Iowa?", CAUCUS, nlp, settings)
+    assert (iowa.text or "").startswith("0.3"), iowa.reason
 
 
 def test_a_time_past_another_figure_dates_that_figure(nlp: Language, settings: Settings) -> None:
@@ -148,3 +161,13 @@ def test_what_someone_denied_is_their_denial(
     assert said_by(questions.read("What did Russia say?", nlp), desk.store) == []
     denied = asked("What did Russia deny?", DENIAL, nlp, settings)
     assert denied.text == "sending any troops across the border"
+
+
+def test_a_province_is_of_its_states_and_a_state_of_their_kind() -> None:
+    assert kinds("Iowa") == kinds("Nevada") == {"USA"}
+    assert kinds("Zulia") == {"VEN"}
+    assert kinds("Venezuela") == kinds("Colombia") == {"state"}
+    assert kinds("Georgia") == {"state"}  # the state, never the US province of its name
+    assert not kinds("Washington")  # the capital's name: the city or the state
+    assert other_place(["Nevada"], ["Venezuela", "Iowa"]) == "Iowa"
+    assert other_place(["Nevada"], ["Zulia", "Colombia"]) is None

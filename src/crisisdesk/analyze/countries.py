@@ -56,6 +56,22 @@ def regions() -> frozenset[str]:
     )
 
 
+@cache
+def provinces() -> dict[str, frozenset[str]]:
+    """Province -> the codes of the states that have one by that name ("Iowa": {"USA"}),
+    but for names that are also a state's or a capital's ("Georgia", "Washington", "Madrid"):
+    those may name another place."""
+    states = [info for info in CountryInfo.all().values() if code_of(info)]
+    taken = {w for info in states for a, _ in aliases(info) for w in (a.lstrip(LOOKUP_ONLY),)}
+    taken |= {w for c in capitals() for w in (c, c.split()[0])}
+    found: dict[str, set[str]] = {}
+    for info in states:
+        for name in info.get("provinces") or []:
+            if name not in taken:
+                found.setdefault(name, set()).add(code_of(info))
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
 def code_of(info: Mapping[str, Any]) -> str:
     code = info.get("ISO", {}).get("alpha3") or ""
     return "" if code in WITHDRAWN else code

@@ -3,8 +3,9 @@
 Every candidate of every passage is scored by how well its passage supports the question
 (IDF-weighted share of the question's words in the sentence, and in the sentence with its
 title and the sentence before), whether the names the question uses are there, whether it
-tells of the time the question names ("in February 2009"), how well the candidate's kind
-fits, how close it stands to the question's words and how high its passage ranks. The best
+tells of the time and the place the question names ("in February 2009", "the Nevada
+caucuses"), how well the candidate's kind fits, how close it stands to the question's words
+and how high its passage ranks. The best
 candidate is the answer when its score reaches `settings.ask.min_confidence`, an operating
 point read off the risk-coverage curve of `benchmarks/ask_news.py`. With a reader model
 (`settings.ask.llm_url`), the model picks among the candidates above that bar (`chooser.py`).
@@ -29,6 +30,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
 from crisisdesk.ask.figures import DATELINE, MONTH, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
+from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
@@ -79,6 +81,8 @@ VALUED = frozenset({"number", "amount", "quantity", "date"})
 AGREEMENT = 0.5
 #: characters at which closeness to the question's words halves its bonus
 NEAR = 40
+#: what a passage keeps when it tells of another place than the one the question names
+OTHER_PLACE = 0.6
 #: what a passage keeps when it tells of another time than the one the question names
 OTHER_TIME = 0.6
 #: how long after a period news still reports on it
@@ -186,7 +190,33 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
         return "the question denies what its source affirms"
     if other_time(question, best, src.store):
         return "the sources tell it for another time than asked"
+    place = place_told(question, best.passage, src)
+    if place:
+        return f"the sources tell it for {place}, not for the place asked"
     return None
+
+
+def place_told(question: Question, passage: Passage, src: Sources) -> str | None:
+    """The place the passage's sentence tells of instead of one the question asks about that
+    neither it, its title, the opening of the sentence before nor its dateline names
+    ("Iowa" for a question on the Nevada caucuses)."""
+    asked = [p for p in question.places if p not in question.qualifiers]
+    if not asked or question.kind not in VALUED:
+        return None
+    hit = passage.hit
+    entities = src.store.entities_in(hit.doc_id, hit.start, hit.end)
+    named = [e.actor or e.text for e in entities if e.label == "GPE"]
+    before = passage.before.text.split()[:TOPIC_WORDS] if passage.before else []
+    near = " ".join((hit.text, hit.title or "", *before, dateline(hit, src.store)))
+    asked_names = {place_name(p, src.known): p for p in asked}
+    missing = [n for n, p in asked_names.items() if n not in named and not named_in(p, near)]
+    return other_place(missing, [n for n in named if n not in asked_names]) if missing else None
+
+
+def place_name(place: str, known: Gazetteer) -> str:
+    """The place as the gazetteer names it ("U.S.": "United States"), or as written."""
+    entry = known.lookup(place)
+    return entry.name if entry is not None and entry.kind == "GPE" else place
 
 
 def untold_event(question: Question, passage: Passage, store: Store) -> str | None:
@@ -311,6 +341,7 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     bases = [
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
+        * (OTHER_PLACE if place_told(question, p, src) else 1.0)
         / (1 + RANK_DECAY * i)
         for i, p in enumerate(passages)
     ]

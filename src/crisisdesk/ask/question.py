@@ -591,6 +591,8 @@ class Question:
     acts: tuple[str, ...] = ()
     #: its names of several words, whole ("United States"), looked up as one
     name_runs: tuple[str, ...] = ()
+    #: the places its parse names ("Nevada" in "who won the Nevada caucuses")
+    places: tuple[str, ...] = ()
 
 
 def read(text: str, nlp: "Language | None" = None) -> Question:
@@ -623,6 +625,7 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         qualifiers=(*QUALIFIER.findall(text), *setting_names(text), *region_names(text)),
         acts=tuple(t.lemma_.lower() for t in predicates(list(doc))) if doc is not None else (),
         name_runs=tuple(NAME_RUN.findall(text)),
+        places=tuple(e.text for e in doc.ents if e.label_ == "GPE") if doc is not None else (),
     )
 
 
