@@ -106,6 +106,16 @@ def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
             "Trump has also authorized the CIA to conduct covert action in Venezuela.",
             "covert action in Venezuela",
         ),
+        (  # what someone is bidden to do: the clause of "to", less its subject and "to"
+            "What has the CIA been authorized to do?",
+            "Trump has also authorized the CIA to conduct covert action in Venezuela.",
+            "conduct covert action in Venezuela",
+        ),
+        (
+            "What did Maduro ask the reservists to do?",
+            "Maduro asked the reservists to report to their barracks by Friday.",
+            "report to their barracks by Friday",
+        ),
         (  # the place, not its preposition
             "Where did the frigates dock?",
             "The frigates docked in the port of La Guaira on Monday.",
@@ -117,6 +127,11 @@ def test_the_filler_is_the_argument_alone(
     question: str, sentence: str, filler: str, nlp: Language
 ) -> None:
     assert filled(question, sentence, nlp) == [filler]
+
+
+def test_what_someone_else_is_bidden_to_do_does_not_fill_the_slot(nlp: Language) -> None:
+    sentence = "Trump has also authorized the CIA to conduct covert action in Venezuela."
+    assert filled("What did Trump authorize the Pentagon to do?", sentence, nlp) == []
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ number *experts* have questioned" for "who doubts"). The answer need not be a na
 
 Roles: `subj`, `obj`, `prep:<word>` (a preposition the question leaves standing), `where`
 (a place phrase), `how` (the means: "by repositioning troops", "as an open conspiracy"),
+`to-do` (what someone is bidden to do: "authorized the CIA *to conduct covert action*"),
 `clause` (a yes/no question: what the sentence says of the predicate) and `title` ("Who is
 Maduro?", "What is the Igla-S?": what the sentences call it). A filler counts only where the
 sentence's other arguments and negation agree with the question's.
@@ -196,6 +197,10 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
         return _slot(predicates([root]), "how") if means else None
     if wh.lower_ == "where":
         return _slot(predicates(tokens), "where")
+    bidding = _bidding(tokens) if wh.lower_ == "what" else None
+    if bidding is not None:  # "what was the CIA authorized to do": the act it may do
+        found = _slot([bidding], "to-do")
+        return replace(found, others=_others(bidding, "to-do")) if found else None
     stranded = next((t for t in tokens if t.dep_ == "prep" and not list(t.children)), None)
     if stranded is not None and stranded.i > wh.i:
         found = _slot([stranded.head], f"prep:{stranded.lower_}")
@@ -214,6 +219,23 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
     return replace(found, others=_others(verb, role)) if found else None
+
+
+def _bidding(tokens: "list[Token]") -> "Token | None":
+    """The verb whose "to do" a question asks about ("authorized", "asked", "want" in "what
+    did Maduro ask the reservists to do"), or None."""
+    return next(
+        (
+            t.head
+            for t in tokens
+            if t.lemma_ == "do"
+            and t.dep_ in ("xcomp", "ccomp")
+            and any(k.lower_ == "to" for k in t.children)
+            and t.head.pos_ == "VERB"
+            and t.head.lemma_.lower() not in LIGHT
+        ),
+        None,
+    )
 
 
 def _fronted(verb: "Token") -> Slot | None:
@@ -435,7 +457,7 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
         if light and not slot.particles & particles(token):
             continue  # "took the stage" does not say "take over"
         for head in fillers(token, slot.role):
-            span = extent(head, slot.role, token)
+            span = extent(head, "clause" if slot.role == "to-do" else slot.role, token)
             if span is not None:
                 yield span
 
@@ -665,6 +687,9 @@ def fillers(token: "Token", role: str) -> "list[Token]":
         return [o for o in places if o.ent_type_ not in ("DATE", "TIME")]  # not "on Monday"
     if role == "how":
         return [k for k in kids if k.dep_ == "prep" and k.lower_ in MEANS_PREPS]
+    if role == "to-do":  # "authorized the CIA *to conduct* covert action"
+        clauses = (k for k in kids if k.dep_ in ("xcomp", "ccomp") and k.pos_ in ("VERB", "AUX"))
+        return [k for k in clauses if any(t.lower_ == "to" for t in k.children)]
     if token.pos_ not in ("VERB", "ADJ", "NOUN"):
         return []
     while token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "VERB":
