@@ -47,6 +47,11 @@ def fitting(question: str, sentence: str, nlp: Language) -> list[str]:
             "On the island, Venezuelan troops built the base of La Orchila last year.",
             "La Orchila",
         ),
+        (  # a copula's clause of "to"
+            "What is the government's aim?",
+            "Analysts say the government's aim is to keep the ports open through the winter.",
+            "to keep the ports open through the winter",
+        ),
         (  # a naming verb
             "What was the deployment called?",
             "The deployment, known as Operation Southern Spear, began in September.",

@@ -139,9 +139,9 @@ def _pairs(token: "Token") -> Iterator[Pair]:
 
 
 def _joined(token: "Token") -> Iterator[Pair]:
-    """The two sides of a copula or naming verb ("X is Y", "X is called Y", "a style known
-    as Y"), each as the answer with the other describing it; another verb's object and what
-    it is "as" ("replaced X as the ruling class")."""
+    """The two sides of a copula or naming verb ("X is Y", "X is to do Y", "X is called Y", "a
+    style known as Y"), each as the answer with the other describing it; another verb's object
+    and what it is "as" ("replaced X as the ruling class")."""
     if token.lemma_ not in NAMING | {"be"}:
         if token.pos_ == "VERB":  # "replaced *the Anglo-Saxons* as the ruling class"
             kinds = [o for k in token.children if k.lower_ == "as" for o in k.children]
@@ -151,12 +151,19 @@ def _joined(token: "Token") -> Iterator[Pair]:
         return
     sides = [k for k in token.children if k.dep_ in JOINED]
     sides += [o for k in token.children if k.lower_ == "as" for o in k.children]
+    if token.lemma_ == "be":  # "the US goal is *to establish a credible threat*"
+        sides += [k for k in token.children if k.dep_ == "xcomp" and _infinitive(k)]
     if token.dep_ == "acl" and token.lemma_ in NAMING:
         sides.append(token.head)
     for a in sides:
         for b in sides:
             if a is not b:
                 yield a, describing(b), token, 1.0
+
+
+def _infinitive(verb: "Token") -> bool:
+    """The verb opens a clause of "to" ("to establish ...")."""
+    return any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children)
 
 
 def describing(side: "Token") -> "list[Token]":
