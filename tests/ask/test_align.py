@@ -74,6 +74,16 @@ def filled(question: str, sentence: str, nlp: Language) -> list[str]:
             "Maduro has responded by repositioning troops.",
             "by repositioning troops",
         ),
+        (  # whom a verb blames for the deed does it
+            "Who shot down the drone?",
+            "Maduro lashed out at Colombia for having shot down a Venezuelan drone.",
+            "Colombia",
+        ),
+        (
+            "Who shot down the drone?",
+            "Caracas accused Colombian forces of shooting down the drone on Sunday.",
+            "Colombian forces",
+        ),
         (  # a light verb with its particle says an act: "take over"
             "Who will take over as head of the militia?",
             "Diosdado Cabello, a veteran of the party, will take over as head of the militia.",

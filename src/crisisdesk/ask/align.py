@@ -93,6 +93,8 @@ PLACE_PREPS = frozenset(
     ]
 )
 MEANS_PREPS = frozenset(["by", "as", "with", "through"])
+#: the prepositions of a deed someone is blamed or thanked for ("accused X *of* shooting")
+BLAMED_FOR = frozenset(["for", "of"])
 #: the dependency labels of a verb's subject, object and passive agent
 SUBJECTS = frozenset(["nsubj", "csubj"])
 #: "what is X doing", "what did X do": asks what X is said to do
@@ -714,7 +716,21 @@ def _agents(token: "Token", kids: "list[Token]", passive: bool) -> "list[Token]"
         controllers = list(token.head.children)  # "urged followers to carry out": its object
         objects = [k for k in controllers if k.dep_ == "dobj"]
         return objects or [k for k in controllers if k.dep_ in (*SUBJECTS, "nsubjpass")]
+    if token.dep_ == "pcomp" and token.head.lower_ in BLAMED_FOR:
+        return _blamed(token.head.head)
     return [k for k in kids if k.dep_ in ("npadvmod", "compound") and k.i < token.i]
+
+
+def _blamed(verb: "Token") -> "list[Token]":
+    """Whom a verb blames or thanks for a deed ("lashed out *at Turkey* for having shot down",
+    "accused *Turkey* of shooting down"): its object, or the object of its "at"; the object
+    itself when the parser hangs the deed on it."""
+    if verb.dep_ == "dobj":
+        return [verb]
+    kids = list(verb.children)
+    objects = [k for k in kids if k.dep_ == "dobj"]
+    at = (o for k in kids if k.dep_ == "prep" and k.lower_ == "at" for o in k.children)
+    return objects or [o for o in at if o.dep_ == "pobj"]
 
 
 def leading(token: "Token") -> bool:
@@ -737,6 +753,8 @@ def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | No
         if role != "clause" and head.is_ancestor(predicate)
         else set()
     )
+    if own and predicate.dep_ == "pcomp":  # "Colombian forces (of shooting down)"
+        own.add(predicate.head.i)
     words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in own]
     if role == "clause":
         subject = {
