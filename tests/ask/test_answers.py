@@ -634,8 +634,10 @@ def test_a_score_is_a_tally_or_nothing(nlp: Language, settings: Settings) -> Non
         ("Which skier won the 50-kilometer race?", "actor"),
         ("Which architect did the museum dismiss?", "actor"),
         ("Which suspect was arrested at the airport?", "actor"),
+        ("Which actress introduced the candidate?", "actor"),
         ("Which computer did the ministry buy?", "phrase"),
         ("Which border crossing was closed?", "phrase"),
+        ("Which fortress did the rebels take?", "phrase"),
     ],
 )
 def test_a_noun_for_someone_who_does_something_asks_for_a_person(

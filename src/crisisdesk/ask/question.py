@@ -213,9 +213,10 @@ PERSON_NOUNS = frozenset(
 #: what organisations are called: "which *agency*" asks for an organisation; other nouns
 #: ("which weapons", "what kinds of targets") for a phrase of the sentence
 #: endings of nouns for people by what they do, and the nouns of things that end the same
-AGENT_ENDINGS = ("er", "or", "ist", "ect", "ian")
+AGENT_ENDINGS = ("er", "or", "ist", "ect", "ian", "tress")
 AGENT_LIKE_THINGS = frozenset(
     [
+        *("stress", "distress", "fortress", "mattress"),
         "number",
         "order",
         "border",
@@ -724,7 +725,8 @@ def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
 def agent_noun(noun: str) -> bool:
     """A noun for someone who does something ("skier", "architect", "novelist"), by its
     ending, but for the things news names the same way ("computer", "border")."""
-    singular = noun.removesuffix("s")
+    singular = noun[:-2] if noun.endswith("sses") else noun.removesuffix("s")
+    singular = f"{singular}s" if singular.endswith("tres") else singular  # "actress"
     return singular.endswith(AGENT_ENDINGS) and singular not in AGENT_LIKE_THINGS
 
 
