@@ -1111,3 +1111,15 @@ def test_a_time_a_role_or_what_followed_is_no_reason(
     sentence: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked("Why did Wasserman Schultz resign?", sentence, nlp, settings).text is None
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        ("Who was Ruiz's opponent in the general election?", "opponent"),
+        ("Who was named president and chief executive of the bank?", "executive"),
+        ("Who was set to take over as head of the militia?", "head"),
+    ],
+)
+def test_who_holds_a_role_reads_the_role_not_what_it_is_in(question: str, held: str) -> None:
+    assert questions.role(question.lower()) == held

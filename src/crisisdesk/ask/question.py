@@ -736,8 +736,10 @@ def role(lowered: str) -> str | None:
     found = ROLE.match(lowered)
     if found is None:
         return None
-    words = re.findall(r"[a-z]+", found.group(1))
-    return next((w for w in reversed(words) if w in PERSON_NOUNS), None)
+    held = re.split(r"\b(?:of|in|at|for|during|on|to|with)\b", found.group(1), maxsplit=1)[0]
+    words = re.findall(r"[a-z]+", held)  # "opponent in the general election": opponent
+    later = re.findall(r"[a-z]+", found.group(1))  # "set to take over as head of"
+    return next((w for w in [*reversed(words), *later] if w in PERSON_NOUNS), None)
 
 
 def focus(lowered: str) -> str | None:
