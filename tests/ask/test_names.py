@@ -1,6 +1,7 @@
 """What counts as naming what a question names: an acronym's full name, a month written
 short, the region after a place's name, a person's surname; whose words it asks about."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,12 @@ def test_an_acronym_the_document_only_spells_out_still_answers(
 def test_a_month_written_short_is_a_time_not_a_name(nlp: Language) -> None:
     read = questions.read("By Sept. 1, how many days had the senator gone without a briefing?", nlp)
     assert "Sept" not in read.names
+
+
+def test_a_range_of_months_is_a_time_not_a_name(nlp: Language) -> None:
+    read = questions.read("How much did the campaign raise in October-December 2015?", nlp)
+    assert read.names == ()
+    assert read.period == (date(2015, 10, 1), date(2015, 12, 31))
 
 
 @pytest.mark.parametrize(

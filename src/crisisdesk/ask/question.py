@@ -428,6 +428,7 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "bid",
             "wage",
             "damages",
+            *("gift", "donation", "contribution", "pledge", "grant"),
         ],
         ("number", ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")),
     ),
@@ -845,7 +846,7 @@ def names(question: str) -> list[str]:
         for w in name_parts(word)
         if w[0].isupper()
         and len(w.rstrip(".")) > 1  # "I", the "J." of "Mary J. Blige"
-        and w.lower().rstrip(".") not in CALENDAR
+        and not all(p.lower().rstrip(".") in CALENDAR for p in w.split("-"))  # "Oct.-Dec."
         and w.lower().rstrip(".") not in HONORIFICS
     ]
 
