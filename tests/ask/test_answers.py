@@ -14,7 +14,14 @@ from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import named_in, unmentioned
 from crisisdesk.ask.dated import readable
-from crisisdesk.ask.figures import MODEL, counts_measure, level_fit, measure_asked, same_thing
+from crisisdesk.ask.figures import (
+    CHANGE_FOR_LEVEL,
+    MODEL,
+    counts_measure,
+    level_fit,
+    measure_asked,
+    same_thing,
+)
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -678,6 +685,20 @@ def test_the_age_of_the_one_described(
         "girl in the town of Koermend."
     )
     assert asked(question, text, nlp, settings).text == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [
+        ("The militia has lost over 6,000 dead and wounded in the war.", 1.0),
+        ("The militia has lost 6,000 members since the war began.", CHANGE_FOR_LEVEL),
+    ],
+)
+def test_losses_in_a_war_are_no_change_of_a_level(sentence: str, fit: float, nlp: Language) -> None:
+    question = questions.read("How many casualties has the militia suffered?", nlp)
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("6,000")
+    assert level_fit(question, hit, start, start + 5) == fit
 
 
 @pytest.mark.parametrize(

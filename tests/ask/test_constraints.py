@@ -7,6 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from crisisdesk.ask import question as questions
+from crisisdesk.ask.answer import by_outlet
 from crisisdesk.ask.places import kinds, other_place
 from crisisdesk.ask.retrieve import (
     FOLLOW_SHARE,
@@ -171,3 +172,9 @@ def test_a_province_is_of_its_states_and_a_state_of_their_kind() -> None:
     assert not kinds("Washington")  # the capital's name: the city or the state
     assert other_place(["Nevada"], ["Venezuela", "Iowa"]) == "Iowa"
     assert other_place(["Nevada"], ["Zulia", "Colombia"]) is None
+
+
+def test_a_name_that_is_the_outlet_s_is_named_by_its_stories() -> None:
+    assert by_outlet("HuffPost", (), "huff-post")
+    assert by_outlet("Washington", ("Washington Post",), "washington-post")
+    assert not by_outlet("Washington", (), "washington-post")  # the government, maybe

@@ -4,6 +4,7 @@ Answers come from the store given; `Desk.ask` with a context passes a private in
 holding that text alone (built by `flow.memory_store`).
 """
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,16 @@ def ask(
     from crisisdesk.ask import question as questions
     from crisisdesk.ask.answer import Sources, best_answer
     from crisisdesk.ask.retrieve import retrieve
+    from crisisdesk.ask.spelling import respelled
 
+    known = gazetteer(settings)
     read = questions.read(question, nlp)
+    spelled = respelled(read.names, store, known)
+    for name, written in spelled.items():  # "Hezbollah" as the sources write it: "Hizbollah"
+        question = re.sub(rf"\b{re.escape(name)}\b", written, question)
+    if spelled:
+        read = questions.read(question, nlp)
     passages = retrieve(read, store, limit=settings.ask.top_k, dense=dense)
-    answer = best_answer(read, passages, Sources(store, nlp, gazetteer(settings), settings.ask))
-    return replace(answer, id=qid)
+    answer = best_answer(read, passages, Sources(store, nlp, known, settings.ask))
+    notes = [answer.reason, *(f"read {a} as the sources write it: {b}" for a, b in spelled.items())]
+    return replace(answer, id=qid, reason="; ".join(n for n in notes if n) or None)

@@ -512,6 +512,7 @@ def not_in_document(
         if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
         and not spelled_out(n, doc.text)
         and not surnamed(n, runs, words)
+        and not by_outlet(n, runs, doc.outlet)
     ]
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
     actors = {e.actor for e in entities if e.actor}
@@ -526,6 +527,15 @@ def not_in_document(
             for r in (n, *(r for r in runs if n in r))
         )
     ]
+
+
+def by_outlet(name: str, runs: tuple[str, ...], outlet: str | None) -> bool:
+    """The name, alone or in a run of names, is the outlet's ("HuffPost" for "huff-post"):
+    "according to HuffPost" asks for what its story says, which need not name it."""
+    if not outlet:
+        return False
+    own = re.sub(r"\W|_", "", outlet.lower())
+    return any(re.sub(r"\W|_", "", r.lower()) == own for r in (name, *runs) if name in r)
 
 
 def surnamed(name: str, runs: tuple[str, ...], words: set[str]) -> bool:
@@ -572,6 +582,8 @@ def missing_names(
     missing = [n for n in question.names if not named_in(n, text)]
     if missing:  # the story's dateline places all of it ("CANBERRA, Australia (AP) _")
         missing = [n for n in missing if not named_in(n, dateline(passage.hit, src.store))]
+    runs = question.name_runs
+    missing = [n for n in missing if not by_outlet(n, runs, passage.hit.outlet)]
     if not missing:
         return []
     hit, prior = passage.hit, passage.before
@@ -583,7 +595,6 @@ def missing_names(
     if THE_COUNTRY.search(hit.text):
         actors |= document_states(hit.doc_id, src)
     states = {e.code for e in entities if e.actor and e.code}
-    runs = question.name_runs
     return [
         n
         for n in missing

@@ -106,6 +106,13 @@ CHANGED = re.compile(
 )
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
+#: the losses of a side in a war, not a change of a level ("lost over 6,000 *dead and
+#: wounded*", "lost 40 soldiers")
+CASUALTIES = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:dead|killed|wounded|injured|casualties|lives|men|soldiers"
+    r"|fighters|troops)\b",
+    re.I,
+)
 #: a number that counts part of a whole a relative clause describes ("20 venues, one of which
 #: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
 PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
@@ -266,7 +273,8 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     change = CHANGE.search(question.text) is not None
     if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
         return MODEL
-    if not change and CHANGED.search(before):  # "lost 212,000 customers" for how many it has
+    if not change and CHANGED.search(before) and not CASUALTIES.match(after):
+        # "lost 212,000 customers" for how many it has
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL

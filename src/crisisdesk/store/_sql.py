@@ -94,6 +94,16 @@ RECENT_FIRST = 'd."published" DESC NULLS LAST, d."added" DESC'
 SINCE = 'd."published" >= :since'
 # The best sentences are chosen in the full-text index alone, then joined: ties go to the
 # sentence stored first (sentence ids grow with each document added, in sentence order).
+#: the full-text index's words (Porter stems) as a table, made once per connection
+VOCABULARY = """
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp."passages_vocab"
+    USING fts5vocab(main, 'passages_fts', 'row')
+"""
+WORDS_FROM = """
+    SELECT "term", "doc" FROM temp."passages_vocab"
+    WHERE "term" >= :start AND "term" < :stop
+    ORDER BY "doc" DESC
+"""
 SEARCH = dedent(f"""
     SELECT s."id" AS "s_id", {HIT}, -best."bm25" AS "score"
     FROM (

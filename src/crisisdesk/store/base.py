@@ -252,6 +252,11 @@ class Store(Protocol):
         matching the words it begins with `prefix`."""
         ...
 
+    def indexed_words(self, start: str) -> list[tuple[str, int]]:
+        """The full-text index's words that begin with the letter `start`, with how many
+        passages hold each, most held first."""
+        ...
+
     def sentence_at(self, doc_id: str, offset: int) -> SentenceHit | None:
         """The sentence holding character `offset` of a document."""
         ...

@@ -411,6 +411,13 @@ class SQLiteStore:
         rows = self._all(_sql.SEARCH, params)
         return [_rows.hit_from(r) for r in rows]
 
+    def indexed_words(self, start: str) -> list[tuple[str, int]]:
+        """The full-text index's words (lowercased Porter stems) that begin with the letter
+        `start`, with how many passages hold each, most held first."""
+        self._all(_sql.VOCABULARY)
+        bounds = {"start": start.lower(), "stop": chr(ord(start.lower()) + 1)}
+        return [(r["term"], r["doc"]) for r in self._all(_sql.WORDS_FROM, bounds)]
+
     def nearest(self, query: "Matrix", *, limit: int = 10) -> list[SentenceHit]:
         """The sentences whose vectors are nearest `query` (cosine as `score`), nearest first."""
         index = self._vector_index()

@@ -1,0 +1,50 @@
+"""Names a question spells otherwise than its sources: a transliteration ("Hezbollah" for the
+sources' "Hizbollah", "Moammar" for "Muammar") is read as the sources spell it. Two spellings
+are one name when they begin with the same letter and keep the same consonants in the same
+order (vowels, "y", "w", "h" after a consonant and doubled letters aside)."""
+
+import re
+from itertools import groupby
+
+from crisisdesk.analyze.gazetteer import Gazetteer
+from crisisdesk.store import Store
+
+#: names shorter than this, or with fewer consonants, too easily share another word's ("Iran"
+#: and "Oman"; "Moammar" and "mirror"), and the most letters two spellings may differ by
+SHORTEST = 6
+CONSONANTS = 4
+LONGER_BY = 2
+#: what a spelling drops: vowels and the letters that stand for them in transliterations
+SOFT = re.compile(r"(?<=.)(?:[aeiouyw]|(?<=[^aeiou])h)")
+
+
+def skeleton(word: str) -> str:
+    """The word's first letter and consonants, doubled letters once ("Hizbollah": "hzbl")."""
+    lowered = "".join(c for c in word.lower() if c.isalpha())
+    return "".join(k for k, _ in groupby(SOFT.sub("", lowered)))
+
+
+def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[str, str]:
+    """The question's names the sources never write, each with the spelling they use (the
+    most used one that shares its skeleton), capitalized as a name; not a known actor's
+    name, whose other names are its aliases ("Colombia" is not "Columbia")."""
+    out = {}
+    for name in dict.fromkeys(names):
+        if len(name) < SHORTEST or not name.isalpha() or known.lookup(name) is not None:
+            continue
+        if store.search(name, limit=1):
+            continue
+        shape = skeleton(name)
+        if len(shape) < CONSONANTS:
+            continue
+        found = next(
+            (
+                w
+                for w, _ in store.indexed_words(name[0])
+                if abs(len(w) - len(name)) <= LONGER_BY and skeleton(w) == shape
+            ),
+            None,
+        )
+        if found is not None:
+            out[name] = found.capitalize()
+    return out
