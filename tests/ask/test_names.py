@@ -86,6 +86,20 @@ def test_a_person_the_answer_s_story_calls_by_the_surname_is_named(
     assert "Sept. 30" in (answer.text or "")
 
 
+def test_a_long_name_its_story_shortens_to_its_end_is_named(desk: Desk, tmp_path: Path) -> None:
+    (tmp_path / "paper.txt").write_text(
+        "The Gran Maracaibo Daily Courier is the oldest newspaper of the city.",
+        encoding="utf-8",
+    )
+    (tmp_path / "editorial.txt").write_text(
+        "In its editorial, the Daily Courier counted 37 tankers turned away from the port.",
+        encoding="utf-8",
+    )
+    desk.ingest([tmp_path / "paper.txt", tmp_path / "editorial.txt"])
+    answer = desk.ask("How many tankers did the Gran Maracaibo Daily Courier count turned away?")
+    assert answer.text == "37", answer.reason
+
+
 @pytest.mark.parametrize(
     ("question", "speaker"),
     [

@@ -539,12 +539,17 @@ def by_outlet(name: str, runs: tuple[str, ...], outlet: str | None) -> bool:
 
 
 def surnamed(name: str, runs: tuple[str, ...], words: set[str]) -> bool:
-    """The name opens a person's name of several words whose last word the document gives
-    ("Blige" for "Mary J. Blige"): stories call a person by the surname."""
-    return any(
-        r.split()[0] == name and r.split()[-1].lower().removesuffix("'s")[:STEM_CHARS] in words
-        for r in runs
-    )
+    """The name opens a name of several words whose end the document gives: a person's
+    surname ("Blige" for "Mary J. Blige"), the last two words of a longer name ("the Daily
+    News" for the New York Daily News): stories call them so."""
+    for run in runs:
+        parts = [p.removesuffix("'s") for p in run.split() if len(p.rstrip(".")) > 1]
+        if name not in parts[:-1]:
+            continue
+        tail = parts[-1:] if name == parts[0] or len(parts) < 3 else parts[-2:]
+        if name not in tail and all(t.lower()[:STEM_CHARS] in words for t in tail):
+            return True
+    return False
 
 
 def named_in(name: str, text: str) -> bool:
