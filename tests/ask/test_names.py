@@ -70,34 +70,31 @@ def test_which_town_is_answered_by_the_town_not_its_state(
     assert answer.text == "Jupiter"
 
 
-def test_a_person_the_answer_s_story_calls_by_the_surname_is_named(
-    desk: Desk, tmp_path: Path
+@pytest.mark.parametrize(
+    ("first", "second", "question", "expected"),
+    [
+        (  # a person by the surname
+            "Mary J. Blige sang to Hillary Clinton in a preview clip of her Apple Music show.",
+            "Blige's full interview with Clinton will premiere on Sept. 30 on Apple Music.",
+            "When will the full Mary J. Blige interview with Hillary Clinton premiere?",
+            "Sept. 30",
+        ),
+        (  # a long name by its last two words
+            "The Gran Maracaibo Daily Courier is the oldest newspaper of the city.",
+            "In its editorial, the Daily Courier counted 37 tankers turned away from the port.",
+            "How many tankers did the Gran Maracaibo Daily Courier count turned away?",
+            "37",
+        ),
+    ],
+)
+def test_a_name_the_answer_s_story_shortens_is_named(
+    first: str, second: str, question: str, expected: str, desk: Desk, tmp_path: Path
 ) -> None:
-    (tmp_path / "show.txt").write_text(
-        "Mary J. Blige sang to Hillary Clinton in a preview clip of her Apple Music show.",
-        encoding="utf-8",
-    )
-    (tmp_path / "premiere.txt").write_text(
-        "Blige's full interview with Clinton will premiere on Sept. 30 on Apple Music.",
-        encoding="utf-8",
-    )
-    desk.ingest([tmp_path / "show.txt", tmp_path / "premiere.txt"])
-    answer = desk.ask("When will the full Mary J. Blige interview with Hillary Clinton premiere?")
-    assert "Sept. 30" in (answer.text or "")
-
-
-def test_a_long_name_its_story_shortens_to_its_end_is_named(desk: Desk, tmp_path: Path) -> None:
-    (tmp_path / "paper.txt").write_text(
-        "The Gran Maracaibo Daily Courier is the oldest newspaper of the city.",
-        encoding="utf-8",
-    )
-    (tmp_path / "editorial.txt").write_text(
-        "In its editorial, the Daily Courier counted 37 tankers turned away from the port.",
-        encoding="utf-8",
-    )
-    desk.ingest([tmp_path / "paper.txt", tmp_path / "editorial.txt"])
-    answer = desk.ask("How many tankers did the Gran Maracaibo Daily Courier count turned away?")
-    assert answer.text == "37", answer.reason
+    (tmp_path / "first.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(second, encoding="utf-8")
+    desk.ingest([tmp_path / "first.txt", tmp_path / "second.txt"])
+    answer = desk.ask(question)
+    assert expected in (answer.text or ""), answer.reason
 
 
 @pytest.mark.parametrize(
