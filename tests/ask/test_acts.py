@@ -57,6 +57,12 @@ from crisisdesk.ask.span import parsed
             ("kill",),
             UNSAID,
         ),
+        (  # the question's own act, though it names an outcome in a clause besides
+            "About 500 people attended the vigil, a year after he was killed.",
+            "500",
+            ("attend", "kill"),
+            1.0,
+        ),
     ],
 )
 def test_a_figure_counts_the_outcome_of_its_verb(

@@ -178,3 +178,18 @@ def test_a_name_that_is_the_outlet_s_is_named_by_its_stories() -> None:
     assert by_outlet("HuffPost", (), "huff-post")
     assert by_outlet("Washington", ("Washington Post",), "washington-post")
     assert not by_outlet("Washington", (), "washington-post")  # the government, maybe
+
+
+def test_a_lede_that_names_no_one_tells_of_whom_the_next_sentence_names(
+    desk: Desk, tmp_path: Path
+) -> None:
+    (tmp_path / "vigil.txt").write_text(
+        "MARACAIBO, Venezuela (AP) --\n\n"
+        "About 300 people marched on Sunday for the fisherman who drowned in the storm. "
+        "The march for Yannis Kostas ended at the harbour. "
+        "Another 40 boats stayed in port.",
+        encoding="utf-8",
+    )
+    desk.ingest([tmp_path / "vigil.txt"])
+    answer = desk.ask("About how many people marched for Yannis Kostas?")
+    assert answer.text == "300", answer.reason

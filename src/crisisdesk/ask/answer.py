@@ -32,7 +32,7 @@ from crisisdesk.ask.figures import DATELINE, MONTH, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
-from crisisdesk.ask.retrieve import Passage, coverage, term_weights
+from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance
 from crisisdesk.ask.support import carried, corroborating
 from crisisdesk.ask.words import WORD, spelled_out, words_of
@@ -47,6 +47,10 @@ if TYPE_CHECKING:
 CONTEXT_SHARE = 0.35
 #: what a missing name costs: the passage may be about something else
 MISSING_NAME = 0.7
+#: the index of a story's last opening sentence (a dateline may stand alone before it), and
+#: the entities that name someone or somewhere
+LEDE = 1
+NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: words at the start of the sentence before that may supply a name the question asks about
 TOPIC_WORDS = 8
 #: share of the support that comes from the passage's meaning (vector cosine)
@@ -175,6 +179,7 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     ]
     elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
     unnamed = question.kind in VALUED and question.names and len(missing) == len(question.names)
+    unnamed = unnamed and not named_after_lede(missing, best.passage, src.store)
     if unnamed and (elsewhere or not refers_back(question, best.passage.hit.text)):
         return f"no sentence found about {', '.join(missing)}"
     if elsewhere:
@@ -271,6 +276,19 @@ def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[s
 def digits(value: float) -> str:
     """A number as a question writes it in digits, commas left out (24.0: "24")."""
     return f"{value:.0f}" if value.is_integer() else f"{value:g}"
+
+
+def named_after_lede(names: list[str], passage: Passage, store: Store) -> bool:
+    """The passage opens its story, names no one, and the sentence after it names them all:
+    a lede tells of someone by what they are ("the Buffalo-area physician"), the next
+    sentence by name."""
+    hit = passage.hit
+    if hit.index > LEDE:
+        return False
+    if any(e.label in NAMING for e in store.entities_in(hit.doc_id, hit.start, hit.end)):
+        return False
+    after = next_sentence(store, hit)
+    return after is not None and all(named_in(n, after.text) for n in names)
 
 
 def refers_back(question: Question, text: str) -> bool:
