@@ -61,6 +61,12 @@ def test_a_figure_told_for_another_place_does_not_answer(nlp: Language, settings
     assert "Iowa, not for the place asked" in nevada.reason
     iowa = asked("By how many points did Ruiz trail Hale in Iowa?", CAUCUS, nlp, settings)
     assert (iowa.text or "").startswith("0.3"), iowa.reason
+    said = (
+        "Nicolás Maduro denounced the US activity and claimed to have mobilized over 8 million "
+        "reservists. Neighbours of Venezuela watched the drills."
+    )
+    venezuela = asked("How many reservists does Venezuela have?", said, nlp, settings)
+    assert venezuela.text == "8 million", venezuela.reason  # Maduro speaks for Venezuela
 
 
 def test_a_time_past_another_figure_dates_that_figure(nlp: Language, settings: Settings) -> None:

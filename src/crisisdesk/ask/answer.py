@@ -203,8 +203,9 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
 
 def place_told(question: Question, passage: Passage, src: Sources) -> str | None:
     """The place the passage's sentence tells of instead of one the question asks about that
-    neither it, its title, the opening of the sentence before nor its dateline names
-    ("Iowa" for a question on the Nevada caucuses)."""
+    neither it, its title, the opening of the sentence before nor its dateline names, nor an
+    actor of it the sentence names ("Maduro" for Venezuela): "Iowa" for a question on the
+    Nevada caucuses."""
     asked = [p for p in question.places if p not in question.qualifiers]
     if not asked or question.kind not in VALUED:
         return None
@@ -214,7 +215,12 @@ def place_told(question: Question, passage: Passage, src: Sources) -> str | None
     before = passage.before.text.split()[:TOPIC_WORDS] if passage.before else []
     near = " ".join((hit.text, hit.title or "", *before, dateline(hit, src.store)))
     asked_names = {place_name(p, src.known): p for p in asked}
-    missing = [n for n, p in asked_names.items() if n not in named and not named_in(p, near)]
+    codes = {e.code for e in entities if e.code}
+    missing = [
+        n
+        for n, p in asked_names.items()
+        if n not in named and not named_in(p, near) and not known_as(p, src, set(), codes)
+    ]
     return other_place(missing, [n for n in named if n not in asked_names]) if missing else None
 
 
