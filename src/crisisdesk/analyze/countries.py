@@ -62,7 +62,7 @@ def provinces() -> dict[str, frozenset[str]]:
     but for names that are also a state's or a capital's ("Georgia", "Washington", "Madrid"):
     those may name another place."""
     states = [info for info in CountryInfo.all().values() if code_of(info)]
-    taken = {w for info in states for a, _ in aliases(info) for w in (a.lstrip(LOOKUP_ONLY),)}
+    taken = {a.lstrip(LOOKUP_ONLY) for info in states for a, _ in aliases(info)}
     taken |= {w for c in capitals() for w in (c, c.split()[0])}
     found: dict[str, set[str]] = {}
     for info in states:

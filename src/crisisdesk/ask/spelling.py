@@ -19,7 +19,7 @@ SOFT = re.compile(r"(?<=.)(?:[aeiouyw]|(?<=[^aeiou])h)")
 
 
 def skeleton(word: str) -> str:
-    """The word's first letter and consonants, doubled letters once ("Hizbollah": "hzbl")."""
+    """The word's first letter and consonants, doubled letters once ("Hizbollah": "hzblh")."""
     lowered = "".join(c for c in word.lower() if c.isalpha())
     return "".join(k for k, _ in groupby(SOFT.sub("", lowered)))
 
@@ -30,12 +30,10 @@ def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[st
     name, whose other names are its aliases ("Colombia" is not "Columbia")."""
     out = {}
     for name in dict.fromkeys(names):
-        if len(name) < SHORTEST or not name.isalpha() or known.lookup(name) is not None:
-            continue
-        if store.search(name, limit=1):
-            continue
         shape = skeleton(name)
-        if len(shape) < CONSONANTS:
+        if len(name) < SHORTEST or len(shape) < CONSONANTS or not name.isalpha():
+            continue
+        if known.lookup(name) is not None or store.search(name, limit=1):
             continue
         found = next(
             (
