@@ -558,14 +558,14 @@ def by_outlet(name: str, runs: tuple[str, ...], outlet: str | None) -> bool:
     "according to HuffPost" asks for what its story says, which need not name it."""
     if not outlet:
         return False
-    own = re.sub(r"\W|_", "", outlet.lower())
-    return any(re.sub(r"\W|_", "", r.lower()) == own for r in (name, *runs) if name in r)
+    own = re.sub(r"[\W_]", "", outlet.lower())
+    return any(re.sub(r"[\W_]", "", r.lower()) == own for r in (name, *runs) if name in r)
 
 
 def surnamed(name: str, runs: tuple[str, ...], words: set[str]) -> bool:
-    """The name opens a name of several words whose end the document gives: a person's
-    surname ("Blige" for "Mary J. Blige"), the last two words of a longer name ("the Daily
-    News" for the New York Daily News): stories call them so."""
+    """The name is a word before the end of a name of several words whose end the document
+    gives: a person's surname ("Blige" for "Mary J. Blige"), the last two words of a longer
+    name ("the Daily News" for the New York Daily News): stories call them so."""
     for run in runs:
         parts = [p.removesuffix("'s") for p in run.split() if len(p.rstrip(".")) > 1]
         if name not in parts[:-1]:
