@@ -490,6 +490,24 @@ def test_what_time_asks_for_the_clock(nlp: Language, settings: Settings) -> None
             "According to the ministry, why was the venue picked for the ceremony?",
             "to honor the founding of the alliance",
         ),
+        (  # a passive verb's "for"
+            "Ostrin and Voss were dropped from the main stage for poor poll ratings.",
+            "Why were Ostrin and Voss dropped from the main stage?",
+            "poor poll ratings",
+        ),
+        (  # the grounds given
+            "The council passed the resolution 6-1. One member voted against the resolution "
+            "on free speech grounds.",
+            "Why did the one council member vote against the resolution?",
+            "free speech",
+        ),
+        (  # "because of" tells why; "as well as" does not
+            "Voss has said he opposed the 2007 harbour bill because of its dredging "
+            "provisions.\n\nCritics focused on Voss's 2007 vote against the harbour bill, as "
+            "well as his support for a bill that protected the shipyards.",
+            "Why did Voss vote against the harbour bill in 2007?",
+            "its dredging provisions",
+        ),
     ],
 )
 def test_why_is_answered_by_what_the_act_was_done_for(

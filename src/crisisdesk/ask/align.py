@@ -93,6 +93,8 @@ PLACE_PREPS = frozenset(
     ]
 )
 MEANS_PREPS = frozenset(["by", "as", "with", "through"])
+#: entity labels of a count, a price or a while: what "for" holds that is no reason
+MEASURES = frozenset(["DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"])
 #: the prepositions of a deed someone is blamed or thanked for ("accused X *of* shooting")
 BLAMED_FOR = frozenset(["for", "of"])
 #: the dependency labels of a verb's subject, object and passive agent
@@ -652,13 +654,17 @@ def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[in
     "was chosen *to honor Truman's announcement*"): an infinitive of purpose beside it. An
     active verb's infinitive says what was done, not why ("decided to lift"), and a passive
     infinitive what followed ("resign after the convention, *to be replaced by* Brazile"):
-    both are left."""
+    both are left. A passive verb's "for" gives what it was done for ("were dropped *for poor
+    poll ratings*"), unless that is a price or a while ("built for $40 million")."""
     words = act_forms(acts)
     start = sentence[0].idx if len(sentence) else 0
     for token in sentence:
         if token.is_punct or not matches(token, words):
             continue
         passive = any(k.dep_ in ("auxpass", "nsubjpass") for k in token.children)
+        if passive:
+            for held in _done_for(token):
+                yield held.left_edge.idx - start, held.right_edge.idx + len(held.right_edge) - start
         for kid in token.rights:
             to = kid.left_edge
             suffered = any(k.dep_ == "auxpass" for k in kid.children)  # "to be replaced by"
@@ -666,6 +672,16 @@ def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[in
             if purpose and to.lower_ == "to" and not suffered:
                 last = kid.right_edge
                 yield to.idx - start, last.idx + len(last) - start
+
+
+def _done_for(verb: "Token") -> "list[Token]":
+    """What the preposition "for" beside a verb holds, when it is neither a count nor a time;
+    also where the parser hung it on the verb's last phrase ("dropped from the stage for")."""
+    beside = [k for k in verb.rights if k.dep_ == "prep"]
+    last = [o for p in beside[-1:] for o in p.children if o.dep_ == "pobj"]
+    preps = (k for k in (*beside, *(k for o in last for k in o.rights)) if k.lower_ == "for")
+    held = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return [o for o in held if not any(t.like_num or t.ent_type_ in MEASURES for t in o.subtree)]
 
 
 def fillers(token: "Token", role: str) -> "list[Token]":

@@ -72,10 +72,17 @@ CAUSE = re.compile(
     r"|(?:was|were|been|being) (?:caused|started|sparked|triggered) by"
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
     r"|following|after|cit(?:es?|ed|ing)|blamed? (?:it )?on|as part of|alleging(?: that)?"
-    r"|accusing \w+ of"
-    r"|as(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
+    r"|accusing \w+ of|on the grounds? that"
+    r"|(?<!well )(?<!such )(?<!long )(?<!soon )(?<!far )(?<!much )(?<!same )"
+    r"as(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
     re.I,
 )
+#: cue words that only say what came before ("after the vote") or beside ("as part of"): a
+#: reason they open fits less than one a cause word opens ("because of the audit")
+WEAK_CAUSE = frozenset({"after", "following", "as", "as part of"})
+WEAK_FIT = 0.8
+#: "voted against it *on free speech grounds*": what the grounds were
+GROUNDS = re.compile(r"\bon (?:the )?(?P<what>(?:[\w'’-]+ ){1,4}?)grounds\b(?! that)", re.I)
 FACTOR = re.compile(
     r"^(?P<what>[^,;]{8,160}?) (?:was|were|is|are|had been|has been) (?:a|the|one"
     r" of the) (?:[\w-]+ ){0,2}(?:factors?|reasons?|causes?|motives?)\b",
@@ -617,9 +624,10 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         part = "what" if named.group("what") else "why"  # "used the presence of X to justify"
         start, end = named.span(part)
         yield Candidate(hit.start + start, hit.start + end, named.group(part), "clause", 1.0)
-    for named in CONTRIBUTED.finditer(hit.text):
+    for named in (*CONTRIBUTED.finditer(hit.text), *GROUNDS.finditer(hit.text)):
         start, end = named.span("what")
-        yield Candidate(hit.start + start, hit.start + end, named.group("what"), "clause", 0.9)
+        text = named.group("what").strip()
+        yield Candidate(hit.start + start, hit.start + start + len(text), text, "clause", 0.9)
     for cue in CAUSE.finditer(hit.text):
         rest = hit.text[cue.end() :]
         opening = len(rest) - len(rest.lstrip("'\"“"))  # 'citing "obligations in Tennessee"'
@@ -633,7 +641,8 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         least = 4 if word == "as" else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end() + opening
-            yield Candidate(start, start + len(clause), clause, "clause", 0.9)
+            fit = WEAK_FIT if word in WEAK_CAUSE else 0.9
+            yield Candidate(start, start + len(clause), clause, "clause", fit)
 
 
 def _holders(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
