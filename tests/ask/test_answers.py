@@ -508,12 +508,36 @@ def test_what_time_asks_for_the_clock(nlp: Language, settings: Settings) -> None
             "Why did Voss vote against the harbour bill in 2007?",
             "its dredging provisions",
         ),
+        (  # what a failure was blamed on
+            "Voss blamed his failure to condemn the militia on a “bad earpiece,” and said he "
+            "had heard nothing.",
+            "What reason did Voss give for not condemning the militia?",
+            "bad earpiece",
+        ),
+        (  # an effort to: a purpose
+            "The party brought in the rule in 2012 in an effort to sandbag delegates who backed "
+            "Harlan Ostrin.",
+            "Why did the party bring in the rule in 2012?",
+            "sandbag delegates",
+        ),
     ],
 )
 def test_why_is_answered_by_what_the_act_was_done_for(
     text: str, question: str, said: str, nlp: Language, settings: Settings
 ) -> None:
     assert said in (asked(question, text, nlp, settings).text or "")
+
+
+def test_after_a_phrase_and_a_comma_only_dates_what_follows(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Ostrin, arriving after a 16-hour flight, spent about five hours in Pelmark meeting "
+        "the president of the republic and the foreign minister of the new government before "
+        "heading on to Corvale in a small plane on Tuesday evening."
+    )
+    question = "Why did Ostrin fly on to Corvale in a small plane?"
+    assert asked(question, text, nlp, settings).text is None
 
 
 def test_a_span_of_time_does_not_say_when(nlp: Language, settings: Settings) -> None:

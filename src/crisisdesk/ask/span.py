@@ -71,7 +71,8 @@ CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in response to"
     r"|(?:was|were|been|being) (?:caused|started|sparked|triggered) by"
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
-    r"|following|after|cit(?:es?|ed|ing)|blamed? (?:it )?on|as part of|alleging(?: that)?"
+    r"|following|after|cit(?:es?|ed|ing)|as part of|alleging(?: that)?"
+    r"|blam(?:e|es|ed|ing) (?:[^,;.]{1,60}? )?on|in (?:an effort|a bid|an attempt|order) to"
     r"|accusing \w+ of|on the grounds? that"
     r"|(?<!well )(?<!such )(?<!long )(?<!soon )(?<!far )(?<!much )(?<!same )"
     r"as(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
@@ -633,11 +634,11 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         opening = len(rest) - len(rest.lstrip("'\"“"))  # 'citing "obligations in Tennessee"'
         stop = (QUOTE_END if opening else CLAUSE_END).search(rest, opening)
         clause = rest[opening : stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
-        if len(WORD.findall(clause)) > 25 and "," in clause:  # "because X, boarded a bus ..."
-            clause = clause[: clause.index(",")]
         word = cue.group().strip().lower()
         if word in ("after", "following") and WHEN_ONLY.match(clause):
             continue  # "resign her post after the convention, to be replaced by ...": a time
+        if len(WORD.findall(clause)) > 25 and "," in clause:  # "because X, boarded a bus ..."
+            clause = clause[: clause.index(",")]
         least = 4 if word == "as" else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end() + opening
