@@ -217,22 +217,46 @@ def test_a_container_noun_counts_what_follows_it(nlp: Language) -> None:
     assert questions.read(level, nlp).focus == "support"  # not the adjective "public"
 
 
+def test_an_ally_is_someone(nlp: Language) -> None:
+    read = questions.read("Which close ally of Governor Voss said there would be no giveaway?", nlp)
+    assert (read.kind, read.focus) == ("actor", "ally")
+
+
 def test_a_form_of_address_is_no_name(nlp: Language) -> None:
     read = questions.read("Which opponent called the man who shot Dr. Lenz a hero?", nlp)
     assert read.names == ("Lenz",)
 
 
-def test_a_name_of_several_words_is_found_under_its_alias(
-    nlp: Language, settings: Settings
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        pytest.param(
+            "A judge said he found nothing derogatory in teacher Felix Amorin's remark that "
+            "the governor's face on a coin was larger than the late king's.",
+            "Which teacher made the remark about the coin?",
+            "Felix Amorin",
+            id="a name without its possessive",
+        ),
+        pytest.param(
+            "Senator Voss has some advice for colleagues already celebrating the vote: Don't "
+            "underestimate Governor Ostrin.",
+            "What advice did Senator Voss give his colleagues about Ostrin?",
+            "Don't underestimate Governor Ostrin",
+            id="the words given after a colon",
+        ),
+        pytest.param(
+            "Retaliating 13 days after the embassy bombings in Corvale, U.S. forces launched "
+            "missile strikes on camps in the hills.",
+            "How long after the embassy bombings did the United States launch its missile strikes?",
+            "13 days",
+            id="a name of several words found under its alias",
+        ),
+    ],
+)
+def test_answers_read_off_the_sentence(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
-    text = (
-        "Retaliating 13 days after the embassy bombings in Corvale, U.S. forces launched "
-        "missile strikes on camps in the hills."
-    )
-    question = (
-        "How long after the embassy bombings did the United States launch its missile strikes?"
-    )
-    assert asked(question, text, nlp, settings).text == "13 days"
+    assert asked(question, text, nlp, settings).text == expected
 
 
 def test_words_one_source_reports_of_another_say_who_reports_them(

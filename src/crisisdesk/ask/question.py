@@ -208,6 +208,7 @@ PERSON_NOUNS = frozenset(
         "spy",
         "informant",
         "whistleblower",
+        *("ally", "confidant", "friend", "rival", "successor", "predecessor"),
     ]
 )
 #: what organisations are called: "which *agency*" asks for an organisation; other nouns

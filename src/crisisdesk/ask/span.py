@@ -65,6 +65,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
+#: nouns for words someone gives, which a sentence may spell out after a colon
+CONTENT_NOUNS = frozenset(
+    [
+        *("advice", "message", "warning", "slogan", "motto", "plea", "promise", "pledge"),
+        *("demand", "request", "explanation", "excuse", "prediction", "recommendation"),
+        *("suggestion", "verdict", "nickname", "description", "answer", "reply", "response"),
+        "ultimatum",
+    ]
+)
 #: the components a noun phrase needs: spaCy's own and our paragraph breaks
 NEEDED = frozenset({"crisisdesk_paragraphs"})
 CAUSE = re.compile(
@@ -439,28 +448,41 @@ def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
 
 
 def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    records = _records(question, hit, store)
+    yield from records
+    if question.labels:
+        yield from _entities(question, hit, store, records)
+    if question.kind == "actor":
+        yield from _holders(question, hit, store)
+    choice_ = choice(question.text, hit)
+    if choice_ is not None:
+        yield choice_
+
+
+def _records(question: Question, hit: SentenceHit, store: Store) -> list[Candidate]:
+    """The candidates the store's records and the sentence's wording give for the kind."""
     kind = question.kind
     records: list[Candidate] = []
     if kind in ("number", "amount", "quantity"):
         records += quantities(question, hit, store)
     if kind == "date" or (kind == "quantity" and "DATE" in question.labels):
         records += times(question, hit, store)
-    if kind == "reason":
-        records += _reasons(hit)
-    if kind == "age":
-        records += ages(question, hit)
+    records += _worded(question, hit)
     if TALLY_ASKED.search(question.text):  # "what was the tally": "92 to 0", not "92"
         records = [replace(c, fit=c.fit * UNTALLIED) for c in records] + list(tallies(hit))
     if kind == "statement" or (kind == "reason" and question.speaker):
         records += _statements(question, hit, store)
-    yield from records
-    if question.labels:
-        yield from _entities(question, hit, store, records)
-    if kind == "actor":
-        yield from _holders(question, hit, store)
-    choice_ = choice(question.text, hit)
-    if choice_ is not None:
-        yield choice_
+    return records
+
+
+def _worded(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
+    """Candidates read off the sentence's words: a reason, words given, an age."""
+    if question.kind == "reason":
+        yield from _reasons(hit)
+    if question.kind == "phrase" and question.focus in CONTENT_NOUNS:
+        yield from _announced(question.focus, hit)
+    if question.kind == "age":
+        yield from ages(question, hit)
 
 
 def _entities(
@@ -565,6 +587,8 @@ def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
     a, b = start - hit.start, end - hit.start
     if hit.text[a:b].endswith((" of", " for")):
         b = a + hit.text[a:b].rfind(" ")
+    if hit.text[a:b].endswith(("'s", "’s")) and " " in hit.text[a:b]:  # "Felix Mchami's"
+        b -= 2
     tail = NAME_TAIL.match(hit.text[b:])
     if tail:
         b += len(tail.group())
@@ -644,6 +668,18 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
             start = hit.start + cue.end() + opening
             fit = WEAK_FIT if word in WEAK_CAUSE else 0.9
             yield Candidate(start, start + len(clause), clause, "clause", fit)
+
+
+def _announced(noun: str, hit: SentenceHit) -> Iterator[Candidate]:
+    """What a sentence gives after a colon that follows the noun the question asks for
+    ("Reid has some *advice* for Democrats: Don't underestimate Trump")."""
+    told = re.search(rf"\b{re.escape(noun)}s?\b[^:.;!?]{{0,120}}?:\s*[\"“‘']?", hit.text, re.I)
+    if told is None:
+        return
+    what = hit.text[told.end() :].rstrip(" \n.\"”’'")
+    if 1 <= len(WORD.findall(what)) <= 30:
+        start = hit.start + told.end()
+        yield Candidate(start, start + len(what), what, "statement")
 
 
 def _holders(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
