@@ -93,6 +93,9 @@ PLACE_PREPS = frozenset(
     ]
 )
 MEANS_PREPS = frozenset(["by", "as", "with", "through"])
+#: verbs that charge someone with a deed, which a clause may name instead of "of" ("accused
+#: of trafficking": "alleging they were trafficking")
+CHARGING = frozenset(["accuse", "allege", "charge", "blame", "suspect"])
 #: entity labels of a count, a price or a while: what "for" holds that is no reason
 MEASURES = frozenset(["DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"])
 #: the prepositions of a deed someone is blamed or thanked for ("accused X *of* shooting")
@@ -175,7 +178,24 @@ def slot_of(doc: "Doc") -> Slot | None:
     doer = [t for t in tokens if doing and doing.start("who") <= t.idx < doing.end("who")]
     if _a_doer(doer):  # "What is the US doing near Venezuela?": what it is said to do
         return Slot(frozenset(_bare(t) for t in doer if t.lower_ not in STOPPED), "deed")
-    return _slot_by_wh(tokens)
+    return _progressive(tokens) or _slot_by_wh(tokens)
+
+
+def _progressive(tokens: "list[Token]") -> Slot | None:
+    """The object of a "what is X weighing?" question that the parser read as a copula (its
+    verb taken for a noun, the copula's subject or the subject's modifier): the verb's
+    object, X its subject. A noun in -ing after an article alone is a noun ("the building")."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 4 or words[0].lower_ != "what" or words[1].lemma_ != "be":
+        return None
+    verb, before = words[-1], words[-2]
+    if not verb.lower_.endswith("ing") or verb.dep_ in ("ROOT", "xcomp", "pobj"):
+        return None
+    if before.pos_ not in ("NOUN", "PROPN") or verb.head.lemma_ not in ("be", before.lemma_):
+        return None
+    found = _slot([verb], "obj")
+    doer = frozenset(stem(t.lower_) for t in words[2:-1] if content_word(t))
+    return replace(found, others=(("subj", doer),) if doer else ()) if found else None
 
 
 def _a_doer(words: "list[Token]") -> bool:
@@ -684,6 +704,16 @@ def _done_for(verb: "Token") -> "list[Token]":
     return [o for o in held if not any(t.like_num or t.ent_type_ in MEASURES for t in o.subtree)]
 
 
+def _prepositional(token: "Token", prep: str) -> "list[Token]":
+    """What the preposition `prep` beside the predicate holds; for a charging verb with none,
+    the clause it says the charge in ("alleging *they were trafficking*" for "accused of")."""
+    preps = [k for k in token.children if k.dep_ == "prep" and k.lower_ == prep]
+    held = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    if not held and prep in ("of", "for") and token.lemma_.lower() in CHARGING:
+        held = [k for k in token.children if k.dep_ == "ccomp"]
+    return held
+
+
 def fillers(token: "Token", role: str) -> "list[Token]":
     """The tokens that head the argument in `role` of the predicate `token`."""
     kids = list(token.children)
@@ -697,8 +727,7 @@ def fillers(token: "Token", role: str) -> "list[Token]":
         wanted = ("nsubjpass",) if passive else OBJECTS
         return [k for k in kids if k.dep_ in wanted]
     if role.startswith("prep:"):
-        preps = [k for k in kids if k.dep_ == "prep" and k.lower_ == role[5:]]
-        return [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        return _prepositional(token, role[5:])
     if role == "where":  # the place a preposition names: "in *the city of Deabolis*"
         preps = [k for k in kids if k.dep_ == "prep" and k.lower_ in PLACE_PREPS]
         places = (o for p in preps for o in p.children if o.dep_ == "pobj")
