@@ -251,6 +251,19 @@ def test_a_form_of_address_is_no_name(nlp: Language) -> None:
             "13 days",
             id="a name of several words found under its alias",
         ),
+        pytest.param(
+            "The US has said it is weighing military action inside Pelmark.",
+            "What is the US weighing?",
+            "military action inside Pelmark",
+            id="a progressive the parser read as a copula",
+        ),
+        pytest.param(
+            "The navy has carried out several lethal strikes on boats off the coast, alleging "
+            "they were trafficking narcotics.",
+            "What were the boats accused of?",
+            "they were trafficking narcotics",
+            id="a charge given in a clause",
+        ),
     ],
 )
 def test_answers_read_off_the_sentence(
