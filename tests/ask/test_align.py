@@ -206,7 +206,7 @@ def test_a_yes_no_question_is_answered_by_the_clause_or_sentence_that_tells_it(
         settings,
     )
     assert denied.text is not None
-    assert denied.text.startswith("deny that they secretly plotted")
+    assert denied.text.startswith("No — deny that they secretly plotted")  # the verdict first
     unsaid = asked(  # no clause of "pay": the sentence says whether all the same
         "Was a ransom paid to get the aid workers released?",
         "In the end, no ransom was given and the aid workers were set free unconditionally, "
@@ -304,7 +304,7 @@ def test_a_passive_clause_answers_without_its_auxiliaries(
 ) -> None:
     text = "These strikes have been questioned by US lawmakers for their legality."
     got = asked("Did lawmakers question the strikes?", text, nlp, settings)
-    assert got.text == "questioned by US lawmakers for their legality"
+    assert got.text == "Yes — questioned by US lawmakers for their legality"
 
 
 def test_a_yes_no_question_may_open_with_its_setting(nlp: Language, settings: Settings) -> None:
@@ -314,7 +314,8 @@ def test_a_yes_no_question_may_open_with_its_setting(nlp: Language, settings: Se
     )
     question = "At the security forum, did Lina Voss admit to mishandling secret files?"
     assert questions.read(question, nlp).kind == "yesno"
-    assert asked(question, text, nlp, settings).text == "denied that she mishandled secret files"
+    got = asked(question, text, nlp, settings).text
+    assert got == "No — denied that she mishandled secret files"
 
 
 def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(

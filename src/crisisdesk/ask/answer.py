@@ -33,8 +33,9 @@ from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
-from crisisdesk.ask.span import anchors, candidates, distance
+from crisisdesk.ask.span import anchors, candidates, distance, parsed
 from crisisdesk.ask.support import carried, corroborating
+from crisisdesk.ask.verdict import verdict
 from crisisdesk.ask.words import WORD, spelled_out, words_of
 from crisisdesk.records import Answer, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
@@ -166,6 +167,9 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     when = resolved(best.candidate)
     if when and question.kind == "date" and not MONTH.search(text):  # "Friday (August 19, 2016)"
         text = f"{text} ({when})"
+    if question.kind == "yesno":
+        said = verdict(parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp))
+        text = f"{said.capitalize()} — {text}" if said else text
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
