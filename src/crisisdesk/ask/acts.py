@@ -102,7 +102,7 @@ def governing_verb(figure: "Token") -> "Token | None":
     """The nearest verb above the figure in the parse."""
     token = figure
     for _ in range(STEPS):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if verb(token):
