@@ -72,7 +72,7 @@ def noun_source(noun: Token) -> Token | None:
         return owner
     node = noun
     while node.dep_ in GOVERNED or node.dep_ == "prep":
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

@@ -22,7 +22,7 @@ def according_to(doc: Doc, according: Token, quotes: Quotes) -> Found | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if to.lower_ != "to" or source is None:
         return None
-    head = according.head if according.head is not according else according.sent.root
+    head = according.head if according.head.i != according.i else according.sent.root
     start, end = subtree_span(head)
     inner_start, inner_end = subtree_span(according)
     pieces = [trim(quotes.text, start, inner_start), trim(quotes.text, inner_end, end)]

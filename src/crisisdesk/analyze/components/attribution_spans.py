@@ -131,7 +131,7 @@ def subject_of(verb: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return issuer(node.head)
-        if node.dep_ not in UP_DEPS or node.head is node:
+        if node.dep_ not in UP_DEPS or node.head.i == node.i:
             return None
         node = governor(node)
     return None

@@ -107,7 +107,7 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return antecedent(own)
     if is_passive(verb):
         return agent(verb)
-    if depth >= MAX_CHAIN or verb.dep_ not in INHERITS or verb.head is verb:
+    if depth >= MAX_CHAIN or verb.dep_ not in INHERITS or verb.head.i == verb.i:
         return None
     if verb.dep_ == "acl":
         return acl_subject(verb)

@@ -414,7 +414,7 @@ class SentenceCoder:
         for _ in range(MAX_CLIMB):
             if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in nouns:
                 return True
-            if token.dep_ not in CLAUSE_LINKS or token.head is token:
+            if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
                 return False
             token = token.head
         return False
@@ -450,7 +450,7 @@ def conditional(token: Token) -> bool:
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
             return True
-        if token.dep_ not in CLAUSE_LINKS or token.head is token:
+        if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -262,7 +262,7 @@ def governing_verb(span: Span) -> Token | None:
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
