@@ -423,7 +423,7 @@ class SentenceCoder:
         """A clause an event verb governs ("agreed that they should cooperate"): the governor
         composes it, its own "should"/"will" do not."""
         head = token.head
-        if head is token or token not in set(governed(head)):
+        if head.i == token.i or token not in set(governed(head)):
             return False
         return any(rule.role in GOVERNORS for rule in self.verb_rules(head))
 
