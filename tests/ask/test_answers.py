@@ -625,6 +625,27 @@ def test_a_weekday_answer_says_its_date(tmp_path: Path, settings: Settings) -> N
     assert (answer.summary() or "").count("April 20") == 1
 
 
+def test_a_toll_asked_of_now_is_its_latest_report(tmp_path: Path, settings: Settings) -> None:
+    stories = [
+        ("2025-09-20", "The strikes on suspected drug boats have killed 14 people so far."),
+        ("2025-10-10", "A strike on Thursday brought the number killed in the boat strikes to 27."),
+        ("2025-10-30", "The strikes on suspected drug boats have now killed at least 43 people."),
+    ]
+    source = tmp_path / "tolls.jsonl"
+    lines = (
+        json.dumps({"id": f"toll{n}", "title": "Boat strikes", "text": text, "published": day})
+        for n, (day, text) in enumerate(stories)
+    )
+    source.write_text("\n".join(lines), encoding="utf-8")
+    with Desk(tmp_path / "store.db", settings=settings) as desk:
+        desk.ingest([source])
+        now = desk.ask("How many people have the boat strikes killed?")
+        then = desk.ask("How many people had the boat strikes killed by September 20, 2025?")
+    assert now.text == "43"
+    assert "14" in [d.text for d in now.disagree]  # the earlier report, beside it with its date
+    assert then.text == "14"
+
+
 def test_a_dateline_is_no_answer_but_where(nlp: Language, settings: Settings) -> None:
     text = "BEDFORD, N.H. (AP) — Rivals mocked the senator's uneven debate performance."
     who = asked("Who mocked the senator's debate performance?", text, nlp, settings)

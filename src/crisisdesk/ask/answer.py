@@ -34,7 +34,7 @@ from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance, parsed
-from crisisdesk.ask.support import carried, corroborating
+from crisisdesk.ask.support import RIVAL, carried, corroborating
 from crisisdesk.ask.verdict import verdict
 from crisisdesk.ask.words import WORD, spelled_out, words_of
 from crisisdesk.records import Answer, Quantity, TimeExpr
@@ -76,6 +76,12 @@ EVENT_KINDS = (
     frozenset(["coup", "riot"]),
 )
 EVENT_NOUNS = frozenset().union(*EVENT_KINDS)
+#: kinds whose answer may be a series that grows from report to report (a death toll), and
+#: the words of a question that asks for its value now
+SERIES = frozenset({"number", "amount"})
+NOW = re.compile(
+    r"\b(?:is|are|has|have|does|do|so far|now|to date|currently|latest|in total|in all)\b", re.I
+)
 #: candidates whose agreement across sources counts: values, not names
 VALUES = frozenset({"quantity", "time"})
 #: kinds whose answer a sentence about another thing gives as readily ("the range" of the
@@ -152,6 +158,9 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     unsupported = unsupported_by(question, ranked[0], src)
     if unsupported:
         return Answer(None, None, top, reason=unsupported)
+    latest = latest_first(question, ranked)
+    if latest[0] is not ranked[0] and unsupported_by(question, latest[0], src) is None:
+        ranked = latest
     choice = choose(question.text, ranked, confidence, src.settings)  # the reader model, if any
     if not choice.ranked:
         return Answer(None, None, top, reason=choice.note)
@@ -173,6 +182,32 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
+
+
+def latest_first(question: Question, ranked: list[Scored]) -> list[Scored]:
+    """For a count or a sum asked of now ("how many have been killed", "how many troops are
+    there"), the latest report's figure among those nearly as well supported goes first: a
+    toll that rises from report to report is answered by its last value, and the earlier
+    ones are shown beside it as disagreeing, each with its date."""
+    if question.kind not in SERIES or question.period or not NOW.search(question.text):
+        return ranked
+    best = ranked[0]
+    when = best.passage.hit.published
+    if best.candidate.how != "quantity" or when is None:
+        return ranked
+    bar = RIVAL * confidence(best)
+    later = [
+        s
+        for s in ranked[1:]
+        if s.candidate.how == "quantity"
+        and s.candidate.same_as != best.candidate.same_as
+        and confidence(s) >= bar
+        and (s.passage.hit.published or when) > when
+    ]
+    if not later:
+        return ranked
+    newest = max(later, key=lambda s: (s.passage.hit.published or when, confidence(s)))
+    return [newest, *(s for s in ranked if s is not newest)]
 
 
 def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None:
