@@ -62,6 +62,7 @@ CITE_ROOTS = {
     "campaign": Path("attribution/polnear/train/text"),
     "debate": Path("attribution/polnear/train/text"),
     "primary": Path("attribution/polnear/train/text"),
+    "rest": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -139,6 +140,9 @@ NOT_DEBATE = re.compile(f"{NOT_CAMPAIGN.pattern}|{CAMPAIGN.pattern}")
 #: above): the polls, primaries and caucuses of 2015-16
 PRIMARY = re.compile(r"\b(polls?|primary|primaries|caucus(es)?)\b")
 NOT_PRIMARY = re.compile(f"{NOT_DEBATE.pattern}|{DEBATE.pattern}")
+#: what a PolNeAR training article of the "rest" store mentions: none of the six above (the
+#: candidates' records, scandals and feuds, and whatever else the campaign was about)
+NOT_REST = re.compile(f"{NOT_PRIMARY.pattern}|{PRIMARY.pattern}")
 #: the stores of PolNeAR training articles on one subject: what they mention, and what not
 TOPICS = {
     "world": (WORLD, None),
@@ -147,6 +151,7 @@ TOPICS = {
     "campaign": (CAMPAIGN, NOT_CAMPAIGN),
     "debate": (DEBATE, NOT_DEBATE),
     "primary": (PRIMARY, NOT_PRIMARY),
+    "rest": (None, NOT_REST),
 }
 
 

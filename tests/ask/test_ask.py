@@ -264,6 +264,20 @@ def test_a_form_of_address_is_no_name(nlp: Language) -> None:
             "they were trafficking narcotics",
             id="a charge given in a clause",
         ),
+        pytest.param(
+            "The strike was settled over 13 days with help from Labor Secretary Dana Perel, "
+            "who said the deal would be signed on Friday.",
+            "Which member of Ostrin's cabinet helped settle the strike?",
+            "Dana Perel",
+            id="whose group the answer is from need not be named",
+        ),
+        pytest.param(
+            "The deficit for this fiscal year is projected to be $544 billion -- $105 billion "
+            "more than last year.",
+            "What budget deficit is projected for this fiscal year?",
+            "$544 billion",
+            id="a deficit is money, and a difference is not the level",
+        ),
     ],
 )
 def test_answers_read_off_the_sentence(

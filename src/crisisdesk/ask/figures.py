@@ -88,6 +88,11 @@ DIFFERENCE = re.compile(r"\bhow (many|much) (more|fewer|less)\b", re.I)
 GAP = re.compile(r"^(?: [\w-]+){0,2} (short|more|fewer|less|shy|behind|ahead)\b", re.I)
 #: what a number keeps for such a question when no difference word follows it
 NOT_A_GAP = 0.5
+#: what follows a figure that is a difference from another ("$105 billion more than last year")
+COMPARED = re.compile(
+    r"^ (?:more|less|fewer|higher|lower|larger|smaller|bigger) than\b|^ (?:short of|behind)\b",
+    re.I,
+)
 #: a number followed by the level it led to ("15,000 last week *to 444,000*"), and a question
 #: that asks for the change itself
 STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
@@ -217,10 +222,12 @@ def counted_after(question: Question, hit: SentenceHit, end: int) -> str | None:
 
 def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
     """For "how many more ...": a number that a difference word follows ("eight short of")
-    fits; another keeps NOT_A_GAP. 1 for other questions."""
-    if DIFFERENCE.search(question.text) is None or GAP.match(hit.text[end - hit.start :]):
-        return 1.0
-    return NOT_A_GAP
+    fits; another keeps NOT_A_GAP. For other questions a difference keeps NOT_A_GAP ("$105
+    billion more than last year" for what the deficit is)."""
+    after = hit.text[end - hit.start :]
+    if DIFFERENCE.search(question.text) is None:
+        return NOT_A_GAP if COMPARED.match(after) else 1.0
+    return 1.0 if GAP.match(after) else NOT_A_GAP
 
 
 def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:

@@ -430,6 +430,7 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "wage",
             "damages",
             *("gift", "donation", "contribution", "pledge", "grant"),
+            *("deficit", "surplus", "spending", "income", "earnings", "sales", "investment"),
         ],
         ("number", ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")),
     ),
@@ -625,7 +626,12 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         period=period(text),
         slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
-        qualifiers=(*QUALIFIER.findall(text), *setting_names(text), *region_names(text)),
+        qualifiers=(
+            *QUALIFIER.findall(text),
+            *setting_names(text),
+            *region_names(text),
+            *(owners_asked(doc) if doc is not None and kind == "actor" else ()),
+        ),
         acts=tuple(t.lemma_.lower() for t in predicates(list(doc))) if doc is not None else (),
         name_runs=tuple(NAME_RUN.findall(text)),
         places=tuple(e.text for e in doc.ents if e.label_ == "GPE") if doc is not None else (),
@@ -643,6 +649,20 @@ def region_names(text: str) -> tuple[str, ...]:
         )
         found += region
     return tuple(found)
+
+
+def owners_asked(doc: "Doc") -> tuple[str, ...]:
+    """The names whose group someone is asked from ("which member of *Obama*'s cabinet",
+    "which of *Maduro*'s ministers"): they describe the answer, its sentence need not say
+    them ("Labor Secretary Thomas Perez"). A figure of a group is that group's ("what share
+    of Trump's contributors"): read for "who" questions only."""
+    wh = next((t for t in doc if t.lower_ in ("which", "what")), None)
+    if wh is None:
+        return ()
+    phrase = wh.head if wh.dep_ == "det" else wh
+    if phrase.i < wh.i or phrase.dep_ == "ROOT":
+        return ()
+    return tuple(t.text for t in phrase.subtree if t.dep_ == "poss" and t.pos_ == "PROPN")
 
 
 def setting_names(text: str) -> tuple[str, ...]:
