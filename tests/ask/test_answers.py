@@ -2,6 +2,7 @@
 levels against changes, and what a sentence calls a factor."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
     CHANGE_FOR_LEVEL,
     MODEL,
+    NAMING_YEAR,
     counts_measure,
     level_fit,
     measure_asked,
+    naming_fit,
     same_thing,
 )
 from crisisdesk.desk import Desk
@@ -644,6 +647,31 @@ def test_a_toll_asked_of_now_is_its_latest_report(tmp_path: Path, settings: Sett
     assert now.text == "43"
     assert "14" in [d.text for d in now.disagree]  # the earlier report, beside it with its date
     assert then.text == "14"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "fit"),
+    [
+        (
+            "It replied to a 2012 records request from the watchdog.",
+            "When did the ministry tell the watchdog it had no records?",
+            NAMING_YEAR,
+        ),
+        (
+            "Investigators of the 1998 embassy bombings met in Corvale.",
+            "When were the embassy bombings?",
+            1.0,
+        ),
+        ("The talks ended in 2012 after a week.", "When did the talks end?", 1.0),
+    ],
+)
+def test_a_year_that_names_a_thing_dates_that_thing(
+    sentence: str, question: str, fit: float
+) -> None:
+    hit = SentenceHit("d", 0, 0, len(sentence), sentence)
+    year = re.search(r"\d{4}", sentence)
+    assert year is not None
+    assert naming_fit(questions.read(question), hit, year.start(), year.end()) == fit
 
 
 def test_a_dateline_is_no_answer_but_where(nlp: Language, settings: Settings) -> None:

@@ -7,12 +7,14 @@ each with how well it fits the question."""
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import PERSON_NOUNS, Question
-from crisisdesk.ask.words import WORD, stem, synonym_stems
+from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
 from crisisdesk.store import SentenceHit, Store
 
 #: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —",
@@ -93,6 +95,12 @@ COMPARED = re.compile(
     r"^ (?:more|less|fewer|higher|lower|larger|smaller|bigger) than\b|^ (?:short of|behind)\b",
     re.I,
 )
+#: a year between an article and a noun it names ("a 2012 records request"), and what it
+#: keeps for a question about another thing
+YEAR_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|our)\s+$", re.I)
+NOUN_AFTER = re.compile(r"\s+((?:[a-z][\w-]+\s+)?[a-z][\w-]+)")
+YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
+NAMING_YEAR = 0.6
 #: a number followed by the level it led to ("15,000 last week *to 444,000*"), and a question
 #: that asks for the change itself
 STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
@@ -205,10 +213,10 @@ def tallies(hit: SentenceHit) -> Iterator[Candidate]:
     that asks for one; one in a sentence that says no vote or win fits less (a model number:
     "the 737-800")."""
     voted = VOTED.search(hit.text) is not None
-    for found in TALLY.finditer(hit.text):
-        start, end = hit.start + found.start(), hit.start + found.end()
-        key = "-".join(re.findall(r"\d+", found.group()))
-        yield Candidate(start, end, found.group(), "quantity", 1.0 if voted else UNVOTED, key)
+    for tally in TALLY.finditer(hit.text):
+        start, end = hit.start + tally.start(), hit.start + tally.end()
+        key = "-".join(re.findall(r"\d+", tally.group()))
+        yield Candidate(start, end, tally.group(), "quantity", 1.0 if voted else UNVOTED, key)
 
 
 def counted_after(question: Question, hit: SentenceHit, end: int) -> str | None:
@@ -443,6 +451,7 @@ def times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candid
             if t.start < covered:
                 continue
             fit = time_fit(question.focus, t.text, t.value) * end_fit(question, hit, t.start)
+            fit *= naming_fit(question, hit, t.start, t.end)
             start, covered = ranging(hit, t.start, t.end, [u.end for u in found if u.start > t.end])
             text = hit.text[start - hit.start : covered - hit.start]
             yield Candidate(start, covered, text, "time", fit, t.value)
@@ -489,6 +498,19 @@ def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
     if HOW_LONG.search(question.text) is None or UNTIL.search(before):
         return 1.0
     return UNENDED
+
+
+def naming_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
+    """A year that only names what follows it ("in response to *a 2012* records request")
+    dates that thing, not the question's act: `NAMING_YEAR`, unless the question speaks of
+    that thing ("when was the 1998 bombing" told by "the 1998 embassy bombing")."""
+    before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
+    named = YEAR_BEFORE.search(before) and (noun := NOUN_AFTER.match(after))
+    if not named or not YEAR_ONLY.fullmatch(hit.text[start - hit.start : end - hit.start]):
+        return 1.0
+    words = [w for w in WORD.findall(noun.group(1)) if w not in STOP_WORDS]
+    head = words[-1] if words else ""  # "records request": a request
+    return 1.0 if not head or found(head, words_of(question.text)) else NAMING_YEAR
 
 
 def time_fit(focus: str | None, text: str, value: str) -> float:

@@ -50,6 +50,7 @@ from crisisdesk.ask.figures import (
     dateline_end,
     gap_fit,
     measure_asked,
+    naming_fit,
     quantities,
     tallies,
     time_fit,
@@ -553,7 +554,7 @@ def entity_fit(
     city or a country as asked, the speaker for "who said", the role named beside it."""
     fit = 1.0 - 0.2 * question.labels.index(e.label)
     if e.label in ("DATE", "TIME"):
-        fit *= time_fit(question.focus, e.text, "")
+        fit *= time_fit(question.focus, e.text, "") * naming_fit(question, hit, e.start, e.end)
     if e.label == "CARDINAL" and measure_asked(question) not in (None, *SIZES):
         fit *= UNMEASURED  # "what altitude": "sixteen thousand feet", not "TWA eight hundred"
     if e.label == "CARDINAL" and question.kind == "number" and question.focus:
