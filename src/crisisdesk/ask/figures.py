@@ -505,8 +505,8 @@ def naming_fit(question: Question, hit: SentenceHit, start: int, end: int) -> fl
     dates that thing, not the question's act: `NAMING_YEAR`, unless the question speaks of
     that thing ("when was the 1998 bombing" told by "the 1998 embassy bombing")."""
     before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
-    named = YEAR_BEFORE.search(before) and (noun := NOUN_AFTER.match(after))
-    if not named or not YEAR_ONLY.fullmatch(hit.text[start - hit.start : end - hit.start]):
+    noun = NOUN_AFTER.match(after) if YEAR_BEFORE.search(before) else None
+    if noun is None or not YEAR_ONLY.fullmatch(hit.text[start - hit.start : end - hit.start]):
         return 1.0
     words = [w for w in WORD.findall(noun.group(1)) if w not in STOP_WORDS]
     head = words[-1] if words else ""  # "records request": a request
