@@ -411,3 +411,10 @@ def test_a_clause_parsed_as_a_noun_keeps_its_verb_up_to_the_aside(nlp: Language)
 def test_a_light_verb_lines_up_only_with_its_particle(nlp: Language) -> None:
     question = "Who will take over as head of the militia?"
     assert filled(question, "Cabello took the stage as head of the militia.", nlp) == []
+
+
+def test_a_word_of_a_name_is_no_predicate(nlp: Language) -> None:
+    read = questions.read("Who flew the banner over the Rose Bowl?", nlp)
+    assert read.slot is not None
+    assert "rise" not in read.slot.words  # "Rose" names the stadium
+    assert "fly" in read.slot.words

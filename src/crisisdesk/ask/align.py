@@ -373,11 +373,13 @@ def _subject_follows(tokens: "list[Token]", aux: int) -> bool:
 
 def predicates(tokens: "list[Token]") -> "list[Token]":
     """The question's content verbs (and words the reader lexicon knows as verbs) and
-    predicative adjectives, light verbs and auxiliaries left out."""
+    predicative adjectives, light verbs, auxiliaries and words of a name ("the *Rose* Bowl")
+    left out."""
     return [
         t
         for t in tokens
-        if (
+        if not (t.i > 0 and t.text[:1].isupper() and t.lower_ not in WH)
+        and (
             t.tag_.startswith("VB")
             or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT"))
             or _verb_by_parse(t)
