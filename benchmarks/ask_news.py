@@ -18,9 +18,11 @@ weapons inspections; the Wall Street Journal of 1989 among them); `ieer.jsonl` o
 IE-ER stories, and `world.jsonl`, `events.jsonl`, `policy.jsonl` and `campaign.jsonl` (all
 written blind) over four disjoint sets of PolNeAR training articles: the wars and standoffs
 (`WORLD`), the attacks and crises beyond them (`EVENTS`), the policy fights (`POLICY`), the
-conventions and running mates (`CAMPAIGN`). These locate each citing
-sentence (`cite_at`: file, offset, length) instead of quoting it, since the publishers'
-copyright applies to the articles, and the cite is read from the data at run time.
+conventions and running mates (`CAMPAIGN`); `debate.jsonl`, `primary.jsonl` and `rest.jsonl`
+(blind too) over the debates, the primaries, and the articles on none of those subjects.
+These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
+since the publishers' copyright applies to the articles, and the cite is read from the data
+at run time.
 
 Articles are rebuilt whole from MEANTIME's tokens (title, date line, body), dated by their
 creation time, ingested with `Desk.ingest`; the questions are answered with `Desk.ask` and the
