@@ -278,6 +278,14 @@ def test_a_form_of_address_is_no_name(nlp: Language) -> None:
             "$544 billion",
             id="a deficit is money, and a difference is not the level",
         ),
+        pytest.param(
+            "As the ministry hints at what its plans might include, Governor Harlan Voss is "
+            "not having any of it. In a post on Friday, Voss told the minister that if he wants "
+            "the port, “come and take it.”",
+            "What was Governor Voss's defiant message to the minister over the port plans?",
+            "that if he wants the port, “come and take it.”",
+            id="someone's message is what they told",
+        ),
     ],
 )
 def test_answers_read_off_the_sentence(

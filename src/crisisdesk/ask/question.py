@@ -378,6 +378,8 @@ OPINION = re.compile(
     r"|\bwhat (do|does|did) .+ (think|believe|suspect) (was|is|were|are|had|caused|lay)\b"
     r"|\bhow (did|does|do|has|have) .+ (characteri[sz]e|describe|portray|respond|react)\b"
     r"|\bwhat (is|was) .+'s (view|position|stance|opinion) (of|on)\b"
+    r"|\bwhat (is|was) .+['’]s (\w+ )?(message|warning|advice|demand|reply|plea|ultimatum)"
+    r" (to|for)\b"
 )
 #: "who is/was <someone's role>": the role is what the answer must be called
 ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
@@ -395,7 +397,9 @@ SPEAKER = re.compile(
     r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe"
     r"|want|urge|propose|demand|recommend|call)\b"
     r"|\bhow (?:did|does|do|has|had) ([^?]+?) "
-    r"(?:describe|characteri[sz]e|call|respond|react|rate)\b",
+    r"(?:describe|characteri[sz]e|call|respond|react|rate)\b"
+    r"|\bwhat (?:is|was) ([^?]+?)['’]s (?:\w+ )?(?:message|warning|advice|demand|reply|plea"
+    r"|ultimatum|view|position|stance|opinion)\b",
     re.I,
 )
 
@@ -841,7 +845,7 @@ def speaker(text: str) -> str | None:
     found = SPEAKER.search(text)
     if found is None:
         return None
-    who = (found.group(1) or found.group(2) or found.group(3) or "").strip()
+    who = next((g for g in found.groups() if g), "").strip()
     return re.sub(r"^(the|a|an)\s+", "", who, flags=re.I) or None
 
 
