@@ -176,6 +176,27 @@ def test_a_readers_own_words_find_the_answer(
     assert got.citations[0].text.startswith(cited)
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        (
+            "What did the governor start in the port?",
+            "The governor began an inquiry in the port on Monday.",
+            ["inquiry in the port"],
+        ),
+        (
+            "Who did the board fire?",
+            "The board dismissed the harbour master after the audit.",
+            ["harbour master"],
+        ),
+    ],
+)
+def test_a_readers_verb_finds_the_sources_synonym(
+    question: str, sentence: str, expected: list[str], nlp: Language
+) -> None:
+    assert filled(question, sentence, nlp) == expected
+
+
 def test_a_sentence_whose_subject_differs_from_the_questions_fills_no_slot(
     nlp: Language,
 ) -> None:
