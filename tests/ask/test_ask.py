@@ -8,7 +8,7 @@ from crisisdesk import flow
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.figures import same_thing
-from crisisdesk.ask.retrieve import coverage, retrieve, term_weights
+from crisisdesk.ask.retrieve import chained, coverage, retrieve, term_weights
 from crisisdesk.ask.span import choice, phrase_candidates
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -220,6 +220,21 @@ def test_a_container_noun_counts_what_follows_it(nlp: Language) -> None:
 def test_an_ally_is_someone(nlp: Language) -> None:
     read = questions.read("Which close ally of Governor Voss said there would be no giveaway?", nlp)
     assert (read.kind, read.focus) == ("actor", "ally")
+
+
+def test_a_follower_among_the_best_brings_the_sentence_after_it(settings: Settings) -> None:
+    text = (
+        "Senator Ostrin received her first security briefing on Saturday.\n\n"
+        "She attended the meeting alone, a pool report said.\n\n"
+        "The meeting was held at the agency's field office in White Plains.\n\n"
+        "It lasted two hours."
+    )
+    with context_store(text, settings) as store:
+        hits = {(h.doc_id, h.index): h for h in store.search("meeting OR briefing", limit=10)}
+        lede, follower = sorted(k for k in hits if k[1] < 2)
+        best = chained([lede, follower], {lede}, {lede: 1.0, follower: 0.9}, hits, store)
+        assert [k[1] for k in best] == [0, 1, 2]  # the follower lends to the office sentence
+        assert chained([lede, follower], {lede, follower}, {}, hits, store) == [lede, follower]
 
 
 def test_a_form_of_address_is_no_name(nlp: Language) -> None:

@@ -128,10 +128,32 @@ def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True
             key = (hit.doc_id, hit.index)
             fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_K + rank)
             hits.setdefault(key, hit)
+    found = set(fused)
     followed(fused, hits, store)
     ranked = (k for k in sorted(fused, key=lambda k: -fused[k]) if not bare_date(hits[k], store))
-    best = list(islice(ranked, limit))
+    best = chained(list(islice(ranked, limit)), found, fused, hits, store)
     return [Passage(hits[k], fused[k], store.sentence_before(hits[k])) for k in best]
+
+
+def chained(
+    best: list[tuple[str, int]],
+    found: set[tuple[str, int]],
+    fused: dict[tuple[str, int], float],
+    hits: dict[tuple[str, int], SentenceHit],
+    store: Store,
+) -> list[tuple[str, int]]:
+    """The best passages with the sentence after each follower among the first FOLLOWED, set
+    right after it and dropping none ("... attended the meeting alone." "The meeting was held
+    at the FBI's office in White Plains."): a story may take two sentences to come back to
+    the words of the question."""
+    out = list(best)
+    for key in best[:FOLLOWED]:
+        after = next_sentence(store, hits[key]) if key not in found else None
+        own = (after.doc_id, after.index) if after is not None else None
+        if after is not None and own is not None and own not in out:
+            fused[own], hits[own] = FOLLOW_SHARE * fused[key], after
+            out.insert(out.index(key) + 1, own)
+    return out
 
 
 def said_by(question: Question, store: Store) -> list[SentenceHit]:
