@@ -371,6 +371,8 @@ STATEMENT = re.compile(
     r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest|want|urge"
     r"|propose|demand|recommend)\b"
 )
+#: what someone gives in words ("what was Abbott's *message* to Obama"): what they said
+GIVEN = "message|warning|advice|demand|reply|plea|ultimatum"
 #: "according to X, what ..." and "what does X think of ...": X's own words answer
 OPINION = re.compile(
     r"^according to [^,?]+, (what|how)\b(?! (many|much|long|far|old)\b)"
@@ -378,8 +380,7 @@ OPINION = re.compile(
     r"|\bwhat (do|does|did) .+ (think|believe|suspect) (was|is|were|are|had|caused|lay)\b"
     r"|\bhow (did|does|do|has|have) .+ (characteri[sz]e|describe|portray|respond|react)\b"
     r"|\bwhat (is|was) .+'s (view|position|stance|opinion) (of|on)\b"
-    r"|\bwhat (is|was) .+['’]s (\w+ )?(message|warning|advice|demand|reply|plea|ultimatum)"
-    r" (to|for)\b"
+    rf"|\bwhat (is|was) .+['’]s (\w+ )?({GIVEN}) (to|for)\b"
 )
 #: "who is/was <someone's role>": the role is what the answer must be called
 ROLE = re.compile(r"^\s*who (?:is|was|are|were) ([^?]+)")
@@ -398,8 +399,7 @@ SPEAKER = re.compile(
     r"|want|urge|propose|demand|recommend|call)\b"
     r"|\bhow (?:did|does|do|has|had) ([^?]+?) "
     r"(?:describe|characteri[sz]e|call|respond|react|rate)\b"
-    r"|\bwhat (?:is|was) ([^?]+?)['’]s (?:\w+ )?(?:message|warning|advice|demand|reply|plea"
-    r"|ultimatum|view|position|stance|opinion)\b",
+    rf"|\bwhat (?:is|was) ([^?]+?)['’]s (?:\w+ )?(?:{GIVEN}|view|position|stance|opinion)\b",
     re.I,
 )
 

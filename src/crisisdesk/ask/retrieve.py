@@ -148,9 +148,8 @@ def chained(
     the words of the question."""
     out = list(best)
     for key in best[:FOLLOWED]:
-        after = next_sentence(store, hits[key]) if key not in found else None
-        own = (after.doc_id, after.index) if after is not None else None
-        if after is not None and own is not None and own not in out:
+        after = None if key in found else next_sentence(store, hits[key])
+        if after is not None and (own := (after.doc_id, after.index)) not in out:
             fused[own], hits[own] = FOLLOW_SHARE * fused[key], after
             out.insert(out.index(key) + 1, own)
     return out

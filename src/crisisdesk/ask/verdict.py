@@ -51,13 +51,11 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     if root is None or root.lemma_ == "be" or root.pos_ not in ("VERB", "AUX"):
         return None
     words = forms(root.lemma_.lower()) | forms(root.lower_)
-    if root.lemma_.lower() in DENYING:
-        told = [t for t in sentence if _said(t, words)]
-        flipped, negated = False, denied
-    else:
-        told, flipped, negated = [t for t in sentence if _said(t, words)], False, _negated
-        if not told:
-            told, flipped = [t for t in sentence if _said(t, _opposites(words))], True
+    asks_denial = root.lemma_.lower() in DENYING
+    negated = denied if asks_denial else _negated
+    told, flipped = [t for t in sentence if _said(t, words)], False
+    if not told and not asks_denial:
+        told, flipped = [t for t in sentence if _said(t, _opposites(words))], True
     if not told or _unsure(told[0], sentence):
         return None
     return "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
