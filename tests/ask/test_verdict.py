@@ -54,7 +54,17 @@ from crisisdesk.ask.verdict import verdict
             "If the party wins the by-election, it will hold the seat.",
             None,
         ),
-        ("Is the Igla-S similar to the Stinger?", "The Igla-S is similar to the Stinger.", None),
+        (  # what a copula says of its subject: the adjective itself
+            "Is the Igla-S similar to the Stinger?",
+            "The Igla-S missiles are short-range systems (similar to US Stingers).",
+            "yes",
+        ),
+        (
+            "Are the strikes legal?",
+            "These strikes have been questioned by lawmakers for their legality.",
+            None,
+        ),
+        ("Was the reward the biggest ever offered?", "It was the biggest reward ever.", None),
     ],
 )
 def test_a_sentence_says_yes_or_no_or_neither(

@@ -48,13 +48,15 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     is ("Was the reward the biggest?"). Whether someone denied or refused is told by that word
     alone."""
     root = _main(question)
-    if root is None or root.lemma_ == "be" or root.pos_ not in ("VERB", "AUX"):
+    if root is None or root.lemma_ == "be" or root.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     words = forms(root.lemma_.lower()) | forms(root.lower_)
     asks_denial = root.lemma_.lower() in DENYING
     negated = denied if asks_denial else _negated
     told, flipped = [t for t in sentence if _said(t, words)], False
-    if not told and not asks_denial:
+    if root.pos_ == "ADJ":  # "is it similar": the adjective itself, not "similarity"
+        told = [t for t in sentence if t.pos_ == "ADJ" and t.lemma_.lower() == root.lemma_.lower()]
+    elif not told and not asks_denial:
         told, flipped = [t for t in sentence if _said(t, _opposites(words))], True
     if not told or _unsure(told[0], sentence):
         return None
@@ -62,12 +64,20 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
 
 
 def _main(question: "Doc") -> "Token | None":
-    """The question's main predicate: its root, or what its root says is so ("did Freeh
-    *say* the strikes were *connected*": connected)."""
+    """The question's main predicate: its root, what its root says is so ("did Freeh *say*
+    the strikes were *connected*": connected), or the adjective a copula says of its subject
+    ("is the Igla-S *similar* to", where the parser may hang it on the subject)."""
     root = next((t for t in question if t.dep_ == "ROOT"), None)
-    said = [k for k in root.children if k.dep_ == "ccomp"] if root is not None else []
-    if root is not None and root.lemma_.lower() in SAYING and said:
+    if root is None:
+        return None
+    said = [k for k in root.children if k.dep_ == "ccomp"]
+    if root.lemma_.lower() in SAYING and said:
         return said[0]
+    if root.lemma_ == "be":
+        subjects = [k for k in root.children if k.dep_ == "nsubj"]
+        after = [k for s in subjects for k in s.rights if k.dep_ == "amod"]
+        said = [k for k in [*root.children, *after] if k.dep_ in ("acomp", "amod")]
+        return next((k for k in said if k.pos_ == "ADJ"), root)
     return root
 
 
