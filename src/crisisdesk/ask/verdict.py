@@ -53,11 +53,13 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     words = forms(root.lemma_.lower()) | forms(root.lower_)
     asks_denial = root.lemma_.lower() in DENYING
     negated = denied if asks_denial else _negated
-    told, flipped = [t for t in sentence if _said(t, words)], False
     if root.pos_ == "ADJ":  # "is it similar": the adjective itself, not "similarity"
         told = [t for t in sentence if t.pos_ == "ADJ" and t.lemma_.lower() == root.lemma_.lower()]
-    elif not told and not asks_denial:
-        told, flipped = [t for t in sentence if _said(t, _opposites(words))], True
+    else:
+        told = [t for t in sentence if _said(t, words)]
+    flipped = not told and not asks_denial and root.pos_ != "ADJ"
+    if flipped:  # "deny" for "admit"
+        told = [t for t in sentence if _said(t, _opposites(words))]
     if not told or _unsure(told[0], sentence):
         return None
     return "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
