@@ -65,6 +65,7 @@ CITE_ROOTS = {
     "debate": Path("attribution/polnear/train/text"),
     "primary": Path("attribution/polnear/train/text"),
     "rest": Path("attribution/polnear/train/text"),
+    "claims": Path("attribution/polnear/train/text"),
     "aquaint": Path("temporal/tempeval3_tbaq/AQUAINT"),
     "timebank": Path("temporal/tempeval3_tbaq/TimeBank"),
     "ieer": Path("ner_timex_numex/nltk_ieer"),
@@ -154,6 +155,7 @@ TOPICS = {
     "debate": (DEBATE, NOT_DEBATE),
     "primary": (PRIMARY, NOT_PRIMARY),
     "rest": (None, NOT_REST),
+    "claims": (None, None),  # all 840 of them: one store as large as a crisis's coverage
 }
 
 

@@ -164,6 +164,37 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
     assert lost.text.startswith("212,000")
 
 
+def test_a_figure_asked_by_the_period_is_one_given_by_it(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Last week Marrow Falls took in 60 refugees from Sudan. "
+        '"We take in about 2,500 a year," said Edda Quist, the mayor of Marrow Falls.'
+    )
+    question = "How many refugees does Marrow Falls take in each year?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text is not None
+    assert answer.text == "2,500"
+
+
+def test_a_county_is_answered_by_a_place_called_one(nlp: Language, settings: Settings) -> None:
+    text = (
+        "DUNMORE, Iowa - Senator Ruiz toured the state on Sunday. "
+        "He will end his tour on Monday in Greene County, before the caucuses."
+    )
+    answer = asked("In which county will Senator Ruiz end his tour?", text, nlp, settings)
+    assert answer.text == "Greene County"
+
+
+def test_how_soon_is_answered_by_a_span_of_time(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The governor had sent two of his aides to the city on Friday. "
+        "Three hours after the interview aired, the governor asked for federal help."
+    )
+    question = "How soon after the interview did the governor ask for federal help?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text is not None
+    assert answer.text.lower().startswith("three hours")
+
+
 def test_a_name_is_answered_by_a_name(nlp: Language, settings: Settings) -> None:
     text = "In March the Kessel refinery went to an obscure holding firm at an auction in Riga."
     question = "What is the name of the company that bought the Kessel refinery?"

@@ -55,6 +55,9 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("What nationalities were the men arrested?", "actor", "NORP"),
         ("What is the maximum altitude of the Igla-S?", "quantity", "QUANTITY"),
         ("How low could the governor set the minimum wage?", "quantity", "QUANTITY"),
+        ("At whose villa did the envoys meet the rebels?", "actor", "PERSON"),
+        ("In which county did the flood hit hardest?", "place", "GPE"),
+        ("How soon after the vote did the minister resign?", "quantity", "QUANTITY"),
     ],
 )
 def test_the_focus_noun_refines_the_wh_word(

@@ -151,11 +151,27 @@ SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:
 UNENDED = 0.3
 #: what a model number or a step of change keeps of its fit
 MODEL = 0.6
+#: a question for a figure by the period ("how many arrive *each year*", "how much *per
+#: day*"), not a time after something ("a year after he was killed"); and the period's words
+PERIOD_ASKED = re.compile(
+    r"\b(?:per|a|an|each|every) (year|month|week|day|hour)\b(?! (?:after|before|ago|later|earlier))"
+    r"|\b(year|month|week|dai|hour)ly\b|\b(annual)(?:ly)?\b",
+    re.I,
+)
+PERIOD_WORDS = {
+    "year": r"(?:per|a|an|each|every) year|annual|annually|yearly|/year",
+    "month": r"(?:per|a|each|every) month|monthly|/month",
+    "week": r"(?:per|a|each|every) week|weekly|/week",
+    "day": r"(?:per|a|each|every) day|daily|/day",
+    "hour": r"(?:per|an|each|every) hour|hourly|/hour",
+}
+#: what a figure keeps that does not say the period asked ("75 refugees" for "each year")
+UNPERIODED = 0.5
 #: how many words after a count may name what it counts when the analysis did not
 AFTER_WORDS = 3
 #: a question about a measure, and for each the base units of its figures and the words
 #: that name it beside a figure
-MEASURE = re.compile(r"\bhow (far|high|tall|deep|wide|fast|heavy|long|big|large)\b", re.I)
+MEASURE = re.compile(r"\bhow (far|high|tall|deep|wide|fast|heavy|long|soon|big|large)\b", re.I)
 MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "far": (frozenset({"m"}), ("range", "distance", "far", "away", "reach", "radius")),
     "high": (frozenset({"m"}), ("altitude", "height", "high", "ceiling", "elevation")),
@@ -165,6 +181,7 @@ MEASURES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "fast": (frozenset({"m/s", "mach", "percent"}), ("speed", "fast", "velocity", "top", "growth")),
     "heavy": (frozenset({"kg"}), ("weight", "weighs", "heavy", "mass")),
     "long": (frozenset({"m", "s"}), ("length", "long", "duration", "lasting")),
+    "soon": (frozenset({"s"}), ("soon", "after", "later", "within")),
     "big": (frozenset(), ("size", "area", "big", "large")),
     "large": (frozenset(), ("size", "area", "big", "large")),
 }
@@ -241,10 +258,15 @@ def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
 def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """The sentence's stored quantities, each with how well it fits; a count answering a
     measure question names what it counts ("how close": "three words")."""
+    period = asked_period(question)
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         base = q.base_unit or q.unit
         counted = q.counted or (counted_after(question, hit, q.end) if q.unit == "count" else None)
+        periodic = True if period is None else period_said(period, hit, q.start, q.end, q.unit)
+        if periodic and period is not None and not counted:  # "we get about 3,000 a year"
+            counted = question.focus
         fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
+        fit *= 1.0 if periodic else UNPERIODED
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
         fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
@@ -275,6 +297,26 @@ def counts_measure(question: Question, text: str, unit: str) -> bool:
     if unit == "s" and stem(question.focus) in TIME_UNITS:
         return False
     return stem(question.focus) not in {stem(w) for w in WORD.findall(text.lower())}
+
+
+def asked_period(question: Question) -> re.Pattern[str] | None:
+    """The words that say the period a figure is asked by ("how many arrive *each year*",
+    "how much *per day*"), or None."""
+    asked = PERIOD_ASKED.search(question.text)
+    if asked is None or question.kind not in ("number", "amount"):
+        return None
+    word = next(g for g in asked.groups() if g).lower()
+    return re.compile(
+        rf"(?:{PERIOD_WORDS[{'dai': 'day', 'annual': 'year'}.get(word, word)]})\b", re.I
+    )
+
+
+def period_said(said: re.Pattern[str], hit: SentenceHit, start: int, end: int, unit: str) -> bool:
+    """The figure is given by the period: in its unit, right after it or before it ("about
+    3,000 a year", "an annual budget of")."""
+    before = hit.text[max(0, start - hit.start - 30) : start - hit.start]
+    after = hit.text[end - hit.start : end - hit.start + 30]
+    return bool(said.search(unit) or said.match(after.lstrip(" ,")) or said.search(before))
 
 
 def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:

@@ -480,6 +480,7 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "continent",
             "town",
             "towns",
+            *("county", "district", "village", "neighborhood", "suburb", "borough"),
             "province",
             "island",
             "nation",
@@ -525,7 +526,8 @@ RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"\bhow (old|long ago)\b"), "date", DATE),
     (
         re.compile(
-            r"\bhow (far|long|high|low|big|large|small|fast|tall|wide|deep|heavy|close|often)\b"
+            r"\bhow (far|long|soon|high|low|big|large|small|fast|tall|wide|deep|heavy|close"
+            r"|often)\b"
             r"|\bwhat(?: is| was| are)?(?: the| its)?(?: maximum| minimum| top| average| total)?"
             r" (range|distance|altitude|size|speed|length"
             r"|height|weight|area|temperature|duration)\b"
@@ -535,7 +537,11 @@ RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     (re.compile(r"^\W*(when|since when|until when)\b"), "date", DATE),
     (re.compile(r"^\W*where\b"), "place", PLACE),
-    (re.compile(r"^\W*(who|whom|whose)\b"), "actor", PERSON_FIRST),
+    (
+        re.compile(r"^\W*(who|whom|whose)\b|\b(at|in|by|for|from|with|to) (whom|whose)\b"),
+        "actor",
+        PERSON_FIRST,
+    ),
 )
 #: words that end the noun phrase after "which/what": the verb or preposition that follows it
 PHRASE_END = frozenset(
@@ -724,7 +730,7 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return "quantity", ("QUANTITY", "DATE", "CARDINAL")
     for pattern, kind, labels in RULES:
         if pattern.search(proper):
-            if kind == "quantity" and not re.search(r"\bhow (long|old)\b", lowered):
+            if kind == "quantity" and not re.search(r"\bhow (long|old|soon)\b", lowered):
                 labels = tuple(x for x in labels if x not in DATE)  # "how fast": not a date
             return kind, labels
     return noun_kind(noun)

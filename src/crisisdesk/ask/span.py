@@ -221,6 +221,7 @@ NAME_ASKED = re.compile(
 UNNAMED = 0.3
 #: what an entity keeps when no word around it names the role or kind the question asks for
 UNTITLED = 0.75
+UNKINDED = 0.6
 SMALL_PLACES = frozenset(
     [
         "city",
@@ -235,8 +236,12 @@ SMALL_PLACES = frozenset(
         "capital",
         "area",
         "village",
+        *("county", "district", "borough", "neighborhood", "suburb"),
     ]
 )
+#: the places a name calls by their kind ("Greene County", "the Bronx borough"): a place
+#: whose name does not is not one of them ("Osceola" for "which county")
+KIND_NAMED = frozenset({"county", "district", "borough", "parish", "township"})
 #: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
 #: "of/for" and capitalized words ("Henry III *of Castile*")
 NAME_TAIL = re.compile(
@@ -566,6 +571,7 @@ def entity_fit(
         state = e.code is not None and e.actor is not None and e.text not in capitals()
         region = AFTER_PLACE.search(hit.text[: e.start - hit.start]) is not None
         fit *= place_fit(question.focus, state or region)
+        fit *= kind_named(question.focus, hit, e.start, e.end)
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
@@ -608,6 +614,15 @@ def place_fit(focus: str | None, is_state: bool) -> float:
     if focus in SMALL_PLACES:
         return 0.4 if is_state else 1.0
     return 1.0
+
+
+def kind_named(focus: str | None, hit: SentenceHit, start: int, end: int) -> float:
+    """For "which county": a place called a county where it is named ("Greene County", "the
+    county of Greene") fits; another name ("Osceola", a town) fits less."""
+    if focus is None or focus.removesuffix("s") not in KIND_NAMED:
+        return 1.0
+    near = hit.text[max(0, start - hit.start - 15) : end - hit.start + 12].lower()
+    return 1.0 if focus.removesuffix("s") in near else UNKINDED
 
 
 def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
