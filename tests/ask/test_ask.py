@@ -58,6 +58,9 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("At whose villa did the envoys meet the rebels?", "actor", "PERSON"),
         ("In which county did the flood hit hardest?", "place", "GPE"),
         ("How soon after the vote did the minister resign?", "quantity", "QUANTITY"),
+        ("Which Austrian state interior minister ordered the checks?", "actor", "PERSON"),
+        ("Which senior Senate Republican blocked the bill?", "actor", "PERSON"),
+        ("Near which shopping center did the blast happen?", "place", "GPE"),
     ],
 )
 def test_the_focus_noun_refines_the_wh_word(

@@ -95,6 +95,7 @@ PERSON_NOUNS = frozenset(
     [
         "person",
         "people",
+        *("democrat", "republican", "conservative", "liberal", "libertarian", "socialist"),
         "man",
         "woman",
         "member",
@@ -489,6 +490,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "capital",
             "location",
             "venue",
+            *("center", "centre", "mall", "stadium", "arena", "airport", "hotel", "square"),
+            *("base", "building", "prison", "mosque", "church", "bridge", "compound"),
         ],
         ("place", PLACE),
     ),
@@ -705,11 +708,18 @@ def parsed_focus(doc: "Doc") -> str | None:
                     run.append(token.lower_)
                 elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):
                     continue
+                elif run and token.pos_ == "ADJ" and next_noun(doc, token.i):
+                    continue  # "which German state *interior* minister": minister
                 else:
                     break
             if run:
                 return run[-1]
     return None
+
+
+def next_noun(doc: "Doc", i: int) -> bool:
+    """The token after the i-th is a common noun."""
+    return i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"
 
 
 def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
