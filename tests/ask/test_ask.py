@@ -70,6 +70,11 @@ def test_the_focus_noun_refines_the_wh_word(
     assert (read.kind, read.labels[0]) == (kind, first_label)
 
 
+def test_a_yes_no_question_may_open_with_a_setting(nlp: Language) -> None:
+    question = "Pressed on the radio about the raids, did Voss say there was evidence?"
+    assert questions.read(question, nlp).kind == "yesno"
+
+
 def test_reasons_statements_and_speakers_are_read(nlp: Language) -> None:
     assert questions.read("Why did the navy leave the port?", nlp).kind == "reason"
     said = questions.read("What did the minister insist about the brigades?", nlp)

@@ -4,6 +4,8 @@ import pytest
 from spacy.language import Language
 
 from crisisdesk.ask.verdict import verdict
+from crisisdesk.settings import Settings
+from tests.ask.test_ask import asked
 
 
 @pytest.mark.parametrize(
@@ -32,6 +34,21 @@ from crisisdesk.ask.verdict import verdict
         (  # asked whether someone denied: the denial says yes
             "Did Voss deny the report?",
             "Voss denied the report in a statement on Monday.",
+            "yes",
+        ),
+        (  # what "there was" says exists, denied by "no"
+            "Pressed on the radio, did Voss say there was direct evidence of a plot?",
+            "Voss said there was no direct evidence of a plot against the port.",
+            "no",
+        ),
+        (  # a noun spoken of, not said to exist
+            "Was there evidence of a leak?",
+            "Asked about evidence of a leak, the minister said the plant was safe.",
+            None,
+        ),
+        (
+            "Was there evidence of a leak?",
+            "Investigators said there was evidence of a leak at the plant.",
             "yes",
         ),
         (  # what someone said is so, not that they spoke
@@ -71,3 +88,18 @@ def test_a_sentence_says_yes_or_no_or_neither(
     question: str, sentence: str, expected: str | None, nlp: Language
 ) -> None:
     assert verdict(nlp(question), nlp(sentence)) == expected
+
+
+def test_the_sentence_that_says_yes_or_no_answers_before_one_that_only_shares_words(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Asked about direct evidence of the general's role in the killings of reporters, "
+        "Senator Vale said the country does plenty of killing too. "
+        "Later, Vale said there was no direct evidence."
+    )
+    question = (
+        "Did Vale say there was direct evidence of the general's role in the killings of reporters?"
+    )
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "No — Later, Vale said there was no direct evidence."

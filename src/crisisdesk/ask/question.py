@@ -34,11 +34,14 @@ ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 #: a setting before the question proper ("At the forum, did Clinton admit ...?", "If Congress
-#: does nothing, when does the program run out?", "As Blair flew into Belfast, when was ...?")
+#: does nothing, when does the program run out?", "As Blair flew into Belfast, when was ...?",
+#: "Pressed on ABC, did Trump say ...?")
 SETTING = re.compile(
     r"^(?:(?:at|in|on|during|after|before|since|by|over|under|if)\b[^,?]{1,60},\s*"
     r"|(?:as|when|while|once|following|with)\b[^,?]{1,80},\s*(?=(?:who|whom|whose|what|when"
-    r"|where|which|why|how)\b))"
+    r"|where|which|why|how)\b)"
+    r"|[a-z]+(?:ed|ing)\b[^,?]{1,80},\s*(?=(?:did|does|do|is|was|are|were|has|have|had|will"
+    r"|would|can|could|who|whom|whose|what|when|where|which|why|how)\b))"
 )
 #: the words that open a setting in time
 TIME_SETTINGS = frozenset(

@@ -58,6 +58,7 @@ from crisisdesk.ask.figures import (
 )
 from crisisdesk.ask.question import Question, asked_stance
 from crisisdesk.ask.retrieve import Passage, coverage
+from crisisdesk.ask.verdict import verdict
 from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
@@ -129,6 +130,8 @@ NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 #: how well a sentence answers a yes/no question when no clause of it fills the question's
 #: predicate (a clause that does fits by the share of the question it tells: `told`)
 UNTOLD = 0.7
+#: how well a sentence answers it when it says or denies the question's main predicate
+TOLD = 0.9
 #: the share of the question's words such a sentence must say
 TOLD_SHARE = 0.35
 #: kinds whose figures count an act (`acts.outcome_fit`)
@@ -297,7 +300,7 @@ def candidates(
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
-    return telling(question, hit, found_) if question.kind == "yesno" else found_
+    return yes_or_no(question, hit, nlp, found_, aligned) if question.kind == "yesno" else found_
 
 
 def beyond_dateline(found: list[Candidate], hit: SentenceHit, places: bool) -> list[Candidate]:
@@ -802,6 +805,17 @@ def told(question: Question, clause: str) -> float:
     words = words_of(clause)
     rest = [t for t in question.terms if not (forms(t) & question.slot.words)]
     return 0.5 + 0.5 * (sum(found(t, words) for t in rest) / len(rest) if rest else 1.0)
+
+
+def yes_or_no(
+    question: Question, hit: SentenceHit, nlp: "Language", found: list[Candidate], aligned: bool
+) -> list[Candidate]:
+    """A yes/no question's answers from a sentence (`telling`), fitting better when the
+    sentence says or denies the question's predicate: a verdict, not only shared words."""
+    found = telling(question, hit, found)
+    if aligned and found and verdict(parsed(question.text, nlp), parsed(hit.text, nlp)):
+        return [replace(c, fit=max(c.fit, TOLD)) for c in found]
+    return found
 
 
 def telling(question: Question, hit: SentenceHit, clauses: list[Candidate]) -> list[Candidate]:

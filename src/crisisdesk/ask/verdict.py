@@ -48,16 +48,19 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     is ("Was the reward the biggest?"). Whether someone denied or refused is told by that word
     alone."""
     root = _main(question)
-    if root is None or root.lemma_ == "be" or root.pos_ not in ("VERB", "AUX", "ADJ"):
+    if root is None or root.lemma_ == "be" or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
-    words = forms(root.lemma_.lower()) | forms(root.lower_)
-    asks_denial = root.lemma_.lower() in DENYING
+    lemma = root.lemma_.lower()
+    words = forms(lemma) | forms(root.lower_)
+    asks_denial = lemma in DENYING
     negated = denied if asks_denial else _negated
     if root.pos_ == "ADJ":  # "is it similar": the adjective itself, not "similarity"
-        told = [t for t in sentence if t.pos_ == "ADJ" and t.lemma_.lower() == root.lemma_.lower()]
+        told = [t for t in sentence if t.pos_ == "ADJ" and t.lemma_.lower() == lemma]
+    elif root.pos_ == "NOUN":  # "was there evidence": there was, or someone had, found it
+        told = [t for t in sentence if t.lemma_.lower() == lemma and _had(t)]
     else:
         told = [t for t in sentence if _said(t, words)]
-    flipped = not told and not asks_denial and root.pos_ != "ADJ"
+    flipped = not told and not asks_denial and root.pos_ not in ("ADJ", "NOUN")
     if flipped:  # "deny" for "admit"
         told = [t for t in sentence if _said(t, _opposites(words))]
     if not told or _unsure(told[0], sentence):
@@ -74,13 +77,29 @@ def _main(question: "Doc") -> "Token | None":
         return None
     said = [k for k in root.children if k.dep_ == "ccomp"]
     if root.lemma_.lower() in SAYING and said:
-        return said[0]
+        return _existing(said[0]) or said[0]
+    if _existing(root):
+        return _existing(root)
     if root.lemma_ == "be":
         subjects = [k for k in root.children if k.dep_ == "nsubj"]
         after = [k for s in subjects for k in s.rights if k.dep_ == "amod"]
         said = [k for k in [*root.children, *after] if k.dep_ in ("acomp", "amod")]
         return next((k for k in said if k.pos_ == "ADJ"), root)
     return root
+
+
+def _existing(token: "Token") -> "Token | None":
+    """What "there is" says exists ("was there *evidence*"), else None."""
+    if token.lemma_ != "be" or not any(k.dep_ == "expl" for k in token.children):
+        return None
+    return next((k for k in token.children if k.dep_ in ("attr", "nsubj")), None)
+
+
+def _had(token: "Token") -> bool:
+    """The noun is said to exist ("there was no evidence") or to be had or found ("found no
+    evidence"), not only spoken of ("asked about evidence")."""
+    there = _existing(token.head)
+    return (there is not None and there.i == token.i) or token.dep_ == "dobj"
 
 
 def _opposites(words: frozenset[str]) -> frozenset[str]:
