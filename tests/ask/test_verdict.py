@@ -51,6 +51,21 @@ from tests.ask.test_ask import asked
             "Investigators said there was evidence of a leak at the plant.",
             "yes",
         ),
+        (  # a reader's words for the act and its object; "back" tagged as a preposition
+            "Did Senator Holm back the port agreement?",
+            "Senator Holm endorsed the port deal on Monday.",
+            "yes",
+        ),
+        (  # someone else's act
+            "Did Senator Holm back the port agreement?",
+            "Senator Ruiz is pushing fellow senators to reject the port deal.",
+            None,
+        ),
+        (  # the act said of another object
+            "Did Holm ask the president for his endorsement?",
+            "Holm met the man he is seeking to succeed.",
+            None,
+        ),
         (  # what someone said is so, not that they spoke
             "Did Voss say the strikes were connected to the inquiry?",
             "Voss said the strikes were not connected to the inquiry.",

@@ -10,6 +10,7 @@ answer is the sentence alone, for the reader to judge.
 from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import CONDITION, denied, forms, matches
+from crisisdesk.ask.words import stem, synonym_stems
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,8 @@ OPPOSITES = {
     "approve": "reject",
     "attend": "skip",
 }
+#: the dependencies of a subject
+SUBJECTS = ("nsubj", "nsubjpass")
 #: how far up the parse a word that denies or doubts a predicate may stand
 REACH = 3
 
@@ -48,7 +51,9 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     is ("Was the reward the biggest?"). Whether someone denied or refused is told by that word
     alone."""
     root = _main(question)
-    if root is None or root.lemma_ == "be" or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+    if root is None or root.lemma_ == "be" or not _predicate(root):
+        return None
+    if not _object_said(root, sentence):  # "ask for his endorsement": not "seeking to succeed"
         return None
     lemma = root.lemma_.lower()
     words = forms(lemma) | forms(root.lower_)
@@ -63,7 +68,7 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     flipped = not told and not asks_denial and root.pos_ not in ("ADJ", "NOUN")
     if flipped:  # "deny" for "admit"
         told = [t for t in sentence if _said(t, _opposites(words))]
-    if not told or _unsure(told[0], sentence):
+    if not told or _unsure(told[0], sentence) or not _same_doer(root, told[0]):
         return None
     return "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
 
@@ -75,6 +80,8 @@ def _main(question: "Doc") -> "Token | None":
     root = next((t for t in question if t.dep_ == "ROOT"), None)
     if root is None:
         return None
+    if root.i == 0 and root.lemma_ == "do":  # "Did Holm back the deal", "back" not a verb
+        return _after_subject(root, question)
     said = [k for k in root.children if k.dep_ == "ccomp"]
     if root.lemma_.lower() in SAYING and said:
         return _existing(said[0]) or said[0]
@@ -86,6 +93,63 @@ def _main(question: "Doc") -> "Token | None":
         said = [k for k in [*root.children, *after] if k.dep_ in ("acomp", "amod")]
         return next((k for k in said if k.pos_ == "ADJ"), root)
     return root
+
+
+def _after_subject(root: "Token", question: "Doc") -> "Token | None":
+    """The word after the subject of a question whose "did" the parser took for its verb."""
+    subjects = [k for k in root.children if k.dep_ in SUBJECTS]
+    at = subjects[0].right_edge.i + 1 if subjects else len(question)
+    return question[at] if at < len(question) else None
+
+
+def _predicate(token: "Token") -> bool:
+    """The token can be a question's predicate: a verb, an adjective, a noun said to exist,
+    or a root with an auxiliary the tagger took for something else ("did Clinton *back*")."""
+    helped = token.dep_ == "ROOT" and any(k.dep_ == "aux" for k in token.children)
+    helped = helped or (token.head.i == 0 and token.head.lemma_ == "do")  # "Did Holm back"
+    return helped or token.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+
+
+def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
+    """The sentence says the predicate's object (or, failing a common noun there, the first of
+    its prepositions'), in a reader's words for it, when it has one ("the bipartisan *deal*"
+    for "back the debt *agreement*"; "ask Obama for his *endorsement*")."""
+    if predicate.pos_ == "NOUN":  # "was there evidence of a plot": what it is about
+        return True
+    linked = [o for k in predicate.children if k.dep_ == "prep" for o in k.children]
+    objects = [
+        k for k in [*predicate.children, *linked] if k.dep_ in ("dobj", "pobj") and k.pos_ == "NOUN"
+    ]
+    if not objects:
+        return True
+    wanted = forms(objects[0].lemma_.lower()) | synonym_stems().get(
+        stem(objects[0].lemma_.lower()), frozenset()
+    )
+    return any(matches(t, wanted) for t in sentence)
+
+
+def _same_doer(predicate: "Token", told: "Token") -> bool:
+    """The sentence's predicate is done by whom the question names, when both say ("Did
+    *Clinton* back the deal": not "Sanders is pushing *Democrats* to reject the deal"); a
+    pronoun or an unsaid doer may be anyone."""
+    holders = [predicate, predicate.head] if predicate.head.lemma_ == "do" else [predicate]
+    asked = [k for h in holders for k in h.children if k.dep_ in SUBJECTS and k.pos_ == "PROPN"]
+    doer = _doer(told)
+    if not asked or doer is None or doer.pos_ == "PRON":
+        return True
+    return asked[0].lower_ in {t.lower_ for t in doer.subtree}
+
+
+def _doer(token: "Token") -> "Token | None":
+    """Who does what the token says: its subject, or for a verb another governs ("pushing
+    Democrats *to reject*") that verb's object, else its subject."""
+    own = [k for k in token.children if k.dep_ in SUBJECTS]
+    if own:
+        return own[0]
+    if token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        objects = [k for k in token.head.children if k.dep_ == "dobj"]
+        return objects[0] if objects and token.dep_ == "xcomp" else _doer(token.head)
+    return None
 
 
 def _existing(token: "Token") -> "Token | None":
