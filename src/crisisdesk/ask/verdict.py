@@ -116,7 +116,7 @@ def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
     for "back the debt *agreement*"; "ask Obama for his *endorsement*")."""
     if predicate.pos_ == "NOUN":  # "was there evidence of a plot": what it is about
         return True
-    linked = [o for k in predicate.children if k.dep_ == "prep" for o in k.children]
+    linked = [o for k in predicate.rights if k.dep_ == "prep" for o in k.children]
     objects = [
         k for k in [*predicate.children, *linked] if k.dep_ in ("dobj", "pobj") and k.pos_ == "NOUN"
     ]
