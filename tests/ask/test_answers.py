@@ -175,6 +175,18 @@ def test_a_figure_asked_by_the_period_is_one_given_by_it(nlp: Language, settings
     assert answer.text == "2,500"
 
 
+def test_a_poll_does_not_answer_how_someone_did_at_the_polls(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Senator Ruiz won the Ames primary on Tuesday, the state party said. In a poll of Ames "
+        "voters the week before the primary, Ruiz led the field with 41 percent. "
+        "He won with 38 percent of the vote."
+    )
+    question = "What share of the vote did Senator Ruiz win in the Ames primary?"
+    assert asked(question, text, nlp, settings).text == "38 percent"
+
+
 def test_a_county_is_answered_by_a_place_called_one(nlp: Language, settings: Settings) -> None:
     text = (
         "DUNMORE, Iowa - Senator Ruiz toured the state on Sunday. "

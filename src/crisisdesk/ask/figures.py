@@ -165,6 +165,21 @@ PERIOD_WORDS = {
     "day": r"(?:per|a|each|every) day|daily|/day",
     "hour": r"(?:per|an|each|every) hour|hourly|/hour",
 }
+#: a question for a result at the polls ("what share of the vote did Cruz win"), and the
+#: words of a sentence that gives a poll's figure or a partial count instead ("led the field
+#: with 40 percent in a new poll", "95 percent of precincts reporting")
+RESULT_ASKED = re.compile(
+    r"\b(?:win|won|get|got|receive|received|take|took|capture|captured|carry|carried)\b.*\bvotes?\b"
+    r"|\bvotes?\b.*\b(?:win|won|get|got|receive|received|take|took|capture|captured)\b",
+    re.I,
+)
+POLLED = re.compile(
+    r"\bpoll(?:s|ed|ing|sters?)?\b|\bsurvey(?:s|ed)?\b|\brespondents\b|\bprecincts\b"
+    r"|\bleads?\b|\bleading\b",
+    re.I,
+)
+#: what a poll's figure keeps as the answer for a result
+POLL_FOR_RESULT = 0.4
 #: what a figure keeps that does not say the period asked ("75 refugees" for "each year")
 UNPERIODED = 0.5
 #: how many words after a count may name what it counts when the analysis did not
@@ -267,6 +282,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             counted = question.focus
         fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
         fit *= 1.0 if periodic else UNPERIODED
+        fit *= POLL_FOR_RESULT if polled(question, hit) else 1.0
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
         fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
@@ -297,6 +313,13 @@ def counts_measure(question: Question, text: str, unit: str) -> bool:
     if unit == "s" and stem(question.focus) in TIME_UNITS:
         return False
     return stem(question.focus) not in {stem(w) for w in WORD.findall(text.lower())}
+
+
+def polled(question: Question, hit: SentenceHit) -> bool:
+    """The question asks how someone did at the polls, and the sentence gives a poll's figure
+    or a count still partial ("95 percent of precincts reporting") instead."""
+    asked = RESULT_ASKED.search(question.text) and not POLLED.search(question.text)
+    return bool(asked) and POLLED.search(hit.text) is not None
 
 
 def asked_period(question: Question) -> re.Pattern[str] | None:
