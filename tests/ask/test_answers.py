@@ -19,7 +19,9 @@ from crisisdesk.ask.figures import (
     CHANGE_FOR_LEVEL,
     MODEL,
     NAMING_YEAR,
+    NOT_A_GAP,
     counts_measure,
+    gap_fit,
     level_fit,
     measure_asked,
     naming_fit,
@@ -1278,3 +1280,18 @@ def test_a_time_a_role_or_what_followed_is_no_reason(
 )
 def test_who_holds_a_role_reads_the_role_not_what_it_is_in(question: str, held: str) -> None:
     assert questions.role(question.lower()) == held
+
+
+def test_a_number_needed_or_still_short_is_not_the_level_asked(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "In the roll call on Tuesday, Senator Ruiz sailed past the 1,190 delegates needed to win "
+        "the nomination. By the end of the night 1,441 delegates had voted for him."
+    )
+    question = "How many delegates voted for Senator Ruiz in the roll call?"
+    assert asked(question, text, nlp, settings).text == "1,441"
+    sentence = "The committee raising money for the convention is $4 million to $5 million short."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    raised = questions.read("How much had the committee raised for the convention?", nlp)
+    assert gap_fit(raised, hit, sentence.index(" short")) == NOT_A_GAP

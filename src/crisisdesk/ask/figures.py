@@ -92,9 +92,16 @@ GAP = re.compile(r"^(?: [\w-]+){0,2} (short|more|fewer|less|shy|behind|ahead)\b"
 NOT_A_GAP = 0.5
 #: what follows a figure that is a difference from another ("$105 billion more than last year")
 COMPARED = re.compile(
-    r"^ (?:more|less|fewer|higher|lower|larger|smaller|bigger) than\b|^ (?:short of|behind)\b",
+    r"^ (?:more|less|fewer|higher|lower|larger|smaller|bigger) than\b|^ (?:short|behind)\b",
     re.I,
 )
+#: a number that only says what is needed ("the 1,237 delegates needed to clinch", "the
+#: 1,237 delegate threshold"), and a question that asks for one
+THRESHOLD = re.compile(
+    r"^(?: [\w-]+){0,2} (?:needed|required|necessary)\b|^(?: [\w-]+){0,2} (?:threshold|mark)\b",
+    re.I,
+)
+NEEDED_ASKED = re.compile(r"\b(?:need|needs|needed|required?|necessary|threshold|magic)\b", re.I)
 #: a year between an article and a noun it names ("a 2012 records request"), and what it
 #: keeps for a question about another thing
 YEAR_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|our)\s+$", re.I)
@@ -360,6 +367,8 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return MODEL
     if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
         return MODEL
+    if THRESHOLD.match(after) and not NEEDED_ASKED.search(question.text):
+        return MODEL  # "1,237 delegates needed to clinch" for how many voted for him
     if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
         return CHANGE_FOR_LEVEL
     return 1.0
