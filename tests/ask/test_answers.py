@@ -189,6 +189,15 @@ def test_a_poll_does_not_answer_how_someone_did_at_the_polls(
     assert asked(question, text, nlp, settings).text == "38 percent"
 
 
+def test_a_level_of_support_is_a_share(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The Harlow Institute questioned 1,200 adults last week. "
+        "Its survey found 64 percent support for the port deal."
+    )
+    question = "What level of public support for the port deal did the survey find?"
+    assert asked(question, text, nlp, settings).text == "64 percent"
+
+
 def test_a_county_is_answered_by_a_place_called_one(nlp: Language, settings: Settings) -> None:
     text = (
         "DUNMORE, Iowa - Senator Ruiz toured the state on Sunday. "

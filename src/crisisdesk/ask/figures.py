@@ -158,6 +158,10 @@ SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:
 UNENDED = 0.3
 #: what a model number or a step of change keeps of its fit
 MODEL = 0.6
+#: what is measured by the share of people who hold it ("what level of public *support*")
+SHARED = frozenset(
+    ["support", "approval", "disapproval", "opposition", "turnout", "unemployment", "trust"]
+)
 #: a question for a figure by the period ("how many arrive *each year*", "how much *per
 #: day*"), not a time after something ("a year after he was killed"); and the period's words
 PERIOD_ASKED = re.compile(
@@ -456,6 +460,14 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
         return 1.0
     if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
+    return number_fit(question, unit, counted, base)
+
+
+def number_fit(question: Question, unit: str, counted: str | None, base: str) -> float:
+    """How well a figure fits "how many" or "what number": a count, or a share of people
+    for what a share measures ("what level of public support": "64 percent")."""
+    if unit == "percent" and question.focus in SHARED:
+        return 1.0
     if unit in MONEY_UNITS or unit == "percent":
         return 0.3
     return count_fit(question, unit, counted, base)
