@@ -1304,3 +1304,18 @@ def test_a_number_needed_or_still_short_is_not_the_level_asked(
     hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
     raised = questions.read("How much had the committee raised for the convention?", nlp)
     assert gap_fit(raised, hit, sentence.index(" short")) == NOT_A_GAP
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "fit"),
+    [
+        ("Ruiz's 14-hour filibuster ended on Thursday.", "14-hour", 1.0),
+        ("Ruiz took 57 percent to Hale's 43 percent.", "43 percent", MODEL),
+        ("Boeing's 787 flew on Thursday.", "787", MODEL),
+    ],
+)
+def test_an_owner_s_measure_is_no_model_number(sentence: str, figure: str, fit: float) -> None:
+    question = questions.read("How long did the filibuster last?")
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(figure)
+    assert level_fit(question, hit, start, start + len(figure)) == fit

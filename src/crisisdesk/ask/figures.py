@@ -162,6 +162,9 @@ MODEL = 0.6
 SHARED = frozenset(
     ["support", "approval", "disapproval", "opposition", "turnout", "unemployment", "trust"]
 )
+#: a figure joined to its unit ("15-hour", "10-mile"): a measure, not a model (while
+#: "Canova's 43 percent" is Canova's share)
+MEASURED = re.compile(r"^[\d.,]+-[A-Za-z]+$")
 #: a question for a figure by the period ("how many arrive *each year*", "how much *per
 #: day*"), not a time after something ("a year after he was killed"); and the period's words
 PERIOD_ASKED = re.compile(
@@ -359,8 +362,9 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     question asks how much something rose, and then the level it rose to; and a rate ("£1,400
     per mother") when the question asks for a total."""
     before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
-    if before.endswith(("'s ", "’s ", "' ")):
-        return MODEL
+    figure = hit.text[start - hit.start : end - hit.start]
+    if before.endswith(("'s ", "’s ", "' ")) and not MEASURED.match(figure):
+        return MODEL  # "Boeing's 787", not "Murphy's 15-hour filibuster"
     change = CHANGE.search(question.text) is not None
     if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
         return MODEL
