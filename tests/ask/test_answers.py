@@ -198,6 +198,15 @@ def test_a_level_of_support_is_a_share(nlp: Language, settings: Settings) -> Non
     assert asked(question, text, nlp, settings).text == "64 percent"
 
 
+def test_whom_someone_told_is_not_who_spoke(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Senator Ruiz spoke with reporters in Ames on Monday. "
+        '"I have no intention of running," Ruiz said in a Friday interview with NBC News.'
+    )
+    question = "Which television network did Senator Ruiz tell that he had no intention of running?"
+    assert asked(question, text, nlp, settings).text == "NBC News"
+
+
 def test_a_county_is_answered_by_a_place_called_one(nlp: Language, settings: Settings) -> None:
     text = (
         "DUNMORE, Iowa - Senator Ruiz toured the state on Sunday. "

@@ -164,6 +164,10 @@ SPEECH = re.compile(
     r"|slam\w*|condemn\w*|caution\w*|remark\w*|argu\w*|predict\w*|suggest\w*)\b",
     re.I,
 )
+#: a question whose wh-phrase is its verb's object: "which network *did Rubio tell*"
+ASKED_OBJECT = re.compile(
+    r"^\W*(?:\w+\s+)?(?:who|whom|which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:did|does|do)\s", re.I
+)
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that"])
 #: words that only point at an answer told elsewhere: never one themselves
 REFERRING = PRONOUNS | frozenset(
@@ -644,8 +648,11 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
 
 def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]] | None:
     """For a question about who said, denied or urged something: the spans of the sentence's
-    attribution sources (None for other questions)."""
+    attribution sources (None for other questions, and for one that asks whom someone told:
+    "which network did Rubio tell")."""
     if question.kind != "actor" or not SPEECH.search(question.text):
+        return None
+    if ASKED_OBJECT.match(question.text):
         return None
     spans = [
         (a.source.start, a.source.end)
