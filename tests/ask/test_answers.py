@@ -166,65 +166,58 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
     assert lost.text.startswith("212,000")
 
 
-def test_a_figure_asked_by_the_period_is_one_given_by_it(nlp: Language, settings: Settings) -> None:
-    text = (
-        "Last week Marrow Falls took in 60 refugees from Sudan. "
-        '"We take in about 2,500 a year," said Edda Quist, the mayor of Marrow Falls.'
-    )
-    question = "How many refugees does Marrow Falls take in each year?"
-    answer = asked(question, text, nlp, settings)
-    assert answer.text is not None
-    assert answer.text == "2,500"
-
-
-def test_a_poll_does_not_answer_how_someone_did_at_the_polls(
-    nlp: Language, settings: Settings
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        pytest.param(
+            "Last week Marrow Falls took in 60 refugees from Sudan. "
+            '"We take in about 2,500 a year," said Edda Quist, the mayor of Marrow Falls.',
+            "How many refugees does Marrow Falls take in each year?",
+            "2,500",
+            id="a figure by the period asked, counting what is asked",
+        ),
+        pytest.param(
+            "Senator Ruiz won the Ames primary on Tuesday, the state party said. In a poll of "
+            "Ames voters the week before the primary, Ruiz led the field with 41 percent. "
+            "He won with 38 percent of the vote.",
+            "What share of the vote did Senator Ruiz win in the Ames primary?",
+            "38 percent",
+            id="a poll does not answer how someone did at the polls",
+        ),
+        pytest.param(
+            "The Harlow Institute questioned 1,200 adults last week. "
+            "Its survey found 64 percent support for the port deal.",
+            "What level of public support for the port deal did the survey find?",
+            "64 percent",
+            id="a level of support is a share",
+        ),
+        pytest.param(
+            "Senator Ruiz spoke with reporters in Ames on Monday. "
+            '"I have no intention of running," Ruiz said in a Friday interview with NBC News.',
+            "Which television network did Senator Ruiz tell that he had no intention of running?",
+            "NBC News",
+            id="whom someone told need not have spoken",
+        ),
+        pytest.param(
+            "DUNMORE, Iowa - Senator Ruiz toured the state on Sunday. "
+            "He will end his tour on Monday in Greene County, before the caucuses.",
+            "In which county will Senator Ruiz end his tour?",
+            "Greene County",
+            id="a county is a place called one",
+        ),
+        pytest.param(
+            "The governor had sent two of his aides to the city on Friday. "
+            "Three hours after the interview aired, the governor asked for federal help.",
+            "How soon after the interview did the governor ask for federal help?",
+            "Three hours",
+            id="how soon is a span of time",
+        ),
+    ],
+)
+def test_the_answer_is_what_the_question_asks_for(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
-    text = (
-        "Senator Ruiz won the Ames primary on Tuesday, the state party said. In a poll of Ames "
-        "voters the week before the primary, Ruiz led the field with 41 percent. "
-        "He won with 38 percent of the vote."
-    )
-    question = "What share of the vote did Senator Ruiz win in the Ames primary?"
-    assert asked(question, text, nlp, settings).text == "38 percent"
-
-
-def test_a_level_of_support_is_a_share(nlp: Language, settings: Settings) -> None:
-    text = (
-        "The Harlow Institute questioned 1,200 adults last week. "
-        "Its survey found 64 percent support for the port deal."
-    )
-    question = "What level of public support for the port deal did the survey find?"
-    assert asked(question, text, nlp, settings).text == "64 percent"
-
-
-def test_whom_someone_told_is_not_who_spoke(nlp: Language, settings: Settings) -> None:
-    text = (
-        "Senator Ruiz spoke with reporters in Ames on Monday. "
-        '"I have no intention of running," Ruiz said in a Friday interview with NBC News.'
-    )
-    question = "Which television network did Senator Ruiz tell that he had no intention of running?"
-    assert asked(question, text, nlp, settings).text == "NBC News"
-
-
-def test_a_county_is_answered_by_a_place_called_one(nlp: Language, settings: Settings) -> None:
-    text = (
-        "DUNMORE, Iowa - Senator Ruiz toured the state on Sunday. "
-        "He will end his tour on Monday in Greene County, before the caucuses."
-    )
-    answer = asked("In which county will Senator Ruiz end his tour?", text, nlp, settings)
-    assert answer.text == "Greene County"
-
-
-def test_how_soon_is_answered_by_a_span_of_time(nlp: Language, settings: Settings) -> None:
-    text = (
-        "The governor had sent two of his aides to the city on Friday. "
-        "Three hours after the interview aired, the governor asked for federal help."
-    )
-    question = "How soon after the interview did the governor ask for federal help?"
-    answer = asked(question, text, nlp, settings)
-    assert answer.text is not None
-    assert answer.text.lower().startswith("three hours")
+    assert asked(question, text, nlp, settings).text == expected
 
 
 def test_a_name_is_answered_by_a_name(nlp: Language, settings: Settings) -> None:
