@@ -9,7 +9,7 @@ from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.figures import same_thing
 from crisisdesk.ask.retrieve import chained, coverage, retrieve, term_weights
-from crisisdesk.ask.span import choice, phrase_candidates
+from crisisdesk.ask.span import KIND_FIT, choice, phrase_candidates
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
@@ -110,6 +110,15 @@ def test_noun_phrase_drops_the_words_the_question_says(nlp: Language) -> None:
     spans = [c.text for c in phrase_candidates("What river did it cross?", hit, nlp)]
     assert "Tamsa" in spans
     assert all("river" not in s for s in spans)
+
+
+def test_what_the_focus_noun_s_verb_governs_is_the_thing_asked(nlp: Language) -> None:
+    text = "Praising the poet, the minister said Mr. Hale should be awarded the Golden Quill."
+    hit = SentenceHit("d", 0, 0, len(text), text)
+    question = "What award did the minister say Hale deserved?"
+    found = {c.text: c.fit for c in phrase_candidates(question, hit, nlp, "award")}
+    assert found["Golden Quill"] == KIND_FIT
+    assert "Mr." not in found
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,10 @@ SPEECH = re.compile(
     r"|slam\w*|condemn\w*|caution\w*|remark\w*|argu\w*|predict\w*|suggest\w*)\b",
     re.I,
 )
+#: the titles before a name, which name no one alone
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "col", "sgt", "capt", "prof"]
+)
 #: a question whose wh-phrase is its verb's object: "which network *did Rubio tell*"
 ASKED_OBJECT = re.compile(
     r"^\W*(?:\w+\s+)?(?:who|whom|which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:did|does|do)\s", re.I
@@ -279,7 +283,7 @@ def candidates(
     with `aligned`, also what fills the question's slot), the question's words excluded."""
     hit, asked = passage.hit, words_of(question.text)
     if phrases:
-        found_ = phrase_candidates(question.text, hit, nlp)
+        found_ = phrase_candidates(question.text, hit, nlp, question.focus)
     else:
         found_ = [  # "abstract or concrete?": the option the sentence says is the answer
             c for c in _typed(question, hit, store) if c.how == "choice" or not said(c.text, asked)
@@ -873,11 +877,14 @@ def parsed(text: str, nlp: "Language") -> "Doc":
     return doc
 
 
-def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
+def phrase_candidates(
+    question: str, hit: SentenceHit, nlp: "Language", focus: str | None = None
+) -> list[Candidate]:
     """Noun phrases of the sentence less the words the question already says ("the river
     Seine" answers "what river" as "Seine"), when what is left names something or the
     question asks what kind of thing; `fit` falls with the number of dependency arcs
-    to the nearest word the question shares."""
+    to the nearest word the question shares. A phrase the verb of the focus noun governs
+    fits as the kind asked ("what award": "should be *awarded* the Nobel Peace Prize")."""
     doc = parsed(hit.text, nlp)
     asked = words_of(question)
     shared = [t for t in doc if not t.is_stop and found(t.lower_, asked)]
@@ -885,15 +892,28 @@ def phrase_candidates(question: str, hit: SentenceHit, nlp: "Language") -> list[
     out = []
     for chunk in doc.noun_chunks:
         words = unsaid(list(chunk), asked)
-        if words and (sort or any(t.pos_ in NOMINAL for t in words)):
+        if all(t.lower_.rstrip(".") in HONORIFICS for t in words):
+            continue  # "Mr." left of "Mr. Blatter" when the question names Blatter
+        if sort or any(t.pos_ in NOMINAL for t in words):
             arcs = min((arcs_between(chunk.root, t) for t in shared), default=0)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             text = hit.text[start:end]
             fit = 0.5 / (1 + arcs) * (1.0 if named_phrase(question, words) else UNNAMED)
-            if stem(chunk.root.lower_) == sort:
+            if stem(chunk.root.lower_) == sort or verbed(focus, chunk.root):
                 fit = KIND_FIT  # "what type of circuit": the kind of "Boolean circuits"
             out.append(Candidate(hit.start + start, hit.start + end, text, "phrase", fit))
     return out
+
+
+def verbed(focus: str | None, root: "Token") -> bool:
+    """The phrase is the object of the verb the focus noun names ("award": "awarded")."""
+    verb = root.head
+    return (
+        focus is not None
+        and root.dep_ in ("dobj", "dative", "oprd")
+        and verb.pos_ == "VERB"
+        and stem(verb.lemma_.lower()) == stem(focus)
+    )
 
 
 def kind_asked(question: str) -> str | None:
