@@ -13,7 +13,7 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import named_in, unmentioned
+from crisisdesk.ask.answer import acted, named_in, unmentioned
 from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
     CHANGE_FOR_LEVEL,
@@ -1321,3 +1321,9 @@ def test_an_owner_s_measure_is_no_model_number(sentence: str, figure: str, fit: 
     hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
     start = sentence.index(figure)
     assert level_fit(question, hit, start, start + len(figure)) == fit
+
+
+def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -> None:
+    question = questions.read("Whom does the president blame for the failed coup?", nlp)
+    assert acted(question, "He accuses the preacher of masterminding the coup.")
+    assert not acted(question, "The preacher lives in Pennsylvania.")

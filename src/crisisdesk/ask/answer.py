@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
-from crisisdesk.ask.align import synonyms
+from crisisdesk.ask.align import says_any, synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 CONTEXT_SHARE = 0.35
 #: what a missing name costs: the passage may be about something else
 MISSING_NAME = 0.7
+#: what a passage keeps that does not say the question's act ("who signed": no "signed")
+UNACTED = 0.85
 #: the index of a story's last opening sentence (a dateline may stand alone before it), and
 #: the entities that name someone or somewhere
 LEDE = 1
@@ -404,6 +406,7 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     bases = [
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
+        * (1.0 if acted(question, p.hit.text) else UNACTED)
         * (OTHER_PLACE if place_told(question, p, src) else 1.0)
         / (1 + RANK_DECAY * i)
         for i, p in enumerate(passages)
@@ -412,6 +415,15 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
     if not out and question.kind in PHRASE_KINDS and not TALLY_ASKED.search(question.text):
         out = _scored(question, passages[:PHRASE_PASSAGES], bases, src, phrases=True)
     return voted(named_next(question, out))
+
+
+def acted(question: Question, text: str) -> bool:
+    """The sentence says the question's act, in a reader's words ("accuses" for "blame"),
+    or the question names no act to say."""
+    slot = question.slot
+    if slot is None or slot.role in ("described", "title") or not slot.words:
+        return True
+    return says_any(slot.words, text)
 
 
 def _scored(
