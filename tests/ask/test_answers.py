@@ -226,6 +226,17 @@ def test_a_name_is_answered_by_a_name(nlp: Language, settings: Settings) -> None
     assert asked(question, text, nlp, settings).text is None
 
 
+def test_a_sum_called_another_kind_of_money_is_no_price(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Corvina Air, the region's most profitable airline with record profits of $269m last "
+        "year, took up options on five more Veltro jets on Monday."
+    )
+    question = "What price did Corvina Air pay for the five Veltro jets?"
+    assert asked(question, text, nlp, settings).text is None
+    paid = f"{text} It paid $310m for the five jets, the airline said."
+    assert asked(question, paid, nlp, settings).text == "$310m"
+
+
 def test_how_fast_is_not_answered_by_a_date(nlp: Language, settings: Settings) -> None:
     text = "The central bank said Peru's deficit for the year to June 2011 was too wide."
     assert asked("How fast did Peru's economy grow?", text, nlp, settings).text is None

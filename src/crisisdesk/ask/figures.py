@@ -6,6 +6,7 @@ each with how well it fits the question."""
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -249,6 +250,12 @@ MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
 MONEY_UNITS = frozenset(row[1] for row in read_rows("units.tsv") if row[2:3] == ["currency"])
 
 
+#: words before and after a sum that may say what it is ("record *profits of* $269m")
+MONEY_BEFORE, MONEY_AFTER = 6, 3
+#: what a sum keeps that its sentence calls another kind of money than the question asks
+OTHER_MONEY = 0.5
+
+
 def money(unit: str) -> bool:
     """A sum of money, or money by the time ("$47,476 a year": USD/year, USD/s in base)."""
     return unit.split("/", 1)[0] in MONEY_UNITS
@@ -301,6 +308,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         fit *= level_fit(question, hit, q.start, q.end)
         fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
         fit *= measure_fit(question, hit, q.start, q.end, base)
+        fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -317,6 +325,41 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             )
         else:
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:
+    """A sum that the words beside it call another kind of money than the question asks
+    ("record profits of $269m" for "what price did Ryanair pay", "market value" for "how
+    much is Pernod offering") fits less; one they call nothing, or the kind asked, fits. The
+    kind asked is the focus's ("how much *compensation* did Airbus end up paying"), else that
+    of any word of the question."""
+    if not money(unit) or not money_asked(question):
+        return 1.0
+    asked = money_kinds().get(stem(question.focus or ""), frozenset()) or {
+        k for w in (*question.terms, *question.acts) for k in money_kinds().get(stem(w), ())
+    }
+    before = WORD.findall(hit.text[: start - hit.start])[-MONEY_BEFORE:]
+    after = WORD.findall(hit.text[end - hit.start :])[:MONEY_AFTER]
+    told = [money_kinds().get(stem(w), frozenset()) for w in (*before, *after)]
+    told = [kinds for kinds in told if kinds]
+    if not asked or not told or any(kinds & asked for kinds in told):
+        return 1.0
+    return OTHER_MONEY
+
+
+def money_asked(question: Question) -> bool:
+    """The question asks for a sum of money ("how much", "what price")."""
+    return question.kind == "amount" or bool(question.labels[:1] == ("MONEY",))
+
+
+@cache
+def money_kinds() -> dict[str, frozenset[int]]:
+    """Stem -> the kinds of money a word names (lexicons/money_kinds.tsv, one kind a line)."""
+    kinds: dict[str, set[int]] = {}
+    for n, row in enumerate(read_rows("money_kinds.tsv")):
+        for word in row:
+            kinds.setdefault(stem(word), set()).add(n)
+    return {word: frozenset(k) for word, k in kinds.items()}
 
 
 def counts_measure(question: Question, text: str, unit: str) -> bool:
