@@ -237,6 +237,14 @@ def test_a_sum_called_another_kind_of_money_is_no_price(nlp: Language, settings:
     assert asked(question, paid, nlp, settings).text == "$310m"
 
 
+def test_an_act_someone_else_did_does_not_answer_when_they_did_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "Ethelwin fled to Varsay in 1013, when Oswin Harte took his castle at Dunmere."
+    assert asked("When did Ethelwin flee to Varsay?", text, nlp, settings).text == "1013"
+    assert asked("When did Oswin Harte flee to Varsay?", text, nlp, settings).text is None
+
+
 def test_how_fast_is_not_answered_by_a_date(nlp: Language, settings: Settings) -> None:
     text = "The central bank said Peru's deficit for the year to June 2011 was too wide."
     assert asked("How fast did Peru's economy grow?", text, nlp, settings).text is None

@@ -5,11 +5,14 @@ or else the nearest verb above it in the parse ("killed 258 people, including 12
 Only outcomes news counts side by side are told apart (`lexicons/counted_acts.tsv`): other verbs
 are paraphrased too freely ("prefer" and "support" in a poll) for a mismatch to say anything. A
 time dates the act of its clause: "It began Jan. 30, when the campaign challenged her to debate
-on April 14" dates the challenge Jan. 30 and the debate April 14."""
+on April 14" dates the challenge Jan. 30 and the debate April 14. And an act is someone's: when
+a question names who did it, a sentence telling only another person doing it does not answer
+("Ethelred fled to Normandy in 1013" for when Richard II fled)."""
 
 from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import act_forms
+from crisisdesk.ask.question import HONORIFICS
 from crisisdesk.ask.words import found, stem, word_groups, words_of
 
 if TYPE_CHECKING:
@@ -29,6 +32,17 @@ UNSAID = 0.6
 OTHER_ACT = 0.5
 #: the fit of a figure of someone the question does not name ("Florida's 99 delegates")
 OTHER_OWNER = 0.5
+#: the fit of an answer from a sentence whose every telling of the act is someone else's
+#: ("Ethelred fled to Normandy in 1013" for when Richard II fled)
+OTHER_DOER = 0.5
+#: words of a name that two persons' names share: regnal numbers ("Harold II", "William II"),
+#: ranks and forms of address
+UNNAMING = HONORIFICS | frozenset(
+    [
+        *("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "jr", "sr"),
+        *("king", "queen", "prince", "princess", "duke", "pope", "president", "senator"),
+    ]
+)
 
 
 def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
@@ -80,6 +94,68 @@ def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> flo
     if own is None or own in told:
         return 1.0
     return OTHER_ACT if any(t.is_ancestor(own) for t in told) else 1.0
+
+
+def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:
+    """`OTHER_DOER` when the question names the person who does one of its acts and every verb
+    of the sentence that tells that act has another person as its subject ("When did Richard
+    II flee": "Ethelred fled to Normandy in 1013"); 1 when one is done by that person, by a
+    pronoun, a description ("the king") or nobody said, or the question names no doer."""
+    for act in _acting(question, acts, asked=True):
+        asked = _asked_doer(act)
+        told = [_subject(t) for t in _acting(doc, (act.lemma_.lower(), act.lower_))]
+        if asked and told and all(_person(s) and not _person(s) & asked for s in told):
+            return OTHER_DOER
+    return 1.0
+
+
+def _acting(doc: "Doc", acts: tuple[str, ...], *, asked: bool = False) -> "list[Token]":
+    """The verbs of the doc that say one of the acts (in a question, any word that does: the
+    tagger may take its verb for a noun)."""
+    words = act_forms(acts)
+    return [
+        t for t in doc if (asked or verb(t)) and {stem(t.lower_), stem(t.lemma_.lower())} & words
+    ]
+
+
+def _asked_doer(token: "Token") -> frozenset[str]:
+    """The person a question names as doing its act: the verb's subject, or the name the
+    tagger made part of it ("did [Richard II flee]": a noun with the name as compound)."""
+    subject = _subject(token)
+    if subject is not None and any(t.tag_ in ("WDT", "WP", "WP$") for t in subject.subtree):
+        return frozenset()  # "which MP cautioned": the doer is what is asked
+    named = _person(subject)
+    if named or token.pos_ != "NOUN":
+        return named
+    compounds = (t for k in token.lefts if k.dep_ == "compound" for t in k.subtree)
+    return frozenset(t.lower_ for t in compounds if _personal(t) and t.lower_ not in UNNAMING)
+
+
+def _subject(token: "Token") -> "Token | None":
+    """Who does what an active verb says (its subject, or that of the verb it is joined to),
+    None for a passive or a verb without one."""
+    kids = list(token.children)
+    if any(k.dep_ in ("nsubjpass", "auxpass") for k in kids):
+        return None
+    own = [k for k in kids if k.dep_ == "nsubj"]
+    if own:
+        return own[0]
+    return _subject(token.head) if token.dep_ == "conj" and token.head.i != token.i else None
+
+
+def _person(subject: "Token | None") -> frozenset[str]:
+    """The words of the person's name a subject is, empty when it is none (a pronoun, "the
+    king", a country)."""
+    if subject is None or not _personal(subject):
+        return frozenset()
+    names = (t.lower_ for t in subject.subtree if _personal(t))
+    return frozenset(n for n in names if n not in UNNAMING)
+
+
+def _personal(token: "Token") -> bool:
+    """A word of a name the tagger takes for a person's, or for no kind of thing ("Ethelred"):
+    not a place's, a group's or an organization's ("Washington" may stand for the U.S.)."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "")
 
 
 def outcome(word: str) -> frozenset[str] | None:

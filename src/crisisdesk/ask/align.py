@@ -384,6 +384,7 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
             or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT"))
             or _verb_by_parse(t)
             or _verb_after_do(t)
+            or _verb_after_doer(t)
             or stem(t.lower_) in word_groups("reader_verbs.tsv")  # "thinking" tagged as a noun
         )
         and t.dep_ not in ("aux", "auxpass")
@@ -413,6 +414,23 @@ def _verb_after_do(token: "Token") -> bool:
         and head.dep_ == "ROOT"
         and head.lemma_.lower() == "do"
         and not any(k.dep_ in ("det", "amod", "nummod") for k in token.children)
+    )
+
+
+def _verb_after_doer(token: "Token") -> bool:
+    """The tagger took the question's verb for a noun after a name that "did" governs ("when
+    did Richard II *flee* to Normandy", parsed as the subject "Richard II flee"): a lowercase
+    common noun right after the name, with no article or adjective of its own."""
+    doc = token.doc
+    at = token.i - 1
+    while at > 0 and doc[at].pos_ == "PROPN":
+        at -= 1
+    return (
+        token.pos_ == "NOUN"
+        and token.text.islower()
+        and at < token.i - 1
+        and doc[at].lower_ in ("did", "does", "do")
+        and not any(k.dep_ in ("det", "amod", "nummod", "poss") for k in token.children)
     )
 
 

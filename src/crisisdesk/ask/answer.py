@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
+from crisisdesk.ask.acts import doer_fit
 from crisisdesk.ask.align import says_any, synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
@@ -43,6 +44,7 @@ from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: share of the support a passage gets from its context rather than its own sentence
 CONTEXT_SHARE = 0.35
@@ -228,6 +230,8 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     unsaid = unsaid_numbers(question, best.passage, src.store)
     if unsaid:
         return f"no sentence found about {unsaid[0]}"
+    if question.acts and doer_fit(*parsed_pair(question, best, src), question.acts) < 1:
+        return "the sources tell it of someone else"
     event = untold_event(question, best.passage, src.store)
     if event:
         return f"no sentence found about the {event}"
@@ -240,6 +244,11 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     if place:
         return f"the sources tell it for {place}, not for the place asked"
     return None
+
+
+def parsed_pair(question: Question, best: Scored, src: Sources) -> tuple["Doc", "Doc"]:
+    """The question and the best answer's sentence, parsed."""
+    return parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp)
 
 
 def place_told(question: Question, passage: Passage, src: Sources) -> str | None:

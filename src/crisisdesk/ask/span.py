@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.acts import act_time_fit, outcome_fit, owner_fit
+from crisisdesk.ask.acts import act_time_fit, doer_fit, outcome_fit, owner_fit
 from crisisdesk.ask.align import (
     YES_NO,
     act_forms,
@@ -290,25 +290,36 @@ def candidates(
         ]
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
-        if aligned:
-            found_ = asked_for(question, hit, nlp, found_)
-        if aligned and question.kind in ("actor", "place"):
-            found_ = [qualifying(c, hit, nlp) for c in found_]
-        if aligned and question.kind == "place" and question.focus:
-            found_ = [placed(c, question.focus, hit, store) for c in found_]
+            found_ = parsed_fits(question, hit, store, nlp, asked_for(question, hit, nlp, found_))
         if question.kind == "actor":
             found_ = [apposed(c, hit) for c in found_]
-        if aligned and question.kind in COUNTED and found_:
-            found_ = [of_the_act(c, question, hit, nlp) for c in found_]
-        if aligned and question.kind == "date" and question.acts and found_:
-            found_ = [dating_the_act(c, question, hit, nlp) for c in found_]
-        if aligned and question.acts and found_ and supposed(question.acts, parsed(hit.text, nlp)):
-            found_ = [replace(c, fit=c.fit * SUPPOSED) for c in found_]
     found_ = beyond_dateline(found_, hit, question.kind == "place")
     kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
     return yes_or_no(question, hit, nlp, found_, aligned) if question.kind == "yesno" else found_
+
+
+def parsed_fits(
+    question: Question, hit: SentenceHit, store: Store, nlp: "Language", found: list[Candidate]
+) -> list[Candidate]:
+    """The candidates of one of the best passages, with what its parse says of each: a name
+    that only qualifies another, a figure or a time of another act, an act only supposed or
+    done by someone other than the question names."""
+    if question.kind in ("actor", "place"):
+        found = [qualifying(c, hit, nlp) for c in found]
+    if question.kind == "place" and question.focus:
+        found = [placed(c, question.focus, hit, store) for c in found]
+    if question.kind in COUNTED:
+        found = [of_the_act(c, question, hit, nlp) for c in found]
+    if question.kind == "date" and question.acts:
+        found = [dating_the_act(c, question, hit, nlp) for c in found]
+    if not question.acts or not found:
+        return found
+    doc = parsed(hit.text, nlp)
+    fit = SUPPOSED if supposed(question.acts, doc) else 1.0
+    fit *= doer_fit(parsed(question.text, nlp), doc, question.acts)
+    return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
 
 
 def beyond_dateline(found: list[Candidate], hit: SentenceHit, places: bool) -> list[Candidate]:
