@@ -245,6 +245,16 @@ def test_an_act_someone_else_did_does_not_answer_when_they_did_it(
     assert asked("When did Oswin Harte flee to Varsay?", text, nlp, settings).text is None
 
 
+def test_a_sentence_that_denies_the_act_does_not_answer_it(
+    nlp: Language, settings: Settings
+) -> None:
+    question = "How many troops did Brazil send to the border?"
+    sent = "Brazil sent 3,000 troops to the border on Monday, its defense ministry said."
+    assert asked(question, sent, nlp, settings).text == "3,000"
+    denied = "Brazil did not send 3,000 troops to the border, its defense ministry said."
+    assert asked(question, denied, nlp, settings).text is None
+
+
 def test_how_fast_is_not_answered_by_a_date(nlp: Language, settings: Settings) -> None:
     text = "The central bank said Peru's deficit for the year to June 2011 was too wide."
     assert asked("How fast did Peru's economy grow?", text, nlp, settings).text is None

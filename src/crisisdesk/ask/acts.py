@@ -11,7 +11,7 @@ a question names who did it, a sentence telling only another person doing it doe
 
 from typing import TYPE_CHECKING
 
-from crisisdesk.ask.align import act_forms
+from crisisdesk.ask.align import act_forms, denied
 from crisisdesk.ask.question import HONORIFICS
 from crisisdesk.ask.words import found, stem, word_groups, words_of
 
@@ -107,6 +107,18 @@ def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:
         if asked and told and all(_person(s) and not _person(s) & asked for s in told):
             return OTHER_DOER
     return 1.0
+
+
+def denied_act(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> bool:
+    """The sentence says the opposite of an act the question names: each of its verbs that
+    tells the act is negated where the question's is not ("Petro did not send troops" for
+    how many troops Petro sent), or none is where the question's is ("a model that is
+    allowed to branch out" for the model that is not allowed to)."""
+    for act in _acting(question, acts, asked=True):
+        told = [denied(t) for t in _acting(doc, (act.lemma_.lower(), act.lower_))]
+        if told and (all(told) if not denied(act) else not any(told)):
+            return True
+    return False
 
 
 def _acting(doc: "Doc", acts: tuple[str, ...], *, asked: bool = False) -> "list[Token]":

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
-from crisisdesk.ask.acts import doer_fit
+from crisisdesk.ask.acts import denied_act, doer_fit
 from crisisdesk.ask.align import says_any, synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
@@ -232,6 +232,8 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
         return f"no sentence found about {unsaid[0]}"
     if question.acts and doer_fit(*parsed_pair(question, best, src), question.acts) < 1:
         return "the sources tell it of someone else"
+    if opposed(question) and denied_act(*parsed_pair(question, best, src), question.acts):
+        return "the sources say the opposite of what the question asks about"
     event = untold_event(question, best.passage, src.store)
     if event:
         return f"no sentence found about the {event}"
@@ -244,6 +246,12 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     if place:
         return f"the sources tell it for {place}, not for the place asked"
     return None
+
+
+def opposed(question: Question) -> bool:
+    """A sentence that says the opposite of the question's act does not answer it: not for
+    "did X do it" (where that is the answer, no) nor "why" (told in reasons' own words)."""
+    return bool(question.acts) and question.kind not in ("yesno", "reason")
 
 
 def parsed_pair(question: Question, best: Scored, src: Sources) -> tuple["Doc", "Doc"]:

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.acts import act_time_fit, doer_fit, outcome_fit, owner_fit
+from crisisdesk.ask.acts import act_time_fit, denied_act, doer_fit, outcome_fit, owner_fit
 from crisisdesk.ask.align import (
     YES_NO,
     act_forms,
@@ -119,6 +119,8 @@ WHEN_ONLY = re.compile(r"^(?:[\w'’-]+ ){0,2}[\w'’-]+,")
 QUOTE_END = re.compile(r"[\"”]")
 #: what an answer keeps from a sentence that says the question's act only as a condition
 SUPPOSED = 0.5
+#: what a candidate keeps whose sentence says the opposite of the question's act
+DENIED = 0.5
 #: what a name keeps that only qualifies the next one, and how many words may stand between
 QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
@@ -318,7 +320,10 @@ def parsed_fits(
         return found
     doc = parsed(hit.text, nlp)
     fit = SUPPOSED if supposed(question.acts, doc) else 1.0
-    fit *= doer_fit(parsed(question.text, nlp), doc, question.acts)
+    asked = parsed(question.text, nlp)
+    fit *= doer_fit(asked, doc, question.acts)
+    opposite = question.kind not in ("yesno", "reason") and denied_act(asked, doc, question.acts)
+    fit *= DENIED if opposite else 1.0
     return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
 
 
