@@ -254,6 +254,8 @@ MONEY_UNITS = frozenset(row[1] for row in read_rows("units.tsv") if row[2:3] == 
 MONEY_BEFORE, MONEY_AFTER = 6, 3
 #: what a sum keeps that its sentence calls another kind of money than the question asks
 OTHER_MONEY = 0.5
+#: the words that scale a figure ("$362 million")
+SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion", "bn", "m"])
 
 
 def money(unit: str) -> bool:
@@ -338,13 +340,19 @@ def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, u
     asked = money_kinds().get(stem(question.focus or ""), frozenset()) or {
         k for w in (*question.terms, *question.acts) for k in money_kinds().get(stem(w), ())
     }
-    before = WORD.findall(hit.text[: start - hit.start])[-MONEY_BEFORE:]
-    after = WORD.findall(hit.text[end - hit.start :])[:MONEY_AFTER]
+    before = worded(hit.text[: start - hit.start])[-MONEY_BEFORE:]
+    after = worded(hit.text[end - hit.start :])[:MONEY_AFTER]
     told = [money_kinds().get(stem(w), frozenset()) for w in (*before, *after)]
     told = [kinds for kinds in told if kinds]
     if not asked or not told or any(kinds & asked for kinds in told):
         return 1.0
     return OTHER_MONEY
+
+
+def worded(text: str) -> list[str]:
+    """The words of a text without its figures and their units ("from $362 million in 2014
+    to": from, in, to): another figure beside a sum does not push its kind out of reach."""
+    return [w for w in WORD.findall(text) if not w[0].isdigit() and w.lower() not in SCALES]
 
 
 def money_asked(question: Question) -> bool:

@@ -1,0 +1,54 @@
+"""What kind of money a sum is, as the words beside it say (ask/figures.py), on sentences of
+our own."""
+
+import pytest
+from spacy.language import Language
+
+from crisisdesk.ask import question as questions
+from crisisdesk.ask.figures import OTHER_MONEY, money_kind_fit
+from crisisdesk.store import SentenceHit
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "figure", "fit"),
+    [
+        (
+            "What price did Corvina Air pay for the jets?",
+            "Corvina Air reported record profits of $269m last year.",
+            "$269m",
+            OTHER_MONEY,
+        ),
+        (
+            "What price did Corvina Air pay for the jets?",
+            "Corvina Air paid $310m for the jets.",
+            "$310m",
+            1.0,
+        ),
+        (
+            "How much did Corvina Air pay in taxes for 2015?",
+            "Its revenue rose from $362 million in 2014 to $557 million in 2015.",
+            "$557 million",
+            OTHER_MONEY,
+        ),
+        (
+            "How much is the Corvina Air order worth?",
+            "The order, believed to be worth $12 billion, was signed on Monday.",
+            "$12 billion",
+            1.0,
+        ),
+        (
+            "How many jets did Corvina Air order?",
+            "Corvina Air reported record profits of $269m last year.",
+            "$269m",
+            1.0,
+        ),
+    ],
+    ids=["profits for a price", "paid for a price", "revenue for taxes", "worth", "no sum asked"],
+)
+def test_a_sum_fits_as_the_kind_of_money_its_words_say(
+    question: str, text: str, figure: str, fit: float, nlp: Language
+) -> None:
+    hit = SentenceHit("doc", 0, 0, len(text), text)
+    start = text.index(figure)
+    read = questions.read(question, nlp)
+    assert money_kind_fit(read, hit, start, start + len(figure), "USD") == fit
