@@ -212,6 +212,13 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
             "Three hours",
             id="how soon is a span of time",
         ),
+        pytest.param(
+            "Tessaly's college graduates of 2016 owe $1.3 trillion in student debt, the bank "
+            "said. They left college with $37,000 each on average.",
+            "What was the average student debt of a Tessaly graduate in 2016?",
+            "$37,000",
+            id="an average is not a total",
+        ),
     ],
 )
 def test_the_answer_is_what_the_question_asks_for(

@@ -148,6 +148,11 @@ RATE = re.compile(
     r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
     re.I,
 )
+#: a question for an average ("the average student debt"), the words that say a figure is
+#: one ("averaged $37,000", "a median of"), and what another figure keeps (a total for it)
+AVERAGE_ASKED = re.compile(r"\b(?:average|mean|median|typical|per capita)\b", re.I)
+AVERAGED = re.compile(r"\b(?:averag\w*|mean|median|typical|per capita|apiece)\b", re.I)
+UNAVERAGED = 0.5
 #: a question about how long something lasts, and the word before the date that ends it
 HOW_LONG = re.compile(r"\bhow long\b(?! ago)|\b(?:until|till|through) (?:what|which|when)\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?$", re.I)
@@ -426,11 +431,20 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return MODEL
     if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
         return MODEL
+    if AVERAGE_ASKED.search(question.text) and not averaged(before, after):
+        return UNAVERAGED  # "$1.3 trillion in student debt" for the average graduate's
     if THRESHOLD.match(after) and not NEEDED_ASKED.search(question.text):
         return MODEL  # "1,237 delegates needed to clinch" for how many voted for him
     if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
         return CHANGE_FOR_LEVEL
     return 1.0
+
+
+def averaged(before: str, after: str) -> bool:
+    """The words around a figure say it is an average, or a figure per one ("$37,000 per
+    borrower")."""
+    near = f"{before[-40:]} {after[:30]}"
+    return AVERAGED.search(near) is not None or RATE.match(after) is not None
 
 
 def sized(question: Question) -> bool:
