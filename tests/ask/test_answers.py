@@ -219,6 +219,14 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
             "$37,000",
             id="an average is not a total",
         ),
+        pytest.param(
+            "Ana Ruiz is running for governor of Tessaly. She has promised to clean up the "
+            "river by 2030. The front-runner will propose spending $2 billion a year on the "
+            "cleanup, her aides said on Monday.",
+            "How much money per year does Ana Ruiz want to spend on the river cleanup?",
+            "$2 billion a year",
+            id="a sentence may call whom its story named by what they are",
+        ),
     ],
 )
 def test_the_answer_is_what_the_question_asks_for(

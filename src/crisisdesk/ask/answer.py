@@ -116,6 +116,11 @@ NEGATION = re.compile(
 #: the shortest name looked up also as the start of longer words ("Yugoslav": "Yugoslavian";
 #: "UN" would match every word it begins, and ranking them all is slow on a large store)
 PREFIX_CHARS = 5
+#: a sentence that opens with a definite description ("The long distance giant", "But the
+#: central bank")
+DESCRIPTION = re.compile(
+    r"^\W*(?:(?:But|And|Yet|Still|However),? )?the (?:[\w-]+ ){0,3}?[a-z][\w-]*\b", re.I
+)
 #: a third person's pronoun: the sentence speaks of whom the one before names
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
 #: a number written in digits ("5,000", "447", "3.5"), and one that may be a year
@@ -223,7 +228,8 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
     unnamed = question.kind in VALUED and question.names and len(missing) == len(question.names)
     unnamed = unnamed and not named_after_lede(missing, best.passage, src.store)
-    if unnamed and (elsewhere or not refers_back(question, best.passage.hit.text)):
+    back = refers_back(question, best.passage.hit.text) or described(best.passage, src.store)
+    if unnamed and (elsewhere or not back):
         return f"no sentence found about {', '.join(missing)}"
     if elsewhere:
         return f"the answer's source never names {elsewhere[0]}"
@@ -362,6 +368,18 @@ def refers_back(question: Question, text: str) -> bool:
         re.search(rf"\bthe (?:[\w.'’-]+ ){{0,3}}{re.escape(term)}\b", text, re.I)
         for term in question.terms
         if term in EVENT_NOUNS
+    )
+
+
+def described(passage: Passage, store: Store) -> bool:
+    """The sentence opens with a description and names no one ("The central bank, which has
+    held rates near zero since December 2008, ..."): it speaks of whom its story named
+    before; the names a question asks about need not be in it."""
+    hit = passage.hit
+    if not DESCRIPTION.match(hit.text):
+        return False
+    return not any(
+        e.label in NAMING - {"NORP"} for e in store.entities_in(hit.doc_id, hit.start, hit.end)
     )
 
 
