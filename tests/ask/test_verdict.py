@@ -31,6 +31,16 @@ from tests.ask.test_ask import asked
             "The shipping firms deny that they conspired to fix prices.",
             "no",
         ),
+        (  # the noun a light verb carries, said as a verb
+            "Did Judge Voss express regret over her remarks about the mayor?",
+            "Judge Voss said on Friday that she regretted her remarks about the mayor.",
+            "yes",
+        ),
+        (
+            "Did Judge Voss express regret over her remarks about the mayor?",
+            "Judge Voss said on Friday that she had no regrets about her remarks.",
+            "no",
+        ),
         (  # asked whether someone denied: the denial says yes
             "Did Voss deny the report?",
             "Voss denied the report in a statement on Monday.",

@@ -27,6 +27,8 @@ UNSURE = frozenset(
 )
 #: verbs of saying, whose clause holds what the question asks is so
 SAYING = frozenset(["say", "tell", "claim", "state", "announce", "insist", "confirm"])
+#: verbs whose object says the act ("express *regret*", "issue an *apology*")
+SUPPORTING = frozenset(["express", "voice", "offer", "issue", "make", "give", "show", "have"])
 #: predicates and the words that say their opposite
 OPPOSITES = {
     "admit": "deny",
@@ -64,13 +66,26 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     elif root.pos_ == "NOUN":  # "was there evidence": there was, or someone had, found it
         told = [t for t in sentence if t.lemma_.lower() == lemma and _had(t)]
     else:
-        told = [t for t in sentence if _said(t, words)]
+        told = [t for t in sentence if _said(t, words)] or _supported(root, sentence)
     flipped = not told and not asks_denial and root.pos_ not in ("ADJ", "NOUN")
     if flipped:  # "deny" for "admit"
         told = [t for t in sentence if _said(t, _opposites(words))]
     if not told or _unsure(told[0], sentence) or not _same_doer(root, told[0]):
         return None
     return "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
+
+
+def _supported(root: "Token", sentence: "Doc | Span") -> "list[Token]":
+    """Where the sentence says the noun a light verb of the question carries, as a verb or
+    as what is had ("did she *express regret*": "Ginsburg regrets her remarks")."""
+    if root.lemma_.lower() not in SUPPORTING:
+        return []
+    nouns = [k.lemma_.lower() for k in root.children if k.dep_ == "dobj" and k.pos_ == "NOUN"]
+    return [
+        t
+        for t in sentence
+        if t.lemma_.lower() in nouns and (t.pos_ == "VERB" or t.dep_ == "dobj" or _had(t))
+    ]
 
 
 def _main(question: "Doc") -> "Token | None":
