@@ -89,6 +89,19 @@ def test_every_state_is_known_with_its_code_demonym_and_capital() -> None:
     assert "Caracas" in gazetteer.matchable  # unless the team's file lists them
 
 
+def test_armed_groups_are_one_actor_under_their_spellings() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    for alias, name in [
+        ("ISIS", "Islamic State"),
+        ("Daesh", "Islamic State"),
+        ("Hizbollah", "Hezbollah"),
+        ("Cartel of the Suns", "Cartel de los Soles"),
+    ]:
+        entry = gazetteer.lookup(alias)
+        assert entry is not None, alias
+        assert entry.name == name, alias
+
+
 def test_two_letter_codes_are_not_aliases() -> None:
     gazetteer = Gazetteer.from_files("actors.tsv")
     assert gazetteer.lookup("IN") is None

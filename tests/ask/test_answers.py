@@ -227,6 +227,13 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
             "$2 billion a year",
             id="a sentence may call whom its story named by what they are",
         ),
+        pytest.param(
+            "The Marines of Task Force Orsa landed in Ardenia on Monday. "
+            "The president ordered nearly 300 of them to Port Vell on Friday.",
+            "How many U.S. Marines did the president order to Port Vell?",
+            "300",
+            id="a count of them, and whose the counted are is no place",
+        ),
     ],
 )
 def test_the_answer_is_what_the_question_asks_for(

@@ -5,7 +5,8 @@ import pytest
 from spacy.language import Language
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.figures import OTHER_MONEY, money_kind_fit
+from crisisdesk.ask.answer import qualifies
+from crisisdesk.ask.figures import OTHER_MONEY, counted_after, money_kind_fit
 from crisisdesk.store import SentenceHit
 
 
@@ -52,3 +53,19 @@ def test_a_sum_fits_as_the_kind_of_money_its_words_say(
     start = text.index(figure)
     read = questions.read(question, nlp)
     assert money_kind_fit(read, hit, start, start + len(figure), "USD") == fit
+
+
+def test_a_count_of_them_counts_what_the_question_counts(nlp: Language) -> None:
+    text = "The president ordered nearly 300 of them to Chad on Friday."
+    hit = SentenceHit("doc", 0, 0, len(text), text)
+    end = text.index("300") + 3
+    read = questions.read("How many Marines did the president order to Chad?", nlp)
+    assert counted_after(read, hit, end) == read.focus == "marines"
+    other = "The president ordered nearly 300 to Chad on Friday."
+    assert counted_after(read, SentenceHit("doc", 0, 0, len(other), other), end) is None
+
+
+def test_a_place_before_what_is_counted_says_whose_it_is(nlp: Language) -> None:
+    read = questions.read("How many U.S. Special Operations troops did Obama send to Chad?", nlp)
+    assert qualifies("U.S.", read)
+    assert not qualifies("Chad", read)

@@ -38,7 +38,7 @@ from crisisdesk.ask.span import anchors, candidates, distance, parsed
 from crisisdesk.ask.support import RIVAL, carried, corroborating
 from crisisdesk.ask.verdict import verdict
 from crisisdesk.ask.words import WORD, spelled_out, words_of
-from crisisdesk.records import Answer, Quantity, TimeExpr
+from crisisdesk.records import Answer, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -270,7 +270,9 @@ def place_told(question: Question, passage: Passage, src: Sources) -> str | None
     neither it, its title, the opening of the sentence before nor its dateline names, nor an
     actor of it the sentence names ("Maduro" for Venezuela): "Iowa" for a question on the
     Nevada caucuses."""
-    asked = [p for p in question.places if p not in question.qualifiers]
+    asked = [
+        p for p in question.places if p not in question.qualifiers and not qualifies(p, question)
+    ]
     if not asked or question.kind not in VALUED:
         return None
     hit = passage.hit
@@ -286,6 +288,15 @@ def place_told(question: Question, passage: Passage, src: Sources) -> str | None
         if n not in named and not named_in(p, near) and not known_as(p, src, set(), codes)
     ]
     return other_place(missing, [n for n in named if n not in asked_names]) if missing else None
+
+
+def qualifies(place: str, question: Question) -> bool:
+    """The place names whose the counted things are, not where ("how many *U.S.* Special
+    Operations troops did Obama send to Cameroon")."""
+    if not question.focus:
+        return False
+    run = rf"{re.escape(place)}\s+(?:[A-Z][\w.-]*\s+)*{re.escape(question.focus)}\b"
+    return re.search(run, question.text) is not None
 
 
 def place_name(place: str, known: Gazetteer) -> str:
@@ -378,9 +389,13 @@ def described(passage: Passage, store: Store) -> bool:
     hit = passage.hit
     if not DESCRIPTION.match(hit.text):
         return False
-    return not any(
-        e.label in NAMING - {"NORP"} for e in store.entities_in(hit.doc_id, hit.start, hit.end)
-    )
+    entities = store.entities_in(hit.doc_id, hit.start, hit.end)
+    return not any(e.label in NAMING and not adjectival(e) for e in entities)
+
+
+def adjectival(entity: Entity) -> bool:
+    """A group's adjective ("Democratic", "Republican"), not its people ("the Normans")."""
+    return entity.label == "NORP" and not entity.text.endswith("s")
 
 
 def aliases(name: str, known: Gazetteer) -> list[str]:

@@ -137,6 +137,8 @@ CASUALTIES = re.compile(
 #: a number that counts part of a whole a relative clause describes ("20 venues, one of which
 #: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
 PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
+#: a count of what the sentence before named ("nearly 300 *of them*")
+OF_THEM = re.compile(r"^\s+of (?:them|those|these)\b", re.I)
 #: what stands before the whole a part of it is counted from ("10 of *12* American victims")
 WHOLE = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most"
@@ -281,7 +283,10 @@ def tallies(hit: SentenceHit) -> Iterator[Candidate]:
 
 def counted_after(question: Question, hit: SentenceHit, end: int) -> str | None:
     """The words right after a count the analysis tied to nothing, when they name what the
-    question counts ("a record 39 Israeli troops were killed", parsed as a record of 39)."""
+    question counts ("a record 39 Israeli troops were killed", parsed as a record of 39), or
+    refer to what the story said before ("300 of them")."""
+    if question.focus and OF_THEM.match(hit.text[end - hit.start :]):
+        return question.focus  # "ordered nearly 300 of them to Cameroon": of the troops asked
     following = re.match(r"[ \w'’-]*", hit.text[end - hit.start :])
     words = WORD.findall(following.group() if following else "")[:AFTER_WORDS]
     noun = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() in LINKS), None)])

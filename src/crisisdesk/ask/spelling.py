@@ -26,14 +26,20 @@ def skeleton(word: str) -> str:
 
 def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[str, str]:
     """The question's names the sources never write, each with the spelling they use (the
-    most used one that shares its skeleton), capitalized as a name; not a known actor's
-    name, whose other names are its aliases ("Colombia" is not "Columbia")."""
+    most used one that shares its skeleton), capitalized as a name; for a known actor, the
+    alias of one word they write ("Hizbollah" for Hezbollah), never another name that looks
+    like it ("Colombia" is not "Columbia")."""
     out = {}
     for name in dict.fromkeys(names):
         shape = skeleton(name)
         if len(name) < SHORTEST or len(shape) < CONSONANTS or not name.isalpha():
             continue
-        if known.lookup(name) is not None or store.search(name, limit=1):
+        if store.search(name, limit=1):
+            continue
+        if known.lookup(name) is not None:
+            alias = written_alias(name, store, known)
+            if alias is not None:
+                out[name] = alias
             continue
         found = next(
             (
@@ -46,3 +52,10 @@ def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[st
         if found is not None:
             out[name] = found.capitalize()
     return out
+
+
+def written_alias(name: str, store: Store, known: Gazetteer) -> str | None:
+    """An alias of one word of the actor the name is that the sources write, if any."""
+    entry = known.lookup(name)
+    aliases = (a for a, e in known.by_alias.items() if e is entry and a.isalpha() and a != name)
+    return next((a for a in aliases if store.search(a, limit=1)), None)
