@@ -234,6 +234,20 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
             "300",
             id="a count of them, and whose the counted are is no place",
         ),
+        pytest.param(
+            "Georgian President Tomas Revilla signed the accord with Turkish Prime Minister "
+            "Ana Ortiz in Tbilisi on Saturday.",
+            "Who signed the accord on behalf of Turkey?",
+            "Ana Ortiz",
+            id="someone asked for on behalf of a state is of that state",
+        ),
+        pytest.param(
+            "The accord was signed on Saturday by Georgian President Tomas Revilla and Prime "
+            "Minister Ana Ortiz of Turkey.",
+            "Who signed the accord on behalf of Turkey?",
+            "Ana Ortiz",
+            id="the state a name ends with is where its bearer is from",
+        ),
     ],
 )
 def test_the_answer_is_what_the_question_asks_for(

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from crisisdesk.analyze.gazetteer import Gazetteer
 from crisisdesk.ask import question as questions
+from crisisdesk.ask.answer import aliases
 from crisisdesk.ask.words import spelled_out
 from crisisdesk.desk import Desk
 from crisisdesk.settings import Settings
@@ -126,3 +128,9 @@ def test_a_country_is_named_by_its_leader(nlp: Language, settings: Settings) -> 
     assert (answer.text or "").endswith("8 million"), answer.reason
     other = asked("How many reservists does Colombia have?", text, nlp, settings)
     assert other.text is None
+
+
+def test_a_state_the_team_lists_keeps_its_other_names() -> None:
+    known = Gazetteer.from_files("actors.tsv")
+    assert "Turkish" in aliases("Turkey", known)  # countryinfo's, though the team lists Turkey
+    assert "Venezuelan" in aliases("Venezuela", known)

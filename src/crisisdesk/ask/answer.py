@@ -31,6 +31,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
 from crisisdesk.ask.figures import DATELINE, MONTH, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
+from crisisdesk.ask.nations import asked_states, state_fit
 from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
@@ -403,7 +404,7 @@ def aliases(name: str, known: Gazetteer) -> list[str]:
     entry = known.lookup(name)
     if entry is None:
         return [name]
-    return [name, *(a for a, e in known.by_alias.items() if e is entry and a != name)]
+    return [name, *(a for a, e in known.by_alias.items() if e == entry and a != name)]
 
 
 def said_as(term: str) -> list[str]:
@@ -481,6 +482,7 @@ def _scored(
 ) -> list[Scored]:
     out = []
     named = asked_actors(question, src.known)
+    states = asked_states(question, src.known) if question.kind == "actor" else frozenset()
     for rank, passage in enumerate(passages):
         points = anchors(question.terms, passage.hit)
         aligned = rank < ALIGNED_PASSAGES
@@ -489,6 +491,7 @@ def _scored(
             gap = 0 if cand.how in ("argument", "source") else distance(cand, points)
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
+            timely *= state_fit(states, cand, passage.hit, src.store)
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
 

@@ -166,6 +166,8 @@ SPEECH = re.compile(
     r"|slam\w*|condemn\w*|caution\w*|remark\w*|argu\w*|predict\w*|suggest\w*)\b",
     re.I,
 )
+#: a name's last words that say where its bearer is from ("Mesut Yilmaz *of Turkey*")
+OF_ASKED = re.compile(r" of ([A-Z][\w.-]+)$")
 #: the titles before a name, which name no one alone
 HONORIFICS = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "col", "sgt", "capt", "prof"]
@@ -471,9 +473,15 @@ def _preferred(c: Candidate) -> tuple[float, int, bool]:
 def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
     question about Flight 447) is less likely its answer: its fit is halved. The noun the
-    question asks for is not repeated ("which banks": "Bank of America")."""
+    question asks for is not repeated ("which banks": "Bank of America"); the place a name
+    ends with that the question names is where the answer is from, not the answer ("Mesut
+    Yilmaz of Turkey" for who signed on behalf of Turkey)."""
     if candidate.how in ("clause", "statement", "quantity"):  # a count names what it counts
         return candidate
+    whose = OF_ASKED.search(candidate.text)
+    if whose and candidate.how == "entity" and found(whose.group(1).lower(), asked):
+        end = candidate.end - len(whose.group())  # "Mesut Yilmaz of Turkey": Mesut Yilmaz
+        candidate = replace(candidate, end=end, text=candidate.text[: -len(whose.group())])
     words = [POSSESSIVE.sub("", w) for w in WORD.findall(candidate.text.lower())]
     if any(found(w, asked) for w in words if w not in STOP_WORDS):  # "Clinton’s": Clinton
         return replace(candidate, fit=candidate.fit * 0.5)

@@ -57,5 +57,5 @@ def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[st
 def written_alias(name: str, store: Store, known: Gazetteer) -> str | None:
     """An alias of one word of the actor the name is that the sources write, if any."""
     entry = known.lookup(name)
-    aliases = (a for a, e in known.by_alias.items() if e is entry and a.isalpha() and a != name)
+    aliases = (a for a, e in known.by_alias.items() if e == entry and a.isalpha() and a != name)
     return next((a for a in aliases if store.search(a, limit=1)), None)

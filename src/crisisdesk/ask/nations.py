@@ -1,0 +1,57 @@
+"""Whose side a named answer is on: "which Colombian official", "Venezuela's defense minister",
+"who signed on behalf of Turkey" ask for someone of that state, and a person the sentence
+places with another ("Georgian President Eduard Shevardnadze") answers less well than one
+it places with that one ("Prime Minister Mesut Yilmaz of Turkey")."""
+
+import re
+
+from crisisdesk.analyze.gazetteer import Gazetteer
+from crisisdesk.ask.candidate import Candidate
+from crisisdesk.ask.question import Question
+from crisisdesk.records import Entity
+from crisisdesk.store import SentenceHit, Store
+
+#: the words of a question that say whose someone asked for is
+OWNER = re.compile(
+    r"\b(?:which|what)\s+(?P<adjective>[A-Z][\w.-]+)"
+    r"|\b(?P<owner>[A-Z][\w.-]+)['’]s\b"
+    r"|\b(?:on behalf of|representing)\s+(?:the\s+)?(?P<state>[A-Z][\w.-]+)"
+)
+#: how far before a name a state's word may stand and still say whose it is ("Georgian
+#: President Eduard Shevardnadze"), and how far after ("Mesut Yilmaz of Turkey")
+BEFORE, AFTER = 30, 12
+#: what a person placed with another state keeps of their fit
+OTHER_STATE = 0.5
+
+
+def asked_states(question: Question, known: Gazetteer) -> frozenset[str]:
+    """The state codes the question says the answer is of."""
+    codes = set()
+    for found in OWNER.finditer(question.text):
+        entry = known.lookup(next(g for g in found.groups() if g))
+        if entry is not None and entry.code:
+            codes.add(entry.code)
+    return frozenset(codes)
+
+
+def state_fit(asked: frozenset[str], cand: Candidate, hit: SentenceHit, store: Store) -> float:
+    """`OTHER_STATE` when the sentence places the named answer with states, none of them
+    asked; 1 when it places it with one asked, with none, or nothing is asked."""
+    if not asked or cand.how not in ("entity", "argument", "source"):
+        return 1.0
+    found = store.entities_in(hit.doc_id, cand.start - BEFORE, cand.end + AFTER)
+    near = {e.code for e in found if e.code and placing(e, cand, found, hit)}
+    return OTHER_STATE if near and not near & asked else 1.0
+
+
+def placing(e: Entity, cand: Candidate, found: list[Entity], hit: SentenceHit) -> bool:
+    """The entity is the answer, or says whose it is: right before it, with no comma or other
+    person between ("Georgian President Eduard Shevardnadze"), or just after it ("of
+    Turkey")."""
+    if cand.start <= e.start and e.end <= cand.end:
+        return True
+    if cand.start - BEFORE <= e.start and e.end <= cand.start:
+        between = hit.text[e.end - hit.start : cand.start - hit.start]
+        others = [o for o in found if o.label == "PERSON" and e.end <= o.start < cand.start]
+        return "," not in between and not others
+    return cand.end <= e.start and e.end <= cand.end + AFTER
