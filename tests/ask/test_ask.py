@@ -342,6 +342,18 @@ def test_words_one_source_reports_of_another_say_who_reports_them(
     assert "as told by Military analysts" in (answer.summary() or "")
 
 
+def test_those_who_doubt_a_claim_do_not_report_it(nlp: Language, settings: Settings) -> None:
+    text = (
+        "He claimed to have mobilized over 8 million reservists in volunteer militias, a number "
+        "experts have questioned."
+    )
+    answer = asked("How many reservists did he claim to have mobilized?", text, nlp, settings)
+    assert answer.text is not None
+    assert answer.attribution is not None
+    assert answer.attribution.via is None
+    assert "as told by" not in (answer.summary() or "")
+
+
 def test_who_doubts_a_figure_is_answered_by_the_doubt_s_holder(
     nlp: Language, settings: Settings
 ) -> None:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 RIVAL = 0.75
 #: answers that tell an account, not a value: two of them do not disagree
 ACCOUNTS = frozenset({"clause", "statement"})
+#: the stances of a source that doubts or denies what it is about, and so does not report it
+DOUBTING = frozenset({"questioned", "denied"})
 #: at most this many agreeing or disagreeing sources are listed
 LISTED = 3
 
@@ -35,7 +37,8 @@ def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) 
 
 def attribution_of(best: "Scored", store: Store) -> Said | None:
     """Who the sentence says the answer is from: the innermost attribution whose content holds
-    it (a nested "Y claimed" inside "X said" is Y's, as told by X)."""
+    it (a nested "Y claimed" inside "X said" is Y's, as told by X; one that experts question
+    is not told by them: their doubt is among the answer's doubts)."""
     cand, hit = best.candidate, best.passage.hit
     if cand.how == "source":  # the answer is who says or doubts: it is nobody's words
         return None
@@ -48,7 +51,11 @@ def attribution_of(best: "Scored", store: Store) -> Said | None:
         return None
     inner = min(holding, key=lambda a: sum(c.end - c.start for c in a.content))
     source = inner.source
-    outer = [a for a in holding if a is not inner and holds(a, inner.cue.start, inner.cue.end)]
+    outer = [
+        a
+        for a in holding
+        if a is not inner and a.stance not in DOUBTING and holds(a, inner.cue.start, inner.cue.end)
+    ]
     via = outer[0].source if outer else None
     return Said(
         source.text if source else None,
