@@ -248,6 +248,13 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
             "Ana Ortiz",
             id="the state a name ends with is where its bearer is from",
         ),
+        pytest.param(
+            "Shots were fired on Friday near the Varlen shopping mall, one of Austria's "
+            "largest shopping centers, the police said.",
+            "Near which shopping center were the shots fired?",
+            "Varlen shopping mall",
+            id="a name the tagger missed, given with the kind of place asked",
+        ),
     ],
 )
 def test_the_answer_is_what_the_question_asks_for(

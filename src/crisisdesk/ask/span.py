@@ -166,6 +166,10 @@ SPEECH = re.compile(
     r"|slam\w*|condemn\w*|caution\w*|remark\w*|argu\w*|predict\w*|suggest\w*)\b",
     re.I,
 )
+#: a name, a word or two, and the kind of thing it is ("Olympia shopping mall")
+KIND_CALLED = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,4})(?P<rest>(?:[a-z][\w-]*\s?){1,3})")
+#: capitalized words that open a sentence or a clause rather than a name
+OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "This", "That", "But", "And", "It"])
 #: a name's last words that say where its bearer is from ("Mesut Yilmaz *of Turkey*")
 OF_ASKED = re.compile(r" of ([A-Z][\w.-]+)$")
 #: the titles before a name, which name no one alone
@@ -252,6 +256,7 @@ SMALL_PLACES = frozenset(
         "area",
         "village",
         *("county", "district", "borough", "neighborhood", "suburb"),
+        *("center", "centre", "mall", "stadium", "airport", "hotel", "base", "prison"),
     ]
 )
 #: the places a name calls by their kind ("Greene County", "the Bronx borough"): a place
@@ -495,6 +500,8 @@ def _typed(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candi
         yield from _entities(question, hit, store, records)
     if question.kind == "actor":
         yield from _holders(question, hit, store)
+    if question.kind in ("place", "actor") and question.focus:
+        yield from _kind_called(question, hit, store)
     choice_ = choice(question.text, hit)
     if choice_ is not None:
         yield choice_
@@ -524,6 +531,30 @@ def _worded(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
         yield from _announced(question.focus, hit)
     if question.kind == "age":
         yield from ages(question, hit)
+
+
+def _kind_called(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+    """A name not found as one of the kind asked, given with the kind of thing the question
+    asks for ("near the *Olympia shopping mall*" for which shopping center)."""
+    focus = question.focus or ""
+    nouns = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
+    known = [
+        (e.start - hit.start, e.end - hit.start)
+        for e in store.entities_in(hit.doc_id, hit.start, hit.end)
+        if e.label in question.labels
+    ]
+    for run in KIND_CALLED.finditer(hit.text):
+        name = run.group("name").split()
+        if name[0] in OPENERS or name[-1].endswith(("'s", "’s")):  # "Germany's largest mall"
+            continue
+        if any(a < run.end("name") and run.start("name") < b for a, b in known):
+            continue
+        words = list(re.finditer(r"[a-z][\w-]*", run.group("rest")))
+        kind = next((w for w in words if stem(w.group()) in nouns), None)
+        if kind is None or any(w.group() in STOP_WORDS for w in words[: words.index(kind)]):
+            continue
+        start, end = run.start("name"), run.start("rest") + kind.end()
+        yield Candidate(hit.start + start, hit.start + end, hit.text[start:end], "entity")
 
 
 def _entities(
