@@ -35,6 +35,9 @@ OTHER_OWNER = 0.5
 #: the fit of an answer from a sentence whose every telling of the act is someone else's
 #: ("Ethelred fled to Normandy in 1013" for when Richard II fled)
 OTHER_DOER = 0.5
+#: kinds of question that a sentence saying the opposite of its act still answers: "did X do
+#: it" (no) and "why" (reasons told in their own words)
+ANSWERED_OPPOSITE = frozenset({"yesno", "reason"})
 #: words of a name that two persons' names share: regnal numbers ("Harold II", "William II"),
 #: ranks and forms of address
 UNNAMING = HONORIFICS | frozenset(

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
-from crisisdesk.ask.acts import denied_act, doer_fit
+from crisisdesk.ask.acts import ANSWERED_OPPOSITE, denied_act, doer_fit
 from crisisdesk.ask.align import says_any, synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
@@ -45,7 +45,6 @@ from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 #: share of the support a passage gets from its context rather than its own sentence
 CONTEXT_SHARE = 0.35
@@ -237,10 +236,9 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     unsaid = unsaid_numbers(question, best.passage, src.store)
     if unsaid:
         return f"no sentence found about {unsaid[0]}"
-    if question.acts and doer_fit(*parsed_pair(question, best, src), question.acts) < 1:
-        return "the sources tell it of someone else"
-    if opposed(question) and denied_act(*parsed_pair(question, best, src), question.acts):
-        return "the sources say the opposite of what the question asks about"
+    otherwise = acted_otherwise(question, best, src)
+    if otherwise:
+        return otherwise
     event = untold_event(question, best.passage, src.store)
     if event:
         return f"no sentence found about the {event}"
@@ -255,15 +253,17 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     return None
 
 
-def opposed(question: Question) -> bool:
-    """A sentence that says the opposite of the question's act does not answer it: not for
-    "did X do it" (where that is the answer, no) nor "why" (told in reasons' own words)."""
-    return bool(question.acts) and question.kind not in ("yesno", "reason")
-
-
-def parsed_pair(question: Question, best: Scored, src: Sources) -> tuple["Doc", "Doc"]:
-    """The question and the best answer's sentence, parsed."""
-    return parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp)
+def acted_otherwise(question: Question, best: Scored, src: Sources) -> str | None:
+    """Why the best answer's sentence tells the question's act otherwise: someone else did it,
+    or it says the act was not done (for a question not asking whether or why)."""
+    if not question.acts:
+        return None
+    asked, doc = parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp)
+    if doer_fit(asked, doc, question.acts) < 1:
+        return "the sources tell it of someone else"
+    if question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts):
+        return "the sources say the opposite of what the question asks about"
+    return None
 
 
 def place_told(question: Question, passage: Passage, src: Sources) -> str | None:

@@ -367,7 +367,7 @@ def worded(text: str) -> list[str]:
 
 def money_asked(question: Question) -> bool:
     """The question asks for a sum of money ("how much", "what price")."""
-    return question.kind == "amount" or bool(question.labels[:1] == ("MONEY",))
+    return question.kind == "amount" or question.labels[:1] == ("MONEY",)
 
 
 @cache

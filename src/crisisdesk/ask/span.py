@@ -26,7 +26,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
-from crisisdesk.ask.acts import act_time_fit, denied_act, doer_fit, outcome_fit, owner_fit
+from crisisdesk.ask.acts import (
+    ANSWERED_OPPOSITE,
+    act_time_fit,
+    denied_act,
+    doer_fit,
+    outcome_fit,
+    owner_fit,
+)
 from crisisdesk.ask.align import (
     YES_NO,
     act_forms,
@@ -329,7 +336,7 @@ def parsed_fits(
     fit = SUPPOSED if supposed(question.acts, doc) else 1.0
     asked = parsed(question.text, nlp)
     fit *= doer_fit(asked, doc, question.acts)
-    opposite = question.kind not in ("yesno", "reason") and denied_act(asked, doc, question.acts)
+    opposite = question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts)
     fit *= DENIED if opposite else 1.0
     return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
 
