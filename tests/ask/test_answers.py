@@ -255,6 +255,13 @@ def test_a_change_does_not_answer_how_many_there_are(nlp: Language, settings: Se
             "Varlen shopping mall",
             id="a name the tagger missed, given with the kind of place asked",
         ),
+        pytest.param(
+            "Now that Senator Ruiz has claimed that the real founder of the Green Front is "
+            "President Tomas Revilla, the senator had some explaining to do.",
+            "Who did Senator Ruiz claim founded the Green Front?",
+            "Tomas Revilla",
+            id="a quantifier alone names no source",
+        ),
     ],
 )
 def test_the_answer_is_what_the_question_asks_for(

@@ -188,6 +188,10 @@ ASKED_OBJECT = re.compile(
     r"^\W*(?:\w+\s+)?(?:who|whom|which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:did|does|do)\s", re.I
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that"])
+#: words a source may be that name no one: a pronoun, or a quantifier alone ("some")
+UNNAMED_SOURCES = PRONOUNS | frozenset(
+    ["some", "many", "few", "several", "others", "most", "all", "both", "each", "any"]
+)
 #: words that only point at an answer told elsewhere: never one themselves
 REFERRING = PRONOUNS | frozenset(
     ["who", "whom", "which", "what", "him", "her", "them", "us", "me", "those", "these", "there"]
@@ -813,12 +817,12 @@ def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Can
             continue
         text = hit.text[source.start - hit.start : source.end - hit.start]
         last = text.lower().rsplit(" ", 1)[-1]
-        if text.lower() not in PRONOUNS and last not in WRITINGS and not RELATIVE.search(text):
-            fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
-            opens = source.start == hit.start
-            if fit < 1.0 and not source.actor and not names_someone(text, opens):
-                fit = UNNAMED  # "which commentator": "Some users"
-            yield Candidate(source.start, source.end, text, "source", fit, source.actor or "")
+        if text.lower() in UNNAMED_SOURCES or last in WRITINGS or RELATIVE.search(text):
+            continue  # "he", "some" ("had some explaining to do"), "the report"
+        fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
+        if fit < 1.0 and not source.actor and not names_someone(text, source.start == hit.start):
+            fit = UNNAMED  # "which commentator": "Some users"
+        yield Candidate(source.start, source.end, text, "source", fit, source.actor or "")
 
 
 def names_someone(text: str, opens_sentence: bool) -> bool:
