@@ -13,7 +13,7 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import acted, named_in, unmentioned
+from crisisdesk.ask.answer import acted, named_in, ordered, unmentioned
 from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
     CHANGE_FOR_LEVEL,
@@ -303,6 +303,14 @@ def test_a_sentence_that_denies_the_act_does_not_answer_it(
     assert asked(question, sent, nlp, settings).text == "3,000"
     denied = "Brazil did not send 3,000 troops to the border, its defense ministry said."
     assert asked(question, denied, nlp, settings).text is None
+
+
+def test_which_one_of_a_series_is_asked_must_be_said(nlp: Language) -> None:
+    second = questions.read("When will the second presidential debate take place?", nlp)
+    assert not ordered(second, "At Monday's presidential debate, Ruiz attacked the governor.")
+    assert ordered(second, "Organizers scheduled the second debate for Oct. 9.")
+    lasting = questions.read("How long did the filibuster last?", nlp)  # a verb, no ordinal
+    assert ordered(lasting, "His 15-hour filibuster ended at dawn.")
 
 
 def test_how_fast_is_not_answered_by_a_date(nlp: Language, settings: Settings) -> None:

@@ -50,6 +50,13 @@ if TYPE_CHECKING:
 CONTEXT_SHARE = 0.35
 #: what a missing name costs: the passage may be about something else
 MISSING_NAME = 0.7
+#: which one of a series ("the second debate"), and what a passage keeps that does not say
+#: the one the question asks about
+ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final|latest|next)\b", re.I
+)
+ORDINAL_ASKED = re.compile(rf"\b(?:the|its|his|her|their|a|an)\s+({ORDINAL.pattern})", re.I)
+UNORDERED = 0.7
 #: what a passage keeps that does not say the question's act ("who signed": no "signed")
 UNACTED = 0.85
 #: the index of a story's last opening sentence (a dateline may stand alone before it), and
@@ -458,6 +465,7 @@ def scored(question: Question, passages: list[Passage], src: Sources) -> list[Sc
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
         * (1.0 if acted(question, p.hit.text) else UNACTED)
+        * (1.0 if ordered(question, p.hit.text) else UNORDERED)
         * (OTHER_PLACE if place_told(question, p, src) else 1.0)
         / (1 + RANK_DECAY * i)
         for i, p in enumerate(passages)
@@ -475,6 +483,13 @@ def acted(question: Question, text: str) -> bool:
     if slot is None or slot.role in ("described", "title") or not slot.words:
         return True
     return says_any(slot.words, text)
+
+
+def ordered(question: Question, text: str) -> bool:
+    """The sentence says which one of a series the question asks about ("the *second*
+    debate", "the *last* strike"), or the question names none."""
+    asked = {w.lower() for w in ORDINAL_ASKED.findall(question.text)}
+    return not asked or bool(asked & {w.lower() for w in ORDINAL.findall(text)})
 
 
 def _scored(
