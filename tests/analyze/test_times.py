@@ -50,6 +50,8 @@ def test_preposition_is_not_part_of_the_expression(nlp: Language) -> None:
         ("The accord was signed on 22 October.", "22 October", "2025-10-22"),
         ("The embargo dates from 1990.", "1990", "1990"),
         ("Oil prices collapsed in the 1990s.", "the 1990s", "199"),
+        ("The port was built in the 11th century.", "the 11th century", "10"),
+        ("The canal opened in the 19th century.", "the 19th century", "18"),
         ("Profit fell in the third quarter.", "the third quarter", "2025-Q3"),
         ("Profit fell in the first quarter of 2024.", "the first quarter of 2024", "2024-Q1"),
         ("The blast came at 3 p.m. near the port.", "3 p.m.", "2025-10-23T15:00"),

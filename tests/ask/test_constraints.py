@@ -2,10 +2,13 @@
 its words, an answer told in the sentence after the one that matches, and "how long" answered
 by the date that ends it."""
 
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 
+from crisisdesk import flow
+from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import by_outlet
 from crisisdesk.ask.places import kinds, other_place
@@ -18,6 +21,7 @@ from crisisdesk.ask.retrieve import (
     said_by,
 )
 from crisisdesk.desk import Desk
+from crisisdesk.ingest.metadata import make_document
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked, context_store
 
@@ -126,6 +130,30 @@ def test_how_long_is_answered_by_the_date_that_ends_it(nlp: Language, settings: 
     assert answer.text == "January 30, 2009"
 
 
+def test_since_when_is_answered_by_the_date_that_starts_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The bank, which has held its lending rate at 2 percent since March 2011, is expected "
+        "to raise it at its meeting on December 16, 2015."
+    )
+    since = (
+        "Since roughly what year had the bank held its lending rate at 2 percent, as of June 2015?"
+    )
+    answer = asked(since, text, nlp, settings)
+    assert answer.text == "March 2011", answer.reason  # not "December", nor another time
+
+
+def test_a_century_asked_is_not_told_by_another(nlp: Language, settings: Settings) -> None:
+    text = "Venice was the centre of European glassmaking in the 15th century."
+    other = "Which city was the centre of European glassmaking in the 1300s?"
+    answer = asked(other, text, nlp, settings)
+    assert answer.text is None
+    assert "another time" in (answer.reason or "")
+    same = asked(other.replace("1300s", "1400s"), text, nlp, settings)
+    assert same.text == "Venice", same.reason
+
+
 def test_a_name_its_document_gives_through_an_actor_still_answers(
     desk: Desk, tmp_path: Path
 ) -> None:
@@ -199,3 +227,20 @@ def test_a_lede_that_names_no_one_tells_of_whom_the_next_sentence_names(
     desk.ingest([tmp_path / "vigil.txt"])
     answer = desk.ask("About how many people marched for Yannis Kostas?")
     assert answer.text == "300", answer.reason
+
+
+def test_a_fragment_a_paragraph_break_cut_off_completes_the_sentence_before(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The sheriff's timeline of the depot siege shows how fast the suspect was named.\n\n"
+        "11:00 am - Police receive calls saying shots were fired inside the depot.\n\n"
+        "11:40 am - Police announce the suspect's name on the scanner:\n\n"
+        "Dale Brennick.\n\n"
+        "12:25 pm - The mayor is briefed on the situation."
+    )
+    doc = make_document(text, origin="context", published=date(2015, 12, 2))
+    store = flow.memory_store(doc, next(flow.analyzed([doc], settings))[1])
+    question = "At what time did police first broadcast Dale Brennick's name over the scanner?"
+    answer = ask(question, store, nlp=nlp, settings=settings)
+    assert answer.text == "11:40 am", answer.reason

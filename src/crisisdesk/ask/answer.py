@@ -29,7 +29,7 @@ from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
-from crisisdesk.ask.figures import DATELINE, MONTH, TALLY_ASKED
+from crisisdesk.ask.figures import DATELINE, MONTH, SINCE_ASKED, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.nations import asked_states, state_fit
 from crisisdesk.ask.places import other_place
@@ -134,6 +134,8 @@ PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
 NAMED_NUMBER = re.compile(r"(?:-|\b[A-Z][\w.]* )$")
+#: a stored value naming a century ("10": 1000-1099) or a decade ("199": the 1990s)
+ERA_VALUE = re.compile(r"^(\d{2,3})$")
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
 DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 
@@ -577,8 +579,9 @@ def in_period(
     or, when the sentence dates nothing, its document was published in it or soon after
     (news of "February 2009" comes out in February or March). The answer's own date is not
     one of them: "until January 30, 2009" answers how long the facilities of September 2008
-    were to last."""
-    if question.period is None:
+    were to last. A question of since when a state has held ("since when had the Fed held
+    rates near zero, as of October 2015") names the time it still held, not the answer's."""
+    if question.period is None or SINCE_ASKED.search(question.text):
         return True
     spans = dates_told(question, passage, store, answer)
     if spans:
@@ -622,7 +625,13 @@ def other_time(question: Question, best: Scored, store: Store) -> bool:
 
 
 def days(value: str | None) -> tuple[date, date] | None:
-    """The first and last day of a stored time value that names a year, quarter or month."""
+    """The first and last day of a stored time value that names a century, decade, year,
+    quarter or month."""
+    era = ERA_VALUE.match(value or "")
+    if era:  # "10": the 11th century; "199": the 1990s
+        years = 10 ** (4 - len(era.group(1)))
+        first_year = int(era.group(1)) * years
+        return date(max(1, first_year), 1, 1), date(first_year + years - 1, 12, 31)
     found = DATED.match(value or "")
     if found is None:
         return None
@@ -713,12 +722,12 @@ def names_present(question: Question, passage: Passage, src: Sources) -> bool:
 def missing_names(
     question: Question, passage: Passage, src: Sources, *, whole: bool = False
 ) -> list[str]:
-    """The question's names that the passage is not about: not in its sentence, its title or
-    the opening words of the sentence before (its subject, as a rule: "The Igla-S is ...
-    similar to US Stingers" makes the next sentence about the Igla-S, not the Stinger), nor
-    an actor they mention under another alias ("US" for "the United States", "Denmark's
-    unions" for "Danish"). With `whole`, or when the sentence speaks of someone by a pronoun
-    ("nobody opposed *him*"), anywhere in the sentence before counts."""
+    """The question's names that the passage is not about: not in its sentence, the fragment
+    that ends it, its title or the opening words of the sentence before (its subject, as a
+    rule: "The Igla-S is ... similar to US Stingers" makes the next sentence about the Igla-S,
+    not the Stinger), nor an actor they mention under another alias ("US" for "the United
+    States", "Denmark's unions" for "Danish"). With `whole`, or when the sentence speaks of
+    someone by a pronoun ("nobody opposed *him*"), anywhere in the sentence before counts."""
     before = (
         [w for w in passage.before.text.split() if any(c.isalnum() for c in w)]
         if passage.before
@@ -726,7 +735,8 @@ def missing_names(
     )
     whole = whole or PRONOUN.search(passage.hit.text) is not None  # "he was confirmed 92 to 0"
     before = before if whole else before[:TOPIC_WORDS]
-    text = " ".join((passage.hit.text, passage.hit.title or "", *before))
+    ending = passage.after.text if passage.after else ""
+    text = " ".join((passage.hit.text, ending, passage.hit.title or "", *before))
     missing = [n for n in question.names if not named_in(n, text)]
     if missing:  # the story's dateline places all of it ("CANBERRA, Australia (AP) _")
         missing = [n for n in missing if not named_in(n, dateline(passage.hit, src.store))]

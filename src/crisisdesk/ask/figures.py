@@ -160,7 +160,9 @@ HOW_LONG = re.compile(r"\bhow long\b(?! ago)|\b(?:until|till|through) (?:what|wh
 UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?$", re.I)
 #: a question about when something began ("since what year"), and the word before the date
 #: that starts it ("at least *since* 2007")
-SINCE_ASKED = re.compile(r"\b(?:since|from) (?:what|which|when)\b", re.I)
+SINCE_ASKED = re.compile(
+    r"\b(?:since|from) (?:(?:roughly|about|around|approximately) )?(?:what|which|when)\b", re.I
+)
 SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:the\s+)?$", re.I)
 #: what a date that does not end the time asked about keeps of its fit, for such questions
 UNENDED = 0.3

@@ -34,6 +34,8 @@ WORDS_KEPT = 50_000
 _WORDS: dict[str, "vectors.Matrix"] = {}
 #: how many of the best passages lend their score to the sentence after them, and what share
 FOLLOWED, FOLLOW_SHARE = 5, 0.9
+#: the most words of a sentence that only completes the one before it
+FRAGMENT_WORDS = 3
 #: the longest sentence that may be a date alone
 BARE_DATE_CHARS = 40
 
@@ -104,16 +106,20 @@ def term_weights(terms: list[str], hits: list[SentenceHit]) -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A retrieved sentence, its fused score, and the sentence before it (its context)."""
+    """A retrieved sentence, its fused score, the sentence before it and the fragment after
+    it, if any (its context)."""
 
     hit: SentenceHit
     score: float
     before: SentenceHit | None = None
+    after: SentenceHit | None = None
 
     @property
     def context(self) -> str:
-        """The passage's own words with its title and the sentence before."""
-        return " ".join(t for t in (self.hit.title, self.before and self.before.text) if t)
+        """The passage's own words with its title, the sentence before and the fragment
+        that ends it, if any."""
+        around = (self.hit.title, self.before and self.before.text, self.after and self.after.text)
+        return " ".join(t for t in around if t)
 
 
 def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True) -> list[Passage]:
@@ -132,7 +138,18 @@ def retrieve(question: Question, store: Store, *, limit: int, dense: bool = True
     followed(fused, hits, store)
     ranked = (k for k in sorted(fused, key=lambda k: -fused[k]) if not bare_date(hits[k], store))
     best = chained(list(islice(ranked, limit)), found, fused, hits, store)
-    return [Passage(hits[k], fused[k], store.sentence_before(hits[k])) for k in best]
+    return [
+        Passage(hits[k], fused[k], store.sentence_before(hits[k]), completion(k, hits))
+        for k in best
+    ]
+
+
+def completion(
+    key: tuple[str, int], hits: dict[tuple[str, int], SentenceHit]
+) -> SentenceHit | None:
+    """The fragment after the sentence, when one was retrieved: its end ("Syed Farook.")."""
+    after = hits.get((key[0], key[1] + 1))
+    return after if after is not None and fragment(after.text) else None
 
 
 def chained(
@@ -143,7 +160,8 @@ def chained(
     store: Store,
 ) -> list[tuple[str, int]]:
     """The best passages with the sentence after each follower among the first FOLLOWED, set
-    right after it and dropping none ("... attended the meeting alone." "The meeting was held
+    right after it, and the sentence before each fragment among them, set right before it,
+    dropping none ("... attended the meeting alone." "The meeting was held
     at the FBI's office in White Plains."): a story may take two sentences to come back to
     the words of the question."""
     out = list(best)
@@ -152,7 +170,21 @@ def chained(
         if after is not None and (own := (after.doc_id, after.index)) not in out:
             fused[own], hits[own] = FOLLOW_SHARE * fused[key], after
             out.insert(out.index(key) + 1, own)
+        before = store.sentence_before(hits[key]) if fragment(hits[key].text) else None
+        if before is not None and (own := (before.doc_id, before.index)) != key:
+            if own in out:
+                out.remove(own)
+            fused[own] = max(fused.get(own, 0.0), FOLLOW_SHARE * fused[key])
+            hits.setdefault(own, before)
+            out.insert(out.index(key), own)
     return out
+
+
+def fragment(text: str) -> bool:
+    """A sentence of a few words, the end of one a paragraph break cut in two ("11:40 am -
+    Police announce the suspect's name on police scanner:" / "Syed Farook."): what it
+    completes is in the sentence before."""
+    return len(WORD.findall(text)) <= FRAGMENT_WORDS
 
 
 def said_by(question: Question, store: Store) -> list[SentenceHit]:

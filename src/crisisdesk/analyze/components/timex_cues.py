@@ -19,6 +19,7 @@ DECADE = re.compile(r"^(?:mid-)?((?:1\d|20)?\d)0'?s$|^'(\d)0s$")
 DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6",
                 "seventies": "7", "eighties": "8", "nineties": "9"}  # fmt: skip
 DAY = re.compile(r"^([012]?\d|3[01])(?:st|nd|rd|th)?\.?$")
+ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 HHMM = re.compile(r"^([01]?\d|2[0-4])[:.]([0-5]\d)$")
 COMPACT_HHMM = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")  # "0800 UTC": only before a zone
 UNIVERSAL = frozenset({"gmt", "utc"})
@@ -133,6 +134,12 @@ def read_anaphor(cues: Cues, texts: list[str]) -> None:
         cues.anaphor = bool(ANAPHORS.intersection(texts)) or bool(next_day)
 
 
+def digit_ordinal(text: str) -> str | None:
+    """ "11th" -> "11" (an ordinal written in digits: "the 11th century", "the 2nd quarter")."""
+    m = ORDINAL_DIGITS.match(text)
+    return m.group(1) if m else None
+
+
 def read_numeral(cues: Cues, text: str, following: str, *, has_month: bool) -> bool:
     """Years, decades, clock times, day numbers and digit counts; False if `text` is none."""
     if (m := COMPACT_HHMM.match(text)) and following in ZONES:
@@ -187,7 +194,7 @@ def read_word(cues: Cues, text: str, following: str, words: TimeWords) -> None:
             setattr(cues, kind, convert(kind, value))
     if kind_weekday_plural(text, words):
         cues.plural = True
-    ordinal = words.value("ordinal", text)
+    ordinal = words.value("ordinal", text) or digit_ordinal(text)
     if ordinal and following in ORDINAL_UNITS:
         cues.ordinal = int(ordinal)
     elif (unit := words.value("unit", text) or words.value("period", text)) and cues.unit is None:

@@ -25,6 +25,9 @@ SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 DURATION_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "Q": "Q", "WE": "WE"}
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 HALF_UNITS = {"Y": (6, "M"), "D": (12, "H"), "H": (30, "M"), "MIN": (30, "S"), "W": (84, "H")}
+#: the last century an ordinal names ("the 21st century"); "the first century" is most often
+#: the end of "the twenty-first century", split at its hyphen
+LAST_CENTURY = 21
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,14 @@ def date_value(cues: Cues, ctx: Context) -> str | None:
 
 def by_decade(cues: Cues, ctx: Context) -> str | None:
     return cues.decade
+
+
+def by_century(cues: Cues, ctx: Context) -> str | None:
+    """ "the 11th century" -> 10 (TIMEX3 names a century by its first two digits)."""
+    ordinal = cues.ordinal or 0
+    if cues.unit != "CE" or not 1 < ordinal <= LAST_CENTURY or cues.count or cues.shift:
+        return None
+    return f"{ordinal - 1:02d}"
 
 
 def by_holiday(cues: Cues, ctx: Context) -> str | None:
@@ -298,6 +309,7 @@ def with_time(day: str, cues: Cues) -> str:
 
 RESOLVERS: tuple[Callable[[Cues, Context], str | None], ...] = (
     by_decade,
+    by_century,
     by_holiday,
     by_half,
     by_calendar,
