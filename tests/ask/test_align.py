@@ -214,6 +214,35 @@ def test_a_negated_question_is_not_answered_by_an_affirming_sentence(
     assert asked("Who signed the treaty?", text, nlp, settings).text == "Rollo"
 
 
+def test_a_light_verb_denied_with_the_object_asked_does_not_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    question = "What kind of arsenals did the rebels have?"
+    denied = "At the talks, the rebels did not have the large arsenals of the other factions."
+    answer = asked(question, denied, nlp, settings)
+    assert answer.text is None
+    assert "opposite" in (answer.reason or "")
+    made = denied.replace("did not have", "had")
+    assert asked(question, made, nlp, settings).text is not None
+
+
+def test_a_year_before_1800_bounds_the_time_asked(nlp: Language, settings: Settings) -> None:
+    text = "The harbour fort was rebuilt by the engineer Pedro Lanza in 1551."
+    later = asked("Who rebuilt the harbour fort in 1690?", text, nlp, settings)
+    assert later.text is None
+    assert "another time" in (later.reason or "")
+    earlier = asked("Who rebuilt the harbour fort in 1551?", text, nlp, settings)
+    assert "Pedro Lanza" in (earlier.text or "")
+
+
+def test_a_birth_year_is_a_year_given_as_a_birth(nlp: Language, settings: Settings) -> None:
+    question = "In what year was the envoy Carlos Ruiz born?"
+    died = "The envoy Carlos Ruiz (died 1998) negotiated the accord with the rebels."
+    assert asked(question, died, nlp, settings).text is None
+    born = "The envoy Carlos Ruiz, born in Caracas in 1931, negotiated the accord with the rebels."
+    assert asked(question, born, nlp, settings).text == "1931"
+
+
 def test_a_yes_no_question_is_answered_by_the_clause_or_sentence_that_tells_it(
     nlp: Language, settings: Settings
 ) -> None:

@@ -38,6 +38,9 @@ OTHER_DOER = 0.5
 #: kinds of question that a sentence saying the opposite of its act still answers: "did X do
 #: it" (no) and "why" (reasons told in their own words)
 ANSWERED_OPPOSITE = frozenset({"yesno", "reason"})
+#: light verbs whose object carries the act ("have a tradition", "make an offer")
+CARRIERS = frozenset(["have", "make", "take", "give", "get", "hold"])
+KINDS = frozenset(["kind", "type", "sort", "form"])
 #: words of a name that two persons' names share: regnal numbers ("Harold II", "William II"),
 #: ranks and forms of address
 UNNAMING = HONORIFICS | frozenset(
@@ -121,7 +124,37 @@ def denied_act(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> bool:
         told = [denied(t) for t in _acting(doc, (act.lemma_.lower(), act.lower_))]
         if told and (all(told) if not denied(act) else not any(told)):
             return True
+    for act, thing in _light(question):  # "did the Normans have a rich tradition"
+        told = [denied(t) for t, owned in _light(doc) if t.lemma_ == act.lemma_ and owned == thing]
+        if told and (all(told) if not denied(act) else not any(told)):
+            return True
     return False
+
+
+def names_act(question: "Doc", acts: tuple[str, ...]) -> bool:
+    """The question names an act a sentence may do or deny: a content verb, or a light verb
+    whose object carries it ("did they have a rich tradition")."""
+    return bool(acts) or bool(_light(question))
+
+
+def _light(doc: "Doc") -> "list[tuple[Token, str]]":
+    """The light verbs of the doc with the stem of their object, the act they carry ("have *a
+    tradition*", "make *an offer*")."""
+    return [
+        (t, stem(_kind_of(k).lemma_.lower()))
+        for t in doc
+        if t.lemma_.lower() in CARRIERS and t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"
+        for k in t.children
+        if k.dep_ == "dobj" and k.pos_ == "NOUN"
+    ]
+
+
+def _kind_of(noun: "Token") -> "Token":
+    """The thing a "kind of" noun names ("what kind of *arsenals*"), else the noun."""
+    if noun.lemma_.lower() not in KINDS:
+        return noun
+    of = (p for k in noun.children if k.lower_ == "of" for p in k.children if p.dep_ == "pobj")
+    return next(of, noun)
 
 
 def _acting(doc: "Doc", acts: tuple[str, ...], *, asked: bool = False) -> "list[Token]":

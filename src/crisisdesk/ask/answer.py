@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
-from crisisdesk.ask.acts import ANSWERED_OPPOSITE, denied_act, doer_fit
+from crisisdesk.ask.acts import ANSWERED_OPPOSITE, denied_act, doer_fit, names_act
 from crisisdesk.ask.align import says_any, synonyms
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
@@ -265,10 +265,11 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
 def acted_otherwise(question: Question, best: Scored, src: Sources) -> str | None:
     """Why the best answer's sentence tells the question's act otherwise: someone else did it,
     or it says the act was not done (for a question not asking whether or why)."""
-    if not question.acts:
+    asked = parsed(question.text, src.nlp)
+    if not names_act(asked, question.acts):
         return None
-    asked, doc = parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp)
-    if doer_fit(asked, doc, question.acts) < 1:
+    doc = parsed(best.passage.hit.text, src.nlp)
+    if question.acts and doer_fit(asked, doc, question.acts) < 1:
         return "the sources tell it of someone else"
     if question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts):
         return "the sources say the opposite of what the question asks about"

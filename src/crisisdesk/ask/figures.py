@@ -164,6 +164,12 @@ SINCE_ASKED = re.compile(
     r"\b(?:since|from) (?:(?:roughly|about|around|approximately) )?(?:what|which|when)\b", re.I
 )
 SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:the\s+)?$", re.I)
+#: a question about when someone was born, and what gives a date as a birth just before it
+#: (the last words before the date, or the opening of a life span)
+BORN_ASKED = re.compile(r"\b(?:born|birth)\b", re.I)
+BIRTH = re.compile(r"(?:\b(?:born|birth|b\.)(?:\s+\S+){0,4}\s+|\(\s*)$", re.I)
+#: what a date the sentence does not give as a birth keeps of its fit, for such questions
+UNBORN = 0.3
 #: what a date that does not end the time asked about keeps of its fit, for such questions
 UNENDED = 0.3
 #: what a model number or a step of change keeps of its fit
@@ -613,6 +619,7 @@ def times(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candid
             if t.start < covered:
                 continue
             fit = time_fit(question.focus, t.text, t.value) * end_fit(question, hit, t.start)
+            fit *= birth_fit(question, hit, t.start)
             fit *= naming_fit(question, hit, t.start, t.end)
             start, covered = ranging(hit, t.start, t.end, [u.end for u in found if u.start > t.end])
             text = hit.text[start - hit.start : covered - hit.start]
@@ -660,6 +667,15 @@ def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
     if HOW_LONG.search(question.text) is None or UNTIL.search(before):
         return 1.0
     return UNENDED
+
+
+def birth_fit(question: Question, hit: SentenceHit, start: int) -> float:
+    """For "when was X born", a date the sentence gives as a birth ("born in 1532", "(b.
+    1532", the first year of "(1532-1600)"); another ("died 1532", "quelled in 1598") keeps
+    UNBORN. 1 for other questions."""
+    if not BORN_ASKED.search(question.text):
+        return 1.0
+    return 1.0 if BIRTH.search(hit.text[: start - hit.start]) else UNBORN
 
 
 def naming_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:

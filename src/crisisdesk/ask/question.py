@@ -58,7 +58,9 @@ MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 CALENDAR = frozenset(
     [*MONTHS, *(m[:3] for m in MONTHS), "sept", *(d.lower() for d in calendar.day_name)]
 )
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: a year a question names: one of news's centuries, or an earlier one after "in" ("in 1690";
+#: elsewhere a number such as 1500 is as often a count)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|(?<=\bin )(1[0-7]\d\d)\b")
 #: a century or decade a question names: "the 11th century", "the 1100s", "the 1990s"
 ERA = re.compile(
     r"\b(?:(?P<century>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<decade>\d{3}0)['’]?s)\b", re.I
@@ -941,7 +943,7 @@ def period(question: str) -> tuple[date, date] | None:
 
     Limit: one year only; a month without a year, "last week" and seasons are not read, nor
     a time the question bounds ("before April 2009")."""
-    years = {int(y) for y in YEAR.findall(question)}
+    years = {int(y or early) for y, early in YEAR.findall(question)}
     if BOUNDED.search(question):
         return None
     if not years:

@@ -31,6 +31,7 @@ from crisisdesk.ask.acts import (
     act_time_fit,
     denied_act,
     doer_fit,
+    names_act,
     outcome_fit,
     owner_fit,
 )
@@ -334,12 +335,12 @@ def parsed_fits(
         found = [of_the_act(c, question, hit, nlp) for c in found]
     if question.kind == "date" and question.acts:
         found = [dating_the_act(c, question, hit, nlp) for c in found]
-    if not question.acts or not found:
+    asked = parsed(question.text, nlp)
+    if not found or not names_act(asked, question.acts):
         return found
     doc = parsed(hit.text, nlp)
     fit = SUPPOSED if supposed(question.acts, doc) else 1.0
-    asked = parsed(question.text, nlp)
-    fit *= doer_fit(asked, doc, question.acts)
+    fit *= doer_fit(asked, doc, question.acts) if question.acts else 1.0
     opposite = question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts)
     fit *= DENIED if opposite else 1.0
     return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
