@@ -13,6 +13,7 @@ from crisisdesk.ask.acts import (
     act_time_fit,
     outcome_fit,
     owner_fit,
+    reversed_roles,
 )
 from crisisdesk.ask.span import parsed
 
@@ -114,3 +115,35 @@ def test_a_figure_of_someone_the_question_does_not_name_fits_less(
     text = "Ruiz and Ortega are busy courting Florida's 99 delegates before the primary."
     start = text.index("99")
     assert owner_fit(parsed(text, nlp), start, start + 2, question) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "reversed_"),
+    [
+        (
+            "Who did General Lanza swear loyalty to?",
+            "The rebels, under their commander Ortega, agreed to swear loyalty to General Lanza.",
+            True,
+        ),
+        (
+            "Who did General Lanza swear loyalty to?",
+            "General Lanza swore loyalty to the rebel commander Ortega.",
+            False,
+        ),
+        (  # the filler only mentions the name
+            "What share of Google does Time Warner hold?",
+            "Time Warner said it holds 8% of search-engine Google.",
+            False,
+        ),
+        (  # an act two sides do together
+            "Who did Maduro meet in Moscow?",
+            "Putin met Maduro in Moscow on Tuesday.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_giving_the_asked_role_to_the_named_side_tells_it_reversed(
+    question: str, sentence: str, reversed_: bool, nlp: Language
+) -> None:
+    read = questions.read(question, nlp)
+    assert reversed_roles(read.slot, read.acts, read.names, parsed(sentence, nlp)) is reversed_

@@ -9,9 +9,10 @@ on April 14" dates the challenge Jan. 30 and the debate April 14. And an act is 
 a question names who did it, a sentence telling only another person doing it does not answer
 ("Ethelred fled to Normandy in 1013" for when Richard II fled)."""
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from crisisdesk.ask.align import act_forms, denied
+from crisisdesk.ask.align import Slot, act_forms, arguments, denied
 from crisisdesk.ask.question import HONORIFICS
 from crisisdesk.ask.words import found, stem, word_groups, words_of
 
@@ -41,6 +42,15 @@ ANSWERED_OPPOSITE = frozenset({"yesno", "reason"})
 #: light verbs whose object carries the act ("have a tradition", "make an offer")
 CARRIERS = frozenset(["have", "make", "take", "give", "get", "hold"])
 KINDS = frozenset(["kind", "type", "sort", "form"])
+#: lowercase words a name may hold ("Duke *of* Normandy", "Leonardo *da* Vinci")
+NAME_LINKS = frozenset(
+    ["of", "the", "de", "da", "del", "di", "von", "van", "al", "bin", "la", "le"]
+)
+#: slots whose filler is no party to the act, and acts done together, for `reversed_roles`
+UNREVERSED = frozenset({"title", "deed", "clause", "described", "where"})
+MUTUAL = frozenset(
+    ["meet", "talk", "speak", "negotiate", "marry", "fight", "clash", "ally", "trade", "debate"]
+)
 #: words of a name that two persons' names share: regnal numbers ("Harold II", "William II"),
 #: ranks and forms of address
 UNNAMING = HONORIFICS | frozenset(
@@ -129,6 +139,28 @@ def denied_act(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> bool:
         if told and (all(told) if not denied(act) else not any(told)):
             return True
     return False
+
+
+def reversed_roles(
+    slot: Slot | None, acts: tuple[str, ...], names: tuple[str, ...], doc: "Doc"
+) -> bool:
+    """The sentence gives the slot the question asks to fill to someone the question names:
+    it tells the relation the other way round ("Rollo swore fealty to *King Charles*" for
+    whom King Charles swore fealty to). Only for a slot of one of the question's own verbs,
+    not a reader's synonym of it, and not for acts two sides do together ("met with")."""
+    own = slot.words & frozenset(acts) if slot else frozenset()  # its verb, not a synonym
+    if slot is None or slot.role in UNREVERSED or len(own) != 1 or own & MUTUAL:
+        return False
+    bare = replace(slot, words=own, others=())  # whoever the sentence's other parties are
+    filled = [doc.text[a:b] for a, b in arguments(bare, doc)]
+    return bool(filled) and all(_a_name(f) and any(n in f for n in names) for f in filled)
+
+
+def _a_name(text: str) -> bool:
+    """The words are a name alone ("King Charles III of West Francia"), not a phrase that
+    mentions one ("8% of search-engine Google")."""
+    words = text.split()
+    return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_LINKS for w in words)
 
 
 def names_act(question: "Doc", acts: tuple[str, ...]) -> bool:

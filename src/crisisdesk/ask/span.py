@@ -34,6 +34,7 @@ from crisisdesk.ask.acts import (
     names_act,
     outcome_fit,
     owner_fit,
+    reversed_roles,
 )
 from crisisdesk.ask.align import (
     YES_NO,
@@ -129,6 +130,9 @@ QUOTE_END = re.compile(r"[\"”]")
 SUPPOSED = 0.5
 #: what a candidate keeps whose sentence says the opposite of the question's act
 DENIED = 0.5
+#: what the candidates of a sentence that tells the question's relation the other way round
+#: keep of their fit ("Rollo swore fealty to King Charles" for whom King Charles swore it to)
+REVERSED = 0.5
 #: what a name keeps that only qualifies the next one, and how many words may stand between
 QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
@@ -341,6 +345,7 @@ def parsed_fits(
     doc = parsed(hit.text, nlp)
     fit = SUPPOSED if supposed(question.acts, doc) else 1.0
     fit *= doer_fit(asked, doc, question.acts) if question.acts else 1.0
+    fit *= REVERSED if reversed_roles(question.slot, question.acts, question.names, doc) else 1.0
     opposite = question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts)
     fit *= DENIED if opposite else 1.0
     return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
