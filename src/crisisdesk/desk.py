@@ -143,9 +143,8 @@ class Desk:
         from crisisdesk.ask import ask as answer_question
 
         if context is None:
-            return answer_question(
-                question, self.store, nlp=self.nlp, settings=self.settings, qid=qid
-            )
+            answer = answer_question(question, self.store, nlp=self.nlp, settings=self.settings)
+            return replace(answer, id=qid)
         from crisisdesk import flow
 
         try:
@@ -156,7 +155,8 @@ class Desk:
         bar = ask.model_copy(update={"min_confidence": ask.min_confidence_context})
         settings = self.settings.model_copy(update={"ask": bar})
         with flow.memory_store(doc, analysis) as store:
-            return answer_question(question, store, nlp=self.nlp, settings=settings, qid=qid)
+            answer = answer_question(question, store, nlp=self.nlp, settings=settings, given=True)
+            return replace(answer, id=qid)
 
     def _context(self, text: str) -> tuple[Document, Analysis]:
         """A context's document and analysis, kept for the next questions about it."""

@@ -5,11 +5,14 @@ import pytest
 from spacy.language import Language
 
 from crisisdesk import flow
+from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
+from crisisdesk.ask.answer import unmentioned
 from crisisdesk.ask.figures import same_thing
 from crisisdesk.ask.retrieve import chained, coverage, retrieve, term_weights
 from crisisdesk.ask.span import KIND_FIT, choice, phrase_candidates
+from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
@@ -192,6 +195,18 @@ def test_abstains_when_a_named_thing_is_absent(nlp: Language, settings: Settings
 def test_abstains_on_a_weakly_covered_question(nlp: Language, settings: Settings) -> None:
     answer = asked("Who designed the new railway station near the harbour?", PORT, nlp, settings)
     assert answer.text is None
+
+
+def test_a_question_asked_of_its_own_text_is_not_refused_for_its_paraphrase(
+    desk: Desk, settings: Settings
+) -> None:
+    question = "Who designed the new railway station near the harbour?"
+    store = context_store(PORT, settings)
+    read = questions.read(question, desk.nlp)
+    known = gazetteer(settings)
+    assert unmentioned(read, store, known)  # over a store: about something else
+    assert unmentioned(read, store, known, words=False) == []  # of its text: reworded
+    assert "never mention" not in (desk.ask(question, context=PORT).reason or "")
 
 
 def test_one_source_telling_the_answer_twice_is_cited_twice(

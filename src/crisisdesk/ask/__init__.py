@@ -25,11 +25,12 @@ def ask(
     *,
     nlp: "Language",
     settings: Settings,
-    qid: str | None = None,
     dense: bool = True,
+    given: bool = False,
 ) -> Answer:
     """Answer `question` from the store, with citations (spaCy is imported here, on first use);
-    without `dense`, from BM25 retrieval alone (no vector index to load)."""
+    without `dense`, from BM25 retrieval alone (no vector index to load); `given`: the store
+    holds only the text the question was asked of."""
     from crisisdesk.ask import question as questions
     from crisisdesk.ask.answer import Sources, best_answer
     from crisisdesk.ask.retrieve import retrieve
@@ -43,6 +44,6 @@ def ask(
     if spelled:
         read = questions.read(question, nlp)
     passages = retrieve(read, store, limit=settings.ask.top_k, dense=dense)
-    answer = best_answer(read, passages, Sources(store, nlp, known, settings.ask))
+    answer = best_answer(read, passages, Sources(store, nlp, known, settings.ask, given))
     notes = [answer.reason, *(f"read {a} as the sources write it: {b}" for a, b in spelled.items())]
-    return replace(answer, id=qid, reason="; ".join(n for n in notes if n) or None)
+    return replace(answer, reason="; ".join(n for n in notes if n) or None)

@@ -143,12 +143,16 @@ DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
 @dataclass(frozen=True, slots=True)
 class Sources:
     """What answering reads: the store, the pipeline (to parse a candidate sentence), the
-    actor gazetteer (to accept "US" for "the United States") and the ask settings."""
+    actor gazetteer (to accept "US" for "the United States"), the ask settings, and whether
+    the store holds only the text the question was asked of (`given`): its words unsaid are
+    then a paraphrase, not another topic (on SQuAD, abstaining for most of them unsaid lost
+    as many answerable questions as it caught unanswerable ones)."""
 
     store: Store
     nlp: "Language"
     known: Gazetteer
     settings: AskSettings
+    given: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +169,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     """The best supported answer among the passages, or an abstention saying why."""
     if not passages:
         return Answer(None, None, 0.0, reason="nothing in the store matches the question")
-    unknown = unmentioned(question, src.store, src.known, passages)
+    unknown = unmentioned(question, src.store, src.known, passages, words=not src.given)
     if unknown:
         return Answer(None, None, 0.0, reason=f"the sources never mention {', '.join(unknown)}")
     ranked = scored(question, passages, src)
@@ -425,13 +429,18 @@ def said_as(term: str) -> list[str]:
 
 
 def unmentioned(
-    question: Question, store: Store, known: Gazetteer, passages: Sequence[Passage] = ()
+    question: Question,
+    store: Store,
+    known: Gazetteer,
+    passages: Sequence[Passage] = (),
+    *,
+    words: bool = True,
 ) -> list[str]:
     """What the question asks about that no stored sentence says: a name it uses (under any
     alias of it or of the name of several words it is part of: "U.S." for "United States"; an
-    acronym the retrieved passages write in full), or most of its words, counting the words a
-    reader uses for them ("who designed the railway station" over texts without a railway; a
-    title question's name alone). Empty when the store may answer."""
+    acronym the retrieved passages write in full), or, with `words`, most of its words,
+    counting the words a reader uses for them ("who designed the railway station" over texts
+    without a railway; a title question's name alone). Empty when the store may answer."""
     runs = question.name_runs
     names = [
         n
@@ -445,10 +454,10 @@ def unmentioned(
         )
         and not any(spelled_out(n, f"{p.hit.text} {p.context}") for p in passages)
     ]
-    if names or question.kind == "title":  # "who is X, the ...?" asks about X alone
+    if names or question.kind == "title" or not words:  # "who is X, the ...?": X alone
         return names
-    words = [t for t in question.terms if not store.search(" ".join(said_as(t)), limit=1)]
-    return words if len(words) > len(question.terms) / 2 else []
+    unsaid = [t for t in question.terms if not store.search(" ".join(said_as(t)), limit=1)]
+    return unsaid if len(unsaid) > len(question.terms) / 2 else []
 
 
 def confidence(best: Scored) -> float:
