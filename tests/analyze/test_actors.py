@@ -195,3 +195,14 @@ def test_a_name_ends_before_a_figure_the_tagger_ran_into_it(nlp: Language) -> No
     doc.ents = [Span(doc, 3, 6, label="PERSON")]  # the small model's "Laquan McDonald 16"
     untail(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Laquan McDonald", "PERSON")]
+
+
+def test_a_form_and_surname_the_tagger_missed_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Ed Balls, a former adviser to the Treasury, said there would be no spending spree. "
+        "Mr Balls said the budget would stay tight. Mr Pardew was not asked."
+    )
+    result = run(nlp, text)
+    assert actors_of(result, "Mr Balls") == {"Ed Balls"}
+    assert [a.source.actor for a in result.attributions if a.source][:2] == ["Ed Balls"] * 2
+    assert actors_of(result, "Mr Pardew") <= {"Pardew", "Mr Pardew"}  # no one named before

@@ -10,14 +10,16 @@ How a mention gets its actor, in order:
    forms dropped, short forms and acronyms joined to the full name;
 4. otherwise the entity text itself, without "the", a possessive and (people) leading titles.
 Gazetteer phrases that NER missed or that contain an entity ("Venezuela's president") are added as
-mentions. Pronouns and role nouns ("he", "the president") resolve to the nearest preceding person
-within two sentences: a recency rule, not a trained coreference model (none ships offline).
+mentions, and so is a form with the surname of a person the document names ("Mr Balls").
+Pronouns and role nouns ("he", "the president") resolve to the nearest preceding person within
+two sentences: a recency rule, not a trained coreference model (none ships offline).
 Limits: surname linking is per document; a surname shared by two people in one document goes to
 the longest name.
 """
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -40,6 +42,7 @@ PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 ROLE_NOUNS = frozenset({"president", "leader", "minister", "secretary", "spokesman", "spokeswoman"})
 TITLE_WORDS = ROLE_NOUNS | {"'s", "’s"}  # inside a title: "Venezuela's Defense Minister"
 COREF_WINDOW = 2  # sentences back that a pronoun may reach
+FORMS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})  # "Mr Balls": a form, a surname
 TITLE_HEADS = frozenset({"secretary", "minister", "secretary-general"})
 TITLE_REACH = 5  # tokens before a name that a title ("Venezuela's Defense Minister") may span
 
@@ -103,6 +106,7 @@ class ActorLinker:
         actors: dict[str, tuple[str, str | None]] = {}
         mentions = list(self.entity_mentions(doc, actors))
         mentions.extend(self.phrase_mentions(doc, actors))
+        mentions.extend(addressed_mentions(doc, mentions))
         mentions.sort()
         doc._.actor_mentions = mentions
         doc._.actors = actors
@@ -167,6 +171,21 @@ class ActorLinker:
                 continue  # "President Donald Trump" around "Donald Trump": one mention is enough
             actors[entry.name] = (entry.kind, entry.code)
             yield span.start_char, span.end_char, entry.name, entry.kind
+
+
+def addressed_mentions(doc: Doc, mentions: list[Mention]) -> Iterator[Mention]:
+    """A person the document names addressed by a form and their surname alone, which NER
+    often misses ("Mr Balls said" after "Ed Balls"): a mention of that person. A surname two
+    people of the document share is left alone."""
+    owners: dict[str, set[str]] = {}
+    for _, _, actor, label in mentions:
+        if actor and label == "PERSON" and " " in actor:
+            owners.setdefault(actor.rsplit(" ", 1)[-1], set()).add(actor)
+    taken = {i for s, e, _, _ in mentions for i in range(s, e)}
+    for form, name in pairwise(doc):
+        people = owners.get(name.text, set())
+        if form.lower_.rstrip(".") in FORMS and len(people) == 1 and name.idx not in taken:
+            yield form.idx, name.idx + len(name), next(iter(people)), "PERSON"
 
 
 def untail(doc: Doc) -> None:
