@@ -85,6 +85,18 @@ INVITED = (
         (INVITED, "May 9", ("invite",), OTHER_ACT),
         (INVITED, "May 9", ("visit",), 1.0),
         ("On Friday the minister said she would resign in June.", "Friday", ("resign",), 1.0),
+        (  # the time of a clause beside the act's, not above it
+            "The colonel, who later became defence minister, fled after the army mutinied in 1992.",
+            "1992",
+            ("become",),
+            OTHER_ACT,
+        ),
+        (  # the time of a clause that holds the act's
+            "In 1992 the army mutinied and the colonel became defence minister.",
+            "1992",
+            ("become",),
+            1.0,
+        ),
     ],
 )
 def test_a_time_dates_the_act_of_its_clause(

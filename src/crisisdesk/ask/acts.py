@@ -94,9 +94,10 @@ def owner_fit(doc: "Doc", start: int, end: int, question: str) -> float:
 
 def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
     """How well the time in [start, end) (character offsets in `doc`) dates the question's
-    act: `OTHER_ACT` when it dates a verb inside the act's clause but not the act ("to
-    debate on April 14" for when the challenge was made), 1 otherwise (its own verb, one
-    above it, a time the act's clause describes: "Jan. 30, when ... challenged")."""
+    act: `OTHER_ACT` when it dates another verb, inside the act's clause ("to debate on
+    April 14" for when the challenge was made) or beside it ("who later became king, emerged
+    ... after the French attacked in 1672"), 1 otherwise (its own verb, one above it, a time
+    the act's clause describes: "Jan. 30, when ... challenged")."""
     words = act_forms(acts)
     told = [
         t
@@ -107,9 +108,9 @@ def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> flo
     if not told or time is None or any(time.root == t or time.root.is_ancestor(t) for t in told):
         return 1.0
     own = governing_verb(time.root)
-    if own is None or own in told:
+    if own is None or own in told or any(own.is_ancestor(t) for t in told):
         return 1.0
-    return OTHER_ACT if any(t.is_ancestor(own) for t in told) else 1.0
+    return OTHER_ACT
 
 
 def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:
