@@ -157,5 +157,4 @@ def test_a_figure_of_someone_the_question_does_not_name_fits_less(
 def test_a_sentence_giving_the_asked_role_to_the_named_side_tells_it_reversed(
     question: str, sentence: str, reversed_: bool, nlp: Language
 ) -> None:
-    read = questions.read(question, nlp)
-    assert reversed_roles(read.slot, read.acts, read.names, parsed(sentence, nlp)) is reversed_
+    assert reversed_roles(questions.read(question, nlp), parsed(sentence, nlp)) is reversed_

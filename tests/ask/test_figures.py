@@ -6,7 +6,7 @@ from spacy.language import Language
 
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import qualifies
-from crisisdesk.ask.figures import OTHER_MONEY, counted_after, money_kind_fit
+from crisisdesk.ask.figures import OTHER_MONEY, counted_after, money_kind_fit, time_fit
 from crisisdesk.store import SentenceHit
 
 
@@ -69,3 +69,19 @@ def test_a_place_before_what_is_counted_says_whose_it_is(nlp: Language) -> None:
     read = questions.read("How many U.S. Special Operations troops did Obama send to Chad?", nlp)
     assert qualifies("U.S.", read)
     assert not qualifies("Chad", read)
+
+
+@pytest.mark.parametrize(
+    ("focus", "text", "value", "best"),
+    [
+        ("century", "the 11th century", "10", True),
+        ("century", "1679", "1679", False),
+        ("decade", "the 1990s", "199", True),
+        ("decade", "1994", "1994", False),
+        ("year", "1994", "1994", True),
+    ],
+)
+def test_a_century_or_decade_asked_is_answered_by_one_not_a_year_of_it(
+    focus: str, text: str, value: str, best: bool
+) -> None:
+    assert (time_fit(focus, text, value) == 1.0) is best

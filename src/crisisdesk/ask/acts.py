@@ -12,8 +12,8 @@ a question names who did it, a sentence telling only another person doing it doe
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from crisisdesk.ask.align import Slot, act_forms, arguments, denied
-from crisisdesk.ask.question import HONORIFICS
+from crisisdesk.ask.align import act_forms, arguments, denied
+from crisisdesk.ask.question import HONORIFICS, Question
 from crisisdesk.ask.words import found, stem, word_groups, words_of
 
 if TYPE_CHECKING:
@@ -142,19 +142,18 @@ def denied_act(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> bool:
     return False
 
 
-def reversed_roles(
-    slot: Slot | None, acts: tuple[str, ...], names: tuple[str, ...], doc: "Doc"
-) -> bool:
+def reversed_roles(question: Question, doc: "Doc") -> bool:
     """The sentence gives the slot the question asks to fill to someone the question names:
     it tells the relation the other way round ("Rollo swore fealty to *King Charles*" for
     whom King Charles swore fealty to). Only for a slot of one of the question's own verbs,
     not a reader's synonym of it, and not for acts two sides do together ("met with")."""
-    own = slot.words & frozenset(acts) if slot else frozenset()  # its verb, not a synonym
+    slot = question.slot
+    own = slot.words & frozenset(question.acts) if slot else frozenset()  # not a synonym
     if slot is None or slot.role in UNREVERSED or len(own) != 1 or own & MUTUAL:
         return False
     bare = replace(slot, words=own, others=())  # whoever the sentence's other parties are
     filled = [doc.text[a:b] for a, b in arguments(bare, doc)]
-    return bool(filled) and all(_a_name(f) and any(n in f for n in names) for f in filled)
+    return bool(filled) and all(_a_name(f) and any(n in f for n in question.names) for f in filled)
 
 
 def _a_name(text: str) -> bool:

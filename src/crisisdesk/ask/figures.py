@@ -164,6 +164,8 @@ SINCE_ASKED = re.compile(
     r"\b(?:since|from) (?:(?:roughly|about|around|approximately) )?(?:what|which|when)\b", re.I
 )
 SINCE = re.compile(r"\b(?:since|from|as early as|beginning|began|starting)\s+(?:the\s+)?$", re.I)
+#: how many digits a stored value has that names a century ("10") or a decade ("199")
+ERAS = {"century": 2, "decade": 3}
 #: a question about when someone was born, and what gives a date as a birth just before it
 #: (the last words before the date, or the opening of a life span)
 BORN_ASKED = re.compile(r"\b(?:born|birth)\b", re.I)
@@ -692,11 +694,13 @@ def naming_fit(question: Question, hit: SentenceHit, start: int, end: int) -> fl
 
 
 def time_fit(focus: str | None, text: str, value: str) -> float:
-    """A date written out fits better than "today"; a year for "which year", a full date for
-    "what date", a time of day for "what time"."""
+    """A date written out fits better than "today"; a year for "which year", a century for
+    "what century", a full date for "what date", a time of day for "what time"."""
     written = any(ch.isdigit() for ch in text)
     if focus == "year":
         return 1.0 if written and len(value) == 4 else 0.6
+    if focus in ERAS:  # "what century": "the 11th century" (10), not a year of it
+        return 1.0 if len(value) == ERAS[focus] else 0.5
     if focus in ("date", "day"):
         return 1.0 if written and len(value) >= 10 else 0.7
     if focus == "time":  # "what time": the clock

@@ -345,7 +345,7 @@ def parsed_fits(
     doc = parsed(hit.text, nlp)
     fit = SUPPOSED if supposed(question.acts, doc) else 1.0
     fit *= doer_fit(asked, doc, question.acts) if question.acts else 1.0
-    fit *= REVERSED if reversed_roles(question.slot, question.acts, question.names, doc) else 1.0
+    fit *= REVERSED if reversed_roles(question, doc) else 1.0
     opposite = question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts)
     fit *= DENIED if opposite else 1.0
     return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
