@@ -214,6 +214,17 @@ def test_a_negated_question_is_not_answered_by_an_affirming_sentence(
     assert asked("Who signed the treaty?", text, nlp, settings).text == "Rollo"
 
 
+def test_what_a_passive_question_asks_for_is_what_the_act_was_done_to(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "The US Coast Guard seized the tanker Skipper off the coast of Venezuela on Wednesday."
+    seized = asked("Which tanker was seized off the coast of Venezuela?", text, nlp, settings)
+    assert seized.text == "tanker Skipper", seized.text  # not the Coast Guard that seized it
+    raised = questions.read("Who was set to take over the command of the fleet?", nlp).slot
+    assert raised is not None
+    assert raised.role == "subj"  # who does what they are set to do
+
+
 def test_a_light_verb_denied_with_the_object_asked_does_not_answer(
     nlp: Language, settings: Settings
 ) -> None:

@@ -239,10 +239,18 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
     nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
     inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
-    role = "obj" if inverted else "subj"
+    role = "obj" if inverted or _undergoes(phrase) else "subj"
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
     return replace(found, others=_others(verb, role)) if found else None
+
+
+def _undergoes(phrase: "Token") -> bool:
+    """The wh-phrase is what a passive verb is done to ("what principality *was founded*"):
+    the object of the act, not its doer. "Who was set to take over" does the act it is set
+    to."""
+    verb = phrase.head
+    return phrase.dep_ == "nsubjpass" and not any(k.dep_ == "xcomp" for k in verb.children)
 
 
 def _bidding(tokens: "list[Token]") -> "Token | None":
