@@ -197,6 +197,22 @@ def test_abstains_on_a_weakly_covered_question(nlp: Language, settings: Settings
     assert answer.text is None
 
 
+def test_words_an_answer_quotes_are_cited_with_the_quotation(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Governor Ana Reyes weighed in on the harbour chief's conduct, calling the shove a "
+        "\u201cfireable offense.\u201d\n\n"
+        "\u201cShoving a reporter is a fireable offense and the port answers for its staff,\u201d "
+        "she wrote."
+    )
+    question = "How did Governor Reyes characterize the harbour chief's shove?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "fireable offense", answer.reason
+    cited = [c.text.split()[0] for c in answer.citations]
+    assert cited == ["Governor", "\u201cShoving"]
+
+
 def test_a_question_asked_of_its_own_text_is_not_refused_for_its_paraphrase(
     desk: Desk, settings: Settings
 ) -> None:

@@ -192,7 +192,11 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     if citation is None:
         return Answer(None, None, 0.0, reason="the supporting sentence no longer checks")
     extra = carried(best, ranked, citer, src.store)
-    cites = (citation, *introduced_by(best, ranked, citer), *corroborating(best, ranked, citer))
+    cites = (
+        citation,
+        *introduced_by(best, ranked, citer),
+        *corroborating(best, ranked, citer, passages),
+    )
     phrase = best.candidate.phrase or None
     text, note = best.candidate.text, choice.note
     when = resolved(best.candidate)

@@ -3,19 +3,25 @@ that give the same answer or another one ("5,000, according to Nicolás Maduro (
 questioned by experts)"; a death toll that differs between reports is shown side by side, each
 with its date and outlet)."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from crisisdesk.ask.cite import Citer
 from crisisdesk.records import Attribution, Citation, Differing, Doubt, Said
-from crisisdesk.store import Store
+from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
     from crisisdesk.ask.answer import Scored
+    from crisisdesk.ask.retrieve import Passage
 
 #: a different answer counts as disagreeing when it scores at least this share of the best
 RIVAL = 0.75
 #: answers that tell an account, not a value: two of them do not disagree
 ACCOUNTS = frozenset({"clause", "statement"})
+#: answers that may be words quoted from a sentence of the same story, and the fewest words
+#: that say it is a quotation and not a common phrase
+QUOTED = frozenset({"argument", "statement", "clause"})
+QUOTED_WORDS = 2
 #: the stances of a source that doubts or denies what it is about, and so does not report it
 DOUBTING = frozenset({"questioned", "denied"})
 #: at most this many agreeing or disagreeing sources are listed
@@ -82,13 +88,29 @@ def doubts_on(best: "Scored", store: Store) -> tuple[Doubt, ...]:
     return tuple(found)
 
 
-def corroborating(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Citation, ...]:
+def corroborating(
+    best: "Scored", ranked: list["Scored"], citer: Citer, passages: Sequence["Passage"] = ()
+) -> tuple[Citation, ...]:
     """Sentences cited with the answer's own: they say the same and are nearly as well
     supported, or are of its own document (a headline's "$15bn" and its article's "$15
-    billion" are one source telling one answer, cited together)."""
+    billion" are one source telling one answer, cited together), or are the quotation whose
+    words the answer quotes (`quoting`)."""
     bar, doc = RIVAL * best.score, best.passage.hit.doc_id
     same = [s for s in agreeing(best, ranked) if cited_with(s, bar, doc)]
-    return cited(same + continuing(best, ranked, {wording(s) for s in same}), citer)
+    same += continuing(best, ranked, {wording(s) for s in same})
+    quoted = quoting(best, passages, {wording(s) for s in same})
+    return cited(same, citer) + tuple(c for c in map(citer, quoted) if c is not None)
+
+
+def quoting(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> list[SentenceHit]:
+    """For words the answer quotes ("calling the behavior a *fireable offense*"), the other
+    retrieved sentences of its document that say them: the quotation itself, cited with it."""
+    said = " ".join(best.candidate.text.split()).casefold()
+    if best.candidate.how not in QUOTED or len(said.split()) < QUOTED_WORDS:
+        return []
+    seen = seen | {wording(best)}
+    hits = (p.hit for p in passages if p.hit.doc_id == best.passage.hit.doc_id)
+    return [h for h in hits if words_said(h) not in seen and said in words_said(h)][:LISTED]
 
 
 def continuing(best: "Scored", ranked: list["Scored"], seen: set[str]) -> list["Scored"]:
@@ -146,8 +168,13 @@ def differing(best: "Scored", ranked: list["Scored"], citer: Citer) -> tuple[Dif
 
 
 def wording(scored: "Scored") -> str:
+    """A candidate's sentence's words (`words_said`)."""
+    return words_said(scored.passage.hit)
+
+
+def words_said(hit: SentenceHit) -> str:
     """A sentence's words, so that wire copies differing in spacing count as one."""
-    return " ".join(scored.passage.hit.text.split()).casefold()
+    return " ".join(hit.text.split()).casefold()
 
 
 def cited(items: list["Scored"], citer: Citer) -> tuple[Citation, ...]:
