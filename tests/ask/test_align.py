@@ -225,6 +225,17 @@ def test_what_a_passive_question_asks_for_is_what_the_act_was_done_to(
     assert raised.role == "subj"  # who does what they are set to do
 
 
+def test_a_place_given_by_its_kind_and_a_name_the_tagger_missed_answers(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The panel said the army shelled villages in Idlib in 2014 and accused the militia of "
+        "a chlorine attack on the town of Qurtaba in August 2015."
+    )
+    question = "Which town did the militia attack with chlorine in August 2015?"
+    assert asked(question, text, nlp, settings).text == "Qurtaba"
+
+
 def test_a_light_verb_denied_with_the_object_asked_does_not_answer(
     nlp: Language, settings: Settings
 ) -> None:

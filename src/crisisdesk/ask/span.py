@@ -180,6 +180,8 @@ SPEECH = re.compile(
 )
 #: a name, a word or two, and the kind of thing it is ("Olympia shopping mall")
 KIND_CALLED = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s){1,4})(?P<rest>(?:[a-z][\w-]*\s?){1,3})")
+#: a place given by its kind and its name ("the *town* of *Marea*")
+PLACE_OF_NAME = re.compile(r"\b(?P<kind>[a-z]+) of (?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
 #: capitalized words that open a sentence or a clause rather than a name
 OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "This", "That", "But", "And", "It"])
 #: a name's last words that say where its bearer is from ("Mesut Yilmaz *of Turkey*")
@@ -916,9 +918,16 @@ def telling(question: Question, hit: SentenceHit, clauses: list[Candidate]) -> l
 
 def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> Candidate:
     """For "in which states ...": a filler that names no place ("by Russian agents", where
-    the parser took the question's subject for the slot) fits as little as an unnamed one."""
+    the parser took the question's subject for the slot) fits as little as an unnamed one;
+    one that gives the kind asked and a name ("the town of Marea", which the tagger may
+    miss) is that name."""
     if candidate.how != "argument":
         return candidate
+    nouns = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
+    named = PLACE_OF_NAME.search(candidate.text)  # "the town of Marea", tagged or not
+    if named and stem(named.group("kind")) in nouns:
+        start = candidate.start + named.start("name")
+        return replace(candidate, start=start, end=start + len(named["name"]), text=named["name"])
     inside = store.entities_in(hit.doc_id, candidate.start, candidate.end)
     labels = PLACE_LABELS | {"NORP"} if focus in COUNTRY_NOUNS else PLACE_LABELS
     if any(e.label in labels for e in inside):
