@@ -7,8 +7,10 @@ from spacy.tokens import Doc
 
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.align import arguments, extent, slot_of
+from crisisdesk.ask.retrieve import Passage
+from crisisdesk.ask.span import candidates
 from crisisdesk.settings import Settings
-from tests.ask.test_ask import asked
+from tests.ask.test_ask import asked, context_store
 
 SEED = (
     "Venezuelan President Nicolás Maduro claimed on Wednesday that his country has deployed "
@@ -234,6 +236,23 @@ def test_a_place_given_by_its_kind_and_a_name_the_tagger_missed_answers(
     )
     question = "Which town did the militia attack with chlorine in August 2015?"
     assert asked(question, text, nlp, settings).text == "Qurtaba"
+
+
+def test_who_someone_said_did_it_is_the_doer_not_a_speaker(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Local officials blame the press for Senator Ruiz's claim that Ortega founded the militia."
+    )
+    question = "Who did Senator Ruiz say founded the militia?"
+    slot = questions.read(question, nlp).slot
+    assert slot is not None
+    assert slot.role == "subj"  # the founder, not what was founded
+    assert asked(question, text, nlp, settings).text == "Ortega"
+    store = context_store(text, settings)
+    hit = store.search("Ruiz Ortega militia", limit=1)[0]
+    found = candidates(questions.read(question, nlp), Passage(hit, 1.0), store, nlp)
+    assert "source" not in {c.how for c in found}  # the officials blame; Ruiz said it
 
 
 def test_a_light_verb_denied_with_the_object_asked_does_not_answer(

@@ -239,10 +239,26 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
     nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
     inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
-    role = "obj" if inverted or _undergoes(phrase) else "subj"
+    role = "obj" if (inverted and not _reported_doer(tokens)) or _undergoes(phrase) else "subj"
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
     return replace(found, others=_others(verb, role)) if found else None
+
+
+#: verbs that report what someone says or thinks was done ("who did Trump *say* founded ISIS")
+REPORTING = frozenset(["say", "claim", "think", "believe", "allege", "suggest", "tell", "insist"])
+
+
+def _reported_doer(tokens: "list[Token]") -> bool:
+    """The question asks who did what someone said was done ("who did Trump say *founded*
+    ISIS"): its verbs are told as what was said, and none has a subject of its own."""
+    verbs = predicates(tokens)
+    return bool(verbs) and all(
+        v.dep_ in ("ccomp", "xcomp")
+        and v.head.lemma_.lower() in REPORTING
+        and not any(k.dep_ in (*SUBJECTS, "nsubjpass") for k in v.children)
+        for v in verbs
+    )
 
 
 def _undergoes(phrase: "Token") -> bool:

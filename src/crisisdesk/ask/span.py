@@ -789,8 +789,8 @@ def _announced(noun: str, hit: SentenceHit) -> Iterator[Candidate]:
 def _holders(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """For "who said ..." the sources of the sentence's statements, for "who doubts ..." the
     holders of its doubts."""
-    if SPEECH.search(question.text):
-        yield from _sources(question, hit, store)
+    if SPEECH.search(question.text) and not ASKED_OBJECT.match(question.text):
+        yield from _sources(question, hit, store)  # not "who did Trump say": Trump said it
     if DOUBTING.search(question.text):
         yield from _doubters(hit, store)
 
