@@ -41,6 +41,7 @@ OTHER_DOER = 0.5
 ANSWERED_OPPOSITE = frozenset({"yesno", "reason"})
 #: light verbs whose object carries the act ("have a tradition", "make an offer")
 CARRIERS = frozenset(["have", "make", "take", "give", "get", "hold"])
+#: nouns that ask what kind of thing ("what *kind* of arsenals"): the thing is their object
 KINDS = frozenset(["kind", "type", "sort", "form"])
 #: lowercase words a name may hold ("Duke *of* Normandy", "Leonardo *da* Vinci")
 NAME_LINKS = frozenset(

@@ -74,6 +74,8 @@ YES_NO = frozenset(
 )
 #: verbs that name what a question asks for ("what was it called"): `described.py` reads them
 CALLING = frozenset(["call", "name", "know", "term", "dub"])
+#: verbs that report what someone says or thinks was done ("who did Trump *say* founded ISIS")
+REPORTING = frozenset(["say", "claim", "think", "believe", "allege", "suggest", "tell", "insist"])
 PLACE_PREPS = frozenset(
     [
         "in",
@@ -243,10 +245,6 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
     return replace(found, others=_others(verb, role)) if found else None
-
-
-#: verbs that report what someone says or thinks was done ("who did Trump *say* founded ISIS")
-REPORTING = frozenset(["say", "claim", "think", "believe", "allege", "suggest", "tell", "insist"])
 
 
 def _reported_doer(tokens: "list[Token]") -> bool:

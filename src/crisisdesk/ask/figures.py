@@ -15,7 +15,7 @@ from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import PERSON_NOUNS, Question
-from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
+from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
 from crisisdesk.store import SentenceHit, Store
 
 #: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —",
@@ -594,7 +594,7 @@ def named_thing(focus: str, counted: str) -> bool:
     """The counted thing says the focus: a word in common or of its root ("shooting
     incidents" for "shootings"), a synonym from the lexicon, or people of some kind for
     "people" ("Rwandan Tutsis", "civilians")."""
-    mine = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
+    mine = stems_for(focus)
     words = WORD.findall(counted)
     if mine & {stem(w) for w in words}:
         return True

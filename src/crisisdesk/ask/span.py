@@ -68,7 +68,7 @@ from crisisdesk.ask.figures import (
 from crisisdesk.ask.question import Question, asked_stance
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.verdict import verdict
-from crisisdesk.ask.words import WORD, found, stem, synonym_stems, words_of
+from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
 
@@ -321,7 +321,7 @@ def candidates(
         if question.kind == "actor":
             found_ = [apposed(c, hit) for c in found_]
     found_ = beyond_dateline(found_, hit, question.kind == "place")
-    kind_words = synonym_stems().get(stem(question.focus or ""), {stem(question.focus or "")})
+    kind_words = stems_for(question.focus or "")
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
     return yes_or_no(question, hit, nlp, found_, aligned) if question.kind == "yesno" else found_
@@ -556,7 +556,7 @@ def _kind_called(question: Question, hit: SentenceHit, store: Store) -> Iterator
     """A name not found as one of the kind asked, given with the kind of thing the question
     asks for ("near the *Olympia shopping mall*" for which shopping center)."""
     focus = question.focus or ""
-    nouns = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
+    nouns = stems_for(focus)
     known = [
         (e.start - hit.start, e.end - hit.start)
         for e in store.entities_in(hit.doc_id, hit.start, hit.end)
@@ -720,7 +720,7 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     after = hit.text[end - hit.start : end - hit.start + 30]
     own = hit.text[start - hit.start : end - hit.start]
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
-    wanted = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
+    wanted = stems_for(focus)
     return any(stem(w) in wanted for w in near)
 
 
@@ -923,7 +923,7 @@ def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> 
     miss) is that name."""
     if candidate.how != "argument":
         return candidate
-    nouns = synonym_stems().get(stem(focus), frozenset({stem(focus)}))
+    nouns = stems_for(focus)
     named = PLACE_OF_NAME.search(candidate.text)  # "the town of Marea", tagged or not
     if named and stem(named.group("kind")) in nouns:
         start = candidate.start + named.start("name")

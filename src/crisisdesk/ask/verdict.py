@@ -10,7 +10,7 @@ answer is the sentence alone, for the reader to judge.
 from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import CONDITION, denied, forms, matches
-from crisisdesk.ask.words import stem, synonym_stems
+from crisisdesk.ask.words import stems_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -137,9 +137,7 @@ def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
     ]
     if not objects:
         return True
-    wanted = forms(objects[0].lemma_.lower()) | synonym_stems().get(
-        stem(objects[0].lemma_.lower()), frozenset()
-    )
+    wanted = forms(objects[0].lemma_.lower()) | stems_for(objects[0].lemma_.lower())
     return any(matches(t, wanted) for t in sentence)
 
 

@@ -52,6 +52,11 @@ def synonym_stems() -> dict[str, frozenset[str]]:
     return {word: frozenset(stem(w) for w in group) for word, group in groups.items()}
 
 
+def stems_for(word: str) -> frozenset[str]:
+    """The stems that say the word: its own and its reader synonyms' ("mall" for "center")."""
+    return synonym_stems().get(stem(word), frozenset({stem(word)}))
+
+
 #: a name written in its initials ("DNC", "U.N."), and the small words its long form may hold
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 LINKING = frozenset({"of", "the", "and", "for", "on", "de"})
