@@ -222,6 +222,9 @@ def test_what_a_passive_question_asks_for_is_what_the_act_was_done_to(
     text = "The US Coast Guard seized the tanker Skipper off the coast of Venezuela on Wednesday."
     seized = asked("Which tanker was seized off the coast of Venezuela?", text, nlp, settings)
     assert seized.text == "tanker Skipper", seized.text  # not the Coast Guard that seized it
+    by = questions.read("Which missiles were deployed by Venezuela?", nlp).slot
+    assert by is not None
+    assert ("subj", frozenset({"venezuela"})) in by.others  # the deployer the sentence must name
     raised = questions.read("Who was set to take over the command of the fleet?", nlp).slot
     assert raised is not None
     assert raised.role == "subj"  # who does what they are set to do

@@ -329,9 +329,9 @@ def _others(verb: "Token", role: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 def _logical(kid: "Token", verb: "Token") -> str | None:
     """Whether a child is its verb's logical subject or object (a passive's subject is its
-    object), else None."""
+    object, its agent its subject), else None."""
     passive = any(k.dep_ == "auxpass" for k in verb.children)
-    if kid.dep_ in SUBJECTS:
+    if kid.dep_ in SUBJECTS or kid.dep_ == "agent":  # a passive's "by Venezuela" does it
         return "subj"
     if kid.dep_ == "nsubjpass" or (kid.dep_ in OBJECTS and not passive):
         return "obj"
