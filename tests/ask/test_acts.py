@@ -10,6 +10,7 @@ from crisisdesk.ask.acts import (
     OTHER_ACT,
     OTHER_OWNER,
     UNSAID,
+    act_figure_fit,
     act_time_fit,
     outcome_fit,
     owner_fit,
@@ -104,6 +105,39 @@ def test_a_time_dates_the_act_of_its_clause(
 ) -> None:
     start = text.index(time)
     assert act_time_fit(parsed(text, nlp), start, start + len(time), acts) == fit
+
+
+CHARGES = (
+    "The agency says the coach, who charges between $20,000 and $30,000 for a speech, has lost "
+    "close to $100,000 since he endorsed the senator."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "acts", "fit"),
+    [
+        (CHARGES, "$30,000", ("lose",), OTHER_ACT),  # a clause describing the loser
+        (CHARGES, "$100,000", ("lose",), 1.0),
+        (CHARGES, "$30,000", ("charge",), 1.0),
+        (  # a figure in the act's own clause
+            "The navy sent what officials said were 4,500 Marines to the region.",
+            "4,500",
+            ("send",),
+            1.0,
+        ),
+        (  # an outcome asked: `outcome_fit` judges it
+            "They died after the attack that left 14 people dead.",
+            "14",
+            ("kill",),
+            1.0,
+        ),
+    ],
+)
+def test_a_figure_of_another_act_than_the_question_s_fits_less(
+    text: str, figure: str, acts: tuple[str, ...], fit: float, nlp: Language
+) -> None:
+    start = text.index(figure)
+    assert act_figure_fit(parsed(text, nlp), start, start + len(figure), acts) == fit
 
 
 def test_a_verb_the_tagger_took_for_the_object_of_did_is_the_act(nlp: Language) -> None:

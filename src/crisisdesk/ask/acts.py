@@ -81,6 +81,35 @@ def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> floa
     return 1.0 if counted in asked else OTHER
 
 
+def act_figure_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
+    """How well the last figure in [start, end) counts what the question's act did:
+    `OTHER_ACT` when the sentence tells the act and the figure's verb is beside it or in a
+    clause describing one of its nouns ("Walker, who *charges* $20,000 a speech, has *lost*
+    close to $100,000" for how much he lost); 1 otherwise, and when the act is an outcome
+    (`outcome_fit` judges those: "the attack that *left* 14 people dead")."""
+    if any(outcome(a) for a in acts):
+        return 1.0
+    words = act_forms(acts)
+    told = [t for t in doc if {stem(t.lower_), stem(t.lemma_.lower())} & words and verb(t)]
+    figures = [t for t in doc if start <= t.idx < end and t.like_num]
+    own = governing_verb(figures[-1]) if figures else None
+    if not told or own is None or own in told:
+        return 1.0
+    if any(own.is_ancestor(t) or (t.is_ancestor(own) and not _described(own, t)) for t in told):
+        return 1.0
+    return OTHER_ACT
+
+
+def _described(token: "Token", above: "Token") -> bool:
+    """The token is in a relative clause that describes a noun below `above` ("Walker, *who
+    charges* ..."); participles ("refugees *accepted* to 85,000") are too often misattached."""
+    while token != above:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
 def owner_fit(doc: "Doc", start: int, end: int, question: str) -> float:
     """How well the last figure in [start, end) is of whom the question asks: `OTHER_OWNER`
     when its noun belongs to a name the question does not say ("Florida's 99 delegates" for

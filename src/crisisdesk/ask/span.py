@@ -28,6 +28,7 @@ from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import (
     ANSWERED_OPPOSITE,
+    act_figure_fit,
     act_time_fit,
     denied_act,
     doer_fit,
@@ -412,6 +413,7 @@ def of_the_act(
     start, end = candidate.start - hit.start, candidate.end - hit.start
     doc = parsed(hit.text, nlp)
     fit = outcome_fit(doc, start, end, question.acts) * owner_fit(doc, start, end, question.text)
+    fit *= act_figure_fit(doc, start, end, question.acts)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
