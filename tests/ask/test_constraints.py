@@ -244,3 +244,20 @@ def test_a_fragment_a_paragraph_break_cut_off_completes_the_sentence_before(
     question = "At what time did police first broadcast Dale Brennick's name over the scanner?"
     answer = ask(question, store, nlp=nlp, settings=settings)
     assert answer.text == "11:40 am", answer.reason
+
+
+def test_a_house_word_and_the_size_of_a_whole_are_no_names_to_find(
+    nlp: Language, settings: Settings
+) -> None:
+    poll = (
+        "The CBS poll also found that 73 percent of Democrats who backed Sanders now support "
+        "Clinton, ranging from 60 percent in Utah to 81 percent across all states."
+    )
+    cbs = asked(
+        "In the CBS News poll, what share of Sanders backers support Clinton?", poll, nlp, settings
+    )
+    assert cbs.text == "73 percent", cbs.reason
+    assert questions.names("Who owns Fox News Group?") == ["Fox"]
+    assert questions.names("Where is News Corp based?") == ["News"]
+    utah = asked("In which state of all 50 did Clinton poll lowest?", poll, nlp, settings)
+    assert utah.text == "Utah", utah.reason

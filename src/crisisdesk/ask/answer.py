@@ -134,6 +134,8 @@ PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
 NAMED_NUMBER = re.compile(r"(?:-|\b[A-Z][\w.]* )$")
+#: "all" before a number: the size of a whole set, said by "all" or "every" as often
+WHOLE_SET = re.compile(r"\b(?:all|every one of)(?: the| its| their)? $", re.I)
 #: a stored value naming a century ("10": 1000-1099) or a decade ("199": the 1990s)
 ERA_VALUE = re.compile(r"^(\d{2,3})$")
 #: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
@@ -353,12 +355,14 @@ def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[s
     """The numbers of the question that the passage's sentence, title and sentence before do
     not say, in digits or in words ("twenty four hours" says 24): "the 5,000-meter race" is
     not the 3,000-meter one. Its years, centuries and decades are `period`'s to check; a
-    number in a name ("Flight 447", "EB-5") the names'."""
+    number in a name ("Flight 447", "EB-5") the names'; the size of a whole ("all 50 states")
+    is no constraint."""
     eras = [m.span() for m in ERA.finditer(question.text)]
     given = [
         m.group()
         for m in NUMBER.finditer(question.text)
         if not YEAR_LIKE.fullmatch(m.group())
+        and not WHOLE_SET.search(question.text[: m.start()])
         and not NAMED_NUMBER.search(question.text[: m.start()])
         and not any(a <= m.start() < b for a, b in eras)
     ]

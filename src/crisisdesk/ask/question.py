@@ -884,19 +884,24 @@ def key_terms(question: str) -> list[str]:
 
 def names(question: str) -> list[str]:
     """Capitalized words after the question's first word: the names it asks about (months and
-    weekdays are times, not names)."""
+    weekdays are times, not names; "News" in "CBS News" is the house of the name before)."""
     words = re.findall(r"\b[\w][\w&.-]*", question)[1:]
     return [
         w if "." in w[:-1] else w.rstrip(".")  # "U.S." keeps its dots, "Tuesday." loses one
-        for word in words
+        for i, word in enumerate(words)
         for w in name_parts(word)
         if w[0].isupper()
+        and not (i and w.lower().rstrip(".") in HOUSE_WORDS and words[i - 1][0].isupper())
         and len(w.rstrip(".")) > 1  # "I", the "J." of "Mary J. Blige"
         and not all(p.lower().rstrip(".") in CALENDAR for p in w.split("-"))  # "Oct.-Dec."
         and w.lower().rstrip(".") not in HONORIFICS
     ]
 
 
+#: words that make a name a house's, said or not ("CBS News" is "CBS" in its own story)
+HOUSE_WORDS = frozenset(
+    ["news", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "network"]
+)
 #: forms of address before a name: not names themselves ("Dr. Slepian")
 HONORIFICS = frozenset(
     ["dr", "mr", "mrs", "ms", "gov", "sen", "rep", "gen", "rev", "capt", "col", "lt", "sgt", "prof"]
