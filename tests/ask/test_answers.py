@@ -27,6 +27,7 @@ from crisisdesk.ask.figures import (
     naming_fit,
     same_thing,
 )
+from crisisdesk.ask.span import titled
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -1407,3 +1408,15 @@ def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -
     question = questions.read("Whom does the president blame for the failed coup?", nlp)
     assert acted(question, "He accuses the preacher of masterminding the coup.")
     assert not acted(question, "The preacher lives in Pennsylvania.")
+
+
+@pytest.mark.parametrize(
+    ("focus", "titled_"),
+    [("senator", True), ("governor", True), ("general", False), ("analyst", False)],
+)
+def test_a_title_written_short_names_the_role_asked(focus: str, titled_: bool) -> None:
+    sentence = "Mark Cuban cheered when Sen. Lindsey Graham and Gov. Ann Ruiz spoke."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    name = "Lindsey Graham" if focus == "senator" else "Ann Ruiz"
+    start = sentence.index(name)
+    assert titled(focus, hit, start, start + len(name)) is titled_

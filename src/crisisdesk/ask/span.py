@@ -712,6 +712,25 @@ def kind_named(focus: str | None, hit: SentenceHit, start: int, end: int) -> flo
     return 1.0 if focus.removesuffix("s") in near else UNKINDED
 
 
+#: titles as news writes them before a name ("Sen. Lindsey Graham" is a senator)
+TITLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "amb": "ambassador",
+    "pres": "president",
+    "prof": "professor",
+    "atty": "attorney",
+    "dr": "doctor",
+}
+
+
 def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     """The entity or the words around it name what the question asks for ("which industry
     watcher": "analyst Erich Merkle", "Erich Merkle, an analyst"; "which banks": "Bank of
@@ -723,7 +742,7 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     own = hit.text[start - hit.start : end - hit.start]
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
     wanted = stems_for(focus)
-    return any(stem(w) in wanted for w in near)
+    return any(stem(TITLES.get(w, w)) in wanted for w in near)
 
 
 def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]] | None:
