@@ -20,11 +20,13 @@ from crisisdesk.ask.figures import (
     MODEL,
     NAMING_YEAR,
     NOT_A_GAP,
+    POLL_FOR_RESULT,
     counts_measure,
     gap_fit,
     level_fit,
     measure_asked,
     naming_fit,
+    polled,
     same_thing,
 )
 from crisisdesk.ask.span import titled
@@ -1420,3 +1422,27 @@ def test_a_title_written_short_names_the_role_asked(focus: str, titled_: bool) -
     name = "Lindsey Graham" if focus == "senator" else "Ann Ruiz"
     start = sentence.index(name)
     assert titled(focus, hit, start, start + len(name)) is titled_
+
+
+RESULT = (
+    "Despite leading each of the last 10 Iowa polls by an average of seven percentage points, "
+    "Mr. Trump was defeated in the Iowa caucuses on Monday by Senator Ted Cruz of Texas, who "
+    "won, 27.6 percent to 24.3 percent."
+)
+POLL = "A survey released on Friday found that 45 percent of caucusgoers backed Cruz."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "fit"),
+    [(RESULT, "27.6 percent", 1.0), (POLL, "45 percent", POLL_FOR_RESULT)],
+)
+def test_a_result_is_told_by_its_own_clause_not_a_poll_beside_it(
+    sentence: str, figure: str, fit: float, nlp: Language
+) -> None:
+    question = questions.read("What share of the vote did Cruz win in the Iowa caucuses?", nlp)
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(figure)
+    end = start + len(figure)
+    told = level_fit(question, hit, start, end)
+    told *= POLL_FOR_RESULT if polled(question, hit, start, end) else 1.0
+    assert told == fit

@@ -112,6 +112,11 @@ NAMING_YEAR = 0.6
 #: a number followed by the level it led to ("15,000 last week *to 444,000*"), and a question
 #: that asks for the change itself
 STEP = re.compile(r"^(?: [\w-]+){0,3} to [$€£]?\d")
+#: words before "X to Y" that make it a score, not a step ("who won, 27.6 percent to 24.3")
+SCORED = re.compile(
+    r"\b(?:won|wins?|beat|beats|defeated|leads?|led|edged|trails?|trailed)\b,?(?: [\w-]+){0,3},? $",
+    re.I,
+)
 LEVEL = re.compile(r"\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$")
 CHANGE = re.compile(
     r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]|shed"
@@ -210,6 +215,8 @@ POLLED = re.compile(
     r"|\bleads?\b|\bleading\b",
     re.I,
 )
+#: the words before and after a figure that may say it is a poll's
+POLL_BEFORE, POLL_AFTER = 20, 6
 #: what a poll's figure keeps as the answer for a result
 POLL_FOR_RESULT = 0.4
 #: what a figure keeps that does not say the period asked ("75 refugees" for "each year")
@@ -325,7 +332,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             counted = question.focus
         fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
         fit *= 1.0 if periodic else UNPERIODED
-        fit *= POLL_FOR_RESULT if polled(question, hit) else 1.0
+        fit *= POLL_FOR_RESULT if polled(question, hit, q.start, q.end) else 1.0
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
         fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
@@ -400,11 +407,17 @@ def counts_measure(question: Question, text: str, unit: str) -> bool:
     return stem(question.focus) not in {stem(w) for w in WORD.findall(text.lower())}
 
 
-def polled(question: Question, hit: SentenceHit) -> bool:
-    """The question asks how someone did at the polls, and the sentence gives a poll's figure
-    or a count still partial ("95 percent of precincts reporting") instead."""
+def polled(question: Question, hit: SentenceHit, start: int, end: int) -> bool:
+    """The question asks how someone did at the polls, and the figure in [start, end) is a
+    poll's or a count still partial ("95 percent of precincts reporting") instead, as the
+    words around it say (not those of another clause: "despite leading the polls, Trump lost
+    to Cruz, who won 27.6 percent")."""
     asked = RESULT_ASKED.search(question.text) and not POLLED.search(question.text)
-    return bool(asked) and POLLED.search(hit.text) is not None
+    if not asked:
+        return False
+    before = hit.text[: start - hit.start].split()[-POLL_BEFORE:]
+    after = hit.text[end - hit.start :].split()[:POLL_AFTER]
+    return POLLED.search(" ".join((*before, *after))) is not None
 
 
 def asked_period(question: Question) -> re.Pattern[str] | None:
@@ -437,7 +450,8 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     if before.endswith(("'s ", "’s ", "' ")) and not MEASURED.match(figure):
         return MODEL  # "Boeing's 787", not "Murphy's 15-hour filibuster"
     change = CHANGE.search(question.text) is not None
-    if (STEP.match(after) and not change) or (change and LEVEL.search(before)):
+    stepped = STEP.match(after) and not SCORED.search(before)  # "won, 27.6 to 24.3": a score
+    if (stepped and not change) or (change and LEVEL.search(before)):
         return MODEL
     if not change and CHANGED.search(before) and not CASUALTIES.match(after):
         # "lost 212,000 customers" for how many it has
