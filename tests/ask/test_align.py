@@ -512,3 +512,21 @@ def test_a_word_of_a_name_is_no_predicate(nlp: Language) -> None:
     assert read.slot is not None
     assert "rise" not in read.slot.words  # "Rose" names the stadium
     assert "fly" in read.slot.words
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How did the governor describe the senator's campaign?", "cancer on the party"),
+        ("How did the governor describe the mayor?", None),  # the campaign is not the mayor
+    ],
+)
+def test_what_someone_says_a_thing_is_describes_it(
+    question: str, expected: str | None, nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Speaking in Austin in July, the governor said the senator's campaign is a cancer on "
+        "the party and must be discarded."
+    )
+    answer = asked(question, text, nlp, settings)
+    assert (answer.text == expected) if expected else (answer.text != "cancer on the party")

@@ -555,6 +555,39 @@ def characterizations(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
                 yield span
 
 
+def described_thing(question: "Doc | Span") -> frozenset[str]:
+    """The stems of what a "how did X describe Y" question asks about (Y: "Donald Trump's
+    candidacy"), from the object of its verb of describing; empty when it has none."""
+    calling = forms("describe") | {stem(w) for w in CHARACTERIZING} | {"call", "label", "brand"}
+    for token in question:
+        if stem(token.lemma_.lower()) in calling:
+            objects = [k for k in token.children if k.dep_ == "dobj"]
+            return frozenset(stem(t.lower_) for o in objects for t in o.subtree if content_word(t))
+    return frozenset()
+
+
+def copular_characterizations(
+    described: frozenset[str], sentence: "Doc | Span"
+) -> Iterator[tuple[int, int]]:
+    """Character spans of what the sentence says the described thing is: the complement of
+    a copula whose subject names it ("Trump's candidacy *is a cancer on conservatism*",
+    "Clinton was ... *the most gifted politician*")."""
+    if not described:
+        return
+    for token in sentence:
+        if token.dep_ not in ("attr", "acomp"):
+            continue
+        copula = token.head
+        subjects = [k for k in copula.children if k.dep_ == "nsubj"]
+        if not subjects and copula.dep_ == "conj":  # "was and perhaps still is the most ..."
+            subjects = [k for k in copula.head.children if k.dep_ == "nsubj"]
+        named = {stem(t.lower_) for s in subjects for t in s.subtree if content_word(t)}
+        if named & described:
+            span = extent(token, "obj", copula)
+            if span is not None:
+                yield span
+
+
 def deeds(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """What the sentence says the doer of a "what is X doing" question does: each verb
     phrase whose subject names it, less the subject ("The US *has deployed 4,500 Marines*")."""

@@ -42,6 +42,8 @@ from crisisdesk.ask.align import (
     act_forms,
     arguments,
     characterizations,
+    copular_characterizations,
+    described_thing,
     forms,
     mentions,
     purposes,
@@ -380,10 +382,10 @@ def asked_for(
         return found + purposed(question, hit, nlp)
     if not CHARACTERIZED.search(question.text):
         return found
-    called = [
-        Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument")
-        for a, b in characterizations(parsed(hit.text, nlp))
-    ]
+    doc = parsed(hit.text, nlp)
+    thing = described_thing(parsed(question.text, nlp))
+    spans = {*characterizations(doc), *copular_characterizations(thing, doc)}
+    called = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
     if not called:
         return found
     said = [
