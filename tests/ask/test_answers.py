@@ -1410,6 +1410,11 @@ def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -
     question = questions.read("Whom does the president blame for the failed coup?", nlp)
     assert acted(question, "He accuses the preacher of masterminding the coup.")
     assert not acted(question, "The preacher lives in Pennsylvania.")
+    hosting = questions.read("Which city will host the party's autumn conference in 2006?", nlp)
+    assert acted(hosting, "The party will hold its 2006 autumn conference in Manchester.")
+    bid = questions.read("Who dropped her bid for the nomination in February?", nlp)
+    assert acted(bid, "The governor, who ended her bid on Feb. 10, backs the senator.")
+    assert not acted(bid, "The governor backs the senator.")
 
 
 @pytest.mark.parametrize(
