@@ -268,6 +268,12 @@ def test_a_container_noun_counts_what_follows_it(nlp: Language) -> None:
     assert questions.read(level, nlp).focus == "support"  # not the adjective "public"
 
 
+def test_someone_asked_from_a_group_is_called_one_of_it(nlp: Language) -> None:
+    member = "Who in the Clinton campaign accused Trump of disparaging the generals?"
+    assert questions.read(member, nlp).focus == "campaign"
+    assert questions.read("Who accused Trump of disparaging the generals?", nlp).focus is None
+
+
 def test_an_ally_is_someone(nlp: Language) -> None:
     read = questions.read("Which close ally of Governor Voss said there would be no giveaway?", nlp)
     assert (read.kind, read.focus) == ("actor", "ally")

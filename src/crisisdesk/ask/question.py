@@ -789,6 +789,13 @@ def role(lowered: str) -> str | None:
     return next((w for w in [*reversed(words), *later] if w in PERSON_NOUNS), None)
 
 
+#: "who in / from the X group": someone the sentence places in that group
+GROUP_ASKED = re.compile(
+    r"(?:who|whom) (?:in|from|at|on|of) (?:the |his |her |their )?(?:[\w.'’-]+ ){0,3}?"
+    r"(campaign|administration|cabinet|government|team|party|family|committee|staff)\b"
+)
+
+
 def focus(lowered: str) -> str | None:
     """The noun a "which/what/how many" question asks about ("how many *lives*", "which rival
     *airline* holds", "what lump *sum* did"), or None: the last of up to three words after the
@@ -799,6 +806,9 @@ def focus(lowered: str) -> str | None:
     much = re.search(r"\bhow much ([a-z-]+)", lowered)  # "how much explosive", not "much longer"
     if much and much.group(1) not in PHRASE_END and not much.group(1).endswith(("er", "est")):
         return much.group(1)
+    group = GROUP_ASKED.match(lowered)  # "who in the Clinton campaign": one of the campaign
+    if group:
+        return group.group(1)
     found = re.search(r"\b(?:which|what)\s+([a-z -]+)", lowered)
     if found is None:
         return None
