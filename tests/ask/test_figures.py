@@ -6,7 +6,14 @@ from spacy.language import Language
 
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import qualifies
-from crisisdesk.ask.figures import OTHER_MONEY, counted_after, money_kind_fit, time_fit
+from crisisdesk.ask.figures import (
+    OTHER_MONEY,
+    counted_after,
+    given,
+    measure_fit,
+    money_kind_fit,
+    time_fit,
+)
 from crisisdesk.store import SentenceHit
 
 
@@ -85,3 +92,21 @@ def test_a_century_or_decade_asked_is_answered_by_one_not_a_year_of_it(
     focus: str, text: str, value: str, best: bool
 ) -> None:
     assert (time_fit(focus, text, value) == 1.0) is best
+
+
+def test_a_count_the_question_gives_restates_it(nlp: Language) -> None:
+    question = questions.read("After three rounds of the Open, how big was Ali's lead?", nlp)
+    assert given(question, "rounds")
+    assert not given(question, "strokes")
+    assert not given(questions.read("How many rounds did Ali lead?", nlp), "rounds")
+
+
+def test_a_figure_beside_what_is_sized_says_its_size(nlp: Language) -> None:
+    question = questions.read("After three rounds, how big was Ali's lead?", nlp)
+    text = "Ali took a 3-stroke lead in the $300,000 Open after the first two rounds."
+    hit = SentenceHit("doc", 0, 0, len(text), text)
+    fits = {}
+    for figure, unit in (("3", "count"), ("$300,000", "USD")):
+        start = text.index(figure)
+        fits[figure] = measure_fit(question, hit, start, start + len(figure), unit)
+    assert fits["3"] > fits["$300,000"]

@@ -215,6 +215,13 @@ POLLED = re.compile(
     r"|\bleads?\b|\bleading\b",
     re.I,
 )
+#: a count the question gives itself ("after three *rounds*"), and what a figure of it keeps
+GIVEN = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand)\s+([a-z]+)",
+    re.I,
+)
+GIVEN_COUNT = 0.5
 #: the words before and after a figure that may say it is a poll's
 POLL_BEFORE, POLL_AFTER = 20, 6
 #: what a poll's figure keeps as the answer for a result
@@ -269,6 +276,11 @@ TIME_UNIT_CODES = {
 }
 #: dimensions of any unit: "how big was the audience" (a count), "how large a loss" (money)
 SIZES = frozenset({"big", "large"})
+#: what a "how big was X's lead" question sizes: a figure beside that noun says its size
+SIZED_NOUN = re.compile(
+    r"\bhow (?:big|large) (?:was|is|were|are|will be|would be) (?:[\w'’.-]+ ){0,4}?([a-z]+)\?*$",
+    re.I,
+)
 MEASURE_WORDS = frozenset(w for _, words in MEASURES.values() for w in words)
 #: the currencies of the units lexicon ("MYR" for "RM50,000" as well as "USD")
 MONEY_UNITS = frozenset(row[1] for row in read_rows("units.tsv") if row[2:3] == ["currency"])
@@ -338,6 +350,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
         fit *= measure_fit(question, hit, q.start, q.end, base)
         fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
+        fit *= GIVEN_COUNT if given(question, counted) else 1.0
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -354,6 +367,14 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             )
         else:
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def given(question: Question, counted: str | None) -> bool:
+    """The figure counts what the question counts itself ("after *three rounds*, how big was
+    his lead": "the first two rounds"): it restates the setting, it does not answer."""
+    if not counted or stem(counted) in stems_for(question.focus or ""):
+        return False
+    return stem(counted) in {stem(w) for w in GIVEN.findall(question.text)}
 
 
 def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:
@@ -496,6 +517,10 @@ def measure_fit(question: Question, hit: SentenceHit, start: int, end: int, unit
     near = {stem(w) for w in before[-5:] + after[:2]}
     named = near & {stem(w) for w in MEASURE_WORDS}
     if named & {stem(w) for w in words}:
+        return 1.0
+    sized_as = SIZED_NOUN.search(question.text) if dimension in SIZES else None
+    beside = {stem(w) for w in before[-2:] + after[:2]}  # "a 3-stroke lead", "a lead of 3"
+    if sized_as and stem(sized_as.group(1).lower()) in beside:
         return 1.0
     if unit not in units and dimension not in SIZES:
         return 0.5
