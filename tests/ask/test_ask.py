@@ -268,6 +268,12 @@ def test_a_container_noun_counts_what_follows_it(nlp: Language) -> None:
     assert questions.read(level, nlp).focus == "support"  # not the adjective "public"
 
 
+def test_the_part_of_a_whole_asked_is_what_is_counted(nlp: Language) -> None:
+    part = "How many of the Americans who had flown in space were women?"
+    assert questions.read(part, nlp).focus == "women"
+    assert questions.read("How many of the soldiers were killed?", nlp).focus == "soldiers"
+
+
 def test_someone_asked_from_a_group_is_called_one_of_it(nlp: Language) -> None:
     member = "Who in the Clinton campaign accused Trump of disparaging the generals?"
     assert questions.read(member, nlp).focus == "campaign"

@@ -789,6 +789,11 @@ def role(lowered: str) -> str | None:
     return next((w for w in [*reversed(words), *later] if w in PERSON_NOUNS), None)
 
 
+#: "how many of the X ... were Y": the part asked is Y, the X its whole
+PART_ASKED = re.compile(
+    r"\bhow many of (?:the |those |these |their )?[a-z-]+\b.* (?:were|are) "
+    r"(?![a-z-]+ed\b)([a-z-]+)\?*$"  # not "were killed": a participle is no part
+)
 #: "who in / from the X group": someone the sentence places in that group
 GROUP_ASKED = re.compile(
     r"(?:who|whom) (?:in|from|at|on|of) (?:the |his |her |their )?(?:[\w.'’-]+ ){0,3}?"
@@ -800,6 +805,9 @@ def focus(lowered: str) -> str | None:
     """The noun a "which/what/how many" question asks about ("how many *lives*", "which rival
     *airline* holds", "what lump *sum* did"), or None: the last of up to three words after the
     wh-word, before the verb or preposition that follows them."""
+    part = PART_ASKED.search(lowered)  # "how many of the Americans ... were women": women
+    if part:
+        return part.group(1)
     many = re.search(r"\bhow many (?:more |new |other |of the )?(?!of\b)([a-z-]+)", lowered)
     if many:
         return many.group(1)
