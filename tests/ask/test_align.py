@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.align import arguments, extent, slot_of
+from crisisdesk.ask.align import arguments, extent, likenings, slot_of
 from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.span import candidates
 from crisisdesk.settings import Settings
@@ -519,6 +519,10 @@ def test_a_word_of_a_name_is_no_predicate(nlp: Language) -> None:
     [
         ("How did the governor describe the senator's campaign?", "cancer on the party"),
         ("How did the governor describe the mayor?", None),  # the campaign is not the mayor
+        (
+            "What word did the governor use to describe the senator's campaign?",
+            "cancer on the party",
+        ),
     ],
 )
 def test_what_someone_says_a_thing_is_describes_it(
@@ -530,3 +534,16 @@ def test_what_someone_says_a_thing_is_describes_it(
     )
     answer = asked(question, text, nlp, settings)
     assert (answer.text == expected) if expected else (answer.text != "cancer on the party")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "likened"),
+    [
+        ("Warren said the school was like a used car dealership.", ["used car dealership"]),
+        ("He compared the plan to a Ponzi scheme on Tuesday.", ["Ponzi scheme"]),
+        ("She likes a good debate.", []),
+    ],
+)
+def test_what_something_is_likened_to(sentence: str, likened: list[str], nlp: Language) -> None:
+    doc = nlp(sentence)
+    assert [sentence[a:b] for a, b in likenings(doc)] == likened

@@ -530,6 +530,8 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
 
 #: verbs that say what someone calls a thing, beyond the reader lexicon's group of
 #: "describe" ("calling the behavior *a fireable offense*", "dismissing it *as a hoax*")
+#: verbs that liken one thing to another ("compared the school to a used car lot")
+LIKENING = frozenset(stem(w) for w in ("compare", "liken", "equate"))
 CHARACTERIZING = frozenset(
     [
         *("characterise", "term", "dismiss", "condemn", "decry", "hail", "slam", "criticize"),
@@ -584,6 +586,29 @@ def copular_characterizations(
         named = {stem(t.lower_) for s in subjects for t in s.subtree if content_word(t)}
         if named & described:
             span = extent(token, "obj", copula)
+            if span is not None:
+                yield span
+
+
+def likenings(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
+    """Character spans of what the sentence likens something to: the object of "like" after
+    a copula ("was *like a used car dealership*") or of "to" / "with" after "compared",
+    "likened" or "equated"."""
+    for token in sentence:
+        if token.lower_ == "like" and token.dep_ == "prep" and token.head.lemma_ == "be":
+            heads = [k for k in token.children if k.dep_ == "pobj"]
+        elif stem(token.lemma_.lower()) in LIKENING:
+            heads = [
+                g
+                for k in token.children
+                if k.lower_ in ("to", "with")
+                for g in k.children
+                if g.dep_ == "pobj"
+            ]
+        else:
+            continue
+        for head in heads:
+            span = extent(head, "obj", token)
             if span is not None:
                 yield span
 

@@ -45,6 +45,7 @@ from crisisdesk.ask.align import (
     copular_characterizations,
     described_thing,
     forms,
+    likenings,
     mentions,
     purposes,
     says_any,
@@ -156,9 +157,12 @@ COUNTED = frozenset({"number", "amount"})
 #: a question that asks what someone called something
 CHARACTERIZED = re.compile(
     r"\bhow (?:did|does|do|has|had|would) .+? (?:describe|characteri[sz]e|call|label|brand)\b"
-    r"|\bwhat (?:did|does|do|has|had) .+? (?:call|label|brand|dub)\b",
+    r"|\bwhat (?:did|does|do|has|had) .+? (?:call|label|brand|dub)\b"
+    r"|\bwhat (?:word|words|term|label|name) (?:did|does|do|has|had) .+? (?:describe|for)\b"
+    r"|\bwhat (?:kind|sort|type) of \w+ (?:did|does|do|has|had) .+? (?:compare|liken)\b",
     re.I,
 )
+LIKENED = re.compile(r"\b(?:compare|compared|liken|likened|equate|equated)\b", re.I)
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
@@ -385,6 +389,8 @@ def asked_for(
     doc = parsed(hit.text, nlp)
     thing = described_thing(parsed(question.text, nlp))
     spans = {*characterizations(doc), *copular_characterizations(thing, doc)}
+    if LIKENED.search(question.text):  # "what kind of business did she compare it to"
+        spans |= set(likenings(doc))
     called = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
     if not called:
         return found
