@@ -547,3 +547,11 @@ def test_what_someone_says_a_thing_is_describes_it(
 def test_what_something_is_likened_to(sentence: str, likened: list[str], nlp: Language) -> None:
     doc = nlp(sentence)
     assert [sentence[a:b] for a, b in likenings(doc)] == likened
+
+
+def test_what_someone_compared_a_thing_to_is_what_they_likened_it_to(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "Speaking in Boston on Saturday, Warren said the school was like a used car dealership."
+    answer = asked("What did Warren compare the school to?", text, nlp, settings)
+    assert answer.text == "used car dealership", answer.reason

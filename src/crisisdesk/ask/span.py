@@ -159,7 +159,7 @@ CHARACTERIZED = re.compile(
     r"\bhow (?:did|does|do|has|had|would) .+? (?:describe|characteri[sz]e|call|label|brand)\b"
     r"|\bwhat (?:did|does|do|has|had) .+? (?:call|label|brand|dub)\b"
     r"|\bwhat (?:word|words|term|label|name) (?:did|does|do|has|had) .+? (?:describe|for)\b"
-    r"|\bwhat (?:kind|sort|type) of \w+ (?:did|does|do|has|had) .+? (?:compare|liken)\b",
+    r"|\bwhat (?:(?:kind|sort|type) of \w+ )?(?:did|does|do|has|had) .+? (?:compare|liken)\b",
     re.I,
 )
 LIKENED = re.compile(r"\b(?:compare|compared|liken|likened|equate|equated)\b", re.I)
