@@ -530,14 +530,14 @@ def arguments(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
 
 #: verbs that say what someone calls a thing, beyond the reader lexicon's group of
 #: "describe" ("calling the behavior *a fireable offense*", "dismissing it *as a hoax*")
-#: verbs that liken one thing to another ("compared the school to a used car lot")
-LIKENING = frozenset(stem(w) for w in ("compare", "liken", "equate"))
 CHARACTERIZING = frozenset(
     [
         *("characterise", "term", "dismiss", "condemn", "decry", "hail", "slam", "criticize"),
         *("criticise", "praise", "portray", "cast", "see", "view", "regard"),
     ]
 )
+#: verbs that liken one thing to another ("compared the school to a used car lot")
+LIKENING = frozenset(stem(w) for w in ("compare", "liken", "equate"))
 
 
 def characterizations(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
@@ -560,7 +560,7 @@ def characterizations(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
 def described_thing(question: "Doc | Span") -> frozenset[str]:
     """The stems of what a "how did X describe Y" question asks about (Y: "Donald Trump's
     candidacy"), from the object of its verb of describing; empty when it has none."""
-    calling = forms("describe") | {stem(w) for w in CHARACTERIZING} | {"call", "label", "brand"}
+    calling = forms("describe") | {stem(w) for w in CHARACTERIZING}
     for token in question:
         if stem(token.lemma_.lower()) in calling:
             objects = [k for k in token.children if k.dep_ == "dobj"]

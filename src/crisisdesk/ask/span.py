@@ -38,6 +38,7 @@ from crisisdesk.ask.acts import (
     reversed_roles,
 )
 from crisisdesk.ask.align import (
+    LIKENING,
     YES_NO,
     act_forms,
     arguments,
@@ -162,7 +163,6 @@ CHARACTERIZED = re.compile(
     r"|\bwhat (?:(?:kind|sort|type) of \w+ )?(?:did|does|do|has|had) .+? (?:compare|liken)\b",
     re.I,
 )
-LIKENED = re.compile(r"\b(?:compare|compared|liken|likened|equate|equated)\b", re.I)
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
@@ -389,9 +389,11 @@ def asked_for(
     doc = parsed(hit.text, nlp)
     thing = described_thing(parsed(question.text, nlp))
     spans = {*characterizations(doc), *copular_characterizations(thing, doc)}
-    if LIKENED.search(question.text):  # "what kind of business did she compare it to"
+    if LIKENING & {stem(a) for a in question.acts}:  # "what did she compare it to"
         spans |= set(likenings(doc))
-    called = [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in spans]
+    called = [
+        Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in sorted(spans)
+    ]
     if not called:
         return found
     said = [
