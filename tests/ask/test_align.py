@@ -555,3 +555,14 @@ def test_what_someone_compared_a_thing_to_is_what_they_likened_it_to(
     text = "Speaking in Boston on Saturday, Warren said the school was like a used car dealership."
     answer = asked("What did Warren compare the school to?", text, nlp, settings)
     assert answer.text == "used car dealership", answer.reason
+
+
+def test_the_word_someone_used_is_the_word_they_are_quoted_with(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Senator Ruiz on Tuesday called the raids on the northern villages ‘genocide.’ "
+        "The raids began in March."
+    )
+    answer = asked("What word did Ruiz use for the raids on the villages?", text, nlp, settings)
+    assert answer.text == "genocide", answer.reason

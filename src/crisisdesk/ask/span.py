@@ -163,6 +163,9 @@ CHARACTERIZED = re.compile(
     r"|\bwhat (?:(?:kind|sort|type) of \w+ )?(?:did|does|do|has|had) .+? (?:compare|liken)\b",
     re.I,
 )
+#: a question for the very words someone used, and a few words quoted
+WORD_ASKED = re.compile(r"\bwhat (?:word|words|term|phrase|label)\b", re.I)
+QUOTED_WORDS = re.compile(r"[“\"‘']([^“”\"‘’']{2,40}?)[.,!?]?[”\"’'](?!\w)")
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
@@ -391,6 +394,8 @@ def asked_for(
     spans = {*characterizations(doc), *copular_characterizations(thing, doc)}
     if LIKENING & {stem(a) for a in question.acts}:  # "what did she compare it to"
         spans |= set(likenings(doc))
+    if WORD_ASKED.search(question.text):  # "what word did she use": the word she is quoted with
+        spans |= {m.span(1) for m in QUOTED_WORDS.finditer(hit.text) if len(m[1].split()) <= 4}
     called = [
         Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in sorted(spans)
     ]
