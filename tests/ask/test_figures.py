@@ -8,13 +8,18 @@ from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import qualifies
 from crisisdesk.ask.figures import (
     OTHER_MONEY,
+    OTHER_OUTCOME,
     counted_after,
     given,
     measure_fit,
     money_kind_fit,
+    outcome_said,
+    quantities,
     time_fit,
 )
+from crisisdesk.settings import Settings
 from crisisdesk.store import SentenceHit
+from tests.ask.test_ask import context_store
 
 
 @pytest.mark.parametrize(
@@ -110,3 +115,30 @@ def test_a_figure_beside_what_is_sized_says_its_size(nlp: Language) -> None:
         start = text.index(figure)
         fits[figure] = measure_fit(question, hit, start, start + len(figure), unit)
     assert fits["3"] > fits["$300,000"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "fit"),
+    [("130", OTHER_OUTCOME), ("32", OTHER_OUTCOME), ("18", 1.0), ("2,000", 1.0)],
+)
+def test_a_figure_beside_only_another_outcome_counts_it(
+    figure: str, fit: float, nlp: Language
+) -> None:
+    text = (
+        "The attacks killed 130 in Paris and 32 in Brussels, and 18 others were critically "
+        "injured; 2,000 police were deployed."
+    )
+    question = questions.read("How many people were injured in the attacks?", nlp)
+    hit = SentenceHit("doc", 0, 0, len(text), text)
+    start = text.index(figure)
+    assert outcome_said(question, hit, start, start + len(figure)) == fit
+
+
+def test_others_counts_what_the_figure_before_counted(nlp: Language, settings: Settings) -> None:
+    text = "The minister said 80 people were killed and 18 others were critically injured."
+    store = context_store(text, settings)
+    hit = store.search("minister injured", limit=1)[0]
+    question = questions.read("How many people were critically injured?", nlp)
+    fits = {c.text: c.fit for c in quantities(question, hit, store)}
+    assert fits["18"] == 1.0  # "others": people, as the question counts
+    assert fits["80"] < fits["18"]  # killed, not injured

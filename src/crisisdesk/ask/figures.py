@@ -215,6 +215,12 @@ POLLED = re.compile(
     r"|\bleads?\b|\bleading\b",
     re.I,
 )
+#: the words before and after a figure read for the outcome it counts, and what a figure of
+#: only another outcome keeps
+OUTCOME_BEFORE, OUTCOME_AFTER = 8, 4
+OTHER_OUTCOME = 0.5
+#: what counts more of the thing counted before ("80 people killed and 18 *others* hurt")
+OTHERS = frozenset({"others", "more"})
 #: a count the question gives itself ("after three *rounds*"), and what a figure of it keeps
 GIVEN = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -336,9 +342,13 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
     """The sentence's stored quantities, each with how well it fits; a count answering a
     measure question names what it counts ("how close": "three words")."""
     period = asked_period(question)
+    before: str | None = None
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         base = q.base_unit or q.unit
         counted = q.counted or (counted_after(question, hit, q.end) if q.unit == "count" else None)
+        if counted in OTHERS and before:  # "80 people were killed and 18 others": people
+            counted = before
+        before = counted or before
         periodic = True if period is None else period_said(period, hit, q.start, q.end, q.unit)
         if periodic and period is not None and not counted:  # "we get about 3,000 a year"
             counted = question.focus
@@ -351,6 +361,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         fit *= measure_fit(question, hit, q.start, q.end, base)
         fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
         fit *= GIVEN_COUNT if given(question, counted) else 1.0
+        fit *= outcome_said(question, hit, q.start, q.end)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -367,6 +378,20 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             )
         else:
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def outcome_said(question: Question, hit: SentenceHit, start: int, end: int) -> float:
+    """For a count of an outcome ("how many were critically injured"), `OTHER_OUTCOME` when
+    the words beside the figure tell only another ("killing at least 80 people", "killed 130
+    in Paris and 32 in Brussels"), 1 otherwise. The parse of the best passages says more
+    (`acts.outcome_fit`); this reads the passages below them too."""
+    asked = {o for a in question.acts if (o := outcome(a))}
+    if not asked:
+        return 1.0
+    before = WORD.findall(hit.text[: start - hit.start].lower())[-OUTCOME_BEFORE:]
+    after = WORD.findall(hit.text[end - hit.start :].lower())[:OUTCOME_AFTER]
+    told = {o for w in (*before, *after) if (o := outcome(w))}
+    return OTHER_OUTCOME if told and not told & asked else 1.0
 
 
 def given(question: Question, counted: str | None) -> bool:
