@@ -221,13 +221,10 @@ OUTCOME_BEFORE, OUTCOME_AFTER = 8, 4
 OTHER_OUTCOME = 0.5
 #: what counts more of the thing counted before ("80 people killed and 18 *others* hurt")
 OTHERS = frozenset({"others", "more"})
-#: a count the question gives itself ("after three *rounds*"), and what a figure of it keeps
-GIVEN = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|thousand)\s+([a-z]+)",
-    re.I,
-)
+#: what a figure of a count the question gives itself ("after three *rounds*") keeps, and
+#: the kinds of number word (the quantity lexicon's) that may write that count
 GIVEN_COUNT = 0.5
+COUNTING_WORDS = frozenset({"unit", "teen", "ten", "hundred", "dozen", "scale"})
 #: the words before and after a figure that may say it is a poll's
 POLL_BEFORE, POLL_AFTER = 20, 6
 #: what a poll's figure keeps as the answer for a result
@@ -399,7 +396,16 @@ def given(question: Question, counted: str | None) -> bool:
     his lead": "the first two rounds"): it restates the setting, it does not answer."""
     if not counted or stem(counted) in stems_for(question.focus or ""):
         return False
-    return stem(counted) in {stem(w) for w in GIVEN.findall(question.text)}
+    return stem(counted) in {stem(w) for w in given_counts().findall(question.text)}
+
+
+@cache
+def given_counts() -> re.Pattern[str]:
+    """A number in digits or words and the noun it counts ("three rounds": rounds)."""
+    words = sorted(
+        {row[0] for row in read_rows("quantity_numbers.tsv") if row[1] in COUNTING_WORDS}
+    )
+    return re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(map(re.escape, words))})\s+([a-z]+)", re.I)
 
 
 def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:

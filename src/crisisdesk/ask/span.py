@@ -166,6 +166,7 @@ CHARACTERIZED = re.compile(
 #: a question for the very words someone used, and a few words quoted
 WORD_ASKED = re.compile(r"\bwhat (?:word|words|term|phrase|label)\b", re.I)
 QUOTED_WORDS = re.compile(r"[“\"‘']([^“”\"‘’']{2,40}?)[.,!?]?[”\"’'](?!\w)")
+QUOTED_MOST = 4
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
 APPOSED_NAME = re.compile(
@@ -395,7 +396,9 @@ def asked_for(
     if LIKENING & {stem(a) for a in question.acts}:  # "what did she compare it to"
         spans |= set(likenings(doc))
     if WORD_ASKED.search(question.text):  # "what word did she use": the word she is quoted with
-        spans |= {m.span(1) for m in QUOTED_WORDS.finditer(hit.text) if len(m[1].split()) <= 4}
+        spans |= {
+            m.span(1) for m in QUOTED_WORDS.finditer(hit.text) if len(m[1].split()) <= QUOTED_MOST
+        }
     called = [
         Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in sorted(spans)
     ]
