@@ -73,6 +73,20 @@ def test_a_figure_told_for_another_place_does_not_answer(nlp: Language, settings
     assert venezuela.text == "8 million", venezuela.reason  # Maduro speaks for Venezuela
 
 
+def test_a_place_named_before_does_not_make_another_place_s_figure_its_own(
+    nlp: Language, settings: Settings
+) -> None:
+    races = (
+        "Senate races in Ohio, Pennsylvania and Florida are all close, a new poll shows. "
+        "The poll found that 43% of Ohio voters back Ted Strickland for the seat."
+    )
+    florida = asked("What share of Florida voters back Strickland?", races, nlp, settings)
+    assert florida.text is None
+    assert "Ohio, not for the place asked" in florida.reason
+    ohio = asked("What share of Ohio voters back Strickland?", races, nlp, settings)
+    assert ohio.text == "43%", ohio.reason
+
+
 def test_a_time_past_another_figure_dates_that_figure(nlp: Language, settings: Settings) -> None:
     gift = asked(
         "How much did Coca-Cola say it would give to the 2016 convention?", GIFT, nlp, settings

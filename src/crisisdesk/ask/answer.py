@@ -287,10 +287,11 @@ def acted_otherwise(question: Question, best: Scored, src: Sources) -> str | Non
 
 
 def place_told(question: Question, passage: Passage, src: Sources) -> str | None:
-    """The place the passage's sentence tells of instead of one the question asks about that
-    neither it, its title, the opening of the sentence before nor its dateline names, nor an
-    actor of it the sentence names ("Maduro" for Venezuela): "Iowa" for a question on the
-    Nevada caucuses."""
+    """The place of the kind of one the question asks about that the passage's sentence names
+    instead of it ("Iowa" for a question on the Nevada caucuses; "43% of Ohio voters" for
+    Florida's), when the sentence neither names the asked place nor an actor of it ("Maduro"
+    for Venezuela). A title or a sentence before that names the asked place does not save it:
+    "races in Ohio, Pennsylvania and Florida are close. ... 43% of Ohio voters ..." """
     asked = [
         p for p in question.places if p not in question.qualifiers and not qualifies(p, question)
     ]
@@ -299,16 +300,14 @@ def place_told(question: Question, passage: Passage, src: Sources) -> str | None
     hit = passage.hit
     entities = src.store.entities_in(hit.doc_id, hit.start, hit.end)
     named = [e.actor or e.text for e in entities if e.label == "GPE"]
-    before = passage.before.text.split()[:TOPIC_WORDS] if passage.before else []
-    near = " ".join((hit.text, hit.title or "", *before, dateline(hit, src.store)))
     asked_names = {place_name(p, src.known): p for p in asked}
     codes = {e.code for e in entities if e.code}
-    missing = [
+    unsaid = [
         n
         for n, p in asked_names.items()
-        if n not in named and not named_in(p, near) and not known_as(p, src, set(), codes)
+        if n not in named and not named_in(p, hit.text) and not known_as(p, src, set(), codes)
     ]
-    return other_place(missing, [n for n in named if n not in asked_names]) if missing else None
+    return other_place(unsaid, [n for n in named if n not in asked_names]) if unsaid else None
 
 
 def qualifies(place: str, question: Question) -> bool:
