@@ -213,6 +213,23 @@ def test_words_an_answer_quotes_are_cited_with_the_quotation(
     assert cited == ["Governor", "\u201cShoving"]
 
 
+def test_a_reported_statement_is_cited_with_its_story_s_retelling_of_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Speaking to reporters in the capital after a closed briefing of the intelligence "
+        "committee on Monday, Senator Ana Alvarez said foreign hackers had broken into the "
+        "election commission's computers. The commission declined to comment on the breach. "
+        '"We know that foreign hackers got into the commission," Alvarez told the broadcaster. '
+        "The commission's computers were replaced in the spring."
+    )
+    question = "What did Alvarez say about who broke into the election commission's computers?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "foreign hackers had broken into the election commission's computers"
+    cited = [c.text.split()[0] for c in answer.citations]
+    assert cited == ["Speaking", '"We']  # not the sentence that shares only the question's words
+
+
 def test_a_question_asked_of_its_own_text_is_not_refused_for_its_paraphrase(
     desk: Desk, settings: Settings
 ) -> None:

@@ -36,7 +36,7 @@ from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance, parsed
-from crisisdesk.ask.support import RIVAL, carried, corroborating
+from crisisdesk.ask.support import RIVAL, carried, corroborating, told_words
 from crisisdesk.ask.verdict import verdict
 from crisisdesk.ask.words import WORD, spelled_out, words_of
 from crisisdesk.records import Answer, Entity, Quantity, TimeExpr
@@ -197,7 +197,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     cites = (
         citation,
         *introduced_by(best, ranked, citer),
-        *corroborating(best, ranked, citer, passages),
+        *corroborating(best, ranked, citer, passages, told_words(question.text)),
     )
     phrase = best.candidate.phrase or None
     text, note = best.candidate.text, choice.note

@@ -3,10 +3,15 @@ that give the same answer or another one ("5,000, according to Nicolás Maduro (
 questioned by experts)"; a death toll that differs between reports is shown side by side, each
 with its date and outlet)."""
 
+from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crisisdesk.ask.cite import Citer
+from crisisdesk.ask.words import WORD, stem
 from crisisdesk.records import Attribution, Citation, Differing, Doubt, Said
 from crisisdesk.store import SentenceHit, Store
 
@@ -22,6 +27,15 @@ ACCOUNTS = frozenset({"clause", "statement"})
 #: that say it is a quotation and not a common phrase
 QUOTED = frozenset({"argument", "statement", "clause"})
 QUOTED_WORDS = 2
+#: answers that are a name or a value: another sentence of their story that names the same
+#: one says it again only by chance, not as a second telling of one account
+VALUE_ANSWERS = frozenset({"entity", "quantity", "time", "source"})
+#: the most retrieved sentences that may say a pair of words an echo repeats: more say the
+#: topic ("minimum wage", "convention delegates"), not this account
+ECHOED = 3
+#: the longest answer, as a share of its sentence, that another sentence may retell: a whole
+#: sentence shares pairs of words with much of its story
+ECHO_SPAN = 0.6
 #: the stances of a source that doubts or denies what it is about, and so does not report it
 DOUBTING = frozenset({"questioned", "denied"})
 #: at most this many agreeing or disagreeing sources are listed
@@ -89,16 +103,24 @@ def doubts_on(best: "Scored", store: Store) -> tuple[Doubt, ...]:
 
 
 def corroborating(
-    best: "Scored", ranked: list["Scored"], citer: Citer, passages: Sequence["Passage"] = ()
+    best: "Scored",
+    ranked: list["Scored"],
+    citer: Citer,
+    passages: Sequence["Passage"] = (),
+    asked: frozenset[str] = frozenset(),
 ) -> tuple[Citation, ...]:
     """Sentences cited with the answer's own: they say the same and are nearly as well
     supported, or are of its own document (a headline's "$15bn" and its article's "$15
     billion" are one source telling one answer, cited together), or are the quotation whose
-    words the answer quotes (`quoting`)."""
+    words the answer quotes (`quoting`), or retell it in its story (`echoing`; `asked`: the
+    stems of the question's words, which retell nothing)."""
     bar, doc = RIVAL * best.score, best.passage.hit.doc_id
     same = [s for s in agreeing(best, ranked) if cited_with(s, bar, doc)]
     same += continuing(best, ranked, {wording(s) for s in same})
-    quoted = quoting(best, passages, {wording(s) for s in same})
+    seen = {wording(s) for s in same}
+    quoted = quoting(best, passages, seen)
+    seen |= {words_said(h) for h in quoted}
+    quoted += echoing(best, passages, seen, asked)
     return cited(same, citer) + tuple(c for c in map(citer, quoted) if c is not None)
 
 
@@ -111,6 +133,46 @@ def quoting(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> li
     seen = seen | {wording(best)}
     hits = (p.hit for p in passages if p.hit.doc_id == best.passage.hit.doc_id)
     return [h for h in hits if words_said(h) not in seen and said in words_said(h)][:LISTED]
+
+
+def echoing(
+    best: "Scored", passages: Sequence["Passage"], seen: set[str], asked: frozenset[str]
+) -> list[SentenceHit]:
+    """For an account, the other retrieved sentences of its story that repeat two of its own
+    words side by side (small words between aside; not the question's words): the direct
+    quotation of what the answer reports ("We know that Russian intelligence services hacked
+    into the DNC" for "Clinton said Russian intelligence services hacked into ...
+    computers"), the account told again ("her staff thought she had pulled a muscle
+    exercising" for "due to a pulled muscle")."""
+    cand = best.candidate
+    if cand.how in VALUE_ANSWERS or len(cand.text) > ECHO_SPAN * len(best.passage.hit.text):
+        return []
+    told = {words_said(p.hit): told_pairs(p.hit.text, asked) for p in passages}
+    common = Counter(pair for pairs in told.values() for pair in pairs)
+    own = {p for p in told_pairs(cand.text, asked) if common[p] <= ECHOED}
+    if not own:
+        return []
+    seen = seen | {wording(best)}
+    hits = (p.hit for p in passages if p.hit.doc_id == best.passage.hit.doc_id)
+    echoes = [h for h in hits if words_said(h) not in seen and own & told[words_said(h)]]
+    return echoes[:LISTED]
+
+
+def told_pairs(text: str, asked: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The stems of a text's words but its small ones, in pairs of neighbours, neither of
+    them among `asked` and not both capitalized: a name ("Mr Campbell", "Donald Trump") is
+    said all through its story ("pulled a muscle": ("pull", "muscle"))."""
+    told = [w for w in WORD.findall(text) if w.lower() not in STOP_WORDS]
+    return frozenset(
+        (stem(a), stem(b))
+        for a, b in pairwise(told)
+        if not (a[0].isupper() and b[0].isupper()) and not {stem(a), stem(b)} & asked
+    )
+
+
+def told_words(text: str) -> frozenset[str]:
+    """The stems of a text's words but its small ones ("the", "would", "to")."""
+    return frozenset(stem(w) for w in WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
 def continuing(best: "Scored", ranked: list["Scored"], seen: set[str]) -> list["Scored"]:
