@@ -1435,11 +1435,18 @@ RESULT = (
     "won, 27.6 percent to 24.3 percent."
 )
 POLL = "A survey released on Friday found that 45 percent of caucusgoers backed Cruz."
+LIKELY = "Among likely GOP caucus voters, 45 percent say they will back Cruz."
+NATIONAL = "Cruz has the backing of 45 percent of national Republican primary voters."
 
 
 @pytest.mark.parametrize(
     ("sentence", "figure", "fit"),
-    [(RESULT, "27.6 percent", 1.0), (POLL, "45 percent", POLL_FOR_RESULT)],
+    [
+        (RESULT, "27.6 percent", 1.0),
+        (POLL, "45 percent", POLL_FOR_RESULT),
+        (LIKELY, "45 percent", POLL_FOR_RESULT),
+        (NATIONAL, "45 percent", POLL_FOR_RESULT),
+    ],
 )
 def test_a_result_is_told_by_its_own_clause_not_a_poll_beside_it(
     sentence: str, figure: str, fit: float, nlp: Language

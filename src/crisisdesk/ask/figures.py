@@ -204,7 +204,8 @@ PERIOD_WORDS = {
 }
 #: a question for a result at the polls ("what share of the vote did Cruz win"), and the
 #: words of a sentence that gives a poll's figure or a partial count instead ("led the field
-#: with 40 percent in a new poll", "95 percent of precincts reporting")
+#: with 40 percent in a new poll", "95 percent of precincts reporting", "67 percent of likely
+#: voters say they will vote for Trump", "33% of national Republican primary voters")
 RESULT_ASKED = re.compile(
     r"\b(?:win|won|get|got|receive|received|take|took|capture|captured|carry|carried)\b.*\bvotes?\b"
     r"|\bvotes?\b.*\b(?:win|won|get|got|receive|received|take|took|capture|captured)\b",
@@ -212,7 +213,8 @@ RESULT_ASKED = re.compile(
 )
 POLLED = re.compile(
     r"\bpoll(?:s|ed|ing|sters?)?\b|\bsurvey(?:s|ed)?\b|\brespondents\b|\bprecincts\b"
-    r"|\bleads?\b|\bleading\b",
+    r"|\bleads?\b|\bleading\b"
+    r"|\b(?:likely|national)(?: [\w-]+){0,3} voters\b|\b(?:say|said) they (?:will|would|plan)\b",
     re.I,
 )
 #: the words before and after a figure read for the outcome it counts, and what a figure of
