@@ -258,6 +258,17 @@ def test_who_someone_said_did_it_is_the_doer_not_a_speaker(
     assert "source" not in {c.how for c in found}  # the officials blame; Ruiz said it
 
 
+def test_what_someone_said_would_do_it_is_the_doer_past_a_chain_of_verbs(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "The minister also announced the Coast Corps would begin operating in Aruba in May."
+    question = "Which program did the minister say would start working in Aruba during his visit?"
+    slot = questions.read(question, nlp).slot
+    assert slot is not None
+    assert slot.role == "subj"  # what starts working, not what the minister started
+    assert asked(question, text, nlp, settings).text == "Coast Corps"
+
+
 def test_a_light_verb_denied_with_the_object_asked_does_not_answer(
     nlp: Language, settings: Settings
 ) -> None:

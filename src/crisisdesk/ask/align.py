@@ -249,13 +249,21 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
 
 def _reported_doer(tokens: "list[Token]") -> bool:
     """The question asks who did what someone said was done ("who did Trump say *founded*
-    ISIS"): its verbs are told as what was said, and none has a subject of its own."""
-    verbs = predicates(tokens)
+    ISIS", "which program did Obama say would *start working*"): its verbs are told as what
+    was said, and none has a subject of its own."""
+    verbs = [v for v in predicates(tokens) if v.pos_ in ("VERB", "AUX")]  # not "his visit"
     return bool(verbs) and all(
-        v.dep_ in ("ccomp", "xcomp")
-        and v.head.lemma_.lower() in REPORTING
-        and not any(k.dep_ in (*SUBJECTS, "nsubjpass") for k in v.children)
-        for v in verbs
+        _reported(v) or (v.dep_ == "xcomp" and _reported(v.head)) for v in verbs
+    )
+
+
+def _reported(verb: "Token") -> bool:
+    """The verb tells what was said, with no subject of its own ("say *founded* ISIS"); a
+    verb it governs shares its subject ("say would *start working*")."""
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in REPORTING
+        and not any(k.dep_ in (*SUBJECTS, "nsubjpass") for k in verb.children)
     )
 
 
