@@ -12,3 +12,18 @@ def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
         for s in next(analyze([(text, date(2025, 10, 23))], nlp=nlp)).sentences
     ]
     assert any(s.startswith("Donald Trump says") for s in starts)
+
+
+def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes(nlp: Language) -> None:
+    text = (
+        'A student at the rally called him "somebody\'s savage grandpa."\n\n'
+        "Come again?\n\n"
+        "He said: \u201cWe know that foreign hackers broke in.\u201d\nThen he left."
+    )
+    sentences = [
+        text[s.start : s.end].strip()
+        for s in next(analyze([(text, date(2025, 10, 23))], nlp=nlp)).sentences
+    ]
+    assert 'A student at the rally called him "somebody\'s savage grandpa."' in sentences
+    assert "He said: \u201cWe know that foreign hackers broke in.\u201d" in sentences
+    assert not any(s in ('"', "\u201d") for s in sentences)

@@ -1,9 +1,12 @@
-"""crisisdesk_paragraphs: a line break ends a sentence, set before the parser runs.
+"""crisisdesk_paragraphs: a line break ends a sentence, and a quotation mark that closes one
+belongs to it, both set before the parser runs.
 
 News text arrives with paragraphs and datelines on their own lines ("9:30 p.m.\\n\\nDonald Trump
 says ..."); the small parser often runs a sentence across them, which breaks subjects and
 contents for every later component. Sentence starts preset on the `Doc` are respected by spaCy's
-parser, so this rule only has to mark the first token after a newline.
+parser, so this rule only has to mark the first token after a newline, and a closing quotation
+mark after a sentence's end as no start (before a paragraph break the parser split 'grandpa."'
+into two sentences, the second the mark alone).
 Limit: a hard-wrapped text (a newline inside every sentence) would be over-split; such text is
 rare in news feeds and HTML extraction, which keep one paragraph per line.
 """
@@ -11,7 +14,11 @@ rare in news feeds and HTML extraction, which keep one paragraph per line.
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+#: quotation marks that may close a quotation, and the marks that end a sentence before one
+CLOSING = frozenset({'"', "”", "’", "''"})
+ENDS = frozenset({".", "!", "?", "..."})
 
 
 @Language.factory("crisisdesk_paragraphs", assigns=["token.is_sent_start"])
@@ -20,7 +27,8 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 def split_paragraphs(doc: Doc) -> Doc:
-    """Mark the token after each newline as a sentence start."""
+    """Mark the token after each newline as a sentence start, and a closing quotation mark
+    right after a sentence's end as none (`closing_quote`)."""
     after_break = False
     for token in doc:
         if token.is_space and "\n" in token.text:
@@ -28,4 +36,16 @@ def split_paragraphs(doc: Doc) -> Doc:
         elif after_break:
             token.is_sent_start = True
             after_break = False
+        elif closing_quote(token):
+            token.is_sent_start = False
     return doc
+
+
+def closing_quote(token: Token) -> bool:
+    """A quotation mark that closes the sentence before it ('grandpa."' before a paragraph
+    break): the parser would otherwise start a sentence of it alone, and cut it from the
+    quotation it ends."""
+    if token.i == 0 or token.text not in CLOSING:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text in ENDS and not before.whitespace_
