@@ -577,3 +577,14 @@ def test_the_word_someone_used_is_the_word_they_are_quoted_with(
     )
     answer = asked("What word did Ruiz use for the raids on the villages?", text, nlp, settings)
     assert answer.text == "genocide", answer.reason
+
+
+def test_a_nickname_someone_gave_is_the_words_they_are_quoted_with(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The best description of him came from a student, Ana Ruiz, who laughed when she "
+        'called him "somebody\'s grumpy uncle." He smiled at that.'
+    )
+    answer = asked("What nickname did the student Ana Ruiz give him?", text, nlp, settings)
+    assert answer.text == "somebody's grumpy uncle", answer.reason

@@ -159,13 +159,16 @@ COUNTED = frozenset({"number", "amount"})
 CHARACTERIZED = re.compile(
     r"\bhow (?:did|does|do|has|had|would) .+? (?:describe|characteri[sz]e|call|label|brand)\b"
     r"|\bwhat (?:did|does|do|has|had) .+? (?:call|label|brand|dub)\b"
-    r"|\bwhat (?:word|words|term|label|name) (?:did|does|do|has|had) .+? (?:describe|for)\b"
+    r"|\bwhat (?:word|words|term|label|name|nickname) (?:did|does|do|has|had) .+?"
+    r" (?:describe|for|give)\b"
     r"|\bwhat (?:(?:kind|sort|type) of \w+ )?(?:did|does|do|has|had) .+? (?:compare|liken)\b",
     re.I,
 )
 #: a question for the very words someone used, and a few words quoted
-WORD_ASKED = re.compile(r"\bwhat (?:word|words|term|phrase|label)\b", re.I)
-QUOTED_WORDS = re.compile(r"[“\"‘']([^“”\"‘’']{2,40}?)[.,!?]?[”\"’'](?!\w)")
+WORD_ASKED = re.compile(r"\bwhat (?:word|words|term|phrase|label|nickname)\b", re.I)
+QUOTED_PHRASE = re.compile(
+    r"[“\"]([^“”\"]{2,40}?)[.,!?]?[”\"](?!\w)|[‘']([^“”\"‘’']{2,40}?)[.,!?]?[’'](?!\w)"
+)
 QUOTED_MOST = 4
 #: a name set beside a source that names no one ("one abortion opponent*, the Rev. Donald
 #: Spitz,*")
@@ -396,9 +399,8 @@ def asked_for(
     if LIKENING & {stem(a) for a in question.acts}:  # "what did she compare it to"
         spans |= set(likenings(doc))
     if WORD_ASKED.search(question.text):  # "what word did she use": the word she is quoted with
-        spans |= {
-            m.span(1) for m in QUOTED_WORDS.finditer(hit.text) if len(m[1].split()) <= QUOTED_MOST
-        }
+        quoted = (m.span(1) if m[1] else m.span(2) for m in QUOTED_PHRASE.finditer(hit.text))
+        spans |= {(a, b) for a, b in quoted if len(hit.text[a:b].split()) <= QUOTED_MOST}
     called = [
         Candidate(hit.start + a, hit.start + b, hit.text[a:b], "argument") for a, b in sorted(spans)
     ]
