@@ -27,3 +27,17 @@ def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes(nlp: Languag
     assert 'A student at the rally called him "somebody\'s savage grandpa."' in sentences
     assert "He said: \u201cWe know that foreign hackers broke in.\u201d" in sentences
     assert not any(s in ('"', "\u201d") for s in sentences)
+
+
+def test_a_quotation_mark_opening_a_paragraph_starts_the_sentence_it_opens(
+    nlp: Language,
+) -> None:
+    text = "The talks ended.\n\n''There's no way we can keep every promise,'' the minister said.\n"
+    sentences = [
+        text[s.start : s.end].strip()
+        for s in next(analyze([(text, date(2025, 10, 23))], nlp=nlp)).sentences
+    ]
+    assert sentences == [
+        "The talks ended.",
+        "''There's no way we can keep every promise,'' the minister said.",
+    ]

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-#: quotation marks that may close a quotation, and the marks that end a sentence before one
+#: quotation marks that may open a quotation at a paragraph's start ("''" in some news
+#: archives), those that may close one, and the marks that end a sentence before one
+OPENING = frozenset({'"', "“", "‘", "''", "``", "'"})
 CLOSING = frozenset({'"', "”", "’", "''"})
 ENDS = frozenset({".", "!", "?", "..."})
 
@@ -27,15 +29,19 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 def split_paragraphs(doc: Doc) -> Doc:
-    """Mark the token after each newline as a sentence start, and a closing quotation mark
-    right after a sentence's end as none (`closing_quote`)."""
-    after_break = False
+    """Mark the token after each newline as a sentence start, the word after a quotation mark
+    that opens a paragraph as none (the parser split "''We" at the mark), and a closing
+    quotation mark right after a sentence's end as none (`closing_quote`)."""
+    after_break = opened = False
     for token in doc:
         if token.is_space and "\n" in token.text:
             after_break = True
         elif after_break:
             token.is_sent_start = True
-            after_break = False
+            after_break, opened = False, token.text in OPENING
+        elif opened:
+            token.is_sent_start = False
+            opened = False
         elif closing_quote(token):
             token.is_sent_start = False
     return doc
