@@ -31,3 +31,17 @@ def test_a_known_place_is_not_read_as_another(desk: Desk, tmp_path: Path) -> Non
     answer = desk.ask("When did Colombia close its border crossings?")
     assert answer.text is None
     assert "Columbia" not in (answer.reason or "")
+
+
+def test_a_name_with_an_ampersand_is_read_as_a_transcript_speaks_it(
+    desk: Desk, tmp_path: Path
+) -> None:
+    spoken = (
+        "Major job cuts at RT and B. The cable giant is slashing up to nine thousand jobs "
+        "and freezing executive salaries."
+    )
+    (tmp_path / "cuts.txt").write_text(spoken, encoding="utf-8")
+    desk.ingest([tmp_path / "cuts.txt"])
+    answer = desk.ask("How many jobs is RT&B slashing?")
+    assert answer.text == "nine thousand", answer.reason
+    assert "read RT&B as the sources write it: RT and B" in (answer.reason or "")

@@ -1,7 +1,8 @@
 """Names a question spells otherwise than its sources: a transliteration ("Hezbollah" for the
-sources' "Hizbollah", "Moammar" for "Muammar") is read as the sources spell it. Two spellings
-are one name when they begin with the same letter and keep the same consonants in the same
-order (vowels, "y", "w", "h" after a consonant and doubled letters aside)."""
+sources' "Hizbollah", "Moammar" for "Muammar"), or "&" spoken ("AT&T" for a transcript's "AT
+and T"), is read as the sources spell it. Two spellings are one name when they begin with the
+same letter and keep the same consonants in the same order (vowels, "y", "w", "h" after a
+consonant and doubled letters aside)."""
 
 import re
 from itertools import groupby
@@ -14,6 +15,8 @@ from crisisdesk.store import Store
 SHORTEST = 6
 CONSONANTS = 4
 LONGER_BY = 2
+#: how many best matches of a name's words are read for it spoken with "and"
+SPOKEN_HITS = 20
 #: what a spelling drops: vowels and the letters that stand for them in transliterations
 SOFT = re.compile(r"(?<=.)(?:[aeiouyw]|(?<=[^aeiou])h)")
 
@@ -31,6 +34,10 @@ def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[st
     like it ("Colombia" is not "Columbia")."""
     out = {}
     for name in dict.fromkeys(names):
+        spoken = ampersand_spoken(name, store)
+        if spoken is not None:
+            out[name] = spoken
+            continue
         shape = skeleton(name)
         if len(name) < SHORTEST or len(shape) < CONSONANTS or not name.isalpha():
             continue
@@ -52,6 +59,17 @@ def respelled(names: tuple[str, ...], store: Store, known: Gazetteer) -> dict[st
         if found is not None:
             out[name] = found.capitalize()
     return out
+
+
+def ampersand_spoken(name: str, store: Store) -> str | None:
+    """A name with "&" the sources never write, as they write it with "and" instead ("AT
+    and T" in a transcript for "AT&T"), or None."""
+    if "&" not in name or store.search(name, limit=1):
+        return None
+    spoken = " and ".join(p.strip() for p in name.split("&"))
+    phrase = re.compile(rf"\b{re.escape(spoken)}\b")
+    hits = store.search(spoken, limit=SPOKEN_HITS)
+    return spoken if any(phrase.search(h.text) for h in hits) else None
 
 
 def written_alias(name: str, store: Store, known: Gazetteer) -> str | None:
