@@ -380,11 +380,12 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
 
 
 def outcome_said(question: Question, hit: SentenceHit, start: int, end: int) -> float:
-    """For a count of an outcome ("how many were critically injured"), `OTHER_OUTCOME` when
+    """For a count of an outcome ("how many were critically injured", "left in critical
+    condition": its verbs or the other words that say it), `OTHER_OUTCOME` when
     the words beside the figure tell only another ("killing at least 80 people", "killed 130
     in Paris and 32 in Brussels"), 1 otherwise. The parse of the best passages says more
     (`acts.outcome_fit`); this reads the passages below them too."""
-    asked = {o for a in question.acts if (o := outcome(a))}
+    asked = {o for a in (*question.acts, *question.terms) if (o := outcome(a))}
     if not asked:
         return 1.0
     before = WORD.findall(hit.text[: start - hit.start].lower())[-OUTCOME_BEFORE:]
