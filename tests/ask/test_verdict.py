@@ -128,3 +128,18 @@ def test_the_sentence_that_says_yes_or_no_answers_before_one_that_only_shares_wo
     )
     answer = asked(question, text, nlp, settings)
     assert answer.text == "No — Later, Vale said there was no direct evidence."
+
+
+def test_a_yes_or_no_comes_from_the_sentence_that_decides_it_when_the_best_one_does_not(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "As the governor appears set to veto a bill that would let flood victims sue the "
+        "insurers, the candidate Ana Ruiz apparently disagrees with her former boss. "
+        "Her spokesman said on Friday that, if elected, \u201cshe would sign this bill if it "
+        "came to her desk.\u201d"
+    )
+    question = "Would Ana Ruiz sign the bill letting flood victims sue the insurers?"
+    answer = asked(question, text, nlp, settings)
+    assert (answer.text or "").startswith("Yes — "), answer.text
+    assert "would sign" in answer.citations[0].text

@@ -93,6 +93,8 @@ SERIES = frozenset({"number", "amount"})
 NOW = re.compile(
     r"\b(?:is|are|has|have|does|do|so far|now|to date|currently|latest|in total|in all)\b", re.I
 )
+#: the share of the best answer's confidence a yes/no question's sentence that decides it needs
+DECIDING = 0.5
 #: candidates whose agreement across sources counts: values, not names
 VALUES = frozenset({"quantity", "time"})
 #: kinds whose answer a sentence about another thing gives as readily ("the range" of the
@@ -185,6 +187,7 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     latest = latest_first(question, ranked)
     if latest[0] is not ranked[0] and unsupported_by(question, latest[0], src) is None:
         ranked = latest
+    ranked = decided_first(question, ranked, src)
     choice = choose(question.text, ranked, confidence, src.settings)  # the reader model, if any
     if not choice.ranked:
         return Answer(None, None, top, reason=choice.note)
@@ -210,6 +213,27 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
+
+
+def decided_first(question: Question, ranked: list[Scored], src: Sources) -> list[Scored]:
+    """For a yes/no question whose best sentence says neither, the best of those nearly as
+    well supported that says yes or no (`verdict`) goes first, if it is supported too."""
+    if question.kind != "yesno" or not ranked:
+        return ranked
+    asked = parsed(question.text, src.nlp)
+    bar = DECIDING * confidence(ranked[0])
+    seen: set[str] = set()
+    for s in ranked:
+        if confidence(s) < bar:
+            break
+        if s.passage.hit.text in seen:
+            continue
+        seen.add(s.passage.hit.text)
+        if verdict(asked, parsed(s.passage.hit.text, src.nlp)) is not None:
+            if s is ranked[0] or unsupported_by(question, s, src) is None:
+                return [s, *(r for r in ranked if r is not s)]
+            return ranked
+    return ranked
 
 
 def latest_first(question: Question, ranked: list[Scored]) -> list[Scored]:
