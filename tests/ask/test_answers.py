@@ -1415,6 +1415,8 @@ def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -
     bid = questions.read("Who dropped her bid for the nomination in February?", nlp)
     assert acted(bid, "The governor, who ended her bid on Feb. 10, backs the senator.")
     assert not acted(bid, "The governor backs the senator.")
+    spoke = questions.read("Who spoke for the ministry about the reserve fund?", nlp)
+    assert acted(spoke, '"We may use the reserve fund," said Ana Ruiz, its spokeswoman.')
 
 
 @pytest.mark.parametrize(
