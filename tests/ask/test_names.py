@@ -104,6 +104,10 @@ def test_a_name_the_answer_s_story_shortens_is_named(
     [
         ("How did Obama characterize the uproar over the phrase?", "Obama"),
         ("What did Maduro call the deployment?", "Maduro"),
+        (
+            "What did Colombia's foreign minister ask Rubio to tell Congress?",
+            "Colombia's foreign minister",
+        ),
         ("How many ships were sunk?", None),
     ],
 )
