@@ -1417,6 +1417,8 @@ def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -
     assert not acted(bid, "The governor backs the senator.")
     spoke = questions.read("Who spoke for the ministry about the reserve fund?", nlp)
     assert acted(spoke, '"We may use the reserve fund," said Ana Ruiz, its spokeswoman.')
+    asking = questions.read("What did the minister ask the envoy to tell investors?", nlp)
+    assert acted(asking, "He also urged the envoy to tell investors that the port is safe.")
 
 
 @pytest.mark.parametrize(
