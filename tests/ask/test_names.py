@@ -10,10 +10,12 @@ from spacy.language import Language
 from crisisdesk.analyze.gazetteer import Gazetteer
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import aliases
+from crisisdesk.ask.retrieve import Passage
+from crisisdesk.ask.span import candidates
 from crisisdesk.ask.words import spelled_out
 from crisisdesk.desk import Desk
 from crisisdesk.settings import Settings
-from tests.ask.test_ask import asked
+from tests.ask.test_ask import asked, context_store
 
 
 @pytest.mark.parametrize(
@@ -138,3 +140,20 @@ def test_a_state_the_team_lists_keeps_its_other_names() -> None:
     known = Gazetteer.from_files("actors.tsv")
     assert "Turkish" in aliases("Turkey", known)  # countryinfo's, though the team lists Turkey
     assert "Venezuelan" in aliases("Venezuela", known)
+
+
+def test_a_source_is_the_speaker_asked_only_by_a_word_that_names_someone(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "The navy's commander said the boat strikes were legal under the law of armed conflict."
+    store = context_store(text, settings)
+    hit = store.search("strikes legal", limit=1)[0]
+    found = {}
+    for question in (
+        "What did Colombia's foreign minister say about the boat strikes?",
+        "What did the navy's commander say about the boat strikes?",
+    ):
+        read = questions.read(question, nlp)
+        said = [c for c in candidates(read, Passage(hit, 1.0), store, nlp) if c.how == "statement"]
+        found[question.split()[2]] = said[0].fit
+    assert found["Colombia's"] < found["the"]  # the "s" of "navy's" names no one

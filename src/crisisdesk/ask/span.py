@@ -883,16 +883,22 @@ def names_someone(text: str, opens_sentence: bool) -> bool:
 def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """Contents of the sentence's attributions; those of the asked speaker, and of the stance
     asked ("what did X deny"), fit best."""
-    speaker, stance = words_of(question.speaker or ""), asked_stance(question.text)
+    speaker, stance = naming_words(question.speaker or ""), asked_stance(question.text)
     for att in store.attributions_over(hit.doc_id, hit.start, hit.end):
         source = " ".join(
             p for p in (att.source and att.source.text, att.source and att.source.actor) if p
         )
-        fit = 1.0 if speaker and words_of(source) & speaker else 0.7
+        fit = 1.0 if speaker and naming_words(source) & speaker else 0.7
         fit *= 0.7 if stance and att.stance != stance else 1.0
         for part in att.content:
             if hit.start <= part.start and part.end <= hit.end:
                 yield Candidate(part.start, part.end, part.text, "statement", fit)
+
+
+def naming_words(text: str) -> frozenset[str]:
+    """The words of a name or description that tell who it is: not "the", not the "s" of
+    "Tanzania's" (a source "the State Department" is not "the White House")."""
+    return frozenset(w for w in words_of(text) if len(w) > 1 and w not in STOP_WORDS)
 
 
 def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
