@@ -216,8 +216,8 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
 
 
 def decided_first(question: Question, ranked: list[Scored], src: Sources) -> list[Scored]:
-    """For a yes/no question whose best sentence says neither, the best of those nearly as
-    well supported that says yes or no (`verdict`) goes first, if it is supported too."""
+    """For a yes/no question whose best sentence says neither, the best of those at least
+    `DECIDING` as sure that says yes or no (`verdict`) goes first, if it is supported too."""
     if question.kind != "yesno" or not ranked:
         return ranked
     asked = parsed(question.text, src.nlp)
@@ -229,10 +229,11 @@ def decided_first(question: Question, ranked: list[Scored], src: Sources) -> lis
         if s.passage.hit.text in seen:
             continue
         seen.add(s.passage.hit.text)
-        if verdict(asked, parsed(s.passage.hit.text, src.nlp)) is not None:
-            if s is ranked[0] or unsupported_by(question, s, src) is None:
-                return [s, *(r for r in ranked if r is not s)]
+        if verdict(asked, parsed(s.passage.hit.text, src.nlp)) is None:
+            continue
+        if s is ranked[0] or unsupported_by(question, s, src) is not None:
             return ranked
+        return [s, *(r for r in ranked if r is not s)]
     return ranked
 
 

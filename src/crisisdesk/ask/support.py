@@ -147,11 +147,12 @@ def echoing(
     cand = best.candidate
     if cand.how in VALUE_ANSWERS or len(cand.text) > ECHO_SPAN * len(best.passage.hit.text):
         return []
-    told = {words_said(p.hit): told_pairs(p.hit.text, asked) for p in passages}
-    common = Counter(pair for pairs in told.values() for pair in pairs)
-    own = {p for p in told_pairs(cand.text, asked) if common[p] <= ECHOED}
+    own = told_pairs(cand.text, asked)
     if not own:
         return []
+    told = {words_said(p.hit): told_pairs(p.hit.text, asked) for p in passages}
+    common = Counter(pair for pairs in told.values() for pair in pairs)
+    own = frozenset(p for p in own if common[p] <= ECHOED)
     seen = seen | {wording(best)}
     hits = (p.hit for p in passages if p.hit.doc_id == best.passage.hit.doc_id)
     echoes = [h for h in hits if words_said(h) not in seen and own & told[words_said(h)]]
@@ -162,11 +163,11 @@ def told_pairs(text: str, asked: frozenset[str]) -> frozenset[tuple[str, str]]:
     """The stems of a text's words but its small ones, in pairs of neighbours, neither of
     them among `asked` and not both capitalized: a name ("Mr Campbell", "Donald Trump") is
     said all through its story ("pulled a muscle": ("pull", "muscle"))."""
-    told = [w for w in WORD.findall(text) if w.lower() not in STOP_WORDS]
+    told = [(w[0].isupper(), stem(w)) for w in WORD.findall(text) if w.lower() not in STOP_WORDS]
     return frozenset(
-        (stem(a), stem(b))
-        for a, b in pairwise(told)
-        if not (a[0].isupper() and b[0].isupper()) and not {stem(a), stem(b)} & asked
+        (a, b)
+        for (named_a, a), (named_b, b) in pairwise(told)
+        if not (named_a and named_b) and a not in asked and b not in asked
     )
 
 
