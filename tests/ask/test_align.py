@@ -568,23 +568,25 @@ def test_what_someone_compared_a_thing_to_is_what_they_likened_it_to(
     assert answer.text == "used car dealership", answer.reason
 
 
-def test_the_word_someone_used_is_the_word_they_are_quoted_with(
-    nlp: Language, settings: Settings
+@pytest.mark.parametrize(
+    ("text", "question", "quoted"),
+    [
+        (
+            "Senator Ruiz on Tuesday called the raids on the northern villages ‘genocide.’ "
+            "The raids began in March.",
+            "What word did Ruiz use for the raids on the villages?",
+            "genocide",
+        ),
+        (
+            "The best description of him came from a student, Ana Ruiz, who laughed when she "
+            'called him "somebody\'s grumpy uncle." He smiled at that.',
+            "What nickname did the student Ana Ruiz give him?",
+            "somebody's grumpy uncle",
+        ),
+    ],
+)
+def test_the_word_or_nickname_someone_used_is_what_they_are_quoted_with(
+    text: str, question: str, quoted: str, nlp: Language, settings: Settings
 ) -> None:
-    text = (
-        "Senator Ruiz on Tuesday called the raids on the northern villages ‘genocide.’ "
-        "The raids began in March."
-    )
-    answer = asked("What word did Ruiz use for the raids on the villages?", text, nlp, settings)
-    assert answer.text == "genocide", answer.reason
-
-
-def test_a_nickname_someone_gave_is_the_words_they_are_quoted_with(
-    nlp: Language, settings: Settings
-) -> None:
-    text = (
-        "The best description of him came from a student, Ana Ruiz, who laughed when she "
-        'called him "somebody\'s grumpy uncle." He smiled at that.'
-    )
-    answer = asked("What nickname did the student Ana Ruiz give him?", text, nlp, settings)
-    assert answer.text == "somebody's grumpy uncle", answer.reason
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == quoted, answer.reason
