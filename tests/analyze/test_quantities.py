@@ -166,3 +166,10 @@ def test_counted_noun_is_not_a_unit(nlp: Language) -> None:
 )
 def test_not_quantities(nlp: Language, text: str) -> None:
     assert quantities(nlp, text) == []
+
+
+def test_a_figure_after_a_comma_without_a_space_is_read(nlp: Language) -> None:
+    text = "Among them were 30 Egyptian citizens,15 French nationals and two Iraqis."
+    found = {q["value"]: q["counted"] for q in quantities(nlp, text)}
+    assert found[15] == "French nationals"
+    assert found[30] == "Egyptian citizens"

@@ -40,6 +40,8 @@ def test_preposition_is_not_part_of_the_expression(nlp: Language) -> None:
     [
         ("Officials met on Thursday.", "Thursday", "2025-10-23"),
         ("The ministers will meet on Friday.", "Friday", "2025-10-24"),
+        ("The ultimatum expires Friday.", "Friday", "2025-10-24"),
+        ("The fiscal year ends Sept. 30.", "Sept. 30", "2026-09-30"),
         ("Troops arrived last Thursday.", "last Thursday", "2025-10-16"),
         ("The ship docked yesterday.", "yesterday", "2025-10-22"),
         ("The vote is tomorrow.", "tomorrow", "2025-10-24"),

@@ -31,6 +31,11 @@ FUTURE_VERBS = frozenset({"schedule", "plan", "postpone", "delay", "due"})
 VAGUE_COUNTS = frozenset({"several", "few", "many", "some", "past", "last", "next", "coming"})
 PLAN_VERBS = frozenset({"plan", "set", "schedule", "intend", "expect", "be", "prepare", "aim"})
 FUTURE_BEFORE = frozenset({"until", "till", "soon as", "early as", "payable", "effective"})
+#: verbs whose simple present tells a timetable ("the ultimatum *expires* Friday", "the fiscal
+#: year *ends* Sept. 30"): the date is the coming one
+SCHEDULED = frozenset(
+    {"end", "expire", "begin", "start", "open", "close", "resume", "arrive", "depart", "lapse"}
+)
 WINDOW = 6  # tokens around a trigger word: the patterns' longest reach from a trigger
 #: spaCy shapes of years (1990, mid-1996), decades (1990s, '90s) and clock times (10:35)
 NUMERAL_SHAPES = frozenset({"dddd", "xxx-dddd", "ddddx", "ddx", "d:dd", "dd:dd", "d.dd", "dd.dd"})
@@ -230,9 +235,10 @@ def day_of(value: str | None) -> date | None:
 
 def tense(span: Span) -> int:
     """1 when the expression points ahead: a future or planned verb ("will meet on Friday",
-    "called a briefing for Tuesday") or "until", "as soon as"; -1 when its verb is in
-    the past tense; else 0. Limits: "until" always looks ahead ("extended until Tuesday"),
-    even where it looks back ("until Tuesday, no one had ...")."""
+    "called a briefing for Tuesday"), a timetable's present ("the deadline expires Friday")
+    or "until", "as soon as"; -1 when its verb is in the past tense; else 0. Limits: "until"
+    always looks ahead ("extended until Tuesday"), even where it looks back ("until Tuesday,
+    no one had ...")."""
     before = span.doc[max(span.start - 2, 0) : span.start]
     ahead = before.text.lower() in FUTURE_BEFORE or before[-1:].text.lower() in FUTURE_BEFORE
     if ahead:
@@ -246,6 +252,8 @@ def tense(span: Span) -> int:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries) and planned(verb.head):
         return 1
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
+    if not past and not auxiliaries and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in SCHEDULED:
+        return 1
     return -1 if past else 0
 
 
