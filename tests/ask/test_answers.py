@@ -1462,3 +1462,41 @@ def test_a_result_is_told_by_its_own_clause_not_a_poll_beside_it(
     told = level_fit(question, hit, start, end)
     told *= POLL_FOR_RESULT if polled(question, hit, start, end) else 1.0
     assert told == fit
+
+
+def test_a_count_of_people_of_another_state_does_not_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Among the passengers were 15 French nationals. "
+        "The airline said 30 Egyptian nationals were on board the plane."
+    )
+    answer = asked("How many French nationals were on board the plane?", text, nlp, settings)
+    assert answer.text == "15"
+
+
+def test_the_month_of_a_report_is_not_the_time_its_figure_is_for() -> None:
+    read = questions.read("What deficit did the office project for 2016 in its January report?")
+    assert read.period == (date(2016, 1, 1), date(2016, 12, 31))
+    told = questions.read("How many jobs were lost in January 2016?")
+    assert told.period == (date(2016, 1, 1), date(2016, 1, 31))
+
+
+def test_a_sum_without_a_figure_does_not_answer_how_much(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The budget office said the deficit would be trillions of dollars over the decade. "
+        "The deficit for this year is projected at $544 billion."
+    )
+    answer = asked("What deficit did the budget office project?", text, nlp, settings)
+    assert answer.text == "$544 billion"
+
+
+def test_a_change_of_something_the_question_does_not_name_does_not_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "This week Corvale's currency has lost 26 percent of its value against the dollar as "
+        "the stock market dropped. The stock market value fell 12 percent, traders said."
+    )
+    question = "By how much did the value of Corvale's stock market drop this week?"
+    assert asked(question, text, nlp, settings).text == "12 percent"

@@ -10,8 +10,12 @@ a question names who did it, a sentence telling only another person doing it doe
 ("Ethelred fled to Normandy in 1013" for when Richard II fled)."""
 
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from crisisdesk import vectors
+from crisisdesk.analyze.components.quantity_lexicon import CHANGE_VERBS
+from crisisdesk.analyze.lexicon import read_words
 from crisisdesk.ask.align import act_forms, arguments, denied
 from crisisdesk.ask.question import HONORIFICS, Question
 from crisisdesk.ask.words import found, stem, word_groups, words_of
@@ -33,6 +37,12 @@ UNSAID = 0.6
 OTHER_ACT = 0.5
 #: the fit of a figure of someone the question does not name ("Florida's 99 delegates")
 OTHER_OWNER = 0.5
+#: the fit of a change of something the question does not name ("the currency has *lost* 26
+#: percent" for how much the stock market dropped)
+OTHER_CHANGED = 0.5
+#: word-vector cosine from which a noun of the question names the changed thing ("stock"
+#: and "shares" 0.54; "currency" and "market" 0.15)
+CLOSE_THING = 0.35
 #: the fit of an answer from a sentence whose every telling of the act is someone else's
 #: ("Ethelred fled to Normandy in 1013" for when Richard II fled)
 OTHER_DOER = 0.5
@@ -98,6 +108,35 @@ def act_figure_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> f
     if any(own.is_ancestor(t) or (t.is_ancestor(own) and not _described(own, t)) for t in told):
         return 1.0
     return OTHER_ACT
+
+
+def changed_fit(question: "Doc", doc: "Doc", start: int, end: int) -> float:
+    """`OTHER_CHANGED` when the question asks for a change and the last figure in [start, end)
+    is the change of a thing none of its nouns names ("how much did the value of the stock
+    market *drop*": "the currency has *lost* 26 percent of its value"); 1 otherwise. The
+    question's own subject is not sought: its parse often takes the verb for a noun. A noun
+    whose word vector is close to the thing's names it ("shares" for "stock")."""
+    changes = change_verbs()
+    asks = any(t.lemma_.lower() in changes for t in question)
+    named = {stem(t.lemma_.lower()) for t in question if t.pos_ == "NOUN"} if asks else set()
+    figures = [t for t in doc if start <= t.idx < end and t.like_num]
+    own = governing_verb(figures[-1]) if figures else None
+    if not named or own is None or own.lemma_.lower() not in changes:
+        return 1.0
+    if any(k.dep_ == "dobj" and not k.is_ancestor(figures[-1]) for k in own.children):
+        return 1.0  # "the firm raised prices 5%": the subject made the change, it is not it
+    told = _subject(own)
+    if told is None or told.pos_ != "NOUN" or stem(told.lemma_.lower()) in named:
+        return 1.0
+    nouns = [w for t in question if t.pos_ == "NOUN" for w in (t.lower_, t.lemma_.lower())]
+    close = vectors.embed(nouns) @ vectors.embed([told.lower_])[0]
+    return 1.0 if float(close.max()) >= CLOSE_THING else OTHER_CHANGED
+
+
+@cache
+def change_verbs() -> frozenset[str]:
+    """The lemmas of verbs of change ("rose", "lost"), from the quantity lexicon."""
+    return frozenset(read_words(CHANGE_VERBS))
 
 
 def _described(token: "Token", above: "Token") -> bool:

@@ -31,7 +31,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
 from crisisdesk.ask.figures import DATELINE, MONTH, SINCE_ASKED, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
-from crisisdesk.ask.nations import asked_states, state_fit
+from crisisdesk.ask.nations import asked_states, counted_states, group_fit, state_fit
 from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
@@ -542,6 +542,7 @@ def _scored(
     out = []
     named = asked_actors(question, src.known)
     states = asked_states(question, src.known) if question.kind == "actor" else frozenset()
+    groups = counted_states(question, src.known)
     for rank, passage in enumerate(passages):
         points = anchors(question.terms, passage.hit)
         aligned = rank < ALIGNED_PASSAGES
@@ -551,6 +552,7 @@ def _scored(
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
             timely *= state_fit(states, cand, passage.hit, src.store)
+            timely *= group_fit(groups, cand, src.known)
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
 
@@ -654,9 +656,14 @@ def dates_told(
 
 
 def between(figures: Sequence[Quantity], answer: Candidate, time: TimeExpr) -> bool:
-    """Another figure stands between the answer and the time."""
+    """Another figure in the answer's unit stands between the answer and the time (not a
+    span such as "the budget office's *10-year* outlook")."""
     left, right = min(answer.end, time.end), max(answer.start, time.start)
-    return any(left <= f.start and f.end <= right for f in figures)
+    unit = answer.key.rpartition(":")[2]
+    return any(
+        left <= f.start and f.end <= right and (not unit or (f.base_unit or f.unit) == unit)
+        for f in figures
+    )
 
 
 def other_time(question: Question, best: Scored, store: Store) -> bool:

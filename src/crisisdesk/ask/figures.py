@@ -53,7 +53,8 @@ CLOCKLESS = 0.5
 VAGUE_FIT = 0.6
 #: a figure that gives no number ("thousands of shootings"): an exact one answers better
 VAGUE = re.compile(
-    r"(?:(?:tens|hundreds) of )?(?:dozens|scores|hundreds|thousands|millions|billions)", re.I
+    r"(?:(?:tens|hundreds) of )?(?:dozens|scores|hundreds|thousands|millions|billions|trillions)",
+    re.I,
 )
 #: word-vector cosine above which a counted thing is taken for the question's focus, and the
 #: opening letters two words of one root share

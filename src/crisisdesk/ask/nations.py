@@ -17,6 +17,11 @@ OWNER = re.compile(
     r"|\b(?P<owner>[A-Z][\w.-]+)['’]s\b"
     r"|\b(?:on behalf of|representing)\s+(?:the\s+)?(?P<state>[A-Z][\w.-]+)"
 )
+#: the people a count asks about by their state ("how many *French* nationals", "how many
+#: *Americans*")
+COUNTED_OWNER = re.compile(r"\b[Hh]ow many\s+([A-Z][\w.-]+)")
+#: a word that may name a state
+CAPITALIZED = re.compile(r"\b[A-Z][\w.-]*")
 #: how far before a name a state's word may stand and still say whose it is ("Georgian
 #: President Eduard Shevardnadze"), and how far after ("Mesut Yilmaz of Turkey")
 BEFORE, AFTER = 30, 12
@@ -32,6 +37,24 @@ def asked_states(question: Question, known: Gazetteer) -> frozenset[str]:
         if entry is not None and entry.code:
             codes.add(entry.code)
     return frozenset(codes)
+
+
+def counted_states(question: Question, known: Gazetteer) -> frozenset[str]:
+    """The state codes of the people a count asks about ("how many French nationals")."""
+    found = COUNTED_OWNER.search(question.text) if question.kind == "number" else None
+    entry = known.lookup(found.group(1)) if found else None
+    return frozenset({entry.code}) if entry is not None and entry.code else frozenset()
+
+
+def group_fit(asked: frozenset[str], cand: Candidate, known: Gazetteer) -> float:
+    """`OTHER_STATE` when a figure counts people of other states than asked ("30 Egyptian
+    citizens" for how many French nationals); 1 when it counts the asked, names no state,
+    or nothing is asked."""
+    if not asked or cand.how != "quantity":
+        return 1.0
+    words = CAPITALIZED.findall(cand.phrase or cand.text)
+    told = {e.code for w in words if (e := known.lookup(w)) is not None and e.code}
+    return OTHER_STATE if told and not told & asked else 1.0
 
 
 def state_fit(asked: frozenset[str], cand: Candidate, hit: SentenceHit, store: Store) -> float:

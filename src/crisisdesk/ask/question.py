@@ -61,6 +61,11 @@ CALENDAR = frozenset(
 #: a year a question names: one of news's centuries, or an earlier one after "in" ("in 1690";
 #: elsewhere a number such as 1500 is as often a count)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|(?<=\bin )(1[0-7]\d\d)\b")
+#: a month naming when something was told ("its January report"), not the time it tells of
+REPORT_MONTH = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:\d{4}\s+)?(?:report|statement|speech|briefing"
+    r"|forecast|estimate|projection|outlook|update|release)s?\b"
+)
 #: a century or decade a question names: "the 11th century", "the 1100s", "the 1990s"
 ERA = re.compile(
     r"\b(?:(?P<century>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<decade>\d{3}0)['’]?s)\b", re.I
@@ -965,7 +970,8 @@ def period(question: str) -> tuple[date, date] | None:
     Without a year, the century or decade it names (`era`).
 
     Limit: one year only; a month without a year, "last week" and seasons are not read, nor
-    a time the question bounds ("before April 2009")."""
+    a time the question bounds ("before April 2009"). A month that dates a report ("the 2016
+    fiscal year in its *January* report") is when it was told, not the time it tells of."""
     years = {int(y or early) for y, early in YEAR.findall(question)}
     if BOUNDED.search(question):
         return None
@@ -975,7 +981,8 @@ def period(question: str) -> tuple[date, date] | None:
         return None
     year = years.pop()
     words = (w.lower() for w in re.findall(r"\b[A-Z][a-z]+", question))
-    months = [MONTHS[w] for w in words if w in MONTHS]
+    reported = {m.lower() for m in REPORT_MONTH.findall(question)}
+    months = [MONTHS[w] for w in words if w in MONTHS and w not in reported]
     first, last = (min(months), max(months)) if months else (1, 12)
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 

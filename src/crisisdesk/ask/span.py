@@ -30,6 +30,7 @@ from crisisdesk.ask.acts import (
     ANSWERED_OPPOSITE,
     act_figure_fit,
     act_time_fit,
+    changed_fit,
     denied_act,
     doer_fit,
     names_act,
@@ -60,6 +61,8 @@ from crisisdesk.ask.figures import (
     PARTITIVE,
     SIZES,
     TALLY_ASKED,
+    VAGUE,
+    VAGUE_FIT,
     ages,
     dateline_end,
     gap_fit,
@@ -434,6 +437,7 @@ def of_the_act(
     doc = parsed(hit.text, nlp)
     fit = outcome_fit(doc, start, end, question.acts) * owner_fit(doc, start, end, question.text)
     fit *= act_figure_fit(doc, start, end, question.acts)
+    fit *= changed_fit(parsed(question.text, nlp), doc, start, end)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
@@ -616,6 +620,8 @@ def _entities(
             continue  # "a 10-hour tour" says how long, not when
         if not any(r.start < e.end and e.start < r.end for r in records):
             fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
+            if VAGUE.match(e.text):  # "trillions of dollars": no figure to give
+                fit *= VAGUE_FIT
             if not question.negated and NONE_OF.search(hit.text[: e.start - hit.start]):
                 fit *= NONE_FIT  # "there is no ISIS recruitment video": not ISIS's
             start, end = whole_name(hit, e.start, e.end)
