@@ -1500,3 +1500,12 @@ def test_a_change_of_something_the_question_does_not_name_does_not_answer(
     )
     question = "By how much did the value of Corvale's stock market drop this week?"
     assert asked(question, text, nlp, settings).text == "12 percent"
+
+
+def test_whom_someone_will_face_is_their_opponent(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Liz Cheney won the Republican primary on Tuesday, thanking her campaign chair Kim "
+        "Myers. She will now face Democrat Ryan Greene in November."
+    )
+    answer = asked("Who is Liz Cheney's Democratic opponent?", text, nlp, settings)
+    assert answer.text == "Ryan Greene"

@@ -739,6 +739,9 @@ def kind_named(focus: str | None, hit: SentenceHit, start: int, end: int) -> flo
 
 
 #: titles as news writes them before a name ("Sen. Lindsey Graham" is a senator)
+#: words beside a name that give it a role the question asks for ("she will face Democrat
+#: Ryan Greene": her opponent)
+ROLE_CUES = {stem("opponent"): frozenset({"face", "faces", "facing", "against"})}
 TITLES = {
     "sen": "senator",
     "rep": "representative",
@@ -768,7 +771,8 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     own = hit.text[start - hit.start : end - hit.start]
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
     wanted = stems_for(focus)
-    return any(stem(TITLES.get(w, w)) in wanted for w in near)
+    cues = ROLE_CUES.get(stem(focus), frozenset())
+    return any(stem(TITLES.get(w, w)) in wanted or w in cues for w in near)
 
 
 def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]] | None:
