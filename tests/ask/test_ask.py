@@ -424,3 +424,41 @@ def test_who_doubts_a_figure_is_answered_by_the_doubt_s_holder(
     answer = asked("Who doubts the reservist figure?", text, nlp, settings)
     assert answer.text == "experts"
     assert answer.attribution is None  # who doubts says it; it is not Maduro's claim
+
+
+def test_a_doubt_inside_a_claim_does_not_take_the_claim_from_its_teller(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Defence minister Tomas Arkell has responded by repositioning troops, denouncing the "
+        "protests as an “open conspiracy,” and claiming to have mobilized over 3,000 reservists "
+        "in volunteer militias (a number analysts have questioned)."
+    )
+    answer = asked("How many reservists does Arkell claim to have?", text, nlp, settings)
+    assert answer.attribution is not None
+    assert (answer.attribution.actor, answer.attribution.stance) == ("Tomas Arkell", "claimed")
+    assert answer.attribution.via is None
+
+
+def test_what_doubters_said_is_their_doubt_not_only_what_they_doubt(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The navy has carried out several strikes on boats off the coast. "
+        "These strikes have been questioned by lawmakers for their legality."
+    )
+    answer = asked("What did lawmakers say about the boat strikes?", text, nlp, settings)
+    assert answer.text == "These strikes have been questioned by lawmakers for their legality."
+    cited = answer.citations[0]
+    assert text[cited.start : cited.end] == cited.text
+
+
+def test_which_thing_is_not_answered_by_a_count_of_others(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The navy has sent 4,500 Marines and sailors to the coast. "
+        "Officials said the navy also sent the USS Gerald R. Ford."
+    )
+    answer = asked("Which aircraft carrier did the navy send?", text, nlp, settings)
+    assert answer.text == "USS Gerald R. Ford"

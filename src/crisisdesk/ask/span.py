@@ -890,6 +890,12 @@ def names_someone(text: str, opens_sentence: bool) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
+#: the stances of a doubt, and the most words of a doubted thing the doubt's sentence tells
+#: better than the thing alone
+DOUBTED = frozenset({"questioned", "denied"})
+DOUBTED_WORDS = 3
+
+
 def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """Contents of the sentence's attributions; those of the asked speaker, and of the stance
     asked ("what did X deny"), fit best."""
@@ -901,7 +907,15 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
         fit = 1.0 if speaker and naming_words(source) & speaker else 0.7
         fit *= 0.7 if stance and att.stance != stance else 1.0
         for part in att.content:
-            if hit.start <= part.start and part.end <= hit.end:
+            if not (hit.start <= part.start and part.end <= hit.end):
+                continue
+            if att.stance in DOUBTED and len(WORD.findall(part.text)) <= DOUBTED_WORDS:
+                # "These strikes have been questioned by US lawmakers for their legality"
+                # says what the lawmakers said; "These strikes" alone does not
+                text = hit.text.strip()
+                start = hit.start + hit.text.index(text)
+                yield Candidate(start, start + len(text), text, "statement", fit)
+            else:
                 yield Candidate(part.start, part.end, part.text, "statement", fit)
 
 
@@ -993,11 +1007,11 @@ def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> 
 
 
 def unnamed_fit(focus: str | None, hit: SentenceHit, c: Candidate) -> float:
-    """For "which airline ...": a filler with no name in it ("employee") fits as little as a
-    noun phrase, unless it is called what the question asks for ("the national carrier")."""
-    if any(w[:1].isupper() for w in c.text.split()) or (
-        focus is not None and titled(focus, hit, c.start, c.end)
-    ):
+    """For "which airline ...": a filler with no name in it ("employee") or that counts
+    things ("4,500 Marines and sailors" for which carrier) fits as little as a noun phrase,
+    unless it is called what the question asks for ("the national carrier")."""
+    named = any(w[:1].isupper() for w in c.text.split()) and not c.text[:1].isdigit()
+    if named or (focus is not None and titled(focus, hit, c.start, c.end)):
         return 1.0
     return UNNAMED
 

@@ -57,8 +57,9 @@ def carried(best: "Scored", ranked: list["Scored"], citer: Citer, store: Store) 
 
 def attribution_of(best: "Scored", store: Store) -> Said | None:
     """Who the sentence says the answer is from: the innermost attribution whose content holds
-    it (a nested "Y claimed" inside "X said" is Y's, as told by X; one that experts question
-    is not told by them: their doubt is among the answer's doubts)."""
+    it (a nested "Y claimed" inside "X said" is Y's, as told by X). One that experts question
+    is not told by them, whether it holds the other or lies inside it: their doubt is among
+    the answer's doubts; it is the answer's own only when no one else tells it."""
     cand, hit = best.candidate, best.passage.hit
     if cand.how == "source":  # the answer is who says or doubts: it is nobody's words
         return None
@@ -67,9 +68,10 @@ def attribution_of(best: "Scored", store: Store) -> Said | None:
         for a in store.attributions_over(hit.doc_id, hit.start, hit.end)
         if holds(a, cand.start, cand.end)
     ]
-    if not holding:
+    told = [a for a in holding if a.stance not in DOUBTING] or holding
+    if not told:
         return None
-    inner = min(holding, key=lambda a: sum(c.end - c.start for c in a.content))
+    inner = min(told, key=lambda a: sum(c.end - c.start for c in a.content))
     source = inner.source
     outer = [
         a
