@@ -9,9 +9,10 @@ from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import unmentioned
+from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.figures import same_thing
 from crisisdesk.ask.retrieve import chained, coverage, retrieve, term_weights
-from crisisdesk.ask.span import KIND_FIT, choice, phrase_candidates
+from crisisdesk.ask.span import KIND_FIT, choice, echoing, phrase_candidates
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -462,3 +463,44 @@ def test_which_thing_is_not_answered_by_a_count_of_others(
     )
     answer = asked("Which aircraft carrier did the navy send?", text, nlp, settings)
     assert answer.text == "USS Gerald R. Ford"
+
+
+MISSILES = (
+    "Defence minister Tomas Arkell said the army has deployed 300 French-built Mistral "
+    "anti-aircraft missiles along the border. The navy has deployed 4,500 Marines and sailors "
+    "to the coast. The Mistral missiles are short-range systems capable of shooting down "
+    "drones, cruise missiles, helicopters and low-flying planes."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What kind of missiles has the army deployed?", "French-built Mistral anti-aircraft"),
+        (
+            "What are Mistral missiles capable of shooting down?",
+            "drones, cruise missiles, helicopters and low-flying planes",
+        ),
+    ],
+    ids=["the kind is the words before the noun", "capable of is what they can do"],
+)
+def test_what_a_weapon_is_and_what_it_can_do(
+    question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    answer = asked(question, MISSILES, nlp, settings)
+    assert answer.text == expected
+    assert answer.confidence >= settings.ask.min_confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "fit"),
+    [
+        ("Air France Flight", 0.5),  # repeats the question's "flight": not its answer
+        ("drones, cruise missiles, helicopters and low-flying planes", 1.0),  # one item of many
+    ],
+)
+def test_a_candidate_echoes_the_question_unless_one_item_of_a_list_does(
+    text: str, fit: float
+) -> None:
+    found = echoing(Candidate(0, len(text), text, "argument", 1.0), {"flight", "missiles"})
+    assert found.fit == fit

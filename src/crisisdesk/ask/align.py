@@ -180,7 +180,7 @@ def slot_of(doc: "Doc") -> Slot | None:
     doer = [t for t in tokens if doing and doing.start("who") <= t.idx < doing.end("who")]
     if _a_doer(doer):  # "What is the US doing near Venezuela?": what it is said to do
         return Slot(frozenset(_bare(t) for t in doer if t.lower_ not in STOPPED), "deed")
-    return _progressive(tokens) or _slot_by_wh(tokens)
+    return _progressive(tokens) or _capable(tokens) or _slot_by_wh(tokens)
 
 
 def _progressive(tokens: "list[Token]") -> Slot | None:
@@ -197,6 +197,22 @@ def _progressive(tokens: "list[Token]") -> Slot | None:
         return None
     found = _slot([verb], "obj")
     doer = frozenset(stem(t.lower_) for t in words[2:-1] if content_word(t))
+    return replace(found, others=(("subj", doer),) if doer else ()) if found else None
+
+
+def _capable(tokens: "list[Token]") -> Slot | None:
+    """The object of a "what are X capable of shooting down?" question, which the parser reads
+    as a copula: the object of the verb after "capable of", X its subject (as "what can X
+    shoot down")."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 5 or words[0].lower_ != "what" or words[1].lemma_ != "be":
+        return None
+    verb = words[-2] if words[-1].dep_ == "prt" else words[-1]
+    able = verb.head.head if verb.dep_ == "pcomp" else None
+    if able is None or able.lower_ != "capable" or not verb.lower_.endswith("ing"):
+        return None
+    found = _slot([verb], "obj")
+    doer = frozenset(stem(t.lower_) for t in tokens[words[1].i + 1 : able.i] if content_word(t))
     return replace(found, others=(("subj", doer),) if doer else ()) if found else None
 
 

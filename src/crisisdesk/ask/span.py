@@ -146,6 +146,8 @@ QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
+#: the words before that noun that say its kind: not a figure or a determiner opening them
+KIND_WORDS = re.compile(r"(?<![\w-])(?!(?:the|a|an|some|about|\d[\d,.]*)\b)[\w-].*?(?=\s*$)", re.I)
 #: how well the words before the noun a "what type of" question names answer it
 KIND_FIT = 0.9
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
@@ -520,6 +522,11 @@ def _preferred(c: Candidate) -> tuple[float, int, bool]:
     return c.fit, len(c.text), c.how == "argument"
 
 
+#: the share of a list's words that, said by the question, make it an echo of it: one item of
+#: a list ("drones, cruise *missiles*, helicopters") does not; and the commas of a list
+ECHO_SHARE, LISTED_COMMAS = 0.25, 2
+
+
 def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
     """A candidate that repeats some of the question's words ("Air France Flight" for a
     question about Flight 447) is less likely its answer: its fit is halved. The noun the
@@ -533,7 +540,10 @@ def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
         end = candidate.end - len(whose.group())  # "Mesut Yilmaz of Turkey": Mesut Yilmaz
         candidate = replace(candidate, end=end, text=candidate.text[: -len(whose.group())])
     words = [POSSESSIVE.sub("", w) for w in WORD.findall(candidate.text.lower())]
-    if any(found(w, asked) for w in words if w not in STOP_WORDS):  # "Clinton’s": Clinton
+    content = [w for w in words if w not in STOP_WORDS]
+    echoed = sum(found(w, asked) for w in content)  # "Clinton’s": Clinton
+    share = ECHO_SHARE if candidate.text.count(",") >= LISTED_COMMAS else 0.0
+    if echoed and echoed >= share * len(content):
         return replace(candidate, fit=candidate.fit * 0.5)
     return candidate
 
@@ -950,7 +960,21 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
         out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
     if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
         out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
-    return out
+    sort = kind_asked(question.text)
+    return [of_the_kind(c, sort) for c in out] if sort else out
+
+
+def of_the_kind(candidate: Candidate, sort: str) -> Candidate:
+    """For "what kind of missiles": a filler naming them answers with the words before the
+    noun ("5,000 Russian-made Igla-S anti-aircraft missiles": "Russian-made Igla-S
+    anti-aircraft"), which no longer repeat the question's noun."""
+    text = candidate.text
+    noun = next((w for w in WORD.finditer(text) if stem(w.group()) == sort), None)
+    kind = KIND_WORDS.search(text[: noun.start()]) if noun else None
+    if kind is None:
+        return candidate
+    start = candidate.start + kind.start()
+    return replace(candidate, start=start, end=start + len(kind.group()), text=kind.group())
 
 
 def told(question: Question, clause: str) -> float:
