@@ -1509,3 +1509,15 @@ def test_whom_someone_will_face_is_their_opponent(nlp: Language, settings: Setti
     )
     answer = asked("Who is Liz Cheney's Democratic opponent?", text, nlp, settings)
     assert answer.text == "Ryan Greene"
+
+
+def test_the_person_asked_about_is_not_whom_they_worked_for(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Officials say Omar Ali Varga, the gunman who killed 12 people in Corvale on Sunday, "
+        "held a security officer license and was employed by the security firm G4S Secure "
+        "Solutions USA Inc."
+    )
+    answer = asked("Who did Omar Varga work for?", text, nlp, settings)
+    assert answer.text == "G4S Secure Solutions USA Inc."

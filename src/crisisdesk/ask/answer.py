@@ -547,7 +547,7 @@ def _scored(
         points = anchors(question.terms, passage.hit)
         aligned = rank < ALIGNED_PASSAGES
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
-        for cand in (c for c in found if not restated(c, named)):
+        for cand in (c for c in found if not restated(c, named, question.name_runs)):
             gap = 0 if cand.how in ("argument", "source") else distance(cand, points)
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
@@ -564,13 +564,18 @@ def asked_actors(question: Question, known: Gazetteer) -> set[str]:
     return {" ".join(WORD.findall(e.name.casefold())) for e in entries if e is not None}
 
 
-def restated(candidate: Candidate, named: set[str]) -> bool:
+def restated(candidate: Candidate, named: set[str], runs: tuple[str, ...] = ()) -> bool:
     """The candidate is an entity for an actor the question names ("the United States" for
-    "U.S."), but for a capital standing for its state ("Ankara" answers "which city")."""
-    return (
-        candidate.how == "entity"
-        and candidate.same_as in named
-        and candidate.text not in capitals()
+    "U.S."), but for a capital standing for its state ("Ankara" answers "which city"); or
+    one that holds every word of a name of several words the question gives ("Omar Mir
+    Seddique Mateen" for whom Omar Mateen worked for)."""
+    if candidate.how != "entity":
+        return False
+    if candidate.same_as in named and candidate.text not in capitals():
+        return True
+    words = set(WORD.findall(candidate.text.casefold()))
+    return any(
+        len(run := WORD.findall(name.casefold())) > 1 and words.issuperset(run) for name in runs
     )
 
 

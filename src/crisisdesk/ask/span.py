@@ -307,6 +307,9 @@ NAME_TAIL = re.compile(
 #: what begins a name before the start the tagger gave it: capitalized words joined by "of/for"
 #: ("*Federal Service for* the Financial Markets")
 NAME_HEAD = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:of|for) $")
+#: a coded word of capitals and figures the tagger left out of the name it opens ("*G4S* Secure
+#: Solutions USA Inc.")
+CODED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Z&-]*\d[A-Z0-9&-]* $")
 
 
 #: the kinds of answer a slot's filler may give (numbers and dates come from the records)
@@ -713,7 +716,8 @@ def abbreviation(hit: SentenceHit, start: int, end: int) -> bool:
 def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
     """An entity's span grown to the whole name the tagger cut short: "Richard" -> "Richard
     I", "the Financial Markets" -> "Federal Service for the Financial Markets", "Henry III of"
-    -> "Henry III of Castile". Limit: only capitalized words joined by "of/for" grow a name."""
+    -> "Henry III of Castile", "Secure Solutions USA Inc." -> "G4S Secure Solutions USA Inc.".
+    Limit: only capitalized words joined by "of/for", or a coded word, grow a name."""
     a, b = start - hit.start, end - hit.start
     if hit.text[a:b].endswith((" of", " for")):
         b = a + hit.text[a:b].rfind(" ")
@@ -723,7 +727,7 @@ def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
     if tail:
         b += len(tail.group())
     before = hit.text[max(0, a - 60) : a]
-    head = NAME_HEAD.search(before.removesuffix("the "))
+    head = NAME_HEAD.search(before.removesuffix("the ")) or CODED_HEAD.search(before)
     if head:
         a = max(0, a - 60) + head.start()
     return hit.start + a, hit.start + b
