@@ -123,6 +123,11 @@ def test_the_slot_is_filled_beside_the_predicate_or_its_synonym(
             "Trump has also authorized the CIA to conduct covert action in Venezuela.",
             "conduct covert action in Venezuela",
         ),
+        (  # what someone is willing to do, as what they are bidden to do
+            "What is Maduro willing to do?",
+            "Maduro said he is willing to negotiate with Washington.",
+            "negotiate with Washington",
+        ),
         (
             "What did Maduro ask the reservists to do?",
             "Maduro asked the reservists to report to their barracks by Friday.",

@@ -301,7 +301,7 @@ def _bidding(tokens: "list[Token]") -> "Token | None":
             if t.lemma_ == "do"
             and t.dep_ in ("xcomp", "ccomp")
             and any(k.lower_ == "to" for k in t.children)
-            and t.head.pos_ == "VERB"
+            and t.head.pos_ in ("VERB", "ADJ")
             and t.head.lemma_.lower() not in LIGHT
         ),
         None,
