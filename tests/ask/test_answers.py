@@ -1521,3 +1521,16 @@ def test_the_person_asked_about_is_not_whom_they_worked_for(
     )
     answer = asked("Who did Omar Varga work for?", text, nlp, settings)
     assert answer.text == "G4S Secure Solutions USA Inc."
+
+
+def test_the_source_asked_may_be_named_in_the_sentence_before_the_figures(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "After months in overdrive, the great American jobs engine seems to be idling. In "
+        "March the economy added no new jobs for the first time in two years, the Labor "
+        "Department reported on Friday. Payrolls edged down by 36,000 jobs, and the "
+        "unemployment rate edged up to 4.7 percent from 4.6 percent."
+    )
+    question = "What was the U.S. jobless rate in March according to the Labor Department?"
+    assert asked(question, text, nlp, settings).text == "4.7 percent"

@@ -781,7 +781,9 @@ def missing_names(
     rule: "The Igla-S is ... similar to US Stingers" makes the next sentence about the Igla-S,
     not the Stinger), nor an actor they mention under another alias ("US" for "the United
     States", "Denmark's unions" for "Danish"). With `whole`, or when the sentence speaks of
-    someone by a pronoun ("nobody opposed *him*"), anywhere in the sentence before counts."""
+    someone by a pronoun ("nobody opposed *him*"), anywhere in the sentence before counts; so
+    it does for the source the question gives ("according to the Labor Department": "...,
+    the Labor Department reported on Friday." before the figures)."""
     before = (
         [w for w in passage.before.text.split() if any(c.isalnum() for c in w)]
         if passage.before
@@ -792,6 +794,9 @@ def missing_names(
     ending = passage.after.text if passage.after else ""
     text = " ".join((passage.hit.text, ending, passage.hit.title or "", *before))
     missing = [n for n in question.names if not named_in(n, text)]
+    if missing and question.speaker and passage.before:  # "..., the Labor Department reported."
+        told = passage.before.text
+        missing = [n for n in missing if not (n in question.speaker and named_in(n, told))]
     if missing:  # the story's dateline places all of it ("CANBERRA, Australia (AP) _")
         missing = [n for n in missing if not named_in(n, dateline(passage.hit, src.store))]
     runs = question.name_runs
