@@ -1534,3 +1534,16 @@ def test_the_source_asked_may_be_named_in_the_sentence_before_the_figures(
     )
     question = "What was the U.S. jobless rate in March according to the Labor Department?"
     assert asked(question, text, nlp, settings).text == "4.7 percent"
+
+
+def test_what_a_described_thing_would_do_is_told_by_its_clause(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "On Wednesday Rep. Ana Ruiz discussed legislation she was introducing which would "
+        "revoke the security clearance of officials found careless. The hearing lasted four "
+        "hours."
+    )
+    question = "What would the bill Rep. Ana Ruiz announced after the hearing do?"
+    answer = asked(question, text, nlp, settings)
+    assert (answer.text or "").startswith("revoke the security clearance")

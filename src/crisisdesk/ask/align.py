@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from crisisdesk.ask.words import stem, word_groups, words_of
+from crisisdesk.ask.words import stem, stems_for, word_groups, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -177,9 +177,12 @@ def slot_of(doc: "Doc") -> Slot | None:
     if _who_is_named(tokens):  # "Who is Maduro?": what the sentences call him
         return _slot(_named_part(tokens), "title")
     doing = DOING.match(doc.text)
-    doer = [t for t in tokens if doing and doing.start("who") <= t.idx < doing.end("who")]
+    doer = _opening_phrase(
+        doc, [t for t in tokens if doing and doing.start("who") <= t.idx < doing.end("who")]
+    )
     if _a_doer(doer):  # "What is the US doing near Venezuela?": what it is said to do
-        return Slot(frozenset(_bare(t) for t in doer if t.lower_ not in STOPPED), "deed")
+        named = {_bare(t) for t in doer if t.lower_ not in STOPPED}
+        return Slot(frozenset(named | {w for n in named for w in stems_for(n)}), "deed")
     return _progressive(tokens) or _capable(tokens) or _slot_by_wh(tokens)
 
 
@@ -214,6 +217,16 @@ def _capable(tokens: "list[Token]") -> Slot | None:
     found = _slot([verb], "obj")
     doer = frozenset(stem(t.lower_) for t in tokens[words[1].i + 1 : able.i] if content_word(t))
     return replace(found, others=(("subj", doer),) if doer else ()) if found else None
+
+
+def _opening_phrase(doc: "Doc", words: "list[Token]") -> "list[Token]":
+    """The noun phrase a doer opens with, when a clause describes it ("the bill *Rep. McCaul
+    announced after the FBI's findings*": the bill); the words as they are when they hold a
+    "to" (what one wants another to do) or open with no noun phrase."""
+    if not words or any(t.lower_ == "to" for t in words):
+        return words
+    first = next((c for c in doc.noun_chunks if c.start == words[0].i), None)
+    return list(first) if first is not None and first.end <= words[-1].i else words
 
 
 def _a_doer(words: "list[Token]") -> bool:
@@ -639,15 +652,25 @@ def likenings(sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
 
 def deeds(slot: Slot, sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
     """What the sentence says the doer of a "what is X doing" question does: each verb
-    phrase whose subject names it, less the subject ("The US *has deployed 4,500 Marines*")."""
+    phrase whose subject names it (in a reader's word too: the slot holds them), less the
+    subject ("The US *has deployed 4,500 Marines*", "legislation *which would revoke* ..."
+    for what the bill would do)."""
     for token in sentence:
         if token.pos_ != "VERB" or token.dep_ in ("aux", "auxpass"):
             continue
         subjects = [k for k in token.children if k.dep_ in (*SUBJECTS, "nsubjpass")]
-        if any(slot.words & {_bare(t) for t in k.subtree} for k in subjects):
+        if token.dep_ == "relcl" and any(k.tag_ in ("WDT", "WP") for k in subjects):
+            subjects = [token.head]  # "legislation which would revoke": the legislation
+        if any(slot.words & {_bare(t) for t in _own_words(k)} for k in subjects):
             span = extent(token, "clause", token)
             if span is not None:
                 yield span
+
+
+def _own_words(noun: "Token") -> "list[Token]":
+    """A noun's words without the clauses that describe it."""
+    clauses = [t for k in noun.children if k.dep_ == "relcl" for t in k.subtree]
+    return [t for t in noun.subtree if t not in clauses]
 
 
 def _bare(token: "Token") -> str:
