@@ -1547,3 +1547,16 @@ def test_what_a_described_thing_would_do_is_told_by_its_clause(
     question = "What would the bill Rep. Ana Ruiz announced after the hearing do?"
     answer = asked(question, text, nlp, settings)
     assert (answer.text or "").startswith("revoke the security clearance")
+
+
+def test_a_count_of_days_is_not_read_as_a_count_of_people_held(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Police in the capital held 30 protesters for days after the news conference. "
+        "As of Thursday, Ruiz has gone 271 days without a press conference."
+    )
+    question = "How many days has Ruiz gone without holding a news conference?"
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "271 days"
+    assert answer.confidence > 0.5  # "holding" a conference counts no one held

@@ -61,6 +61,7 @@ from crisisdesk.ask.figures import (
     PARTITIVE,
     SIZES,
     TALLY_ASKED,
+    TIME_UNITS,
     VAGUE,
     VAGUE_FIT,
     ages,
@@ -440,7 +441,9 @@ def of_the_act(
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
     doc = parsed(hit.text, nlp)
-    fit = outcome_fit(doc, start, end, question.acts) * owner_fit(doc, start, end, question.text)
+    lasting = question.focus is not None and stem(question.focus) in TIME_UNITS  # "how many days"
+    fit = 1.0 if lasting else outcome_fit(doc, start, end, question.acts)
+    fit *= owner_fit(doc, start, end, question.text)
     fit *= act_figure_fit(doc, start, end, question.acts)
     fit *= changed_fit(parsed(question.text, nlp), doc, start, end)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
