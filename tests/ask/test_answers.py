@@ -1560,3 +1560,18 @@ def test_a_count_of_days_is_not_read_as_a_count_of_people_held(
     answer = asked(question, text, nlp, settings)
     assert answer.text == "271 days"
     assert answer.confidence > 0.5  # "holding" a conference counts no one held
+
+
+def test_a_mayor_is_an_official_and_new_york_city_is_new_york(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The campaign had sought a permit for weeks. Mayor Bill de Blasio on Monday "
+        "intervened to help the campaign get a permit for its rally in New York."
+    )
+    question = (
+        "Which official stepped in to help the campaign get a permit for its New York City rally?"
+    )
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == "Bill de Blasio"
+    assert answer.confidence > 0.3  # called by a title the question's "official" covers

@@ -718,6 +718,7 @@ def not_in_document(
         if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
         and not spelled_out(n, doc.text)
         and not surnamed(n, runs, words)
+        and not place_kind(n, runs, doc.text)
         and not by_outlet(n, runs, doc.outlet)
     ]
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
@@ -733,6 +734,14 @@ def not_in_document(
             for r in (n, *(r for r in runs if n in r))
         )
     ]
+
+
+def place_kind(name: str, runs: tuple[str, ...], text: str) -> bool:
+    """The name is the kind word ending a place's name ("City" of "New York City") and the
+    text names the place without it ("New York")."""
+    return name in PLACE_KINDS and any(
+        r.endswith(f" {name}") and named_in(r.removesuffix(f" {name}"), text) for r in runs
+    )
 
 
 def by_outlet(name: str, runs: tuple[str, ...], outlet: str | None) -> bool:
@@ -771,6 +780,10 @@ def named_in(name: str, text: str) -> bool:
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:
     """Every name of the question occurs in the passage, its title or the sentence before."""
     return not missing_names(question, passage, src, whole=True)
+
+
+#: words that end a place's name and say what kind of place it is
+PLACE_KINDS = frozenset({"City", "County", "State", "Province"})
 
 
 def missing_names(
