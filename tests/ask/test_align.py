@@ -489,6 +489,21 @@ def test_what_someone_is_doing_asks_for_what_they_are_said_to_do(
     assert (slot is not None and slot.role == "deed") is deed
 
 
+@pytest.mark.parametrize(
+    ("question", "doer"),
+    [
+        ("What did Jan Ruiz's father do for a living?", "father"),  # not whose father
+        ("What would the bill Ana Ruiz announced do?", "legislation"),  # a reader's word for it
+    ],
+)
+def test_the_doer_is_the_noun_phrase_asked_about(question: str, doer: str, nlp: Language) -> None:
+    slot = questions.read(question, nlp).slot
+    assert slot is not None
+    assert slot.role == "deed"
+    assert doer in slot.words
+    assert not {"jan", "ruiz", "ana"} & slot.words
+
+
 def test_what_someone_is_doing_is_their_verb_phrase(nlp: Language, settings: Settings) -> None:
     text = (
         "Venezuela's officials spoke in Caracas. The US has deployed 4,500 Marines and sailors "

@@ -181,8 +181,7 @@ def slot_of(doc: "Doc") -> Slot | None:
         doc, [t for t in tokens if doing and doing.start("who") <= t.idx < doing.end("who")]
     )
     if _a_doer(doer):  # "What is the US doing near Venezuela?": what it is said to do
-        named = {_bare(t) for t in doer if t.lower_ not in STOPPED}
-        return Slot(frozenset(named | {w for n in named for w in stems_for(n)}), "deed")
+        return Slot(_doer_words(doer), "deed")
     return _progressive(tokens) or _capable(tokens) or _slot_by_wh(tokens)
 
 
@@ -217,6 +216,15 @@ def _capable(tokens: "list[Token]") -> Slot | None:
     found = _slot([verb], "obj")
     doer = frozenset(stem(t.lower_) for t in tokens[words[1].i + 1 : able.i] if content_word(t))
     return replace(found, others=(("subj", doer),) if doer else ()) if found else None
+
+
+def _doer_words(doer: "list[Token]") -> frozenset[str]:
+    """The stems that name a doer: its words less whose it is ("Jan van Riebeeck's *father*"),
+    and a reader's words for its head noun ("bill": "legislation")."""
+    owner = {t for d in doer if d.dep_ == "poss" for t in d.subtree}
+    own = [t for t in doer if t not in owner and t.lower_ not in STOPPED and not t.is_punct]
+    heads = [t for t in own if t.head not in own or t.head == t]
+    return frozenset({_bare(t) for t in own} | {w for h in heads for w in stems_for(_bare(h))})
 
 
 def _opening_phrase(doc: "Doc", words: "list[Token]") -> "list[Token]":
