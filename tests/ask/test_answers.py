@@ -1575,3 +1575,12 @@ def test_a_mayor_is_an_official_and_new_york_city_is_new_york(
     answer = asked(question, text, nlp, settings)
     assert answer.text == "Bill de Blasio"
     assert answer.confidence > 0.3  # called by a title the question's "official" covers
+
+
+def test_an_ordinal_in_digits_is_said_in_words(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Trump said on Tuesday that Second Amendment people have amazing spirit and great "
+        "political power. Clinton said guns were a threat."
+    )
+    answer = asked("What did Trump say about 2nd Amendment people?", text, nlp, settings)
+    assert "Second Amendment people" in (answer.text or "")

@@ -135,6 +135,22 @@ PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
 #: a number written in digits ("5,000", "447", "3.5"), and one that may be a year
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
+#: ordinals in words, in order, and a word of them
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+ORDINAL_WORDS = re.compile(rf"\b({'|'.join(ORDINALS)})\b", re.I)
 NAMED_NUMBER = re.compile(r"(?:-|\b[A-Z][\w.]* )$")
 #: "all" before a number: the size of a whole set, said by "all" or "every" as often
 WHOLE_SET = re.compile(r"\b(?:all|every one of)(?: the| its| their)? $", re.I)
@@ -380,7 +396,7 @@ def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[s
     not say, in digits or in words ("twenty four hours" says 24): "the 5,000-meter race" is
     not the 3,000-meter one. Its years, centuries and decades are `period`'s to check; a
     number in a name ("Flight 447", "EB-5") the names'; the size of a whole ("all 50 states")
-    is no constraint."""
+    is no constraint. An ordinal in words says its number ("the Second Amendment": 2nd)."""
     eras = [m.span() for m in ERA.finditer(question.text)]
     given = [
         m.group()
@@ -398,6 +414,7 @@ def unsaid_numbers(question: Question, passage: Passage, store: Store) -> list[s
     hits = [h for h in (passage.hit, passage.before) if h is not None]
     told = [q for h in hits for q in store.quantities_in(h.doc_id, h.start, h.end)]
     said |= {digits(q.value) for q in told if q.value is not None}
+    said |= {str(ORDINALS.index(w.lower()) + 1) for w in ORDINAL_WORDS.findall(text)}
     return [n for n in given if n.replace(",", "") not in said]
 
 
