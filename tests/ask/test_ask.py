@@ -83,6 +83,8 @@ def test_reasons_statements_and_speakers_are_read(nlp: Language) -> None:
     assert questions.read("Why did the navy leave the port?", nlp).kind == "reason"
     said = questions.read("What did the minister insist about the brigades?", nlp)
     assert (said.kind, said.speaker) == ("statement", "minister")
+    hinted = questions.read("What did the minister hint about the brigades?", nlp)
+    assert (hinted.kind, hinted.speaker) == ("statement", "minister")
     according = questions.read("According to Tomas Arkell, how many reservists joined?", nlp)
     assert (according.kind, according.focus, according.speaker) == (
         "number",

@@ -379,7 +379,7 @@ REASON = re.compile(
 )
 STATEMENT = re.compile(
     r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
-    r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest|want|urge"
+    r"|announce|tell|state|allege|report|reveal|predict|promise|threaten|suggest|want|urge|hint"
     r"|propose|demand|recommend)\b"
 )
 #: what someone gives in words ("what was Abbott's *message* to Obama"): what they said
