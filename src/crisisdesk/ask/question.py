@@ -407,7 +407,7 @@ STANCES = {
 SPEAKER = re.compile(
     r"\baccording to ([^,?]+)|\b(?:what|why) (?:did|does|do|has|had) ([^?]+?) "
     r"(?:say|said|claim|insist|deny|argue|warn|admit|tell|state|predict|blame|cite|think|believe"
-    r"|want|urge|propose|demand|recommend|call|ask|request)\b"
+    r"|want|urge|propose|demand|recommend|call|ask|request|hint|suggest)\b"
     r"|\bhow (?:did|does|do|has|had) ([^?]+?) "
     r"(?:describe|characteri[sz]e|call|respond|react|rate)\b"
     rf"|\bwhat (?:is|was) ([^?]+?)['’]s (?:\w+ )?(?:{GIVEN}|view|position|stance|opinion)\b",
