@@ -41,3 +41,19 @@ def test_a_quotation_mark_opening_a_paragraph_starts_the_sentence_it_opens(
         "The talks ended.",
         "''There's no way we can keep every promise,'' the minister said.",
     ]
+
+
+def test_a_headline_is_one_sentence(nlp: Language) -> None:
+    text = (
+        "Donald Trump Is Now Calling Obama The \u2018Most Valuable Player\u2019 For ISIS.\n\n"
+        "Trump spoke during multiple interviews on Thursday. He did not say more."
+    )
+    sentences = [
+        text[s.start : s.end].strip()
+        for s in next(analyze([(text, date(2025, 10, 23))], nlp=nlp)).sentences
+    ]
+    assert sentences == [
+        "Donald Trump Is Now Calling Obama The \u2018Most Valuable Player\u2019 For ISIS.",
+        "Trump spoke during multiple interviews on Thursday.",
+        "He did not say more.",
+    ]

@@ -1584,3 +1584,13 @@ def test_an_ordinal_in_digits_is_said_in_words(nlp: Language, settings: Settings
     )
     answer = asked("What did Trump say about 2nd Amendment people?", text, nlp, settings)
     assert "Second Amendment people" in (answer.text or "")
+
+
+def test_a_headline_s_capitals_do_not_grow_a_name(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Long-Time Leaders of Conservative Movement Unite in Support of Ted Cruz.\n\n"
+        "The old lions of the conservative movement announced on Monday their support for "
+        "his candidacy."
+    )
+    answer = asked("Who do conservative leaders support?", text, nlp, settings)
+    assert answer.text == "Ted Cruz"

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from crisisdesk.analyze.components.paragraphs import headline_case
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import (
@@ -722,6 +723,8 @@ def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
     -> "Henry III of Castile", "Secure Solutions USA Inc." -> "G4S Secure Solutions USA Inc.".
     Limit: only capitalized words joined by "of/for", or a coded word, grow a name."""
     a, b = start - hit.start, end - hit.start
+    if headline_case(WORD.findall(hit.text)):  # "... Unite in Support of Ted Cruz"
+        return start, end
     if hit.text[a:b].endswith((" of", " for")):
         b = a + hit.text[a:b].rfind(" ")
     if hit.text[a:b].endswith(("'s", "’s")) and " " in hit.text[a:b]:  # "Felix Mchami's"

@@ -6,7 +6,7 @@ says ..."); the small parser often runs a sentence across them, which breaks sub
 contents for every later component. Sentence starts preset on the `Doc` are respected by spaCy's
 parser, so this rule only has to mark the first token after a newline, and a closing quotation
 mark after a sentence's end as no start (before a paragraph break the parser split 'grandpa."'
-into two sentences, the second the mark alone).
+into two sentences, the second the mark alone). A line in headline case is one sentence.
 Limit: a hard-wrapped text (a newline inside every sentence) would be over-split; such text is
 rare in news feeds and HTML extraction, which keep one paragraph per line.
 """
@@ -21,6 +21,9 @@ from spacy.tokens import Doc, Token
 OPENING = frozenset({'"', "“", "‘", "''", "``", "'"})
 CLOSING = frozenset({'"', "”", "’", "''"})
 ENDS = frozenset({".", "!", "?", "..."})
+#: a headline's share of capitalized words among those longer than HEADLINE_WORD letters, and
+#: the fewest such words that tell one
+HEADLINE, HEADLINE_WORD, HEADLINE_WORDS = 0.8, 3, 4
 
 
 @Language.factory("crisisdesk_paragraphs", assigns=["token.is_sent_start"])
@@ -44,7 +47,38 @@ def split_paragraphs(doc: Doc) -> Doc:
             opened = False
         elif closing_quote(token):
             token.is_sent_start = False
+    for line in lines(doc):
+        if headline(line):
+            for token in line[1:]:
+                token.is_sent_start = False
     return doc
+
+
+def lines(doc: Doc) -> list[list[Token]]:
+    """The doc's tokens line by line, the spaces that break them left out."""
+    out: list[list[Token]] = [[]]
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            out.append([])
+        elif not token.is_space:
+            out[-1].append(token)
+    return [line for line in out if line]
+
+
+def headline(line: list[Token]) -> bool:
+    """A line in headline case ("Donald Trump Is Now Calling Obama The 'Most Valuable Player'
+    For ISIS.") with no sentence end before its last token. The parser, misled by the
+    capitals, cuts it where a capital follows a name."""
+    if any(t.text in ENDS for t in line[:-1]):
+        return False
+    return headline_case([t.text for t in line if t.is_alpha])
+
+
+def headline_case(words: list[str]) -> bool:
+    """Most of the longer words are capitalized, as in a headline: capitals there do not mark
+    names."""
+    long = [w for w in words if len(w) > HEADLINE_WORD]
+    return len(long) >= HEADLINE_WORDS and sum(w[0].isupper() for w in long) >= HEADLINE * len(long)
 
 
 def closing_quote(token: Token) -> bool:
