@@ -1594,3 +1594,12 @@ def test_a_headline_s_capitals_do_not_grow_a_name(nlp: Language, settings: Setti
     )
     answer = asked("Who do conservative leaders support?", text, nlp, settings)
     assert answer.text == "Ted Cruz"
+
+
+def test_showing_is_demonstrating_in_a_reader_s_words(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The army held drills on Monday. Defence minister Tomas Arkell is working to "
+        "demonstrate a fortified defense of the border."
+    )
+    answer = asked("What is Arkell trying to show?", text, nlp, settings)
+    assert answer.text == "fortified defense of the border"
