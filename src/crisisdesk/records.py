@@ -282,8 +282,17 @@ class Answer:
         head = f"{text}, according to {mid_sentence(who)}" if who else text
         head = f"{head}, as told by {mid_sentence(said.via)}" if who and said and said.via else head
         notes = [said.stance] if said and said.stance != "asserted" else []
-        notes += [doubt_note(d) for d in self.doubts]
+        notes += [n for d in self.doubts if (n := doubt_note(d)) not in self_told(said)]
         return f"{head} ({'; '.join(notes)})" if notes else head
+
+
+def self_told(said: "Said | None") -> set[str]:
+    """The doubt notes that only say again the stance of the answer's own source ("alleged by
+    United States" beside "according to United States (alleged")."""
+    if said is None or said.stance not in ("alleged", "denied"):
+        return set()
+    who = {w for w in (said.actor, said.source) if w}
+    return {f"{said.stance} by {w}" for w in who}
 
 
 def mid_sentence(source: str) -> str:

@@ -1603,3 +1603,12 @@ def test_showing_is_demonstrating_in_a_reader_s_words(nlp: Language, settings: S
     )
     answer = asked("What is Arkell trying to show?", text, nlp, settings)
     assert answer.text == "fortified defense of the border"
+
+
+def test_a_source_s_own_allegation_is_not_noted_twice(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The navy has carried out several lethal strikes on boats off the coast, alleging they "
+        "were trafficking narcotics."
+    )
+    summary = asked("Why were the boats targeted?", text, nlp, settings).summary()
+    assert summary == "they were trafficking narcotics, according to the navy (alleged)"
