@@ -1612,3 +1612,14 @@ def test_a_source_s_own_allegation_is_not_noted_twice(nlp: Language, settings: S
     )
     summary = asked("Why were the boats targeted?", text, nlp, settings).summary()
     assert summary == "they were trafficking narcotics, according to the navy (alleged)"
+
+
+def test_he_or_she_in_someone_s_reported_words_is_that_someone(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "President Ana Ruiz has stated she is weighing military action inside Corvale to "
+        "weaken Tomas Arkell."
+    )
+    answer = asked("Who is weighing military action inside Corvale?", text, nlp, settings)
+    assert answer.text == "President Ana Ruiz"

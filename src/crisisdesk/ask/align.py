@@ -110,6 +110,9 @@ DOING = re.compile(
     r"(?:doing|done|do|going to do)\b",
     re.I,
 )
+#: pronouns that may stand for the teller of the words they are in ("Trump has stated *he* is
+#: weighing ...": `span.teller_for`); other lone pronouns fill no slot
+WHO_PRONOUN = re.compile(r"^(?:he|she)$", re.I)
 #: words of a doer that name nobody in particular
 STOPPED = frozenset(["the", "a", "an", "its", "their", "his", "her"])
 OBJECTS = frozenset(["dobj", "attr", "oprd"])
@@ -982,7 +985,9 @@ def extent(head: "Token", role: str, predicate: "Token") -> tuple[int, int] | No
         words = words[1:]
     while words and (words[-1].is_space or (words[-1].is_punct and words[-1].text != ")")):
         words = words[:-1]
-    if not words or (len(words) == 1 and words[0].pos_ == "PRON"):
+    if not words or (
+        len(words) == 1 and words[0].pos_ == "PRON" and not WHO_PRONOUN.match(words[0].text)
+    ):
         return None
     return _closed(head.doc.text, words[0].idx, words[-1].idx + len(words[-1]))
 

@@ -346,9 +346,23 @@ def candidates(
             found_ = [apposed(c, hit) for c in found_]
     found_ = beyond_dateline(found_, hit, question.kind == "place")
     kind_words = stems_for(question.focus or "")
+    found_ = [teller_for(c, hit, store) for c in found_]
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
     found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
     return yes_or_no(question, hit, nlp, found_, aligned) if question.kind == "yesno" else found_
+
+
+def teller_for(candidate: Candidate, hit: SentenceHit, store: Store) -> Candidate:
+    """A filler "he" or "she" inside someone's reported words stands for that someone
+    ("President Donald Trump has stated *he* is weighing military action": Trump)."""
+    if candidate.how != "argument" or candidate.text.lower() not in ("he", "she"):
+        return candidate
+    for att in store.attributions_over(hit.doc_id, hit.start, hit.end):
+        source = att.source
+        inside = any(p.start <= candidate.start and candidate.end <= p.end for p in att.content)
+        if inside and source is not None and source.actor and hit.start <= source.start:
+            return replace(candidate, start=source.start, end=source.end, text=source.text)
+    return candidate
 
 
 def parsed_fits(
