@@ -77,6 +77,7 @@ from crisisdesk.ask.figures import (
 )
 from crisisdesk.ask.question import Question, asked_stance
 from crisisdesk.ask.retrieve import Passage, coverage
+from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import verdict
 from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
 from crisisdesk.records import Entity
@@ -772,10 +773,10 @@ def kind_named(focus: str | None, hit: SentenceHit, start: int, end: int) -> flo
     return 1.0 if focus.removesuffix("s") in near else UNKINDED
 
 
-#: titles as news writes them before a name ("Sen. Lindsey Graham" is a senator)
 #: words beside a name that give it a role the question asks for ("she will face Democrat
 #: Ryan Greene": her opponent)
 ROLE_CUES = {stem("opponent"): frozenset({"face", "faces", "facing", "against"})}
+#: titles as news writes them before a name ("Sen. Lindsey Graham" is a senator)
 TITLES = {
     "sen": "senator",
     "rep": "representative",
@@ -924,9 +925,7 @@ def names_someone(text: str, opens_sentence: bool) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
-#: the stances of a doubt, and the most words of a doubted thing the doubt's sentence tells
-#: better than the thing alone
-DOUBTED = frozenset({"questioned", "denied"})
+#: the most words of a doubted thing the doubt's sentence tells better than the thing alone
 DOUBTED_WORDS = 3
 
 
@@ -943,7 +942,7 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
         for part in att.content:
             if not (hit.start <= part.start and part.end <= hit.end):
                 continue
-            if att.stance in DOUBTED and len(WORD.findall(part.text)) <= DOUBTED_WORDS:
+            if att.stance in DOUBTED_STANCES and len(WORD.findall(part.text)) <= DOUBTED_WORDS:
                 # "These strikes have been questioned by US lawmakers for their legality"
                 # says what the lawmakers said; "These strikes" alone does not
                 text = hit.text.strip()
