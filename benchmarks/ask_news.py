@@ -20,6 +20,9 @@ written blind) over four disjoint sets of PolNeAR training articles: the wars an
 (`WORLD`), the attacks and crises beyond them (`EVENTS`), the policy fights (`POLICY`), the
 conventions and running mates (`CAMPAIGN`); `debate.jsonl`, `primary.jsonl` and `rest.jsonl`
 (blind too) over the debates, the primaries, and the articles on none of those subjects.
+`buildup.jsonl` (TimeBank) and `bombings.jsonl` (AQUAINT), written blind by a helper that
+never saw an answer, ask what a reader of a military crisis asks: forces sent, weapons, who
+threatened, claimed or denied what, casualties, suspects.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.

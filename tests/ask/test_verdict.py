@@ -76,6 +76,26 @@ from tests.ask.test_ask import asked
             "Holm met the man he is seeking to succeed.",
             None,
         ),
+        (  # a place the question names, said in another form
+            "Did the navy strike Pelmark?",
+            "The navy struck Pelmarkian ports on Friday.",
+            "yes",
+        ),
+        (  # the act done elsewhere than the place asked
+            "Did the navy strike Pelmark?",
+            "The navy has carried out several strikes on boats in the Caribbean.",
+            None,
+        ),
+        (
+            "Has Ostrin sent troops to Pelmark in January?",
+            "Ostrin has sent 4,500 troops to the Caribbean.",
+            None,
+        ),
+        (  # a month is no place to name
+            "Has Ostrin sent troops to Pelmark in January?",
+            "Ostrin sent troops to Pelmark last week.",
+            "yes",
+        ),
         (  # what someone said is so, not that they spoke
             "Did Voss say the strikes were connected to the inquiry?",
             "Voss said the strikes were not connected to the inquiry.",

@@ -9,7 +9,7 @@ answer is the sentence alone, for the reader to judge.
 
 from typing import TYPE_CHECKING
 
-from crisisdesk.ask.align import CONDITION, denied, forms, matches
+from crisisdesk.ask.align import CONDITION, denied, forms, matches, matches_root
 from crisisdesk.ask.words import stems_for
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ OPPOSITES = {
     "approve": "reject",
     "attend": "skip",
 }
+#: entity labels of a name that is no party or place (a month: "in January")
+UNPLACED = frozenset(["DATE", "TIME"])
 #: the dependencies of a subject
 SUBJECTS = ("nsubj", "nsubjpass")
 #: how far up the parse a word that denies or doubts a predicate may stand
@@ -131,6 +133,8 @@ def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
     for "back the debt *agreement*"; "ask Obama for his *endorsement*")."""
     if predicate.pos_ == "NOUN":  # "was there evidence of a plot": what it is about
         return True
+    if not _names_said(predicate, sentence):
+        return False
     linked = [o for k in predicate.rights if k.dep_ == "prep" for o in k.children]
     objects = [
         k for k in [*predicate.children, *linked] if k.dep_ in ("dobj", "pobj") and k.pos_ == "NOUN"
@@ -139,6 +143,16 @@ def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
         return True
     wanted = forms(objects[0].lemma_.lower()) | stems_for(objects[0].lemma_.lower())
     return any(matches(t, wanted) for t in sentence)
+
+
+def _names_said(predicate: "Token", sentence: "Doc | Span") -> bool:
+    """The sentence names each place or party that the predicate's objects name, in some form
+    ("Venezuelan" for "Venezuela"): "strikes on boats off the Caribbean coast" do not say
+    whether the US struck *Venezuela*."""
+    linked = [o for k in predicate.rights if k.dep_ in ("prep", "dative") for o in k.children]
+    objects = [k for k in [*predicate.rights, *linked] if k.dep_ in ("dobj", "pobj")]
+    named = [k.lower_ for k in objects if k.pos_ == "PROPN" and k.ent_type_ not in UNPLACED]
+    return all(any(t.lower_ == n or matches_root(t.lower_, n) for t in sentence) for n in named)
 
 
 def _same_doer(predicate: "Token", told: "Token") -> bool:
