@@ -212,6 +212,12 @@ def test_a_sentence_whose_subject_differs_from_the_questions_fills_no_slot(
     assert filled("Who did Robert lead against Dyrrachium?", sentence, nlp) == []
 
 
+def test_a_verb_used_without_the_object_asked_says_another_sense(nlp: Language) -> None:
+    sentence = "Inspector Voss said most of the interrogations had led nowhere."
+    assert filled("Who led the investigation?", sentence, nlp) == []
+    assert filled("Who led the investigation?", "Voss led the investigation.", nlp) == ["Voss"]
+
+
 def test_a_negated_question_is_not_answered_by_an_affirming_sentence(
     nlp: Language, settings: Settings
 ) -> None:

@@ -146,3 +146,24 @@ def test_others_counts_what_the_figure_before_counted(nlp: Language, settings: S
     fits = {c.text: c.fit for c in quantities(question, hit, store)}
     assert fits["18"] == 1.0  # "others": people, as the question counts
     assert fits["80"] < fits["18"]  # killed, not injured
+
+
+def test_some_of_them_of_another_kind_count_part_of_the_whole(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "More than 100 people have died in the blast, eight of them Pelmarkians."
+    store = context_store(text, settings)
+    hit = store.search("people died", limit=1)[0]
+    people = questions.read("How many people died in the blast?", nlp)
+    fits = {c.text: c.fit for c in quantities(people, hit, store)}
+    assert fits["eight"] < fits["100"]  # a part of those who died, not all of them
+    own = questions.read("How many Pelmarkians died in the blast?", nlp)
+    assert {c.text: c.fit for c in quantities(own, hit, store)}["eight"] == 1.0
+
+
+def test_gis_are_troops(nlp: Language, settings: Settings) -> None:
+    text = "An estimated 20,000 American GIs have already massed to defend the border."
+    store = context_store(text, settings)
+    hit = store.search("GIs massed", limit=1)[0]
+    question = questions.read("How many American troops had massed at the border?", nlp)
+    assert [c.fit for c in quantities(question, hit, store)] == [1.0]

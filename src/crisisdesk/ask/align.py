@@ -784,6 +784,16 @@ def name_start(head: "Token") -> int:
     return start
 
 
+def _objectless(token: "Token") -> bool:
+    """A verb of a main clause used with no object nor anything in its place ("the
+    interrogations had *led* nowhere"): it says another sense than the question's "led the
+    inquiry". A verb whose object stands elsewhere (a relative clause, a shared conjunct, a
+    passive) does not count."""
+    if token.pos_ != "VERB" or token.dep_ in ELSEWHERE_OBJECT:
+        return False
+    return not any(k.dep_ in OBJECT_LIKE for k in token.children)
+
+
 def agrees(slot: Slot, token: "Token") -> bool:
     """The sentence's predicate does not contradict the question's: both or neither are
     negated, and a subject or object it gives shares a word with the question's, or is a
@@ -792,6 +802,8 @@ def agrees(slot: Slot, token: "Token") -> bool:
         return False
     for role, words in slot.others:
         given = fillers(token, role)
+        if not given and role == "obj" and _objectless(token):
+            return False  # "the interrogations had led nowhere": no one led the inquiry
         if not given:
             continue
         said = {stem(t.lower_) for g in given for t in g.subtree if content_word(t)}
@@ -801,6 +813,12 @@ def agrees(slot: Slot, token: "Token") -> bool:
     return True
 
 
+#: where a verb's object may stand outside its own children
+ELSEWHERE_OBJECT = frozenset(["acl", "relcl", "amod", "xcomp", "conj", "advcl", "pcomp"])
+#: children that give a verb its object, or something in its place
+OBJECT_LIKE = frozenset(
+    ["dobj", "nsubjpass", "auxpass", "ccomp", "xcomp", "prep", "dative", "attr", "oprd"]
+)
 #: the prepositions after a noun for an act that name what the act is done to
 TARGETING = frozenset({"against", "on", "of"})
 #: a clause opened by a word that says what is supposed, not what happened, up to here

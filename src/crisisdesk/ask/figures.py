@@ -144,7 +144,11 @@ CASUALTIES = re.compile(
 #: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
 PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
 #: a count of what the sentence before named ("nearly 300 *of them*")
-OF_THEM = re.compile(r"^\s+of (?:them|those|these)\b", re.I)
+#: how well a count of some of those counted before fits a question about all of them
+PART_FIT = 0.5
+OF_THEM = re.compile(
+    r"^\s+of (?:them|those|these)\b(?:,? ((?:[A-Z][a-z]+|[a-z]+(?:s|men|children)))\b)?"
+)
 #: what stands before the whole a part of it is counted from ("10 of *12* American victims")
 WHOLE = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most"
@@ -320,12 +324,23 @@ def counted_after(question: Question, hit: SentenceHit, end: int) -> str | None:
     """The words right after a count the analysis tied to nothing, when they name what the
     question counts ("a record 39 Israeli troops were killed", parsed as a record of 39), or
     refer to what the story said before ("300 of them")."""
-    if question.focus and OF_THEM.match(hit.text[end - hit.start :]):
-        return question.focus  # "ordered nearly 300 of them to Cameroon": of the troops asked
+    part = OF_THEM.match(hit.text[end - hit.start :])
+    if question.focus and part:  # "eight of them Americans": the Americans among them
+        return part.group(1) or question.focus  # "nearly 300 of them to Cameroon": the troops
     following = re.match(r"[ \w'’-]*", hit.text[end - hit.start :])
     words = WORD.findall(following.group() if following else "")[:AFTER_WORDS]
     noun = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() in LINKS), None)])
     return noun if question.focus and noun and named_thing(question.focus, noun) else None
+
+
+def a_part(question: Question, hit: SentenceHit, end: int) -> bool:
+    """The figure counts some of those the sentence counted before, of a kind the question
+    does not name ("more than 100 people have died, *eight* of them Americans" for how many
+    people died; not for how many Americans died)."""
+    part = OF_THEM.match(hit.text[end - hit.start :])
+    if part is None or not part.group(1):
+        return False
+    return stem(part.group(1)) not in {stem(t) for t in question.terms}
 
 
 def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
@@ -362,6 +377,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
         fit *= GIVEN_COUNT if given(question, counted) else 1.0
         fit *= outcome_said(question, hit, q.start, q.end)
+        fit *= PART_FIT if a_part(question, hit, q.end) else 1.0
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]

@@ -29,6 +29,14 @@ NUMBER = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 AMOUNT = ("QUANTITY", "CARDINAL", "MONEY", "PERCENT", "DATE", "TIME")
 DATE = ("DATE", "TIME")
 PLACE = ("GPE", "LOC", "FAC")
+#: places that are buildings or compounds ("which building was brought down")
+SITES = frozenset(
+    [
+        *("center", "centre", "mall", "stadium", "arena", "airport", "hotel", "base"),
+        *("building", "prison", "mosque", "church", "bridge", "compound", "embassy", "plant"),
+        *("factory", "facility", "hospital", "school", "office", "headquarters", "tower"),
+    ]
+)
 PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
 ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
 
@@ -500,11 +508,13 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "capital",
             "location",
             "venue",
-            *("center", "centre", "mall", "stadium", "arena", "airport", "hotel", "square"),
-            *("base", "building", "prison", "mosque", "church", "bridge", "compound"),
+            "square",
         ],
         ("place", PLACE),
     ),
+    #: a site is a building or a compound, named as a facility or an organization ("the
+    #: six-story Ufundi House", tagged ORG), seldom as a town or a country
+    **dict.fromkeys(SITES, ("place", ("FAC", "ORG", "LOC", "GPE"))),
     **dict.fromkeys(["language", "nationality", "religion"], ("actor", ("NORP", "LANGUAGE"))),
 }
 #: a run of capitalized words: a name of several words ("United States")
