@@ -445,6 +445,17 @@ def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(
     assert got.text == "Ryanair"
 
 
+def test_which_missile_is_answered_by_the_name_written_beside_its_kind(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Pentagon officials said Iraq is believed to have the ability to deliver chemical "
+        "weapons in artillery shells or, perhaps, atop Soviet-made Frog7 missiles."
+    )
+    question = "Which Soviet-made missile could Iraq use to deliver chemical weapons?"
+    assert asked(question, text, nlp, settings).text == "Frog7"
+
+
 def test_the_subject_of_a_verb_after_selected_to_is_the_one_selected(nlp: Language) -> None:
     sentence = "Penske Auto was selected to buy the Saturn unit of the carmaker."
     assert "Penske Auto" in filled("Who is buying the Saturn unit?", sentence, nlp)

@@ -47,6 +47,8 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("What year was the harbour rebuilt?", "date", "DATE"),
         ("In which coastal city did the talks take place?", "place", "GPE"),
         ("Which building was brought down by the blast?", "place", "FAC"),  # not a town
+        ("Which aircraft carrier did the navy send?", "actor", "PRODUCT"),  # not an airline
+        ("Which Soviet-made missile did the army fire?", "actor", "PRODUCT"),  # not "Soviet"
         ("What proportion of voters turned out?", "number", "PERCENT"),
         ("How many ships were sunk?", "number", "CARDINAL"),
         ("What lump sum did the firm offer?", "number", "MONEY"),

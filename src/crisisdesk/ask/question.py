@@ -39,6 +39,18 @@ SITES = frozenset(
 )
 PERSON_FIRST = ("PERSON", "ORG", "NORP", "GPE")
 ORG_FIRST = ("ORG", "PERSON", "NORP", "GPE")
+#: a weapon, a craft or a ship is named as a product ("Frog7"), an organization, a facility,
+#: or a person ("the carrier Dwight D. Eisenhower")
+EQUIPMENT_FIRST = ("PRODUCT", "ORG", "PERSON", "FAC")
+#: the kinds of weapon, craft and ship a reader asks "which" of, each named ("which weapons"
+#: asks for any phrase: "anti-aircraft missiles")
+EQUIPMENT = frozenset(
+    [
+        *("missile", "rocket", "warplane", "plane", "jet", "aircraft", "bomber"),
+        *("helicopter", "drone", "tank", "ship", "vessel", "warship", "submarine", "destroyer"),
+        *("frigate", "cruiser", "launcher", "rifle", "gun", "howitzer", "interceptor"),
+    ]
+)
 
 WORD = re.compile(r"\w[\w'’.-]*\w|\w")
 #: a setting before the question proper ("At the forum, did Clinton admit ...?", "If Congress
@@ -722,8 +734,11 @@ def parsed_focus(doc: "Doc") -> str | None:
     for i, word in enumerate(words):
         counting = word in ("many", "much") and i and words[i - 1] == "how"
         if word in ("which", "what") or counting:
-            run = []
+            run: list[str] = []
             for token in doc[i + 1 : i + 9]:
+                if token.i and doc[token.i - 1].text == "-" and token.pos_ not in ("NOUN", "PROPN"):
+                    run = []  # "which Soviet-made missile": "Soviet" only qualifies
+                    continue
                 if token.pos_ in ("NOUN", "PROPN"):
                     run.append(token.lower_)
                 elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):
@@ -763,6 +778,8 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
             if kind == "quantity" and not re.search(r"\bhow (long|old|soon)\b", lowered):
                 labels = tuple(x for x in labels if x not in DATE)  # "how fast": not a date
             return kind, labels
+    if noun in ("carrier", "carriers") and "aircraft carrier" in lowered:  # not an airline
+        return "actor", EQUIPMENT_FIRST
     return noun_kind(noun)
 
 
@@ -775,6 +792,8 @@ def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
     entry = noun_entry(noun)
     if entry is not None:
         return entry
+    if equipment(noun):
+        return "actor", EQUIPMENT_FIRST
     if noun in PERSON_NOUNS:
         return "actor", PERSON_FIRST
     if noun.rstrip("s") in ORG_NOUNS or noun in ORG_NOUNS:
@@ -782,6 +801,12 @@ def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
     if agent_noun(noun):
         return "actor", PERSON_FIRST
     return "phrase", ()
+
+
+def equipment(noun: str) -> bool:
+    """The noun is a kind of weapon, craft or ship ("missiles")."""
+    singular = noun.removesuffix("s")
+    return noun in EQUIPMENT or singular in EQUIPMENT
 
 
 def agent_noun(noun: str) -> bool:

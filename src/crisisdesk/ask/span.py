@@ -75,7 +75,7 @@ from crisisdesk.ask.figures import (
     time_fit,
     times,
 )
-from crisisdesk.ask.question import Question, asked_stance
+from crisisdesk.ask.question import EQUIPMENT_FIRST, Question, asked_stance
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import verdict
@@ -615,10 +615,10 @@ def _kind_called(question: Question, hit: SentenceHit, store: Store) -> Iterator
     asks for ("near the *Olympia shopping mall*" for which shopping center)."""
     focus = question.focus or ""
     nouns = stems_for(focus)
-    known = [
+    known = [  # a name found as one of the kind, or a people's adjective ("the Jewish state")
         (e.start - hit.start, e.end - hit.start)
         for e in store.entities_in(hit.doc_id, hit.start, hit.end)
-        if e.label in question.labels
+        if e.label in question.labels or e.label == "NORP"
     ]
     for run in KIND_CALLED.finditer(hit.text):
         name = run.group("name").split()
@@ -720,7 +720,8 @@ def entity_fit(
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
-        fit *= ROLE_UNTITLED if ROLE_ASKED.match(question.text) else UNTITLED
+        role = ROLE_ASKED.match(question.text) or question.labels == EQUIPMENT_FIRST
+        fit *= ROLE_UNTITLED if role else UNTITLED  # a ship is named beside its kind
     return fit
 
 

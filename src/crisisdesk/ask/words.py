@@ -10,10 +10,20 @@ from crisisdesk.analyze.lexicon import read_rows
 WORD = re.compile(r"\w[\w'’-]*")
 
 
+#: plurals whose "es" is its own syllable ("buses", "taxes", "marches"): the stem drops it
+SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
+#: the shortest "-ies" and "-es" plurals read as plurals ("spies" and "axes" stay whole)
+PLURAL_IES, PLURAL_ES = 6, 5
+
+
 def stem(word: str) -> str:
     """A crude stem for coverage checks (FTS5's porter tokenizer does the retrieval stemming)."""
     word = word.lower()
-    for suffix in ("ies", "es", "s", "ed", "ing"):
+    if len(word) > PLURAL_IES and word.endswith("ies"):  # "countries": "country"
+        return f"{word[:-3]}y"
+    if len(word) > PLURAL_ES and word.endswith("es") and not word.endswith(SIBILANT_ES):
+        return word[:-1]  # "missiles": "missile", as its singular
+    for suffix in ("es", "s", "ed", "ing"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word

@@ -1,0 +1,17 @@
+"""The crude stems that coverage checks and the reader lexicons compare words by."""
+
+import pytest
+
+from crisisdesk.ask.words import stem, stems_for
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("missiles", "missile"), ("countries", "country"), ("marches", "march"), ("ships", "ship")],
+)
+def test_a_plural_has_its_singulars_stem(plural: str, singular: str) -> None:
+    assert stem(plural) == stem(singular)
+
+
+def test_a_lexicon_row_written_in_plurals_gives_the_singulars_synonyms() -> None:
+    assert {"nation", "state"} <= stems_for("country")
