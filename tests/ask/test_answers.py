@@ -14,6 +14,7 @@ from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import acted, named_in, ordered, unmentioned
+from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
     CHANGE_FOR_LEVEL,
@@ -29,6 +30,7 @@ from crisisdesk.ask.figures import (
     polled,
     same_thing,
 )
+from crisisdesk.ask.nations import counted_states, group_fit
 from crisisdesk.ask.span import titled
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
@@ -1473,6 +1475,16 @@ def test_a_count_of_people_of_another_state_does_not_answer(
     )
     answer = asked("How many French nationals were on board the plane?", text, nlp, settings)
     assert answer.text == "15"
+
+
+def test_a_filler_naming_another_people_is_not_the_one_asked_for(
+    nlp: Language, settings: Settings
+) -> None:
+    known = gazetteer(settings)
+    asked_for = counted_states(questions.read("Which Libyan did Tanzania expel?", nlp), known)
+    others = Candidate(0, 11, "five Iraqis", "argument", 1.0)
+    own = Candidate(0, 14, "the Libyan man", "argument", 1.0)
+    assert group_fit(asked_for, others, known) < group_fit(asked_for, own, known) == 1.0
 
 
 def test_the_month_of_a_report_is_not_the_time_its_figure_is_for() -> None:

@@ -20,6 +20,8 @@ OWNER = re.compile(
 #: the people a count asks about by their state ("how many *French* nationals", "how many
 #: *Americans*")
 COUNTED_OWNER = re.compile(r"\b[Hh]ow many\s+([A-Z][\w.-]+)")
+#: one asked for by their people ("*which Libyan* did Tanzania expel")
+ONE_OF_A_PEOPLE = re.compile(r"\b[Ww]hich\s+([A-Z][\w.-]+)\b")
 #: a word that may name a state
 CAPITALIZED = re.compile(r"\b[A-Z][\w.-]*")
 #: how far before a name a state's word may stand and still say whose it is ("Georgian
@@ -27,6 +29,9 @@ CAPITALIZED = re.compile(r"\b[A-Z][\w.-]*")
 BEFORE, AFTER = 30, 12
 #: what a person placed with another state keeps of their fit
 OTHER_STATE = 0.5
+#: what a filler keeps that names only another people than the one asked ("five Iraqis"
+#: for which Libyan): it is not that one
+OTHER_PEOPLE = 0.1
 
 
 def asked_states(question: Question, known: Gazetteer) -> frozenset[str]:
@@ -40,21 +45,27 @@ def asked_states(question: Question, known: Gazetteer) -> frozenset[str]:
 
 
 def counted_states(question: Question, known: Gazetteer) -> frozenset[str]:
-    """The state codes of the people a count asks about ("how many French nationals")."""
+    """The state codes of the people a count asks about ("how many French nationals"), or of
+    the one a "which" question asks for by their people ("which Libyan did they expel")."""
     found = COUNTED_OWNER.search(question.text) if question.kind == "number" else None
+    if found is None and question.focus:
+        found = ONE_OF_A_PEOPLE.search(question.text)
+        found = found if found and found.group(1).lower() == question.focus else None
     entry = known.lookup(found.group(1)) if found else None
     return frozenset({entry.code}) if entry is not None and entry.code else frozenset()
 
 
 def group_fit(asked: frozenset[str], cand: Candidate, known: Gazetteer) -> float:
-    """`OTHER_STATE` when a figure counts people of other states than asked ("30 Egyptian
-    citizens" for how many French nationals); 1 when it counts the asked, names no state,
-    or nothing is asked."""
-    if not asked or cand.how != "quantity":
+    """`OTHER_STATE` when a figure or a filler names people of other states than asked ("30
+    Egyptian citizens" for how many French nationals, "five Iraqis" for which Libyan); 1
+    when it names the asked, names no state, or nothing is asked."""
+    if not asked or cand.how not in ("quantity", "argument", "phrase"):
         return 1.0
     words = CAPITALIZED.findall(cand.phrase or cand.text)
     told = {e.code for w in words if (e := known.lookup(w)) is not None and e.code}
-    return OTHER_STATE if told and not told & asked else 1.0
+    if not told or told & asked:
+        return 1.0
+    return OTHER_STATE if cand.how == "quantity" else OTHER_PEOPLE
 
 
 def state_fit(asked: frozenset[str], cand: Candidate, hit: SentenceHit, store: Store) -> float:
