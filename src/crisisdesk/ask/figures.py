@@ -144,6 +144,8 @@ CASUALTIES = re.compile(
 #: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
 PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
 #: a count of what the sentence before named ("nearly 300 *of them*")
+#: how well a count of other things fits "how much" ("how much explosive": "1,000 people")
+UNCOUNTABLE = 0.2
 #: how well a count of some of those counted before fits a question about all of them
 PART_FIT = 0.5
 OF_THEM = re.compile(
@@ -624,6 +626,13 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
         return 1.0 if unit in MONEY_UNITS or unit == "percent" else 0.6
     if question.kind == "amount" and base == "s":  # "how much did X give": not "four years"
         return 0.6
+    if (
+        question.kind == "amount"
+        and unit == "count"
+        and counted
+        and not own_count(question, counted)
+    ):
+        return UNCOUNTABLE  # "how much explosive": not "1,000 people"
     if question.kind == "amount":  # "how much": money, a measure, a share, then a count
         return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
     if wanted == "MONEY":
@@ -635,6 +644,12 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
     if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     return number_fit(question, unit, counted, base)
+
+
+def own_count(question: Question, counted: str) -> bool:
+    """A count of the very thing a "how much" question asks about ("how much aid": "5,000
+    tons of aid"), not of something else ("1,000 people")."""
+    return question.focus is not None and same_thing(question.focus, counted)
 
 
 def number_fit(question: Question, unit: str, counted: str | None, base: str) -> float:
