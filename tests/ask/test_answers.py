@@ -1635,3 +1635,15 @@ def test_he_or_she_in_someone_s_reported_words_is_that_someone(
     )
     answer = asked("Who is weighing military action inside Corvale?", text, nlp, settings)
     assert answer.text == "President Ana Ruiz"
+
+
+def test_what_a_named_speaker_said_is_not_what_others_said_nor_what_was_hit(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "U.S. forces on Thursday launched cruise missile strikes against alleged terrorist camps "
+        "and a chemical plant in Pelmark. The United States said it had the right to defend its "
+        "citizens against terrorist actions."
+    )
+    question = "What did Pelmark's government say about the chemical plant hit by US missiles?"
+    assert asked(question, text, nlp, settings).text is None

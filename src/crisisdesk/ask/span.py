@@ -273,6 +273,9 @@ AFTER_PLACE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
 #: sentence does not call so keeps little of its fit
 ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
 ROLE_UNTITLED = 0.3
+#: what a statement keeps whose source is not the speaker asked, and once more when that
+#: source is a named actor ("the United States" for what Sudan's government said)
+UNASKED_SOURCE, OTHER_SOURCE = 0.7, 0.5
 #: a question that asks for a name, and what a phrase that names nothing keeps of its fit
 NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
@@ -938,7 +941,9 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
         source = " ".join(
             p for p in (att.source and att.source.text, att.source and att.source.actor) if p
         )
-        fit = 1.0 if speaker and naming_words(source) & speaker else 0.7
+        fit = 1.0 if speaker and naming_words(source) & speaker else UNASKED_SOURCE
+        if speaker and fit < 1 and att.source is not None and att.source.actor:
+            fit *= OTHER_SOURCE  # a named actor who is not the one asked
         fit *= 0.7 if stance and att.stance != stance else 1.0
         for part in att.content:
             if not (hit.start <= part.start and part.end <= hit.end):
@@ -968,6 +973,8 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
         or not mentions(question.slot, hit.text)
     ):
         return []
+    if question.kind == "statement" and question.speaker:  # "what did Sudan say about the
+        return []  # plant hit by US missiles": what was hit is not what Sudan said
     doc = parsed(hit.text, nlp)
     if question.slot.role == DESCRIBED:
         spans: dict[tuple[int, int], float] = {}
