@@ -7,8 +7,10 @@ from spacy.tokens import Doc
 
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.align import arguments, extent, likenings, slot_of
+from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.retrieve import Passage
-from crisisdesk.ask.span import candidates
+from crisisdesk.ask.span import candidates, echoing, kind_phrase
+from crisisdesk.ask.words import stems_for, words_of
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked, context_store
 
@@ -627,3 +629,13 @@ def test_the_word_or_nickname_someone_used_is_what_they_are_quoted_with(
 ) -> None:
     answer = asked(question, text, nlp, settings)
     assert answer.text == quoted, answer.reason
+
+
+def test_a_name_holding_the_words_its_kind_is_asked_with_does_not_echo_the_question(
+    nlp: Language,
+) -> None:
+    read = questions.read("Which news agency reported the assassination attempt?", nlp)
+    agency = Candidate(0, 23, "Middle East News Agency", "entity", 1.0)
+    asked = words_of(read.text) - kind_phrase(read, agency) - stems_for(read.focus or "")
+    assert echoing(agency, asked).fit == 1.0
+    assert echoing(agency, words_of(read.text)).fit == 0.5

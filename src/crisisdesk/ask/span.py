@@ -352,8 +352,26 @@ def candidates(
     kind_words = stems_for(question.focus or "")
     found_ = [teller_for(c, hit, store) for c in found_]
     found_ = [c for c in found_ if c.text.lower().strip() not in REFERRING]  # "who" says nothing
-    found_ = longest([echoing(c, asked - kind_words) for c in within_sources(found_)])
+    found_ = longest(
+        [echoing(c, asked - kind_words - kind_phrase(question, c)) for c in within_sources(found_)]
+    )
     return yes_or_no(question, hit, nlp, found_, aligned) if question.kind == "yesno" else found_
+
+
+def kind_phrase(question: Question, candidate: Candidate) -> frozenset[str]:
+    """The words the question gives its focus noun with ("which *news* agency"), when the
+    candidate holds them with it as the kind it is ("Middle East News Agency"): those do not
+    echo the question ("Veltro rival Corvina" for which rival airline still does)."""
+    if not question.focus:
+        return frozenset()
+    found_ = re.search(
+        rf"\b(?:which|what)\s+((?:[\w-]+\s+){{0,3}}?){re.escape(question.focus)}\b",
+        question.text,
+        re.I,
+    )
+    if found_ is None or found_.group().split(maxsplit=1)[1].lower() not in candidate.text.lower():
+        return frozenset()
+    return frozenset(stem(w) for w in WORD.findall(found_.group(1)))
 
 
 def teller_for(candidate: Candidate, hit: SentenceHit, store: Store) -> Candidate:
