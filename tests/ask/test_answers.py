@@ -1435,6 +1435,16 @@ def test_a_title_written_short_names_the_role_asked(focus: str, titled_: bool) -
     assert titled(focus, hit, start, start + len(name)) is titled_
 
 
+@pytest.mark.parametrize(
+    ("name", "titled_"), [("Yuri Gremitskikh", False), ("Mikhail Sytenko", True)]
+)
+def test_a_title_after_a_verb_of_saying_is_the_next_names(name: str, titled_: bool) -> None:
+    sentence = "Spokesman Yuri Gremitskikh said special ambassador Mikhail Sytenko left Tuesday."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(name)
+    assert titled("envoy", hit, start, start + len(name)) is titled_
+
+
 RESULT = (
     "Despite leading each of the last 10 Iowa polls by an average of seven percentage points, "
     "Mr. Trump was defeated in the Iowa caucuses on Monday by Senator Ted Cruz of Texas, who "

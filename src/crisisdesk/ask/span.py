@@ -795,6 +795,9 @@ def kind_named(focus: str | None, hit: SentenceHit, start: int, end: int) -> flo
     return 1.0 if focus.removesuffix("s") in near else UNKINDED
 
 
+#: a verb of saying after a name: a title after it is someone else's ("Gremitskikh *said*
+#: special ambassador Mikhail Sytenko left")
+SAYING_AFTER = re.compile(r"\b(?:said|says|told|tells|added|announced|stated)\b")
 #: words beside a name that give it a role the question asks for ("she will face Democrat
 #: Ryan Greene": her opponent)
 ROLE_CUES = {stem("opponent"): frozenset({"face", "faces", "facing", "against"})}
@@ -825,6 +828,7 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
         return True
     before = hit.text[max(0, start - hit.start - 40) : start - hit.start]
     after = hit.text[end - hit.start : end - hit.start + 30]
+    after = after[: cut.start()] if (cut := SAYING_AFTER.search(after)) else after
     own = hit.text[start - hit.start : end - hit.start]
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
     wanted = stems_for(focus)
