@@ -96,6 +96,16 @@ from tests.ask.test_ask import asked
             "Ostrin sent troops to Pelmark last week.",
             "yes",
         ),
+        (  # the opposite said in the passive, by the one asked about
+            "Did Pelmark agree to the demand to extradite the general?",
+            "The demand for the general's extradition has been refused by Pelmark.",
+            "no",
+        ),
+        (
+            "Did Pelmark agree to the demand to extradite the general?",
+            "The demand for the general's extradition has been refused by Ostrin.",
+            None,
+        ),
         (  # what someone said is so, not that they spoke
             "Did Voss say the strikes were connected to the inquiry?",
             "Voss said the strikes were not connected to the inquiry.",

@@ -40,6 +40,7 @@ OPPOSITES = {
     "endorse": "oppose",
     "approve": "reject",
     "attend": "skip",
+    "agree": "refuse",
 }
 #: entity labels of a name that is no party or place (a month: "in January")
 UNPLACED = frozenset(["DATE", "TIME"])
@@ -168,8 +169,12 @@ def _same_doer(predicate: "Token", told: "Token") -> bool:
 
 
 def _doer(token: "Token") -> "Token | None":
-    """Who does what the token says: its subject, or for a verb another governs ("pushing
-    Democrats *to reject*") that verb's object, else its subject."""
+    """Who does what the token says: its subject, the "by" of a passive (None without one),
+    or for a verb another governs ("pushing Democrats *to reject*") that verb's object, else
+    its subject."""
+    if any(k.dep_ == "auxpass" for k in token.children):  # "has been refused *by the Taliban*"
+        agents = [o for k in token.children if k.dep_ == "agent" for o in k.children]
+        return agents[0] if agents else None
     own = [k for k in token.children if k.dep_ in SUBJECTS]
     if own:
         return own[0]
