@@ -1657,3 +1657,19 @@ def test_what_a_named_speaker_said_is_not_what_others_said_nor_what_was_hit(
     )
     question = "What did Pelmark's government say about the chemical plant hit by US missiles?"
     assert asked(question, text, nlp, settings).text is None
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [("Chirper", "Pelmark Social", None), ("Pelmark Social", "Chirper", "125,000")],
+)
+def test_a_description_speaks_of_whom_the_story_named_before_it(
+    first: str, later: str, expected: str | None, nlp: Language, settings: Settings
+) -> None:
+    text = (
+        f"{first} stepped up its fight against extremists on Friday. The company said it had "
+        "suspended 125,000 accounts associated with extremism since mid-2015. It was the first "
+        f"time it had given the number. {later} does not break out its removals of such content."
+    )
+    question = "How many extremist accounts has Pelmark Social shut down since mid-2015?"
+    assert asked(question, text, nlp, settings).text == expected

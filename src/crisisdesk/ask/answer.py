@@ -288,7 +288,9 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     elsewhere = not_in_document(missing, best.passage, src, question.name_runs)
     unnamed = question.kind in VALUED and question.names and len(missing) == len(question.names)
     unnamed = unnamed and not named_after_lede(missing, best.passage, src.store)
-    back = refers_back(question, best.passage.hit.text) or described(best.passage, src.store)
+    back = refers_back(question, best.passage.hit.text) or (
+        described(best.passage, src.store) and named_before(missing, best.passage, src.store)
+    )
     if unnamed and (elsewhere or not back):
         return f"no sentence found about {', '.join(missing)}"
     if elsewhere:
@@ -455,6 +457,17 @@ def described(passage: Passage, store: Store) -> bool:
         return False
     entities = store.entities_in(hit.doc_id, hit.start, hit.end)
     return not any(e.label in NAMING and not adjectival(e) for e in entities)
+
+
+def named_before(names: list[str], passage: Passage, store: Store) -> bool:
+    """Every name is in the passage's story before it (its title too): a description ("The
+    company said it had suspended 125,000 accounts") speaks of whom the story named before,
+    not of a name it gives only later."""
+    doc = store.document(passage.hit.doc_id) if names else None
+    if doc is None:
+        return True
+    before = f"{doc.title or ''} {doc.text[: passage.hit.start]}"
+    return all(named_in(n, before) for n in names)
 
 
 def adjectival(entity: Entity) -> bool:
