@@ -32,6 +32,17 @@ def test_states_and_agencies_carry_iso_codes(nlp: Language) -> None:
     assert codes["Central Intelligence Agency"] == "USA"
 
 
+def test_the_house_is_the_us_house_and_a_building_called_house_is_not(nlp: Language) -> None:
+    text = (
+        "The White House said the House will vote on war powers on Friday. "
+        "The blast toppled the six-story Ufundi House."
+    )
+    result = run(nlp, text)
+    assert actors_of(result, "House") == {"US House of Representatives"}
+    assert actors_of(result, "The White House") == {"White House"}
+    assert actors_of(result, "Ufundi House") != {"US House of Representatives"}
+
+
 def test_entity_offsets_slice_the_text(nlp: Language) -> None:
     result = run(nlp, SEED)
     assert result.entities
