@@ -1502,6 +1502,8 @@ def test_the_month_of_a_report_is_not_the_time_its_figure_is_for() -> None:
     assert read.period == (date(2016, 1, 1), date(2016, 12, 31))
     told = questions.read("How many jobs were lost in January 2016?")
     assert told.period == (date(2016, 1, 1), date(2016, 1, 31))
+    dated = questions.read("How many rifles have been built, according to a February 1998 report?")
+    assert dated.period is None  # when the report told it, not the time it tells of
 
 
 def test_a_sum_without_a_figure_does_not_answer_how_much(nlp: Language, settings: Settings) -> None:

@@ -174,3 +174,9 @@ def test_how_much_is_not_answered_by_a_count_of_something_else(
     text = "The bomb was packed with 800 kilograms of explosive and wounded at least 1,000 people."
     fits = figure_fits("How much explosive was packed into the bomb?", text, nlp, settings)
     assert fits["1,000"] < 0.5 < fits["800 kilograms"]
+
+
+def test_copies_of_a_thing_count_that_thing(nlp: Language, settings: Settings) -> None:
+    text = "Seventy-five million copies of the rifle have been built since 1947."
+    fits = figure_fits("How many rifles have been built?", text, nlp, settings)
+    assert fits == {"Seventy-five million": 1.0}

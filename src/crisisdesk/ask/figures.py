@@ -144,6 +144,9 @@ CASUALTIES = re.compile(
 #: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
 PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
 #: a count of what the sentence before named ("nearly 300 *of them*")
+#: nouns that count copies of a thing named after them ("copies of the rifle")
+COPIES = frozenset(["copies", "units", "pieces", "examples", "models", "versions"])
+COPY_OF = re.compile(r"^\s+[\w-]+\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?([\w-]+)", re.I)
 #: how well a count of other things fits "how much" ("how much explosive": "1,000 people")
 UNCOUNTABLE = 0.2
 #: how well a count of some of those counted before fits a question about all of them
@@ -335,6 +338,15 @@ def counted_after(question: Question, hit: SentenceHit, end: int) -> str | None:
     return noun if question.focus and noun and named_thing(question.focus, noun) else None
 
 
+def copies_of(hit: SentenceHit, end: int, counted: str | None) -> str | None:
+    """What a count of copies or units counts ("seventy-five million copies *of the rifle*":
+    rifles), else what it was found to count."""
+    if counted is None or counted.lower() not in COPIES:
+        return counted
+    of = COPY_OF.match(hit.text[end - hit.start :])
+    return of.group(1) if of else counted
+
+
 def a_part(question: Question, hit: SentenceHit, end: int) -> bool:
     """The figure counts some of those the sentence counted before, of a kind the question
     does not name ("more than 100 people have died, *eight* of them Americans" for how many
@@ -363,6 +375,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
     for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
         base = q.base_unit or q.unit
         counted = q.counted or (counted_after(question, hit, q.end) if q.unit == "count" else None)
+        counted = copies_of(hit, q.end, counted)
         if counted in OTHERS and before:  # "80 people were killed and 18 others": people
             counted = before
         before = counted or before

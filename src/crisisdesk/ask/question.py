@@ -83,7 +83,7 @@ CALENDAR = frozenset(
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|(?<=\bin )(1[0-7]\d\d)\b")
 #: a month naming when something was told ("its January report"), not the time it tells of
 REPORT_MONTH = re.compile(
-    r"\b([A-Z][a-z]+)\s+(?:\d{4}\s+)?(?:report|statement|speech|briefing"
+    r"\b([A-Z][a-z]+)\s+(?:(\d{4})\s+)?(?:report|statement|speech|briefing"
     r"|forecast|estimate|projection|outlook|update|release)s?\b"
 )
 #: a century or decade a question names: "the 11th century", "the 1100s", "the 1990s"
@@ -1006,8 +1006,12 @@ def period(question: str) -> tuple[date, date] | None:
 
     Limit: one year only; a month without a year, "last week" and seasons are not read, nor
     a time the question bounds ("before April 2009"). A month that dates a report ("the 2016
-    fiscal year in its *January* report") is when it was told, not the time it tells of."""
+    fiscal year in its *January* report"), or a month and year ("according to a *February
+    1998* report"), is when it was told, not the time it tells of."""
+    told = REPORT_MONTH.findall(question)
     years = {int(y or early) for y, early in YEAR.findall(question)}
+    if years and years <= {int(y) for _, y in told if y} and len(YEAR.findall(question)) == 1:
+        return None  # "according to a February 1998 report": when it was told, no more
     if BOUNDED.search(question):
         return None
     if not years:
@@ -1016,7 +1020,7 @@ def period(question: str) -> tuple[date, date] | None:
         return None
     year = years.pop()
     words = (w.lower() for w in re.findall(r"\b[A-Z][a-z]+", question))
-    reported = {m.lower() for m in REPORT_MONTH.findall(question)}
+    reported = {m.lower() for m, _ in told}
     months = [MONTHS[w] for w in words if w in MONTHS and w not in reported]
     first, last = (min(months), max(months)) if months else (1, 12)
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
