@@ -31,7 +31,7 @@ from crisisdesk.ask.figures import (
     same_thing,
 )
 from crisisdesk.ask.nations import counted_states, group_fit
-from crisisdesk.ask.span import titled
+from crisisdesk.ask.span import UNKINDED, kind_named, titled
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -1675,3 +1675,11 @@ def test_a_description_speaks_of_whom_the_story_named_before_it(
     )
     question = "How many extremist accounts has Pelmark Social shut down since mid-2015?"
     assert asked(question, text, nlp, settings).text == expected
+
+
+@pytest.mark.parametrize(("name", "fit"), [("Ufundi House", 1.0), ("GMT", UNKINDED)])
+def test_a_building_asked_for_is_a_name_called_one(name: str, fit: float) -> None:
+    sentence = "The blast at 10:35 a.m. (0735 GMT) toppled the six-story Ufundi House nearby."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(name)
+    assert kind_named("building", hit, start, start + len(name)) == fit

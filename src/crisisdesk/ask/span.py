@@ -75,7 +75,7 @@ from crisisdesk.ask.figures import (
     time_fit,
     times,
 )
-from crisisdesk.ask.question import EQUIPMENT_FIRST, Question, asked_stance
+from crisisdesk.ask.question import EQUIPMENT_FIRST, SITES, Question, asked_stance
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import verdict
@@ -787,12 +787,13 @@ def place_fit(focus: str | None, is_state: bool) -> float:
 
 
 def kind_named(focus: str | None, hit: SentenceHit, start: int, end: int) -> float:
-    """For "which county": a place called a county where it is named ("Greene County", "the
-    county of Greene") fits; another name ("Osceola", a town) fits less."""
-    if focus is None or focus.removesuffix("s") not in KIND_NAMED:
+    """For "which county" or "which building": a place called so where it is named ("Greene
+    County", "the county of Greene", "the six-story Ufundi House") fits; another name
+    ("Osceola", a town; "GMT") fits less."""
+    if focus is None or focus.removesuffix("s") not in KIND_NAMED | SITES:
         return 1.0
-    near = hit.text[max(0, start - hit.start - 15) : end - hit.start + 12].lower()
-    return 1.0 if focus.removesuffix("s") in near else UNKINDED
+    near = hit.text[max(0, start - hit.start - 15) : end - hit.start + 12]
+    return 1.0 if stems_for(focus) & {stem(w) for w in WORD.findall(near)} else UNKINDED
 
 
 #: a verb of saying after a name: a title after it is someone else's ("Gremitskikh *said*
