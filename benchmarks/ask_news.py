@@ -22,7 +22,8 @@ conventions and running mates (`CAMPAIGN`); `debate.jsonl`, `primary.jsonl` and 
 (blind too) over the debates, the primaries, and the articles on none of those subjects.
 `buildup.jsonl` (TimeBank) and `bombings.jsonl` (AQUAINT), written blind by a helper that
 never saw an answer, ask what a reader of a military crisis asks: forces sent, weapons, who
-threatened, claimed or denied what, casualties, suspects.
+threatened, claimed or denied what, casualties, suspects; `world2.jsonl`, written the same
+way, asks 40 more of the world store's wars and standoffs.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.

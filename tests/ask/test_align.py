@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.align import arguments, extent, likenings, slot_of
+from crisisdesk.ask.align import arguments, extent, likenings, slot_of, supposed
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.span import candidates, echoing, kind_phrase
@@ -639,3 +639,18 @@ def test_a_name_holding_the_words_its_kind_is_asked_with_does_not_echo_the_quest
     asked = words_of(read.text) - kind_phrase(read, agency) - stems_for(read.focus or "")
     assert echoing(agency, asked).fit == 1.0
     assert echoing(agency, words_of(read.text)).fit == 0.5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "only_intended"),
+    [
+        ("The general today sought peace by promising to withdraw from the border.", True),
+        ("The general withdrew his troops from the border on Friday.", False),
+        ("The firm tried to buy the distiller but lost out to a rival.", False),  # it acted
+    ],
+)
+def test_an_act_only_promised_or_offered_is_not_said_to_have_happened(
+    sentence: str, only_intended: bool, nlp: Language
+) -> None:
+    acts = ("withdraw",) if "withdr" in sentence else ("buy",)
+    assert supposed(acts, questions.parse(sentence, nlp)) is only_intended

@@ -813,6 +813,13 @@ def agrees(slot: Slot, token: "Token") -> bool:
     return True
 
 
+#: verbs whose clause is only intended, not done ("offered to withdraw", "vowed to strike")
+INTENDED = frozenset(
+    [
+        *("offer", "propose", "plan", "promise", "threaten", "hope", "want"),
+        *("vow", "pledge", "intend", "consider", "weigh", "aim", "prepare"),
+    ]
+)
 #: where a verb's object may stand outside its own children
 ELSEWHERE_OBJECT = frozenset(["acl", "relcl", "amod", "xcomp", "conj", "advcl", "pcomp"])
 #: children that give a verb its object, or something in its place
@@ -832,8 +839,8 @@ def act_forms(acts: tuple[str, ...]) -> frozenset[str]:
 
 def supposed(acts: tuple[str, ...], sentence: "Doc | Span") -> bool:
     """The sentence says the question's act only as a condition ("if Trump picked him as
-    his running mate, ..."): it does not say that it happened. A word of the act that only
-    modifies a noun ("running mate") does not count."""
+    his running mate, ...") or an intent ("offering to withdraw"): it does not say that it
+    happened. A word of the act that only modifies a noun ("running mate") does not count."""
     words = act_forms(acts)
     told = [
         t
@@ -841,7 +848,17 @@ def supposed(acts: tuple[str, ...], sentence: "Doc | Span") -> bool:
         if {stem(t.lower_), stem(t.lemma_.lower())} & words and t.dep_ not in ("compound", "amod")
     ]
     text, start = sentence.text, sentence[0].idx if len(sentence) else 0
-    return bool(told) and all(CONDITION.search(text[: t.idx - start]) for t in told)
+    intent_asked = any(a in INTENDED for a in acts)  # "what does she want to spend": promised
+    return bool(told) and all(
+        CONDITION.search(text[: t.idx - start]) or (prospective(t) and not intent_asked)
+        for t in told
+    )
+
+
+def prospective(token: "Token") -> bool:
+    """The act is only offered, planned or promised ("offering *to withdraw* troops"): a
+    verb of intent governs it."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENDED
 
 
 def purposes(acts: tuple[str, ...], sentence: "Doc | Span") -> Iterator[tuple[int, int]]:
