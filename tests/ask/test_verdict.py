@@ -106,6 +106,12 @@ from tests.ask.test_ask import asked
             "The demand for the general's extradition has been refused by Ostrin.",
             None,
         ),
+        (  # the act said of nothing
+            "Did the minister say the test had changed the assessment?",
+            "There is nothing that has occurred in the last day that has caused the "
+            "government to change its assessment, the minister said.",
+            "no",
+        ),
         (  # what someone said is so, not that they spoke
             "Did Voss say the strikes were connected to the inquiry?",
             "Voss said the strikes were not connected to the inquiry.",

@@ -44,6 +44,9 @@ OPPOSITES = {
 }
 #: entity labels of a name that is no party or place (a month: "in January")
 UNPLACED = frozenset(["DATE", "TIME"])
+#: words that deny whatever their clause says of them ("there's *nothing* that has caused
+#: the government to change its assessment")
+NOTHING = frozenset(["nothing", "nobody", "none", "no-one"])
 #: the dependencies of a subject
 SUBJECTS = ("nsubj", "nsubjpass")
 #: how far up the parse a word that denies or doubts a predicate may stand
@@ -221,6 +224,8 @@ def _negated(token: "Token") -> bool:
     on its subject or object ("no ransom was paid")."""
     chain = _chain(token)
     if any(denied(t) for t in chain) or any(t.lemma_.lower() in DENYING for t in chain[1:]):
+        return True
+    if any(t.lower_ in NOTHING for t in token.ancestors):  # "nothing ... has caused us to change"
         return True
     objects = [k for k in token.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
     return any(_no(k) for k in [token, *objects])  # "no ransom was paid", "no plans"
