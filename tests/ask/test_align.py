@@ -9,7 +9,7 @@ from crisisdesk.ask import question as questions
 from crisisdesk.ask.align import arguments, extent, likenings, slot_of, supposed
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.retrieve import Passage
-from crisisdesk.ask.span import candidates, echoing, kind_phrase
+from crisisdesk.ask.span import candidates, echoing, kind_phrase, other_kind
 from crisisdesk.ask.words import stems_for, words_of
 from crisisdesk.settings import Settings
 from tests.ask.test_ask import asked, context_store
@@ -654,3 +654,11 @@ def test_an_act_only_promised_or_offered_is_not_said_to_have_happened(
 ) -> None:
     acts = ("withdraw",) if "withdr" in sentence else ("buy",)
     assert supposed(acts, questions.parse(sentence, nlp)) is only_intended
+
+
+@pytest.mark.parametrize(
+    ("phrase", "other"),
+    [("town of Marea", True), ("two years", True), ("mustard gas", False), ("sarin", False)],
+)
+def test_a_place_a_time_or_a_sum_is_no_thing_asked_for_by_what(phrase: str, other: bool) -> None:
+    assert other_kind(phrase) is other

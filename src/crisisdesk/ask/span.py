@@ -75,7 +75,7 @@ from crisisdesk.ask.figures import (
     time_fit,
     times,
 )
-from crisisdesk.ask.question import EQUIPMENT_FIRST, SITES, Question, asked_stance
+from crisisdesk.ask.question import EQUIPMENT_FIRST, SITES, Question, asked_stance, noun_entry
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import verdict
@@ -276,6 +276,8 @@ ROLE_UNTITLED = 0.3
 #: what a statement keeps whose source is not the speaker asked, and once more when that
 #: source is a named actor ("the United States" for what Sudan's government said)
 UNASKED_SOURCE, OTHER_SOURCE = 0.7, 0.5
+#: what a filler keeps that is headed by a place, a time or a sum for "what <thing>"
+OTHER_KIND = 0.3
 #: a question that asks for a name, and what a phrase that names nothing keeps of its fit
 NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
@@ -1012,10 +1014,20 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
     named_only = question.focus or question.slot.role == DESCRIBED  # "who was X's brother"
     if question.kind == "actor" and named_only:  # "which airline": a name, or one so called
         out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
+    if question.kind == "phrase" and question.focus:  # "what chemical agent": not a town
+        out = [replace(c, fit=c.fit * OTHER_KIND) if other_kind(c.text) else c for c in out]
     if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
         out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
     sort = kind_asked(question.text)
     return [of_the_kind(c, sort) for c in out] if sort else out
+
+
+def other_kind(text: str) -> bool:
+    """The phrase is headed by a noun of a kind of its own: a place, a time or a sum ("the
+    *town* of Marea", "two *years*"), not the thing a "what X" question asks for."""
+    words = [w.lower() for w in WORD.findall(text.split(" of ")[0])]
+    entry = noun_entry(words[-1]) if words else None
+    return entry is not None and entry[0] in ("place", "date", "number")
 
 
 def of_the_kind(candidate: Candidate, sort: str) -> Candidate:
