@@ -665,7 +665,9 @@ def _entities(
     sources = speakers(question, hit, store)
     spans = lasting(hit, store) if question.kind == "date" else []
     found = store.entities_in(hit.doc_id, hit.start, hit.end)
-    several = plural(question.focus) and question.kind in ("actor", "place")
+    several = (plural(question.focus) and question.kind in ("actor", "place")) or (
+        question.kind == "place" and question.focus is None  # "where": "Kosovo and Serbia"
+    )
     for e in found:
         if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
             continue
