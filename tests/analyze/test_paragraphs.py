@@ -50,3 +50,13 @@ def test_a_headline_is_one_sentence(nlp: Language) -> None:
         "Trump spoke during multiple interviews on Thursday.",
         "He did not say more.",
     ]
+
+
+def test_a_title_written_short_ends_no_sentence(nlp: Language) -> None:
+    text = (
+        '"We are already at war," said Pentagon spokesman Navy Capt. Jeff Davis, who was '
+        "asked about the strategy. Lt. Gen. Sean Ruiz agreed."
+    )
+    sentences = sentences_of(text, nlp)
+    assert len(sentences) == 2
+    assert sentences[0].endswith("who was asked about the strategy.")

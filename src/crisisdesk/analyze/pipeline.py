@@ -19,6 +19,7 @@ from typing import Any, TypeVar, cast
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -34,6 +35,8 @@ BREAKS = ("\n\n", "\n", ". ", " ")
 #: splits the tokenizer makes besides spaCy's: a comma between a word and a figure with no
 #: space after it, as web copy often has it ("30 Egyptian citizens,15 French nationals")
 INFIXES = (r"(?<=[A-Za-z]),(?=[0-9])",)
+#: titles written short before a name that spaCy's English tokenizer splits from their period
+TITLES = ("Capt.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Amb.")
 T = TypeVar("T")
 
 __all__ = ["CONFIG", "Failure", "analyze", "analyze_batch", "component_names", "load_nlp"]
@@ -67,6 +70,8 @@ def _load(model: str, actors_file: str | None) -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     infixes = (*(nlp.Defaults.infixes or ()), *INFIXES)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    for title in TITLES:  # "Navy Capt. Jeff Davis": one token, whose period ends no sentence
+        tokenizer.add_special_case(title, [{ORTH: title}])
     config = spacy.util.load_config(CONFIG)
     for name in config["crisisdesk"]["components"]:
         section = dict(config["components"][name])

@@ -21,6 +21,13 @@ from spacy.tokens import Doc, Token
 OPENING = frozenset({'"', "“", "‘", "''", "``", "'"})
 CLOSING = frozenset({'"', "”", "’", "''"})
 ENDS = frozenset({".", "!", "?", "..."})
+#: titles written short before a name, one token each (`pipeline.TITLES` and spaCy's own)
+TITLES = frozenset(
+    [
+        *("Capt.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Amb."),
+        *("Gen.", "Col.", "Sen.", "Rep.", "Gov.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev."),
+    ]
+)
 #: a headline's share of capitalized words among those longer than HEADLINE_WORD letters, and
 #: the fewest such words that tell one
 HEADLINE, HEADLINE_WORD, HEADLINE_WORDS = 0.8, 3, 4
@@ -34,7 +41,8 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def split_paragraphs(doc: Doc) -> Doc:
     """Mark the token after each newline as a sentence start, the word after a quotation mark
     that opens a paragraph as none (the parser split "''We" at the mark), and a closing
-    quotation mark right after a sentence's end as none (`closing_quote`)."""
+    quotation mark right after a sentence's end as none (`closing_quote`), nor a name after a
+    title written short (`titled_name`)."""
     after_break = opened = False
     for token in doc:
         if token.is_space and "\n" in token.text:
@@ -45,7 +53,7 @@ def split_paragraphs(doc: Doc) -> Doc:
         elif opened:
             token.is_sent_start = False
             opened = False
-        elif closing_quote(token):
+        elif closing_quote(token) or titled_name(token):
             token.is_sent_start = False
     for line in lines(doc):
         if headline(line):
@@ -79,6 +87,14 @@ def headline_case(words: list[str]) -> bool:
     names."""
     long = [w for w in words if len(w) > HEADLINE_WORD]
     return len(long) >= HEADLINE_WORDS and sum(w[0].isupper() for w in long) >= HEADLINE * len(long)
+
+
+def titled_name(token: Token) -> bool:
+    """The token is a name right after a title written short ("Navy Capt. *Jeff* Davis"):
+    the title's period ends no sentence."""
+    if not token.i or not token.text[:1].isupper():
+        return False
+    return token.doc[token.i - 1].text in TITLES
 
 
 def closing_quote(token: Token) -> bool:
