@@ -662,3 +662,9 @@ def test_an_act_only_promised_or_offered_is_not_said_to_have_happened(
 )
 def test_a_place_a_time_or_a_sum_is_no_thing_asked_for_by_what(phrase: str, other: bool) -> None:
     assert other_kind(phrase) is other
+
+
+def test_a_names_initial_does_not_echo_a_question_s_abbreviation(nlp: Language) -> None:
+    read = questions.read("Which former U.S. ambassador to Pelmark said forces were caught?", nlp)
+    ford = Candidate(0, 14, "Robert S. Ford", "entity", 1.0)
+    assert echoing(ford, words_of(read.text)).fit == 1.0

@@ -585,7 +585,7 @@ def echoing(candidate: Candidate, asked: AbstractSet[str]) -> Candidate:
         end = candidate.end - len(whose.group())  # "Mesut Yilmaz of Turkey": Mesut Yilmaz
         candidate = replace(candidate, end=end, text=candidate.text[: -len(whose.group())])
     words = [POSSESSIVE.sub("", w) for w in WORD.findall(candidate.text.lower())]
-    content = [w for w in words if w not in STOP_WORDS]
+    content = [w for w in words if w not in STOP_WORDS and len(w) > 1]  # not "S." of a name
     echoed = sum(found(w, asked) for w in content)  # "Clinton’s": Clinton
     share = ECHO_SHARE if candidate.text.count(",") >= LISTED_COMMAS else 0.0
     if echoed and echoed >= share * len(content):
