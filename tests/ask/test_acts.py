@@ -85,7 +85,14 @@ INVITED = (
         (INVITED, "March 3", ("invite",), 1.0),
         (INVITED, "May 9", ("invite",), OTHER_ACT),
         (INVITED, "May 9", ("visit",), 1.0),
-        ("On Friday the minister said she would resign in June.", "Friday", ("resign",), 1.0),
+        (  # the time of the report, not of the act reported
+            "On Friday the minister said she would resign in June.",
+            "Friday",
+            ("resign",),
+            OTHER_ACT,
+        ),
+        ("On Friday the minister said she would resign in June.", "June", ("resign",), 1.0),
+        ("On Friday the minister said she would resign in June.", "Friday", ("say",), 1.0),
         (  # the time of a clause beside the act's, not above it
             "The colonel, who later became defence minister, fled after the army mutinied in 1992.",
             "1992",

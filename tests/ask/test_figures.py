@@ -91,6 +91,8 @@ def test_a_place_before_what_is_counted_says_whose_it_is(nlp: Language) -> None:
         ("decade", "the 1990s", "199", True),
         ("decade", "1994", "1994", False),
         ("year", "1994", "1994", True),
+        ("date", "Dec. 28", "2015-12-28", True),
+        ("date", "later this month", "2015-12", False),
     ],
 )
 def test_a_century_or_decade_asked_is_answered_by_one_not_a_year_of_it(
@@ -180,3 +182,9 @@ def test_copies_of_a_thing_count_that_thing(nlp: Language, settings: Settings) -
     text = "Seventy-five million copies of the rifle have been built since 1947."
     fits = figure_fits("How many rifles have been built?", text, nlp, settings)
     assert fits == {"Seventy-five million": 1.0}
+
+
+def test_on_what_date_a_month_alone_fits_less_than_a_weekday() -> None:
+    assert time_fit("date", "later this month", "2015-12") < time_fit(
+        "date", "Wednesday", "2015-12-09"
+    )

@@ -35,6 +35,9 @@ OTHER = 0.3
 UNSAID = 0.6
 #: the fit of a time of another act, told inside the clause of the question's act
 OTHER_ACT = 0.5
+#: verbs that report an act: a time they govern dates the report ("Netanyahu will meet
+#: Trump later this month, officials *said Wednesday*"), not the act
+REPORTING = frozenset(["say", "tell", "announce", "report", "confirm", "add", "state"])
 #: the fit of a figure of someone the question does not name ("Florida's 99 delegates")
 OTHER_OWNER = 0.5
 #: the fit of a change of something the question does not name ("the currency has *lost* 26
@@ -165,8 +168,9 @@ def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> flo
     """How well the time in [start, end) (character offsets in `doc`) dates the question's
     act: `OTHER_ACT` when it dates another verb, inside the act's clause ("to debate on
     April 14" for when the challenge was made) or beside it ("who later became king, emerged
-    ... after the French attacked in 1672"), 1 otherwise (its own verb, one above it, a time
-    the act's clause describes: "Jan. 30, when ... challenged")."""
+    ... after the French attacked in 1672") or reporting it ("officials said Wednesday"), 1
+    otherwise (its own verb, one above it, a time the act's clause describes: "Jan. 30,
+    when ... challenged")."""
     words = act_forms(acts)
     told = [
         t
@@ -177,9 +181,10 @@ def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> flo
     if not told or time is None or any(time.root == t or time.root.is_ancestor(t) for t in told):
         return 1.0
     own = governing_verb(time.root)
-    if own is None or own in told or any(own.is_ancestor(t) for t in told):
+    if own is None or own in told:
         return 1.0
-    return OTHER_ACT
+    above = any(own.is_ancestor(t) for t in told)
+    return OTHER_ACT if not above or own.lemma_.lower() in REPORTING else 1.0
 
 
 def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:

@@ -147,6 +147,9 @@ PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
 #: nouns that count copies of a thing named after them ("copies of the rifle")
 COPIES = frozenset(["copies", "units", "pieces", "examples", "models", "versions"])
 COPY_OF = re.compile(r"^\s+[\w-]+\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?([\w-]+)", re.I)
+#: the length of a day's ISO value ("2015-12-28"), and how well a time without a day fits
+#: "on what date" ("later this month")
+DAY, DAYLESS = 10, 0.5
 #: how well a count of other things fits "how much" ("how much explosive": "1,000 people")
 UNCOUNTABLE = 0.2
 #: how well a count of some of those counted before fits a question about all of them
@@ -819,8 +822,10 @@ def time_fit(focus: str | None, text: str, value: str) -> float:
         return 1.0 if written and len(value) == 4 else 0.6
     if focus in ERAS:  # "what century": "the 11th century" (10), not a year of it
         return 1.0 if len(value) == ERAS[focus] else 0.5
-    if focus in ("date", "day"):
-        return 1.0 if written and len(value) >= 10 else 0.7
+    if focus in ("date", "day"):  # a day resolved from "Wednesday" fits less, a month less still
+        if written and len(value) >= DAY:
+            return 1.0
+        return DAYLESS if 0 < len(value) < DAY else 0.7
     if focus == "time":  # "what time": the clock
         return 1.0 if CLOCK.search(value) or CLOCK_WORDS.search(text) else CLOCKLESS
     return 1.0 if written else 0.7
