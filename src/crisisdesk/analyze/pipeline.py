@@ -24,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from crisisdesk.analyze import extensions
+from crisisdesk.analyze.components.paragraphs import SPLIT_TITLES
 from crisisdesk.analyze.convert import to_analysis
 from crisisdesk.errors import AnalyzeError
 from crisisdesk.records import Analysis
@@ -35,8 +36,6 @@ BREAKS = ("\n\n", "\n", ". ", " ")
 #: splits the tokenizer makes besides spaCy's: a comma between a word and a figure with no
 #: space after it, as web copy often has it ("30 Egyptian citizens,15 French nationals")
 INFIXES = (r"(?<=[A-Za-z]),(?=[0-9])",)
-#: titles written short before a name that spaCy's English tokenizer splits from their period
-TITLES = ("Capt.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Amb.")
 T = TypeVar("T")
 
 __all__ = ["CONFIG", "Failure", "analyze", "analyze_batch", "component_names", "load_nlp"]
@@ -70,7 +69,7 @@ def _load(model: str, actors_file: str | None) -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     infixes = (*(nlp.Defaults.infixes or ()), *INFIXES)
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    for title in TITLES:  # "Navy Capt. Jeff Davis": one token, whose period ends no sentence
+    for title in SPLIT_TITLES:  # "Navy Capt. Jeff Davis": one token; its period ends nothing
         tokenizer.add_special_case(title, [{ORTH: title}])
     config = spacy.util.load_config(CONFIG)
     for name in config["crisisdesk"]["components"]:

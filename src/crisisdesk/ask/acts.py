@@ -18,6 +18,7 @@ from crisisdesk.analyze.components.quantity_lexicon import CHANGE_VERBS
 from crisisdesk.analyze.lexicon import read_words
 from crisisdesk.ask.align import act_forms, arguments, denied
 from crisisdesk.ask.question import HONORIFICS, Question
+from crisisdesk.ask.verdict import SAYING
 from crisisdesk.ask.words import found, stem, word_groups, words_of
 
 if TYPE_CHECKING:
@@ -35,9 +36,7 @@ OTHER = 0.3
 UNSAID = 0.6
 #: the fit of a time of another act, told inside the clause of the question's act
 OTHER_ACT = 0.5
-#: verbs that report an act: a time they govern dates the report ("Netanyahu will meet
-#: Trump later this month, officials *said Wednesday*"), not the act
-REPORTING = frozenset(["say", "tell", "announce", "report", "confirm", "add", "state"])
+
 #: the fit of a figure of someone the question does not name ("Florida's 99 delegates")
 OTHER_OWNER = 0.5
 #: the fit of a change of something the question does not name ("the currency has *lost* 26
@@ -184,7 +183,8 @@ def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> flo
     if own is None or own in told:
         return 1.0
     above = any(own.is_ancestor(t) for t in told)
-    return OTHER_ACT if not above or own.lemma_.lower() in REPORTING else 1.0
+    reporting = own.lemma_.lower() in SAYING  # "officials said Wednesday": the report's time
+    return OTHER_ACT if not above or reporting else 1.0
 
 
 def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:

@@ -21,12 +21,11 @@ from spacy.tokens import Doc, Token
 OPENING = frozenset({'"', "“", "‘", "''", "``", "'"})
 CLOSING = frozenset({'"', "”", "’", "''"})
 ENDS = frozenset({".", "!", "?", "..."})
-#: titles written short before a name, one token each (`pipeline.TITLES` and spaCy's own)
+#: titles written short before a name that spaCy's English tokenizer splits from their
+#: period (the pipeline makes each one token), and all such titles, spaCy's own included
+SPLIT_TITLES = ("Capt.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Amb.")
 TITLES = frozenset(
-    [
-        *("Capt.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Amb."),
-        *("Gen.", "Col.", "Sen.", "Rep.", "Gov.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Rev."),
-    ]
+    [*SPLIT_TITLES, *("Gen.", "Col.", "Sen.", "Rep.", "Gov.", "Dr.", "Mr.", "Mrs.", "Ms.")]
 )
 #: a headline's share of capitalized words among those longer than HEADLINE_WORD letters, and
 #: the fewest such words that tell one
