@@ -7,6 +7,7 @@ from spacy.language import Language
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import qualifies
 from crisisdesk.ask.figures import (
+    FRACTION_FIT,
     OTHER_MONEY,
     OTHER_OUTCOME,
     counted_after,
@@ -188,3 +189,9 @@ def test_on_what_date_a_month_alone_fits_less_than_a_weekday() -> None:
     assert time_fit("date", "later this month", "2015-12") < time_fit(
         "date", "Wednesday", "2015-12-09"
     )
+
+
+def test_a_share_of_a_count_does_not_say_how_many(nlp: Language, settings: Settings) -> None:
+    text = "Now roughly half of the 7,500 elite troops are posted outside the Middle East."
+    fits = figure_fits("How many troops are posted outside the Middle East?", text, nlp, settings)
+    assert fits["half"] <= FRACTION_FIT

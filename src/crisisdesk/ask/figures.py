@@ -16,6 +16,7 @@ from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import PERSON_NOUNS, Question
 from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
+from crisisdesk.records import Quantity
 from crisisdesk.store import SentenceHit, Store
 
 #: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —",
@@ -152,6 +153,8 @@ COPY_OF = re.compile(r"^\s+[\w-]+\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?([\w-]+
 DAY, DAYLESS = 10, 0.5
 #: how well a count of other things fits "how much" ("how much explosive": "1,000 people")
 UNCOUNTABLE = 0.2
+#: how well a share of a count ("half") fits "how many"
+FRACTION_FIT = 0.3
 #: how well a count of some of those counted before fits a question about all of them
 PART_FIT = 0.5
 OF_THEM = re.compile(
@@ -350,6 +353,20 @@ def copies_of(hit: SentenceHit, end: int, counted: str | None) -> str | None:
     return of.group(1) if of else counted
 
 
+def share_fit(question: Question, hit: SentenceHit, q: Quantity) -> float:
+    """How well a figure that counts only some of a whole fits: a part of another kind
+    (`a_part`) or a share (`a_fraction`) answers less than the whole."""
+    fit = PART_FIT if a_part(question, hit, q.end) else 1.0
+    return fit * (FRACTION_FIT if a_fraction(question, q) else 1.0)
+
+
+def a_fraction(question: Question, q: Quantity) -> bool:
+    """The figure is a share of a count ("roughly *half* of the 7,500 troops"), for a question
+    asking how many, not what share."""
+    fraction = q.unit == "count" and q.value is not None and 0 < q.value < 1
+    return fraction and question.kind == "number" and question.focus not in SHARED
+
+
 def a_part(question: Question, hit: SentenceHit, end: int) -> bool:
     """The figure counts some of those the sentence counted before, of a kind the question
     does not name ("more than 100 people have died, *eight* of them Americans" for how many
@@ -395,7 +412,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
         fit *= GIVEN_COUNT if given(question, counted) else 1.0
         fit *= outcome_said(question, hit, q.start, q.end)
-        fit *= PART_FIT if a_part(question, hit, q.end) else 1.0
+        fit *= share_fit(question, hit, q)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
