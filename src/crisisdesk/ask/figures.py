@@ -361,9 +361,10 @@ def share_fit(question: Question, hit: SentenceHit, q: Quantity) -> float:
 
 
 def a_fraction(question: Question, q: Quantity) -> bool:
-    """The figure is a share of a count ("roughly *half* of the 7,500 troops"), for a question
-    asking how many, not what share."""
+    """The figure is a share of a count, written in words ("roughly *half* of the 7,500
+    troops"), for a question asking how many, not what share."""
     fraction = q.unit == "count" and q.value is not None and 0 < q.value < 1
+    fraction = fraction and not any(ch.isdigit() for ch in q.text)  # "half", not "0.3 points"
     return fraction and question.kind == "number" and question.focus not in SHARED
 
 
