@@ -23,7 +23,10 @@ conventions and running mates (`CAMPAIGN`); `debate.jsonl`, `primary.jsonl` and 
 `buildup.jsonl` (TimeBank) and `bombings.jsonl` (AQUAINT), written blind by a helper that
 never saw an answer, ask what a reader of a military crisis asks: forces sent, weapons, who
 threatened, claimed or denied what, casualties, suspects; `world2.jsonl`, written the same
-way, asks 40 more of the world store's wars and standoffs.
+way, asks 40 more of the world store's wars and standoffs; `events2.jsonl`, `polnear2.jsonl`
+and `seed2.jsonl` (blind, by helpers that never saw an answer) ask 40 more of the events and
+the PolNeAR dev stores and 20 more of the seed, which `seed2.jsonl` quotes (`cite`) since the
+team wrote the seed's store.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.
