@@ -95,6 +95,11 @@ def test_inverted_and_passive_speakers(nlp: Language) -> None:
     item = by_cue(nlp, text, "said")
     assert item["source"]["text"] == "the foreign minister"
     assert content(item) == ["The talks will resume next week"]
+    misread = (  # the parser takes "signals" for the cue's subject: the content is still all
+        'The rejection of the deal signals "the beginning of the end" for the bloc, said '
+        "Anna Berg, founder of the Green League."
+    )
+    assert content(by_cue(nlp, misread, "said")) == [misread[: misread.index(", said")]]
     passive = by_cue(nlp, "The strikes were questioned by US lawmakers.", "questioned")
     assert passive["source"]["actor"] == "US Congress"
     assert content(passive) == ["The strikes"]

@@ -210,6 +210,8 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
     quoted = quote_before(verb, quotes)
     if quoted is not None:  # '"Wait a minute," he urged them'
         return [quoted]
+    if inverted(verb):  # 'The rejection signals "the end", said Geert Wilders'
+        return [trim(text, verb.sent.start_char, verb.doc[verb.i - 1].idx)]
     hearer = addressee(verb) if "addressee" in cue.frames else None
     if hearer is not None:  # "told CNN the race is over": what follows the hearer
         return [trim(text, subtree_span(hearer)[1], verb.sent.end_char)]
@@ -218,6 +220,16 @@ def other_content(doc: Doc, verb: Token, cue: Cue, quotes: Quotes) -> list[Offse
     if verb.dep_ == "parataxis" or as_clause(verb):  # "..., he said, ..."; "as X noted, ..."
         return around(text, verb.head, verb)
     return adjacent_quote(doc, verb, quotes)
+
+
+def inverted(verb: Token) -> bool:
+    """The cue follows a comma and its subject follows it ("..., said Geert Wilders"): what
+    the sentence says before the comma is what was said, however the parser read it."""
+    return (
+        verb.i > verb.sent.start + 2
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children)
+    )
 
 
 def passive_content(text: str, verb: Token, subject: Token) -> list[Offsets]:
