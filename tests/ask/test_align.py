@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.align import arguments, extent, likenings, slot_of, supposed
+from crisisdesk.ask.align import arguments, extent, likenings, predicates, slot_of, supposed
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.span import candidates, echoing, kind_phrase, other_kind
@@ -668,3 +668,27 @@ def test_a_names_initial_does_not_echo_a_question_s_abbreviation(nlp: Language) 
     read = questions.read("Which former U.S. ambassador to Pelmark said forces were caught?", nlp)
     ford = Candidate(0, 14, "Robert S. Ford", "entity", 1.0)
     assert echoing(ford, words_of(read.text)).fit == 1.0
+
+
+def test_a_place_preposition_opening_the_question_is_the_slot(nlp: Language) -> None:
+    strikes = "The US has carried out several lethal strikes on boats off the Caribbean coast."
+    assert filled("Off which coast did the US strike the boats?", strikes, nlp) == [
+        "Caribbean coast"
+    ]
+    slot = questions.read("By which year did the firm expect to repay the loans?", nlp).slot
+    assert slot is None or slot.role != "prep:by"  # when, not where
+    show = questions.read("On which radio host's show did the governor back the senator?", nlp)
+    assert show.slot is None or show.slot.role != "prep:on"  # whose show, not where
+    spree = questions.read("Near which shopping center did the Munich shooting spree happen?", nlp)
+    assert spree.slot is None or spree.slot.role != "prep:near"  # "shooting" is no predicate
+
+
+def test_a_force_named_as_subject_is_not_what_it_did(nlp: Language) -> None:
+    question = "What did Tulsa police say the officer was holding?"
+    assert [t.text for t in predicates(list(questions.parse(question, nlp)))] == ["holding"]
+
+
+def test_what_someone_said_was_done_to_is_its_object(nlp: Language) -> None:
+    slot = questions.read("What drug did police say had been found in the car?", nlp).slot
+    assert slot is not None
+    assert slot.role == "obj"

@@ -37,6 +37,7 @@ from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
 from crisisdesk.settings import Settings
 from crisisdesk.store import SentenceHit
+from tests.ask.test_align import SEED
 from tests.ask.test_ask import asked, context_store
 
 JOBS = (
@@ -733,6 +734,15 @@ def test_a_name_is_found_in_the_words_it_begins(nlp: Language, settings: Setting
     assert unmentioned(elsewhere, store, known) == ["Slovak"]
     short = questions.read("Where did protesters meet the Fe envoy?", nlp)
     assert unmentioned(short, store, known) == ["Fe"]  # a short name is no word's start
+
+
+def test_names_a_hyphen_joins_are_found_each_alone(nlp: Language, settings: Settings) -> None:
+    text = "The first Mexican truck crossed into the U.S. in October, after Mexico lifted tariffs."
+    store, known = context_store(text, settings), gazetteer(settings)
+    joined = questions.read("When did the first truck cross under the U.S.-Mexico deal?", nlp)
+    assert unmentioned(joined, store, known) == []
+    other = questions.read("When did the first truck cross under the U.S.-Canada deal?", nlp)
+    assert unmentioned(other, store, known) == ["U.S.-Canada"]
 
 
 @pytest.mark.parametrize(
@@ -1435,6 +1445,14 @@ def test_a_title_written_short_names_the_role_asked(focus: str, titled_: bool) -
     assert titled(focus, hit, start, start + len(name)) is titled_
 
 
+def test_a_title_before_a_saying_verb_is_the_speaker_s() -> None:
+    sentence = "The city's commissioner says analyst Dan Roe misread the budget."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("Dan Roe")
+    assert not titled("commissioner", hit, start, start + len("Dan Roe"))
+    assert titled("analyst", hit, start, start + len("Dan Roe"))
+
+
 @pytest.mark.parametrize(
     ("name", "titled_"), [("Yuri Gremitskikh", False), ("Mikhail Sytenko", True)]
 )
@@ -1504,6 +1522,24 @@ def test_the_month_of_a_report_is_not_the_time_its_figure_is_for() -> None:
     assert told.period == (date(2016, 1, 1), date(2016, 1, 31))
     dated = questions.read("How many rifles have been built, according to a February 1998 report?")
     assert dated.period is None  # when the report told it, not the time it tells of
+    reported = questions.read("How many voters backed the levy, as reported in September 2016?")
+    assert reported.period is None
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("How many people died in the 2012 attack?", None),
+        ("How many protesters did the armed 2014 Bundy Ranch standoff draw?", None),
+        ("How much did the city spend in the 2015 fiscal year?", 2015),  # a year of accounts
+        ("How many jobs were lost in 2009?", 2009),
+    ],
+)
+def test_a_year_that_names_the_event_is_not_when_it_was_done(
+    question: str, year: int | None
+) -> None:
+    read = questions.read(question).period
+    assert (read[0].year if read else None) == year
 
 
 def test_a_sum_without_a_figure_does_not_answer_how_much(nlp: Language, settings: Settings) -> None:
@@ -1691,3 +1727,32 @@ def test_where_is_answered_by_every_place_of_the_list(nlp: Language, settings: S
         "Where was Vale traveling when she said she would reassure allies?", text, nlp, settings
     )
     assert answer.text == "Kenya and Tanzania"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("the standoff in Bunkerville, Nev., last year", True),
+        ("the standoff in Bunkerville, Calif., last year", False),
+        ("the Nev.ada file", False),
+    ],
+)
+def test_a_state_written_short_after_a_town_names_it(text: str, names: bool) -> None:
+    assert named_in("Nevada", text) is names
+
+
+def test_a_name_beside_who_did_it_is_not_who_did_it(nlp: Language, settings: Settings) -> None:
+    mixed = asked("Which lawmakers questioned the number of reservists?", SEED, nlp, settings)
+    assert mixed.text is None  # experts questioned it, not lawmakers; Maduro claimed it
+    assert asked("Who has questioned the number of reservists?", SEED, nlp, settings).text == (
+        "experts"
+    )
+
+
+def test_a_kind_is_not_a_count_nor_what_follows_a_possessive(
+    nlp: Language, settings: Settings
+) -> None:
+    weapon = asked("What kind of weapon is the Igla-S?", SEED, nlp, settings)
+    assert weapon.text == "anti-aircraft missiles"
+    units = asked("What kind of units are Maduro's reservists in?", SEED, nlp, settings)
+    assert units.text not in ("anti-aircraft missiles", "8 million", "over 8 million")

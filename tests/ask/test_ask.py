@@ -96,6 +96,24 @@ def test_reasons_statements_and_speakers_are_read(nlp: Language) -> None:
     )
 
 
+def test_a_kind_asked_for_is_the_noun_after_it(nlp: Language) -> None:
+    read = questions.read("What kind of weapon is the Igla-S?", nlp)
+    assert (read.kind, read.focus) == ("phrase", "weapon")
+    assert "kind" not in read.terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the goal of the naval blockade?",
+        "What were the strikes on the boats meant to achieve?",
+        "To what end did the navy send the carrier?",
+    ],
+)
+def test_an_aim_asked_for_is_a_reason(question: str, nlp: Language) -> None:
+    assert questions.read(question, nlp).kind == "reason"
+
+
 def test_rare_question_words_weigh_more_than_shared_ones() -> None:
     hits = [
         SentenceHit("d", 0, 0, 40, "The harbour was busy in summer."),

@@ -95,6 +95,10 @@ PLACE_PREPS = frozenset(
     ]
 )
 MEANS_PREPS = frozenset(["by", "as", "with", "through"])
+#: nouns a wh-phrase asks a time with ("by which *year*"): a time, not a place the act was at
+TIME_NOUNS = frozenset(
+    ["year", "month", "week", "day", "date", "time", "decade", "century", "quarter", "season"]
+)
 #: verbs that charge someone with a deed, which a clause may name instead of "of" ("accused
 #: of trafficking": "alleging they were trafficking")
 CHARGING = frozenset(["accuse", "allege", "charge", "blame", "suspect"])
@@ -271,6 +275,9 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
     if stranded is not None and stranded.i > wh.i:
         found = _slot([stranded.head], f"prep:{stranded.lower_}")
         return replace(found, others=_others(stranded.head, "")) if found else None
+    opened = _prep_opened(tokens, wh)
+    if opened is not None:
+        return opened
     phrase = wh.head if wh.dep_ == "det" else wh
     if phrase.head.i < phrase.i:  # "Turing machines are used to define what?"
         return _in_situ(phrase)
@@ -281,7 +288,8 @@ def _slot_by_wh(tokens: "list[Token]") -> Slot | None:
     phrase_end = phrase.right_edge.i if phrase is not wh else wh.i
     nxt = tokens[phrase_end + 1] if phrase_end + 1 < len(tokens) else None
     inverted = nxt is not None and nxt.lower_ in YES_NO and _subject_follows(tokens, nxt.i)
-    role = "obj" if (inverted and not _reported_doer(tokens)) or _undergoes(phrase) else "subj"
+    reported = _reported_doer(tokens) and not _reported_passive(tokens)
+    role = "obj" if (inverted and not reported) or _undergoes(phrase) else "subj"
     found = _slot(predicates(tokens), role)
     verb = phrase.head if phrase.head.i != phrase.i else phrase
     return replace(found, others=_others(verb, role)) if found else None
@@ -294,6 +302,33 @@ def _reported_doer(tokens: "list[Token]") -> bool:
     verbs = [v for v in predicates(tokens) if v.pos_ in ("VERB", "AUX")]  # not "his visit"
     return bool(verbs) and all(
         _reported(v) or (v.dep_ == "xcomp" and _reported(v.head)) for v in verbs
+    )
+
+
+def _prep_opened(tokens: "list[Token]", wh: "Token") -> Slot | None:
+    """The slot of a wh-phrase a place's preposition opens the question with ("*Off* which
+    coast did the US strike the boats?"): what that preposition holds beside the predicate."""
+    opening = tokens[wh.i - 1] if wh.i else None
+    if opening is None or opening.dep_ != "prep" or opening.i != _after_setting(tokens).i:
+        return None
+    if opening.lower_ not in PLACE_PREPS or wh.head.lemma_.lower() in TIME_NOUNS:
+        return None  # "by which year": when, not where
+    if wh.head.dep_ == "poss":
+        return None  # "on which host's show": whose show, not where
+    role = f"prep:{opening.lower_}"
+    verbs = [v for v in predicates(tokens) if v.dep_ == "ROOT" or v.i == opening.head.i]
+    found = _slot(verbs, role)  # not "shooting" of "did the shooting spree happen"
+    return replace(found, others=_others(verbs[0], role)) if found else None
+
+
+def _reported_passive(tokens: "list[Token]") -> bool:
+    """What someone said was done is passive and has no subject of its own ("what drug did
+    police say *had been found*"): the wh-phrase is what it was done to."""
+    return any(
+        _reported(v)
+        and any(k.dep_ == "auxpass" for k in v.children)
+        and not any(k.dep_ == "nsubjpass" for k in v.children)
+        for v in predicates(tokens)
     )
 
 
@@ -455,7 +490,10 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
             or _verb_by_parse(t)
             or _verb_after_do(t)
             or _verb_after_doer(t)
-            or stem(t.lower_) in word_groups("reader_verbs.tsv")  # "thinking" tagged as a noun
+            or (  # "thinking" tagged as a noun; "police" as a subject is who polices
+                stem(t.lower_) in word_groups("reader_verbs.tsv")
+                and t.dep_ not in ("nsubj", "nsubjpass", "compound")
+            )
         )
         and t.dep_ not in ("aux", "auxpass")
         and (t.lemma_.lower() not in LIGHT or particles(t))
@@ -501,6 +539,7 @@ def _verb_after_doer(token: "Token") -> bool:
         and at < token.i - 1
         and doc[at].lower_ in ("did", "does", "do")
         and not any(k.dep_ in ("det", "amod", "nummod", "poss") for k in token.children)
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "VERB")  # "Tulsa police say"
     )
 
 
@@ -901,6 +940,15 @@ def _prepositional(token: "Token", prep: str) -> "list[Token]":
     """What the preposition `prep` beside the predicate holds; for a charging verb with none,
     the clause it says the charge in ("alleging *they were trafficking*" for "accused of")."""
     preps = [k for k in token.children if k.dep_ == "prep" and k.lower_ == prep]
+    if not preps:  # "strikes on boats *off the Caribbean coast*": on what it is done to
+        done_to = [
+            o
+            for k in token.children
+            if k.dep_ in OBJECTS or k.dep_ == "prep"
+            for o in ([k] if k.dep_ in OBJECTS else k.children)
+            if o.dep_ in (*OBJECTS, "pobj")
+        ]
+        preps = [k for o in done_to for k in o.children if k.dep_ == "prep" and k.lower_ == prep]
     held = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
     if not held and prep in ("of", "for") and token.lemma_.lower() in CHARGING:
         held = [k for k in token.children if k.dep_ == "ccomp"]

@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
+from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import ANSWERED_OPPOSITE, denied_act, doer_fit, names_act
 from crisisdesk.ask.align import says_any, synonyms
 from crisisdesk.ask.candidate import Candidate
@@ -31,6 +33,7 @@ from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
 from crisisdesk.ask.figures import DATELINE, MONTH, SINCE_ASKED, TALLY_ASKED
 from crisisdesk.ask.introduced import introduced_by, named_next
+from crisisdesk.ask.limits import measure_asked, set_against_limit
 from crisisdesk.ask.nations import asked_states, counted_states, group_fit, state_fit
 from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
@@ -73,6 +76,8 @@ UNRELATED = 0.0
 #: of the best passages
 PHRASE_KINDS = frozenset({"phrase", "actor", "place"})
 PHRASE_PASSAGES = 3
+#: how sure a yes or no from a stated limit is at least: the unit and what it measures agree
+LIMIT_FLOOR = 0.5
 #: how many of the best passages are parsed to find what fills the question's slot
 ALIGNED_PASSAGES = 8
 #: how much a passage's score falls with each rank below the first
@@ -187,11 +192,9 @@ class Scored:
 
 def best_answer(question: Question, passages: list[Passage], src: Sources) -> Answer:
     """The best supported answer among the passages, or an abstention saying why."""
-    if not passages:
-        return Answer(None, None, 0.0, reason="nothing in the store matches the question")
-    unknown = unmentioned(question, src.store, src.known, passages, words=not src.given)
-    if unknown:
-        return Answer(None, None, 0.0, reason=f"the sources never mention {', '.join(unknown)}")
+    settled = settled_first(question, passages, src)
+    if settled is not None:
+        return settled
     ranked = scored(question, passages, src)
     top = confidence(ranked[0]) if ranked else 0.0
     if not ranked or top < src.settings.min_confidence:
@@ -229,6 +232,37 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
+
+
+def settled_first(question: Question, passages: list[Passage], src: Sources) -> Answer | None:
+    """What is settled before any candidate is scored: nothing to read, a name the sources
+    never mention, or a measure set against a stated limit."""
+    if not passages:
+        return Answer(None, None, 0.0, reason="nothing in the store matches the question")
+    unknown = unmentioned(question, src.store, src.known, passages, words=not src.given)
+    if unknown:
+        return Answer(None, None, 0.0, reason=f"the sources never mention {', '.join(unknown)}")
+    return limit_answer(question, passages, src)
+
+
+def limit_answer(question: Question, passages: list[Passage], src: Sources) -> Answer | None:
+    """For a yes/no question that gives a measure ("a plane flying at 5,000 meters"): yes or
+    no by the limit a passage about its names states ("a maximum altitude of 3,500 meters"),
+    as sure as the passage and the sentence before it cover the question (`limits.py`)."""
+    asked = measure_asked(question, src.nlp)
+    if asked is None:
+        return None
+    told = [p for p in passages if not missing_names(question, p, src)]
+    limit = set_against_limit(asked, told, src.store)
+    citation = Citer(src.store)(limit.passage.hit) if limit else None
+    if limit is None or citation is None:
+        return None
+    hit, before = limit.passage.hit, limit.passage.before
+    span = hit.text[limit.start - hit.start : limit.end - hit.start]
+    context = f"{before.text if before else ''} {hit.text}"
+    sure = LIMIT_FLOOR + (1 - LIMIT_FLOOR) * coverage(list(question.terms), context)
+    verdict_ = "Yes" if limit.within else "No"
+    return Answer(None, f"{verdict_} — {span}", round(sure, 4), (citation,), phrase=span)
 
 
 def decided_first(question: Question, ranked: list[Scored], src: Sources) -> list[Scored]:
@@ -504,22 +538,35 @@ def unmentioned(
     counting the words a reader uses for them ("who designed the railway station" over texts
     without a railway; a title question's name alone). Empty when the store may answer."""
     runs = question.name_runs
+
+    def stored(name: str) -> bool:
+        return any(
+            store.search(a, limit=1, prefix=" " not in a and len(a) >= PREFIX_CHARS)
+            for r in (name, *runs)
+            if name in r
+            for a in aliases(r, known)
+        )
+
     names = [
         n
         for n in question.names
         if n not in question.qualifiers
-        and not any(
-            store.search(a, limit=1, prefix=" " not in a and len(a) >= PREFIX_CHARS)
-            for r in (n, *runs)
-            if n in r
-            for a in aliases(r, known)
-        )
+        and not stored(n)
+        and not (len(joined(n)) > 1 and all(stored(part) for part in joined(n)))
         and not any(spelled_out(n, f"{p.hit.text} {p.context}") for p in passages)
     ]
     if names or question.kind == "title" or not words:  # "who is X, the ...?": X alone
         return names
     unsaid = [t for t in question.terms if not store.search(" ".join(said_as(t)), limit=1)]
     return unsaid if len(unsaid) > len(question.terms) / 2 else []
+
+
+def joined(name: str) -> list[str]:
+    """The names a hyphen joins into one ("U.S.-Mexico": U.S. and Mexico), or the name alone
+    ("Igla-S": a part of one letter or in lower case is no name of its own)."""
+    parts = name.split("-")
+    names = len(parts) > 1 and all(len(p) > 1 and p[:1].isupper() for p in parts)
+    return parts if names else [name]
 
 
 def confidence(best: Scored) -> float:
@@ -804,7 +851,20 @@ def named_in(name: str, text: str) -> bool:
     ("Democratic National Committee" names the DNC)."""
     start = name[:STEM_CHARS]
     said = any(re.search(rf"\b{re.escape(s)}", text) for s in (start, start.upper()))
-    return said or spelled_out(name, text)
+    return said or spelled_out(name, text) or written_short(name, text)
+
+
+def written_short(name: str, text: str) -> bool:
+    """The text writes the place short, as after a town ("Bunkerville, *Nev.*" for Nevada)."""
+    return any(
+        re.search(rf"(?<![\w.]){re.escape(s)}(?!\w)", text) for s in short_forms().get(name, ())
+    )
+
+
+@cache
+def short_forms() -> dict[str, tuple[str, ...]]:
+    """Place name -> how news writes it short (lexicons/place_short_forms.tsv)."""
+    return {row[0]: tuple(row[1].split("|")) for row in read_rows("place_short_forms.tsv")}
 
 
 def names_present(question: Question, passage: Passage, src: Sources) -> bool:

@@ -86,6 +86,19 @@ REPORT_MONTH = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:(\d{4})\s+)?(?:report|statement|speech|briefing"
     r"|forecast|estimate|projection|outlook|update|release)s?\b"
 )
+#: a time naming when something was reported ("as reported in September 2016"), not the
+#: time it tells of
+REPORTED_IN = re.compile(
+    r"\b(?:reported|published|announced|released|written|said|stated)\s+(?:in|on)\s+"
+    r"(?:([A-Z][a-z]+)\s+)?(?:\d{1,2},?\s+)?(\d{4})\b"
+)
+#: a year that names which event ("the *2012* attack", "the armed *2014* Bundy Ranch
+#: standoff"), not when what is asked was done; a year of accounts is a time ("the 2015
+#: fiscal year")
+EVENT_YEAR = re.compile(
+    r"\bthe (?:[a-z-]+ )?(?:1[89]\d\d|20\d\d) (?!(?:fiscal|financial|tax|budget|year|quarter"
+    r"|season|half|first|second|third|fourth)\b)[A-Za-z]"
+)
 #: a century or decade a question names: "the 11th century", "the 1100s", "the 1990s"
 ERA = re.compile(
     r"\b(?:(?P<century>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<decade>\d{3}0)['’]?s)\b", re.I
@@ -395,7 +408,10 @@ REASON = re.compile(
     r"|\bwhat (\w+ )?"
     r"(was|is|were|are|lay|lies|lie) behind\b|\bwhat (reason|worry|concern|fear)\b"
     r"|\bfor what reason\b|\bwhat (did|does|do) .* (blame|cite)\b"
-    r"|\bwhat (is|was|are|were) the (\w+ )?(reason|motive|purpose|rationale|justification)\b"
+    r"|\bwhat (is|was|are|were) the (\w+ )?(reason|motive|purpose|rationale|justification"
+    r"|goal|aim|objective)\b"
+    r"|\bwhat (?:\w+ ){1,8}(?:meant|intended|supposed|aimed) to (?:do|achieve|accomplish)\b"
+    r"|\bto what end\b"
 )
 STATEMENT = re.compile(
     r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
@@ -724,6 +740,12 @@ def parse(text: str, nlp: "Language") -> "Doc":
     return nlp(text, disable=[p for p in nlp.pipe_names if p.startswith("crisisdesk_")])
 
 
+#: nouns that ask for a kind of the noun after their "of" ("what *type* of missile")
+KIND_NOUNS = frozenset(["kind", "kinds", "type", "types", "sort", "sorts"])
+#: the words that ask for a kind, which are not what the question is about
+KIND_ASKED = re.compile(r"\b(what|which)\s+(?:kinds?|types?|sorts?)\s+of\b", re.I)
+
+
 def parsed_focus(doc: "Doc") -> str | None:
     """The noun that "which", "what", "how many" or "how much" asks about, from the tags of
     the question ("Which Airbus *spokesperson* said", "How many more *votes*", "In which
@@ -739,6 +761,9 @@ def parsed_focus(doc: "Doc") -> str | None:
                 if token.i and doc[token.i - 1].text == "-" and token.pos_ not in ("NOUN", "PROPN"):
                     run = []  # "which Soviet-made missile": "Soviet" only qualifies
                     continue
+                after_kind = token.lower_ == "of" and doc[token.i - 1].lower_ in KIND_NOUNS
+                if not run and (token.lower_ in KIND_NOUNS or after_kind):
+                    continue  # "what kind of weapon": the weapon
                 if token.pos_ in ("NOUN", "PROPN"):
                     run.append(token.lower_)
                 elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):
@@ -771,8 +796,9 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
         return "yesno", ()
     if entry is not None and entry[0] == "number":
         return entry
-    if PRISON_TERM.search(lowered):  # "what prison term": a span; "what term did he use": words
-        return "quantity", ("QUANTITY", "DATE", "CARDINAL")
+    worded = _worded_kind(lowered)
+    if worded is not None:
+        return worded
     for pattern, kind, labels in RULES:
         if pattern.search(proper):
             if kind == "quantity" and not re.search(r"\bhow (long|old|soon)\b", lowered):
@@ -781,6 +807,16 @@ def answer_type(lowered: str, noun: str | None) -> tuple[str, tuple[str, ...]]:
     if noun in ("carrier", "carriers") and "aircraft carrier" in lowered:  # not an airline
         return "actor", EQUIPMENT_FIRST
     return noun_kind(noun)
+
+
+def _worded_kind(lowered: str) -> tuple[str, tuple[str, ...]] | None:
+    """A kind its words ask for whatever the focus noun: "what type of ship" asks for words
+    that say a kind, not a name; "what prison term" for a span, not the words used."""
+    if KIND_ASKED.search(lowered):
+        return "phrase", ()
+    if PRISON_TERM.search(lowered):
+        return "quantity", ("QUANTITY", "DATE", "CARDINAL")
+    return None
 
 
 def noun_kind(noun: str | None) -> tuple[str, tuple[str, ...]]:
@@ -932,7 +968,7 @@ def key_terms(question: str) -> list[str]:
     """Content words of the question, lowercased, in order, without repeats (a stop word
     written in capitals is a name: "US")."""
     terms: list[str] = []
-    for written in WORD.findall(question):
+    for written in WORD.findall(KIND_ASKED.sub(r"\1", question)):
         word = written.lower().rstrip("'’.").removesuffix("'s").removesuffix("’s")
         kept = word not in STOP_WORDS or (written.isupper() and len(word) > 1)  # "US", not "us"
         if word and kept and word not in QUESTION_WORDS and word not in terms:
@@ -1007,8 +1043,12 @@ def period(question: str) -> tuple[date, date] | None:
     Limit: one year only; a month without a year, "last week" and seasons are not read, nor
     a time the question bounds ("before April 2009"). A month that dates a report ("the 2016
     fiscal year in its *January* report"), or a month and year ("according to a *February
-    1998* report"), is when it was told, not the time it tells of."""
-    told = REPORT_MONTH.findall(question)
+    1998* report", "as reported in September 2016"), is when it was told, not the time it
+    tells of; a year that names an event ("the 2012 attack") is not when the act asked was
+    done."""
+    told = REPORT_MONTH.findall(question) + REPORTED_IN.findall(question)
+    if EVENT_YEAR.search(question) and len(YEAR.findall(question)) == 1:
+        return None
     years = {int(y or early) for y, early in YEAR.findall(question)}
     if years and years <= {int(y) for _, y in told if y} and len(YEAR.findall(question)) == 1:
         return None  # "according to a February 1998 report": when it was told, no more

@@ -85,7 +85,7 @@ from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: nouns for words someone gives, which a sentence may spell out after a colon
 CONTENT_NOUNS = frozenset(
@@ -216,7 +216,9 @@ HONORIFICS = frozenset(
 ASKED_OBJECT = re.compile(
     r"^\W*(?:\w+\s+)?(?:who|whom|which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:did|does|do)\s", re.I
 )
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that"])
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "its", "their", "our"]
+)
 #: words a source may be that name no one: a pronoun, or a quantifier alone ("some")
 UNNAMED_SOURCES = PRONOUNS | frozenset(
     ["some", "many", "few", "several", "others", "most", "all", "both", "each", "any"]
@@ -248,6 +250,10 @@ WRITINGS = frozenset(
         "research",
         "letter",
         "memo",
+        "review",
+        "reviews",
+        "investigation",
+        "audit",
     ]
 )
 #: what an entity that is not the source of a statement keeps of its fit, for such questions
@@ -285,6 +291,8 @@ NAME_ASKED = re.compile(
 UNNAMED = 0.3
 #: what an entity keeps when no word around it names the role or kind the question asks for
 UNTITLED = 0.75
+#: what a name keeps of its fit beside the source the records give for a "who said" question
+BESIDE = 0.6
 UNKINDED = 0.6
 SMALL_PLACES = frozenset(
     [
@@ -345,6 +353,7 @@ def candidates(
         found_ = [  # "abstract or concrete?": the option the sentence says is the answer
             c for c in _typed(question, hit, store) if c.how == "choice" or not said(c.text, asked)
         ]
+        found_ = beside_sources(question, found_)
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
             found_ = parsed_fits(question, hit, store, nlp, asked_for(question, hit, nlp, found_))
@@ -358,6 +367,33 @@ def candidates(
         [echoing(c, asked - kind_words - kind_phrase(question, c)) for c in within_sources(found_)]
     )
     return yes_or_no(question, hit, nlp, found_, aligned) if question.kind == "yesno" else found_
+
+
+def beside_sources(question: Question, found: list[Candidate]) -> list[Candidate]:
+    """For "who said" or "who doubted": a name that is not who said or doubted it, when the
+    sentence's records say someone else did ("Maduro" where "a number *experts* have
+    questioned" says who questioned), fits less. (The parse's fillers of other acts do not
+    count: "signed the accord *with* Ana Ortiz" names a signer beside the subject.)"""
+    sources = [
+        c
+        for c in found
+        if c.how == "source"
+        and c.text.lower() not in REFERRING  # "he" may stand for the name beside it
+        and not restates(question, c)
+    ]
+    if question.kind != "actor" or not sources:
+        return found
+    return [
+        replace(c, fit=c.fit * BESIDE)
+        if c.how == "entity" and not any(f.start < c.end and c.start < f.end for f in sources)
+        else c
+        for c in found
+    ]
+
+
+def restates(question: Question, candidate: Candidate) -> bool:
+    """The candidate holds a name the question gives ("the suspect -- Khalfan Mohamed")."""
+    return any(w[:1].isupper() and w in question.text for w in WORD.findall(candidate.text))
 
 
 def kind_phrase(question: Question, candidate: Candidate) -> frozenset[str]:
@@ -828,10 +864,13 @@ TITLES = {
 def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     """The entity or the words around it name what the question asks for ("which industry
     watcher": "analyst Erich Merkle", "Erich Merkle, an analyst"; "which banks": "Bank of
-    America"); True without a focus noun."""
+    America"); True without a focus noun. A title before a verb of saying is the speaker's
+    ("the commissioner *says* an internal review shows")."""
     if focus is None or focus in ("person", "people", "one"):
         return True
     before = hit.text[max(0, start - hit.start - 40) : start - hit.start]
+    sayings = list(SAYING_AFTER.finditer(before))
+    before = before[sayings[-1].end() :] if sayings else before
     after = hit.text[end - hit.start : end - hit.start + 30]
     after = after[: cut.start()] if (cut := SAYING_AFTER.search(after)) else after
     own = hit.text[start - hit.start : end - hit.start]
@@ -909,19 +948,19 @@ def _holders(question: Question, hit: SentenceHit, store: Store) -> Iterator[Can
     if SPEECH.search(question.text) and not ASKED_OBJECT.match(question.text):
         yield from _sources(question, hit, store)  # not "who did Trump say": Trump said it
     if DOUBTING.search(question.text):
-        yield from _doubters(hit, store)
+        yield from _doubters(question, hit, store)
 
 
-def _doubters(hit: SentenceHit, store: Store) -> Iterator[Candidate]:
+def _doubters(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """Who the sentence says doubts, disputes or denies something ("a number *experts* have
-    questioned"), for "who doubts ...": the doubt records' holders."""
+    questioned"), for "who doubts ...": the doubt records' holders; for "which lawmakers",
+    one the role asked for does not describe fits as an untitled source does."""
     for doubt in store.doubts_over(hit.doc_id, hit.start, hit.end):
         at = hit.text.find(doubt.by) if doubt.by else -1
         if at >= 0 and doubt.by:
-            start = hit.start + at
-            yield Candidate(
-                start, start + len(doubt.by), doubt.by, "source", 1.0, doubt.by_actor or ""
-            )
+            start, actor = hit.start + at, doubt.by_actor or ""
+            fit = source_fit(question.focus, hit, start, doubt.by, actor) if question.focus else 1.0
+            yield Candidate(start, start + len(doubt.by), doubt.by, "source", fit, actor)
 
 
 def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
@@ -944,10 +983,16 @@ def _sources(question: Question, hit: SentenceHit, store: Store) -> Iterator[Can
         last = text.lower().rsplit(" ", 1)[-1]
         if text.lower() in UNNAMED_SOURCES or last in WRITINGS or RELATIVE.search(text):
             continue  # "he", "some" ("had some explaining to do"), "the report"
-        fit = 1.0 if titled(question.focus, hit, source.start, source.end) else UNTITLED
-        if fit < 1.0 and not source.actor and not names_someone(text, source.start == hit.start):
-            fit = UNNAMED  # "which commentator": "Some users"
+        fit = source_fit(question.focus, hit, source.start, text, source.actor or "")
         yield Candidate(source.start, source.end, text, "source", fit, source.actor or "")
+
+
+def source_fit(focus: str | None, hit: SentenceHit, start: int, text: str, actor: str) -> float:
+    """How well a source answers "which commentator": 1 when called what is asked for, less
+    when not, least when it names no one ("Some users")."""
+    if titled(focus, hit, start, start + len(text)):
+        return 1.0
+    return UNTITLED if actor or names_someone(text, start == hit.start) else UNNAMED
 
 
 def names_someone(text: str, opens_sentence: bool) -> bool:
@@ -1136,17 +1181,42 @@ def phrase_candidates(
     out = []
     for chunk in doc.noun_chunks:
         words = unsaid(list(chunk), asked)
+        named_kind = not words and sort is not None and bool(words := kind_after(chunk, asked))
         if all(t.lower_.rstrip(".") in HONORIFICS for t in words):
             continue  # "Mr." left of "Mr. Blatter" when the question names Blatter
-        if sort or any(t.pos_ in NOMINAL for t in words):
+        if all(t.like_num or t.dep_ == "quantmod" for t in words):
+            continue  # "over 8 million" left of "reservists": a count, not a kind of them
+        if sort or any(t.pos_ in NOMINAL or named_focus(t, focus) for t in words):
             arcs = min((arcs_between(chunk.root, t) for t in shared), default=0)
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             text = hit.text[start:end]
             fit = 0.5 / (1 + arcs) * (1.0 if named_phrase(question, words) else UNNAMED)
-            if stem(chunk.root.lower_) == sort or verbed(focus, chunk.root):
+            if named_kind:
+                fit = 1.0  # the kind of the very thing the question names
+            elif stem(chunk.root.lower_) == sort or verbed(focus, chunk.root):
                 fit = KIND_FIT  # "what type of circuit": the kind of "Boolean circuits"
             out.append(Candidate(hit.start + start, hit.start + end, text, "phrase", fit))
     return out
+
+
+def named_focus(token: "Token", focus: str | None) -> bool:
+    """A capitalized word before the noun the question asks about names it, whatever its tag
+    ("off the *Caribbean* coast" for "off which coast")."""
+    head = token.head
+    return (
+        focus is not None
+        and token.is_title
+        and head.i > token.i
+        and stem(head.lower_) == stem(focus)
+    )
+
+
+def kind_after(chunk: "Span", asked: AbstractSet[str]) -> "list[Token]":
+    """For "what kind of weapon is the Igla-S": the words after the name the question asks
+    about, up to the phrase's head ("the Igla-S *anti-aircraft missiles*")."""
+    said = [t.i for t in chunk if len(t.text) > 1 and found(t.lower_, asked)]  # not "'s"
+    after = unsaid(list(chunk)[said[-1] - chunk.start + 1 :], asked) if said else []
+    return after if said and said[-1] < chunk.root.i else []
 
 
 def verbed(focus: str | None, root: "Token") -> bool:
