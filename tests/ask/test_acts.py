@@ -12,6 +12,7 @@ from crisisdesk.ask.acts import (
     UNSAID,
     act_figure_fit,
     act_time_fit,
+    denied_act,
     outcome_fit,
     owner_fit,
     reversed_roles,
@@ -199,3 +200,36 @@ def test_a_sentence_giving_the_asked_role_to_the_named_side_tells_it_reversed(
     question: str, sentence: str, reversed_: bool, nlp: Language
 ) -> None:
     assert reversed_roles(questions.read(question, nlp), parsed(sentence, nlp)) is reversed_
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "opposite"),
+    [
+        (
+            "Which shoal did Carter warn China not to build on?",
+            "Any move by China to build on the Pelham Shoal would have consequences.",
+            False,  # what he warned against, not an act the question denies
+        ),
+        (
+            "How many troops did Petro send?",
+            "Petro did not send troops to the border.",
+            True,
+        ),
+    ],
+)
+def test_an_act_warned_against_is_not_denied(
+    question: str, sentence: str, opposite: bool, nlp: Language
+) -> None:
+    read = questions.read(question, nlp)
+    asked, doc = parsed(question, nlp), parsed(sentence, nlp)
+    assert denied_act(asked, doc, read.acts) is opposite
+
+
+def test_a_claim_s_time_does_not_date_an_act_the_sentence_does_not_tell(nlp: Language) -> None:
+    sentence = "Maduro claimed on Wednesday that his country has deployed 5,000 missiles."
+    doc = parsed(sentence, nlp)
+    start = sentence.index("Wednesday")
+    end = start + len("Wednesday")
+    assert act_time_fit(doc, start, end, ("deliver",)) == OTHER_ACT
+    assert act_time_fit(doc, start, end, ("claim",)) == 1.0
+    assert act_time_fit(doc, start, end, ("deliver",), telling=True) == 1.0  # when it was told

@@ -692,3 +692,20 @@ def test_what_someone_said_was_done_to_is_its_object(nlp: Language) -> None:
     slot = questions.read("What drug did police say had been found in the car?", nlp).slot
     assert slot is not None
     assert slot.role == "obj"
+
+
+def test_whom_someone_talked_to_is_whom_they_spoke_with(nlp: Language) -> None:
+    sentence = "The minister spoke with his Colombian counterpart Ana Ruiz about the strikes."
+    assert filled("Whom did the minister talk to about the strikes?", sentence, nlp) == [
+        "his Colombian counterpart Ana Ruiz"
+    ]
+
+
+def test_being_located_names_no_act(nlp: Language) -> None:
+    slot = questions.read("In what country is Normandy located?", nlp).slot
+    assert slot is None
+
+
+def test_the_object_s_preposition_is_only_the_target_s(nlp: Language) -> None:
+    sentence = "The theorems form the basis for most separation results of complexity classes."
+    assert filled("What do the theorems form the basis of?", sentence, nlp) == []

@@ -31,7 +31,15 @@ from crisisdesk.ask.figures import (
     same_thing,
 )
 from crisisdesk.ask.nations import counted_states, group_fit
-from crisisdesk.ask.span import UNKINDED, kind_named, titled
+from crisisdesk.ask.span import (
+    KIND_FIT,
+    UNKINDED,
+    kind_named,
+    kind_of_sort,
+    parsed,
+    phrase_candidates,
+    titled,
+)
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -1756,3 +1764,42 @@ def test_a_kind_is_not_a_count_nor_what_follows_a_possessive(
     assert weapon.text == "anti-aircraft missiles"
     units = asked("What kind of units are Maduro's reservists in?", SEED, nlp, settings)
     assert units.text not in ("anti-aircraft missiles", "8 million", "over 8 million")
+
+
+def test_a_phrase_the_sentence_calls_what_is_asked_for_fits_as_that_kind(nlp: Language) -> None:
+    sentence = (
+        "Any move by Beijing to reclaim land in the Pelham Shoal, an outcrop in the disputed "
+        "sea, would have consequences, Lee said."
+    )
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    question = "Which outcrop did Lee warn Beijing about?"
+    fits = {c.text: c.fit for c in phrase_candidates(question, hit, nlp, "outcrop")}
+    assert fits["Pelham Shoal"] == KIND_FIT
+    assert fits["consequences"] < KIND_FIT
+
+
+def test_a_kind_asked_for_is_a_phrase_headed_by_a_kind_of_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Maduro has responded by claiming to have mobilized over 8 million reservists in "
+        "volunteer militias, a number experts have questioned."
+    )
+    question = "What kind of units are the reservists organized into?"
+    answer = ask(question, context_store(text, settings), nlp=nlp, settings=settings, given=True)
+    assert answer.text == "volunteer militias"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "sort", "kind"),
+    [
+        ("The reservists serve in volunteer militias.", "volunteer militias", "unit", True),
+        ("He would not say if the weapons were missiles.", "the weapons", "missile", False),
+    ],
+)
+def test_a_kind_needs_what_makes_it_one(
+    sentence: str, phrase: str, sort: str, kind: bool, nlp: Language
+) -> None:
+    chunk = next(c for c in parsed(sentence, nlp).noun_chunks if c.text == phrase)
+    words = [t for t in chunk if t.pos_ != "DET"]
+    assert kind_of_sort(chunk.root, words, sort) is kind

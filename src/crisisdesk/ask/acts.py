@@ -163,13 +163,17 @@ def owner_fit(doc: "Doc", start: int, end: int, question: str) -> float:
     return OTHER_OWNER if unasked else 1.0
 
 
-def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:
+def act_time_fit(
+    doc: "Doc", start: int, end: int, acts: tuple[str, ...], *, telling: bool = False
+) -> float:
     """How well the time in [start, end) (character offsets in `doc`) dates the question's
     act: `OTHER_ACT` when it dates another verb, inside the act's clause ("to debate on
     April 14" for when the challenge was made) or beside it ("who later became king, emerged
     ... after the French attacked in 1672") or reporting it ("officials said Wednesday"), 1
     otherwise (its own verb, one above it, a time the act's clause describes: "Jan. 30,
-    when ... challenged")."""
+    when ... challenged"). A time of a claim in a sentence that does not tell the act dates
+    the claim ("Maduro claimed on Wednesday that ..."), unless the question asks when
+    something was told (`telling`)."""
     words = act_forms(acts)
     told = [
         t
@@ -177,7 +181,13 @@ def act_time_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> flo
         if {stem(t.lower_), stem(t.lemma_.lower())} & words and t.dep_ not in ("compound", "amod")
     ]
     time = doc.char_span(start, end, alignment_mode="expand")
-    if not told or time is None or any(time.root == t or time.root.is_ancestor(t) for t in told):
+    if time is None:
+        return 1.0
+    if not told:  # "Maduro claimed on Wednesday" for when Russia delivered: the claim's time
+        own = governing_verb(time.root)
+        said = own is not None and own.lemma_.lower() in SAYING
+        return OTHER_ACT if said and not telling else 1.0
+    if any(time.root == t or time.root.is_ancestor(t) for t in told):
         return 1.0
     own = governing_verb(time.root)
     if own is None or own in told:
@@ -200,12 +210,18 @@ def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:
     return 1.0
 
 
+#: verbs whose negated complement says what someone was warned or told against
+WARNING = frozenset(["warn", "urge", "tell", "ask", "caution", "order", "advise", "beg"])
+
+
 def denied_act(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> bool:
     """The sentence says the opposite of an act the question names: each of its verbs that
     tells the act is negated where the question's is not ("Petro did not send troops" for
     how many troops Petro sent), or none is where the question's is ("a model that is
     allowed to branch out" for the model that is not allowed to)."""
     for act in _acting(question, acts, asked=True):
+        if denied(act) and act.head.lemma_.lower() in WARNING:
+            continue  # "warn China *not to reclaim* land": what was warned against, not denied
         told = [denied(t) for t in _acting(doc, (act.lemma_.lower(), act.lower_))]
         if told and (all(told) if not denied(act) else not any(told)):
             return True

@@ -48,6 +48,8 @@ LIGHT = frozenset(
         "take",
         "put",
         "give",
+        "locate",  # "where is X located": where it is, which few sentences say with "located"
+        "situate",
     ]
 )
 #: auxiliaries that open a yes/no question
@@ -99,6 +101,10 @@ MEANS_PREPS = frozenset(["by", "as", "with", "through"])
 TIME_NOUNS = frozenset(
     ["year", "month", "week", "day", "date", "time", "decade", "century", "quarter", "season"]
 )
+#: verbs of talking with someone, and the prepositions that name the other side alike
+#: ("talk *to*" the counterpart he "spoke *with*")
+CONFERRING = frozenset(["talk", "speak", "meet", "negotiate", "confer", "chat", "consult"])
+PARTNERED = frozenset(["to", "with"])
 #: verbs that charge someone with a deed, which a clause may name instead of "of" ("accused
 #: of trafficking": "alleging they were trafficking")
 CHARGING = frozenset(["accuse", "allege", "charge", "blame", "suspect"])
@@ -939,12 +945,15 @@ def _done_for(verb: "Token") -> "list[Token]":
 def _prepositional(token: "Token", prep: str) -> "list[Token]":
     """What the preposition `prep` beside the predicate holds; for a charging verb with none,
     the clause it says the charge in ("alleging *they were trafficking*" for "accused of")."""
-    preps = [k for k in token.children if k.dep_ == "prep" and k.lower_ == prep]
+    alike = {prep} | (
+        PARTNERED if token.lemma_.lower() in CONFERRING and prep in PARTNERED else set()
+    )
+    preps = [k for k in token.children if k.dep_ == "prep" and k.lower_ in alike]
     if not preps:  # "strikes on boats *off the Caribbean coast*": on what it is done to
         done_to = [
             o
             for k in token.children
-            if k.dep_ in OBJECTS or k.dep_ == "prep"
+            if k.dep_ in OBJECTS or (k.dep_ == "prep" and k.lower_ in TARGETING)
             for o in ([k] if k.dep_ in OBJECTS else k.children)
             if o.dep_ in (*OBJECTS, "pobj")
         ]

@@ -78,7 +78,7 @@ from crisisdesk.ask.figures import (
 from crisisdesk.ask.question import EQUIPMENT_FIRST, SITES, Question, asked_stance, noun_entry
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
-from crisisdesk.ask.verdict import verdict
+from crisisdesk.ask.verdict import SAYING, verdict
 from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
 from crisisdesk.records import Entity
 from crisisdesk.store import SentenceHit, Store
@@ -532,7 +532,8 @@ def dating_the_act(
     if candidate.how not in ("time", "entity"):
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
-    fit = act_time_fit(parsed(hit.text, nlp), start, end, question.acts)
+    telling = any(t.lemma_.lower() in SAYING for t in parsed(question.text, nlp))
+    fit = act_time_fit(parsed(hit.text, nlp), start, end, question.acts, telling=telling)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
@@ -1193,10 +1194,34 @@ def phrase_candidates(
             fit = 0.5 / (1 + arcs) * (1.0 if named_phrase(question, words) else UNNAMED)
             if named_kind:
                 fit = 1.0  # the kind of the very thing the question names
-            elif stem(chunk.root.lower_) == sort or verbed(focus, chunk.root):
+            elif kind_of_sort(chunk.root, words, sort) or verbed(focus, chunk.root):
                 fit = KIND_FIT  # "what type of circuit": the kind of "Boolean circuits"
+            elif apposed_kind(chunk.root, focus):
+                fit = KIND_FIT  # "which outcrop": "the Scarborough Shoal, *an outcrop* in ..."
             out.append(Candidate(hit.start + start, hit.start + end, text, "phrase", fit))
     return out
+
+
+def kind_of_sort(root: "Token", words: "list[Token]", sort: str | None) -> bool:
+    """The phrase names a kind of what "what kind of X" asks for: X itself ("Boolean
+    *circuits*"), or a word a reader uses for X with what makes it a kind ("volunteer
+    *militias*" for units; "the weapons" alone says no kind of missile)."""
+    if sort is None:
+        return False
+    if stem(root.lower_) == sort:
+        return True
+    qualified = any(t.i != root.i and t.pos_ in NOMINAL | {"ADJ"} for t in words)
+    return qualified and stem(root.lower_) in stems_for(sort)
+
+
+def apposed_kind(root: "Token", focus: str | None) -> bool:
+    """The sentence calls the phrase what the question asks for, beside it ("the Scarborough
+    Shoal, *an outcrop* in the disputed sea" for "which outcrop")."""
+    if focus is None:
+        return False
+    kinds = stems_for(focus)
+    beside = [k for k in root.children if k.dep_ == "appos"]
+    return any(stem(k.lower_) in kinds for k in beside)
 
 
 def named_focus(token: "Token", focus: str | None) -> bool:
