@@ -46,3 +46,8 @@ def test_a_floor_is_no_limit(nlp: Language, settings: Settings) -> None:
     text = "The Igla-S missiles can fly at altitudes of at least 3,000 meters, the exporter said."
     got = asked("Could an Igla-S hit a plane flying at 5,000 meters?", text, nlp, settings)
     assert not (got.text or "").startswith("No")
+
+
+def test_the_reader_sees_the_verdict(nlp: Language, settings: Settings) -> None:
+    got = asked("Could an Igla-S hit a plane flying at 5,000 meters?", SEED, nlp, settings)
+    assert got.summary() == "No — maximum altitude of 3,500 meters, according to Rosoboronexport"

@@ -248,21 +248,25 @@ def settled_first(question: Question, passages: list[Passage], src: Sources) -> 
 def limit_answer(question: Question, passages: list[Passage], src: Sources) -> Answer | None:
     """For a yes/no question that gives a measure ("a plane flying at 5,000 meters"): yes or
     no by the limit a passage about its names states ("a maximum altitude of 3,500 meters"),
-    as sure as the passage and the sentence before it cover the question (`limits.py`)."""
+    as sure as the passage and the sentence before it cover the question (`limits.py`), with
+    whom the sentence has state the limit and who doubts it."""
     asked = measure_asked(question, src.nlp)
     if asked is None:
         return None
     told = [p for p in passages if not missing_names(question, p, src)]
     limit = set_against_limit(asked, told, src.store)
-    citation = Citer(src.store)(limit.passage.hit) if limit else None
+    citer = Citer(src.store)
+    citation = citer(limit.passage.hit) if limit else None
     if limit is None or citation is None:
         return None
     hit, before = limit.passage.hit, limit.passage.before
     span = hit.text[limit.start - hit.start : limit.end - hit.start]
     context = f"{before.text if before else ''} {hit.text}"
-    sure = LIMIT_FLOOR + (1 - LIMIT_FLOOR) * coverage(list(question.terms), context)
-    verdict_ = "Yes" if limit.within else "No"
-    return Answer(None, f"{verdict_} — {span}", round(sure, 4), (citation,), phrase=span)
+    sure = round(LIMIT_FLOOR + (1 - LIMIT_FLOOR) * coverage(list(question.terms), context), 4)
+    stated = Scored(Candidate(limit.start, limit.end, span, "limit"), limit.passage, 0, sure)
+    extra = carried(stated, [stated], citer, src.store)
+    text = f"{'Yes' if limit.within else 'No'} — {span}"
+    return Answer(None, text, sure, (citation,), **extra)
 
 
 def decided_first(question: Question, ranked: list[Scored], src: Sources) -> list[Scored]:
