@@ -34,12 +34,14 @@ from crisisdesk.ask.nations import counted_states, group_fit
 from crisisdesk.ask.span import (
     KIND_FIT,
     UNKINDED,
+    broader,
     kind_named,
     kind_of_sort,
     parsed,
     phrase_candidates,
     titled,
 )
+from crisisdesk.ask.words import stem
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -1795,11 +1797,34 @@ def test_a_kind_asked_for_is_a_phrase_headed_by_a_kind_of_it(
     [
         ("The reservists serve in volunteer militias.", "volunteer militias", "unit", True),
         ("He would not say if the weapons were missiles.", "the weapons", "missile", False),
+        ("The army may have used chemical weapons.", "chemical weapons", "missile", False),
     ],
 )
-def test_a_kind_needs_what_makes_it_one(
+def test_a_kind_is_no_more_general_noun(
     sentence: str, phrase: str, sort: str, kind: bool, nlp: Language
 ) -> None:
     chunk = next(c for c in parsed(sentence, nlp).noun_chunks if c.text == phrase)
-    words = [t for t in chunk if t.pos_ != "DET"]
-    assert kind_of_sort(chunk.root, words, sort) is kind
+    assert kind_of_sort(chunk.root, sort) is kind
+
+
+def test_of_two_things_said_the_one_on_the_question_s_topic(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "“Immunity deals should not be a requirement for cooperating with the FBI,” committee "
+        'chairman Tom Reyes said in a statement, adding that the agreements were handed out "like '
+        'candy."'
+    )
+    question = (
+        "According to chairman Tom Reyes, how freely did the department hand out immunity "
+        "agreements?"
+    )
+    answer = asked(question, text, nlp, settings)
+    assert answer.text == 'that the agreements were handed out "like candy."'
+
+
+def test_a_filler_headed_by_a_more_general_noun_is_no_kind_of_it() -> None:
+    general = Candidate(0, 16, "chemical weapons", "argument", 1.0)
+    kind = Candidate(0, 22, "anti-aircraft missiles", "argument", 1.0)
+    assert broader(general, stem("missile")).fit < 1.0
+    assert broader(kind, stem("missile")).fit == 1.0

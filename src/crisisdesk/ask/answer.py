@@ -76,6 +76,8 @@ UNRELATED = 0.0
 #: of the best passages
 PHRASE_KINDS = frozenset({"phrase", "actor", "place"})
 PHRASE_PASSAGES = 3
+#: what a statement that says none of the question's words keeps of its fit
+TOPIC_FLOOR = 0.8
 #: how sure a yes or no from a stated limit is at least: the unit and what it measures agree
 LIMIT_FLOOR = 0.5
 #: how many of the best passages are parsed to find what fills the question's slot
@@ -631,11 +633,20 @@ def _scored(
         for cand in (c for c in found if not restated(c, named, question.name_runs)):
             gap = 0 if cand.how in ("argument", "source") else distance(cand, points)
             near = 0.5 + 0.5 / (1 + gap / NEAR)
+            near *= on_topic(question, cand) if question.kind == "statement" else 1.0
             timely = 1.0 if in_period(question, passage, src.store, cand) else OTHER_TIME
             timely *= state_fit(states, cand, passage.hit, src.store)
             timely *= group_fit(groups, cand, src.known)
             out.append(Scored(cand, passage, rank, bases[rank] * cand.fit * near * timely))
     return out
+
+
+def on_topic(question: Question, cand: Candidate) -> float:
+    """Of two things a speaker said in one sentence, the one that says more of what the
+    question asks about ("the agreements were handed out like candy" for how freely the
+    agreements were handed out) fits better; the speaker's own name counts for neither."""
+    said = [t for t in question.terms if not any(t in n.lower() for n in question.names)]
+    return TOPIC_FLOOR + (1 - TOPIC_FLOOR) * coverage(said, cand.text) if said else 1.0
 
 
 def asked_actors(question: Question, known: Gazetteer) -> set[str]:

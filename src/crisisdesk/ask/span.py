@@ -20,12 +20,14 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.analyze.components.paragraphs import headline_case
 from crisisdesk.analyze.countries import capitals
+from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import (
     ANSWERED_OPPOSITE,
@@ -1067,7 +1069,15 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
     if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
         out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
     sort = kind_asked(question.text)
-    return [of_the_kind(c, sort) for c in out] if sort else out
+    return [of_the_kind(broader(c, sort), sort) for c in out] if sort else out
+
+
+def broader(candidate: Candidate, sort: str) -> Candidate:
+    """For "what kind of missile": a filler headed by a more general noun ("chemical
+    *weapons*") names no kind of it and fits as a phrase of another kind."""
+    words = WORD.findall(candidate.text.split(" of ")[0])
+    general = bool(words) and sort in kinds_of(stem(words[-1].lower()))
+    return replace(candidate, fit=candidate.fit * OTHER_KIND) if general else candidate
 
 
 def other_kind(text: str) -> bool:
@@ -1194,7 +1204,7 @@ def phrase_candidates(
             fit = 0.5 / (1 + arcs) * (1.0 if named_phrase(question, words) else UNNAMED)
             if named_kind:
                 fit = 1.0  # the kind of the very thing the question names
-            elif kind_of_sort(chunk.root, words, sort) or verbed(focus, chunk.root):
+            elif kind_of_sort(chunk.root, sort) or verbed(focus, chunk.root):
                 fit = KIND_FIT  # "what type of circuit": the kind of "Boolean circuits"
             elif apposed_kind(chunk.root, focus):
                 fit = KIND_FIT  # "which outcrop": "the Scarborough Shoal, *an outcrop* in ..."
@@ -1202,16 +1212,19 @@ def phrase_candidates(
     return out
 
 
-def kind_of_sort(root: "Token", words: "list[Token]", sort: str | None) -> bool:
-    """The phrase names a kind of what "what kind of X" asks for: X itself ("Boolean
-    *circuits*"), or a word a reader uses for X with what makes it a kind ("volunteer
-    *militias*" for units; "the weapons" alone says no kind of missile)."""
-    if sort is None:
-        return False
-    if stem(root.lower_) == sort:
-        return True
-    qualified = any(t.i != root.i and t.pos_ in NOMINAL | {"ADJ"} for t in words)
-    return qualified and stem(root.lower_) in stems_for(sort)
+def kind_of_sort(root: "Token", sort: str | None) -> bool:
+    """The phrase's head names a kind of what "what kind of X" asks for: X itself ("Boolean
+    *circuits*") or a kind of X ("volunteer *militias*" for units), never a more general
+    noun ("chemical *weapons*" for missiles)."""
+    return sort is not None and (stem(root.lower_) == sort or stem(root.lower_) in kinds_of(sort))
+
+
+@cache
+def kinds_of(sort: str) -> frozenset[str]:
+    """The stems of the nouns that name kinds of `sort` (lexicons/reader_kinds.tsv)."""
+    return frozenset(
+        stem(w) for row in read_rows("reader_kinds.tsv") if stem(row[0]) == sort for w in row[1:]
+    )
 
 
 def apposed_kind(root: "Token", focus: str | None) -> bool:
