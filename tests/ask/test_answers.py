@@ -1828,3 +1828,18 @@ def test_a_filler_headed_by_a_more_general_noun_is_no_kind_of_it() -> None:
     kind = Candidate(0, 22, "anti-aircraft missiles", "argument", 1.0)
     assert broader(general, stem("missile")).fit < 1.0
     assert broader(kind, stem("missile")).fit == 1.0
+
+
+def test_a_count_of_people_is_no_count_of_things(nlp: Language, settings: Settings) -> None:
+    text = "The United States has deployed 4,500 Marines and sailors to the Caribbean."
+    assert (
+        asked("How many ships has the US sent to the Caribbean?", text, nlp, settings).text is None
+    )
+    troops = asked("How many troops has the US sent to the Caribbean?", text, nlp, settings)
+    assert troops.text == "4,500"
+
+
+def test_pressing_someone_to_act_is_wanting_it(nlp: Language) -> None:
+    wanting = questions.read("What does the US want Maduro to do?", nlp)
+    assert acted(wanting, "The aim is to pressure Maduro to step down.")
+    assert not acted(wanting, "Maduro has responded by repositioning troops.")

@@ -729,6 +729,18 @@ def same_thing(focus: str, counted: str) -> bool:
     return named_thing(focus, counted) or similar(focus, counted)
 
 
+def people(word: str) -> bool:
+    """The word names people ("sailors", "reservists", "officials"), not things ("ships")."""
+    stems = stems_for(word)
+    return bool(stems & people_stems()) or word.lower() in PERSON_NOUNS
+
+
+@cache
+def people_stems() -> frozenset[str]:
+    """The stems of the reader lexicon's words for people and forces."""
+    return stems_for("people") | stems_for("troops")
+
+
 def named_thing(focus: str, counted: str) -> bool:
     """The counted thing says the focus: a word in common or of its root ("shooting
     incidents" for "shootings"), a synonym from the lexicon, or people of some kind for
@@ -745,7 +757,10 @@ def named_thing(focus: str, counted: str) -> bool:
 
 
 def similar(focus: str, counted: str) -> bool:
-    """The counted thing's words are close to the focus by word vectors."""
+    """The counted thing's words are close to the focus by word vectors, and both are
+    people or both things ("Marines and sailors" are no ships, however close the vectors)."""
+    if people(focus) != any(people(w) for w in WORD.findall(counted)):
+        return False
     pair = vectors.embed([focus, counted])
     return float(pair[0] @ pair[1]) >= SIMILAR
 
