@@ -278,7 +278,7 @@ class Answer:
         said, text = self.attribution, self.phrase or self.text
         dated = self.resolved and not text.endswith(f"({self.resolved})")
         text = f"{text} ({self.resolved})" if dated else text
-        who = said and (said.actor or said.source)
+        who = said and (said.actor or named(said.source))
         head = f"{text}, according to {mid_sentence(who)}" if who else text
         head = f"{head}, as told by {mid_sentence(said.via)}" if who and said and said.via else head
         notes = [said.stance] if said and said.stance != "asserted" else []
@@ -293,6 +293,15 @@ def self_told(said: "Said | None") -> set[str]:
         return set()
     who = {w for w in (said.actor, said.source) if w}
     return {f"{said.stance} by {w}" for w in who}
+
+
+def named(source: str | None) -> str | None:
+    """The source as a reader can be told it: not a pronoun no actor stands behind ("they")."""
+    return None if source is None or source.lower() in PRONOUN_SOURCES else source
+
+
+#: sources that name no one unless resolved to an actor
+PRONOUN_SOURCES = frozenset(["he", "she", "they", "it", "we", "i", "you", "this", "that"])
 
 
 def mid_sentence(source: str) -> str:

@@ -44,7 +44,7 @@ from crisisdesk.ask.span import (
 from crisisdesk.ask.words import stem
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
-from crisisdesk.records import Answer
+from crisisdesk.records import Answer, Said
 from crisisdesk.settings import Settings
 from crisisdesk.store import SentenceHit
 from tests.ask.test_align import SEED
@@ -1843,3 +1843,18 @@ def test_pressing_someone_to_act_is_wanting_it(nlp: Language) -> None:
     wanting = questions.read("What does the US want Maduro to do?", nlp)
     assert acted(wanting, "The aim is to pressure Maduro to step down.")
     assert not acted(wanting, "Maduro has responded by repositioning troops.")
+
+
+@pytest.mark.parametrize(
+    ("source", "actor", "summary"),
+    [
+        ("they", None, "last year"),
+        ("they", "Kremlin", "last year, according to Kremlin"),
+        ("the ministry", None, "last year, according to the ministry"),
+    ],
+)
+def test_a_pronoun_no_actor_stands_behind_is_not_named_as_the_source(
+    source: str, actor: str | None, summary: str
+) -> None:
+    said = Said(source, actor, "said", "asserted")
+    assert Answer(None, "last year", 0.5, attribution=said).summary() == summary
