@@ -251,7 +251,7 @@ def limit_answer(question: Question, passages: list[Passage], src: Sources) -> A
     """For a yes/no question that gives a measure ("a plane flying at 5,000 meters"): yes or
     no by the limit a passage about its names states ("a maximum altitude of 3,500 meters"),
     as sure as the passage and the sentence before it cover the question (`limits.py`), with
-    whom the sentence has state the limit and who doubts it."""
+    who the sentence says stated the limit and who doubts it."""
     asked = measure_asked(question, src.nlp)
     if asked is None:
         return None
@@ -645,7 +645,8 @@ def on_topic(question: Question, cand: Candidate) -> float:
     """Of two things a speaker said in one sentence, the one that says more of what the
     question asks about ("the agreements were handed out like candy" for how freely the
     agreements were handed out) fits better; the speaker's own name counts for neither."""
-    said = [t for t in question.terms if not any(t in n.lower() for n in question.names)]
+    named = {w for n in question.names for w in WORD.findall(n.lower())}
+    said = [t for t in question.terms if t not in named]
     return TOPIC_FLOOR + (1 - TOPIC_FLOOR) * coverage(said, cand.text) if said else 1.0
 
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from crisisdesk.ask.question import Question
 from crisisdesk.ask.retrieve import Passage
-from crisisdesk.records import Quantity
 from crisisdesk.store import Store
 
 if TYPE_CHECKING:
@@ -38,6 +37,15 @@ WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure a question gives, in its kind's base unit, and what it is of."""
+
+    value: float
+    unit: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Limit:
     """A stated limit a question's measure is set against: the passage, the limit's span in
     the sentence (from the word that says what it is of) and whether the measure is within."""
@@ -48,18 +56,17 @@ class Limit:
     within: bool
 
 
-def measure_asked(question: Question, nlp: "Language") -> tuple[Quantity, str] | None:
+def measure_asked(question: Question, nlp: "Language") -> Measure | None:
     """The measure a yes/no question gives and what it is of ("5,000 meters", altitude), or
     None when it gives none or does not say what it measures."""
     if question.kind != "yesno" or not re.search(r"\d", question.text):
         return None
     doc = nlp(question.text)
     for found in doc._.quantities or []:
-        if found.get("base_value") is None or not found.get("base_unit"):
-            continue
+        value, unit = found.get("base_value"), found.get("base_unit")
         kind = dimension(question.text, found["start"], found["end"])
-        if kind is not None:
-            return Quantity(**{k: found.get(k) for k in Quantity.__slots__}), kind
+        if value is not None and unit and kind is not None:
+            return Measure(value, unit, kind)
     return None
 
 
@@ -79,24 +86,21 @@ def dimension(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def set_against_limit(
-    asked: tuple[Quantity, str], passages: list[Passage], store: Store
-) -> Limit | None:
+def set_against_limit(measure: Measure, passages: list[Passage], store: Store) -> Limit | None:
     """The first passage stating a limit of the same kind and unit as the measure asked, and
     whether the measure is within it."""
-    measure, kind = asked
     for passage in passages:
         hit = passage.hit
         for stated in store.quantities_in(hit.doc_id, hit.start, hit.end):
-            if stated.base_unit != measure.base_unit or stated.base_value is None:
+            if stated.base_unit != measure.unit or stated.base_value is None:
                 continue
             if (stated.qualifier or "").lower() in FLOORS:
                 continue
             local = stated.start - hit.start, stated.end - hit.start
-            if dimension(hit.text, *local) != kind:
+            if dimension(hit.text, *local) != measure.kind:
                 continue
-            said = said_from(hit.text, local[0], kind)
-            within = (measure.base_value or 0.0) <= stated.base_value
+            said = said_from(hit.text, local[0], measure.kind)
+            within = measure.value <= stated.base_value
             return Limit(passage, hit.start + said, stated.end, within)
     return None
 
