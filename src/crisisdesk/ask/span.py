@@ -962,7 +962,7 @@ def _doubters(question: Question, hit: SentenceHit, store: Store) -> Iterator[Ca
         at = hit.text.find(doubt.by) if doubt.by else -1
         if at >= 0 and doubt.by:
             start, actor = hit.start + at, doubt.by_actor or ""
-            fit = source_fit(question.focus, hit, start, doubt.by, actor) if question.focus else 1.0
+            fit = source_fit(question.focus, hit, start, doubt.by, actor)
             yield Candidate(start, start + len(doubt.by), doubt.by, "source", fit, actor)
 
 
