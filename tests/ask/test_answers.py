@@ -1858,3 +1858,17 @@ def test_a_pronoun_no_actor_stands_behind_is_not_named_as_the_source(
 ) -> None:
     said = Said(source, actor, "said", "asserted")
     assert Answer(None, "last year", 0.5, attribution=said).summary() == summary
+
+
+def test_a_figure_only_called_for_is_no_count_of_what_there_is(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Senator Ann Lee, who has called for 20,000 troops in Syria, spoke on Monday. "
+        "There are now about 300 American troops in the country, officials said."
+    )
+    assert asked("How many troops are in Syria?", text, nlp, settings).text == "300"
+    called = asked("How many troops has Senator Lee called for in Syria?", text, nlp, settings)
+    assert called.text == "20,000"
+    requested = asked("How many troops did Senator Lee ask for in Syria?", text, nlp, settings)
+    assert requested.text == "20,000"

@@ -356,6 +356,8 @@ def candidates(
             c for c in _typed(question, hit, store) if c.how == "choice" or not said(c.text, asked)
         ]
         found_ = beside_sources(question, found_)
+        if question.kind in COUNTED:
+            found_ = [proposed(c, question, hit) for c in found_]
         if aligned:
             found_ += [c for c in slot_fillers(question, hit, nlp) if not said(c.text, asked)]
             found_ = parsed_fits(question, hit, store, nlp, asked_for(question, hit, nlp, found_))
@@ -524,6 +526,34 @@ def of_the_act(
     fit *= act_figure_fit(doc, start, end, question.acts)
     fit *= changed_fit(parsed(question.text, nlp), doc, start, end)
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
+
+
+def proposed(candidate: Candidate, question: Question, hit: SentenceHit) -> Candidate:
+    """A figure of what someone only proposed or called for ("Graham, who's *called for*
+    20,000 troops") fits less, unless the question asks about a proposal: the words right
+    before it say so."""
+    at = candidate.start - hit.start
+    before = hit.text[max(0, at - PROPOSAL_CHARS) : at]
+    if candidate.how != "quantity" or PROPOSED_BEFORE.search(before) is None:
+        return candidate
+    asking = PROPOSAL_ASKED.search(question.text) is not None
+    return candidate if asking else replace(candidate, fit=candidate.fit * SUPPOSED)
+
+
+#: words right before a figure that make it a proposal (within `PROPOSAL_CHARS`), and a
+#: question that asks about one
+PROPOSAL_CHARS = 40
+PROPOSAL_ASKED = re.compile(
+    r"\b(?:propos|urg|recommend|demand|seek|sought|request|suggest|call(?:s|ed|ing)? for"
+    r"|push(?:es|ed|ing)? for|want|ask(?:s|ed|ing)?\b)",
+    re.I,
+)
+PROPOSED_BEFORE = re.compile(
+    r"\b(?:(?:call|push|press|ask|argue)(?:s|ed|ing)? for|propos\w*|urg\w*|recommend\w*"
+    r"|demand\w*|sought|seek\w*|request\w*)\s+(?:(?:up to|about|some|around|as many as|an"
+    r" additional|another)\s+)?$",
+    re.I,
+)
 
 
 def dating_the_act(
