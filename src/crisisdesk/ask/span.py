@@ -82,7 +82,7 @@ from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import SAYING, verdict
 from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
-from crisisdesk.records import Entity
+from crisisdesk.records import PRONOUN_SOURCES, Entity
 from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
@@ -218,9 +218,7 @@ HONORIFICS = frozenset(
 ASKED_OBJECT = re.compile(
     r"^\W*(?:\w+\s+)?(?:who|whom|which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:did|does|do)\s", re.I
 )
-PRONOUNS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "its", "their", "our"]
-)
+PRONOUNS = PRONOUN_SOURCES | frozenset(["his", "its", "their", "our"])
 #: words a source may be that name no one: a pronoun, or a quantifier alone ("some")
 UNNAMED_SOURCES = PRONOUNS | frozenset(
     ["some", "many", "few", "several", "others", "most", "all", "both", "each", "any"]
