@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: what a limit is of, by the words that say it beside a measure (stems by prefix)
 DIMENSIONS: dict[str, tuple[str, ...]] = {
     "altitude": ("altitude", "height", "high", "ceiling", "flying", "fly", "flies", "flown"),
-    "range": ("range", "away", "distance", "far", "reach", "radius", "strike distance"),
+    "range": ("range", "away", "distance", "far", "reach", "radius"),
     "speed": ("speed", "fast", "velocity"),
     "depth": ("depth", "deep", "dive", "diving"),
 }
@@ -33,6 +33,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 FLOORS = frozenset(["at least", "over", "more than", "above", "minimum", "min", "from"])
 #: how far from a measure (characters) a word may say what it is of
 NEAR = 40
+#: letters only, unlike `words.WORD`: "low-altitude" holds the word "altitude"
 WORDS = re.compile(r"[a-z]+")
 
 
