@@ -26,7 +26,9 @@ threatened, claimed or denied what, casualties, suspects; `world2.jsonl`, writte
 way, asks 40 more of the world store's wars and standoffs; `events2.jsonl`, `polnear2.jsonl`
 and `seed2.jsonl` (blind, by helpers that never saw an answer) ask 40 more of the events and
 the PolNeAR dev stores and 20 more of the seed, which `seed2.jsonl` quotes (`cite`) since the
-team wrote the seed's store.
+team wrote the seed's store. `wiki2.jsonl` (MEANTIME's Wikinews), `bbc2.jsonl` and
+`world3.jsonl`, blind too, ask short questions in a reader's own words ("How many jobs is
+Airbus cutting?"), as the held-out checks do.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.
