@@ -113,6 +113,14 @@ def test_armed_groups_are_one_actor_under_their_spellings() -> None:
         assert entry.name == name, alias
 
 
+def test_a_typed_name_finds_the_alias_written_with_the() -> None:
+    gazetteer = Gazetteer.from_files("actors.tsv")
+    entry = gazetteer.lookup("Fed")  # "the Fed"
+    assert entry is not None
+    assert entry.name == "Federal Reserve"
+    assert gazetteer.lookup("Fed", "ORG") is None  # a name in text stays as written
+
+
 def test_two_letter_codes_are_not_aliases() -> None:
     gazetteer = Gazetteer.from_files("actors.tsv")
     assert gazetteer.lookup("IN") is None

@@ -1239,6 +1239,53 @@ OF_THE_KIND = [
         "the presence of Nusra fighters",
         id="what_is_used_to_justify_an_act_is_its_reason",
     ),
+    pytest.param(  # a reader's word for what is counted
+        "Velnet's profits were buoyed by one-off gains. Velnet lost 464,000 subscribers "
+        "in the fourth quarter.",
+        "How many customers did Velnet lose?",
+        "464,000",
+        id="customers_are_subscribers",
+    ),
+    pytest.param(  # a number made one word with what follows counts nothing
+        "Velnet's profits were buoyed by one-off gains from the sale of its stake in Norcorp.",
+        "How many gains did Velnet make from the sale?",
+        None,
+        id="one_off_counts_nothing",
+    ),
+    pytest.param(  # "how does X justify" asks why
+        "The Ostrin government has used the presence of Norland militias to justify its "
+        "airstrikes around Velda.",
+        "How does Ostrin justify its airstrikes around Velda?",
+        "the presence of Norland militias",
+        id="how_does_one_justify_asks_why",
+    ),
+    pytest.param(  # the reason an actor gives for an act, after a comma
+        "Governor Vale has threatened to veto the bill, arguing that such a law could expose "
+        "the U.S. to similar lawsuits.",
+        "Why does Vale oppose the bill?",
+        "such a law could expose the U.S. to similar lawsuits",
+        id="arguing_gives_the_reason",
+    ),
+    pytest.param(
+        "The gunman attacked the club in retaliation for the airstrikes on his home town.",
+        "Why did the gunman attack the club?",
+        "the airstrikes on his home town",
+        id="in_retaliation_for_gives_the_reason",
+    ),
+    pytest.param(  # "due to open" is when, not why
+        "The Velda council has banned the play, which was due to open in the capital this "
+        "weekend. The council said it would not be staged as it glorified violence and crime.",
+        "Why did the council ban the play?",
+        "it glorified violence and crime",
+        id="due_to_open_is_no_reason",
+    ),
+    pytest.param(  # "what's X's take on Y": what X said of it
+        'Growth figures were revised down on Friday. "I maintain the view that the economy '
+        'remains in a minor adjustment phase," said Heizo Vale, the economy minister.',
+        "What's the economy minister's take on the figures?",
+        '"I maintain the view that the economy remains in a minor adjustment phase,"',
+        id="a_take_on_something_is_what_was_said_of_it",
+    ),
     pytest.param(  # a count the analysis tied to nothing counts the words after it
         "But rising casualties _ a record 39 Corvalian troops were killed in action in Norland "
         "last year _ have stirred protests, while nearly 900 Corvalian soldiers have been killed "

@@ -143,6 +143,23 @@ from tests.ask.test_ask import asked
             None,
         ),
         ("Was the reward the biggest ever offered?", "It was the biggest reward ever.", None),
+        (  # a deal cancelled says the sale is not happening
+            "Is Norcorp still being sold to Velda?",
+            "A day before, Altrix said it was cancelling a deal to sell Norcorp to Velda.",
+            "no",
+        ),
+        (  # the one it is done to, named alike in both
+            "Did Ostrin tell Vale that Norland would join NATO?",
+            "Ostrin assured Vale that Norland would not join NATO.",
+            "no",
+        ),
+        (  # accused, but someone else
+            "Has Vale accused Pelmark of the hack?",
+            "Senator Vale said Pelmark intelligence services hacked into the committee's "
+            "computers and she accused her rival Tom Reed of showing support for the Pelmark "
+            "president.",
+            None,
+        ),
     ],
 )
 def test_a_sentence_says_yes_or_no_or_neither(

@@ -73,6 +73,8 @@ class Gazetteer:
         """The entry for an alias; a lookup-only alias (a capital) only for a place label, or
         when no label is given (a name a user typed)."""
         found = self.by_alias.get(text) or self.by_alias.get(bare(text))
+        if found is None and label is None:  # a typed "Fed" for the alias "the Fed"
+            found = self.by_alias.get(f"the {text}")
         if found is None and (label is None or label in PLACE_LABELS):
             found = self.places.get(text) or self.places.get(bare(text))
         if found is None:

@@ -412,6 +412,7 @@ REASON = re.compile(
     r"|goal|aim|objective)\b"
     r"|\bwhat (?:\w+ ){1,8}(?:meant|intended|supposed|aimed) to (?:do|achieve|accomplish)\b"
     r"|\bto what end\b"
+    r"|\bhow (?:do|does|did|can|could|would) .+ (?:justify|explain|defend|excuse|rationali[sz]e)\b"
 )
 STATEMENT = re.compile(
     r"\bwhat (did|does|do|has|have|had) (.+?) (say|said|claim|insist|deny|argue|warn|admit"
@@ -420,13 +421,15 @@ STATEMENT = re.compile(
 )
 #: what someone gives in words ("what was Abbott's *message* to Obama"): what they said
 GIVEN = "message|warning|advice|demand|reply|plea|ultimatum"
+#: what someone thinks of a thing ("what's the minister's *take* on the figures")
+VIEWS = "view|position|stance|opinion|take|reaction|assessment|verdict"
 #: "according to X, what ..." and "what does X think of ...": X's own words answer
 OPINION = re.compile(
     r"^according to [^,?]+, (what|how)\b(?! (many|much|long|far|old)\b)"
     r"|\bwhat (do|does|did) .+ (think|feel|believe) (of|about)\b"
     r"|\bwhat (do|does|did) .+ (think|believe|suspect) (was|is|were|are|had|caused|lay)\b"
     r"|\bhow (did|does|do|has|have) .+ (characteri[sz]e|describe|portray|respond|react)\b"
-    r"|\bwhat (is|was) .+'s (view|position|stance|opinion) (of|on)\b"
+    rf"|\bwhat(?: is| was|'s|’s) .+(?:'s|’s) (?:{VIEWS}) (?:of|on|to)\b"
     rf"|\bwhat (is|was) .+['’]s (\w+ )?({GIVEN}) (to|for)\b"
 )
 #: "who is/was <someone's role>": the role is what the answer must be called
@@ -446,7 +449,7 @@ SPEAKER = re.compile(
     r"|want|urge|propose|demand|recommend|call|ask|request|hint|suggest)\b"
     r"|\bhow (?:did|does|do|has|had) ([^?]+?) "
     r"(?:describe|characteri[sz]e|call|respond|react|rate)\b"
-    rf"|\bwhat (?:is|was) ([^?]+?)['’]s (?:\w+ )?(?:{GIVEN}|view|position|stance|opinion)\b",
+    rf"|\bwhat(?: is| was|'s|’s) ([^?]+?)['’]s (?:\w+ )?(?:{GIVEN}|{VIEWS})\b",
     re.I,
 )
 

@@ -98,10 +98,18 @@ CONTENT_NOUNS = frozenset(
         "ultimatum",
     ]
 )
+#: what makes a number one word with it, an adjective that counts nothing ("one-off gains",
+#: "a one-time fee", "two-way talks")
+WORD_MADE = re.compile(r"-(?:off|time|sided|way|stop|man|on-one)\b")
 #: the components a noun phrase needs: spaCy's own and our paragraph breaks
 NEEDED = frozenset({"crisisdesk_paragraphs"})
 CAUSE = re.compile(
-    r"\b(?:because(?: of)?|due to|owing to|thanks to|as a result of|in response to"
+    r"\b(?:because(?: of)?|due to(?! (?:be|open|start|begin|take|arrive|meet|go|come|hold|close"
+    r"|end|expire|launch|finish|resume|return|visit|appear|face|vote|announce|publish|release"
+    r"|sign|run|speak|leave|retire|testify|hear|deliver|get|make|give|stand)\b)"
+    r"|owing to|thanks to|as a result of|in response to"
+    r"|in (?:retaliation|revenge|reprisal|protest) (?:for|against|at|over)|for fear (?:of|that)"
+    r"|, (?:arguing|insisting|contending|explaining|saying)(?: that)?"  # JUSTIFYING
     r"|(?:was|were|been|being) (?:caused|started|sparked|triggered) by"
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
     r"|following|after|cit(?:es?|ed|ing)|as part of|alleging(?: that)?"
@@ -114,6 +122,8 @@ CAUSE = re.compile(
 #: cue words that only say what came before ("after the vote") or beside ("as part of"): a
 #: reason they open fits less than one a cause word opens ("because of the audit")
 WEAK_CAUSE = frozenset({"after", "following", "as", "as part of"})
+#: ", arguing that ...": the reason an actor gives for what they did, which may not be one
+JUSTIFYING = frozenset({"arguing", "insisting", "contending", "explaining", "saying"})
 WEAK_FIT = 0.8
 #: "voted against it *on free speech grounds*": what the grounds were
 GROUNDS = re.compile(r"\bon (?:the )?(?P<what>(?:[\w'’-]+ ){1,4}?)grounds\b(?! that)", re.I)
@@ -133,7 +143,9 @@ NAMED_AS = re.compile(
 #: what a sentence says brought something about ("steady rainfall ... *contributed to* the rise")
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
-CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s")
+CLAUSE_END = re.compile(
+    r"(?<![\s.][A-Z])\.(?!\d)|[;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s"
+)
 #: what "after" or "following" opens when it only dates: a short phrase and a comma ("after
 #: the convention, ..."), not a clause ("after the emails showed that ...")
 WHEN_ONLY = re.compile(r"^(?:[\w'’-]+ ){0,2}[\w'’-]+,")
@@ -740,6 +752,8 @@ def _entities(
             continue
         if SLASHED.fullmatch(e.text):
             continue  # "9/11" names an event, it counts nothing
+        if WORD_MADE.match(hit.text[e.end - hit.start :]):
+            continue  # "one-off gains" counts nothing
         if any(a <= e.start and e.end <= b for a, b in spans):
             continue  # "a 10-hour tour" says how long, not when
         if not any(r.start < e.end and e.start < r.end for r in records):
@@ -949,7 +963,7 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         opening = len(rest) - len(rest.lstrip("'\"“"))  # 'citing "obligations in Tennessee"'
         stop = (QUOTE_END if opening else CLAUSE_END).search(rest, opening)
         clause = rest[opening : stop.start() if stop else len(rest)].rstrip(" ,'\"”\n")
-        word = cue.group().strip().lower()
+        word = cue.group().strip(" ,").lower().removesuffix(" that")
         if word in ("after", "following") and WHEN_ONLY.match(clause):
             continue  # "resign her post after the convention, to be replaced by ...": a time
         if len(WORD.findall(clause)) > 25 and "," in clause:  # "because X, boarded a bus ..."
@@ -957,7 +971,7 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         least = 4 if word == "as" else 2
         if least <= len(WORD.findall(clause)) <= 25:
             start = hit.start + cue.end() + opening
-            fit = WEAK_FIT if word in WEAK_CAUSE else 0.9
+            fit = WEAK_FIT if word in WEAK_CAUSE or word in JUSTIFYING else 0.9
             yield Candidate(start, start + len(clause), clause, "clause", fit)
 
 

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 #: verbs that say their clause did not happen or is not so ("declined to comment")
 DENYING = frozenset(["deny", "refuse", "decline", "reject", "fail", "dismiss", "disavow"])
+#: verbs that stop what their clause says from happening ("cancelling a deal to sell Opel")
+STOPPING = frozenset(["cancel", "scrap", "abandon", "halt", "suspend", "veto", "block"])
+UNDOING = DENYING | STOPPING
 #: words that put their clause in doubt or in the future: no verdict either way
 UNSURE = frozenset(
     [
@@ -76,7 +79,9 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     flipped = not told and not asks_denial and root.pos_ not in ("ADJ", "NOUN")
     if flipped:  # "deny" for "admit"
         told = [t for t in sentence if _said(t, _opposites(words))]
-    if not told or _unsure(told[0], sentence) or not _same_doer(root, told[0]):
+    if not told or _unsure(told[0], sentence):
+        return None
+    if not _same_doer(root, told[0]) or not _same_object(root, told[0]):
         return None
     return "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
 
@@ -171,6 +176,18 @@ def _same_doer(predicate: "Token", told: "Token") -> bool:
     return asked[0].lower_ in {t.lower_ for t in doer.subtree}
 
 
+def _same_object(predicate: "Token", told: "Token") -> bool:
+    """The sentence's predicate is done to whom the question names, when both name one ("did
+    Washington accuse *Russia*": not "accused *Donald Trump* of showing support")."""
+    asked = [k for k in predicate.children if k.dep_ == "dobj" and k.pos_ == "PROPN"]
+    objects = [k for k in told.children if k.dep_ == "dobj" and k.pos_ == "PROPN"]
+    if not asked or not objects:
+        return True
+    named = [objects[0], *objects[0].lefts]  # not "Trump of showing support for *Russian* ..."
+    wanted = asked[0].lower_
+    return any(t.lower_ == wanted or matches_root(t.lower_, wanted) for t in named)
+
+
 def _doer(token: "Token") -> "Token | None":
     """Who does what the token says: its subject, the "by" of a passive (None without one),
     or for a verb another governs ("pushing Democrats *to reject*") that verb's object, else
@@ -223,7 +240,7 @@ def _negated(token: "Token") -> bool:
     """The predicate is denied: by "not" or "never", by a denying verb above it, or by "no"
     on its subject or object ("no ransom was paid")."""
     chain = _chain(token)
-    if any(denied(t) for t in chain) or any(t.lemma_.lower() in DENYING for t in chain[1:]):
+    if any(denied(t) for t in chain) or any(t.lemma_.lower() in UNDOING for t in chain[1:]):
         return True
     if any(t.lower_ in NOTHING for t in token.ancestors):  # "nothing ... has caused us to change"
         return True
