@@ -103,10 +103,14 @@ CONTENT_NOUNS = frozenset(
 WORD_MADE = re.compile(r"-(?:off|time|sided|way|stop|man|on-one)\b")
 #: the components a noun phrase needs: spaCy's own and our paragraph breaks
 NEEDED = frozenset({"crisisdesk_paragraphs"})
+#: what something "due to" do is scheduled to do: "due to open this weekend" is no cause
+SCHEDULED = (
+    "be|open|start|begin|take|arrive|meet|go|come|hold|close|end|expire|launch|finish|resume"
+    "|return|visit|appear|face|vote|announce|publish|release|sign|run|speak|leave|retire"
+    "|testify|hear|deliver|get|make|give|stand"
+)
 CAUSE = re.compile(
-    r"\b(?:because(?: of)?|due to(?! (?:be|open|start|begin|take|arrive|meet|go|come|hold|close"
-    r"|end|expire|launch|finish|resume|return|visit|appear|face|vote|announce|publish|release"
-    r"|sign|run|speak|leave|retire|testify|hear|deliver|get|make|give|stand)\b)"
+    rf"\b(?:because(?: of)?|due to(?! (?:{SCHEDULED})\b)"
     r"|owing to|thanks to|as a result of|in response to"
     r"|in (?:retaliation|revenge|reprisal|protest) (?:for|against|at|over)|for fear (?:of|that)"
     r"|, (?:arguing|insisting|contending|explaining|saying)(?: that)?"  # JUSTIFYING
