@@ -28,7 +28,9 @@ and `seed2.jsonl` (blind, by helpers that never saw an answer) ask 40 more of th
 the PolNeAR dev stores and 20 more of the seed, which `seed2.jsonl` quotes (`cite`) since the
 team wrote the seed's store. `wiki2.jsonl` (MEANTIME's Wikinews), `bbc2.jsonl` and
 `world3.jsonl`, blind too, ask short questions in a reader's own words ("How many jobs is
-Airbus cutting?"), as the held-out checks do.
+Airbus cutting?"), as the held-out checks do; so do `aquaint2.jsonl`, `timebank2.jsonl` and
+`polnear3.jsonl` (blind, written a round later) over the AQUAINT, TimeBank and PolNeAR dev
+stores.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.
