@@ -324,7 +324,11 @@ def test_a_yes_no_question_is_answered_by_the_clause_or_sentence_that_tells_it(
         settings,
     )
     assert denied.text is not None
-    assert denied.text.startswith("No — deny that they secretly plotted")  # the verdict first
+    verdict, said = (denied.text or "").split(" — ")  # the verdict, then the words that give it
+    assert (verdict, said) == (
+        "No",
+        "The sugar companies deny that they secretly plotted to hide the risks",
+    )
     unsaid = asked(  # no clause of "pay": the sentence says whether all the same
         "Was a ransom paid to get the aid workers released?",
         "In the end, no ransom was given and the aid workers were set free unconditionally, "
@@ -417,12 +421,10 @@ def test_what_is_a_thing_is_answered_by_what_a_sentence_says_it_is(
     assert got.text == "short-range, shoulder-fired systems (similar to US Stingers)"
 
 
-def test_a_passive_clause_answers_without_its_auxiliaries(
-    nlp: Language, settings: Settings
-) -> None:
-    text = "These strikes have been questioned by US lawmakers for their legality."
+def test_a_passive_clause_answers_whole(nlp: Language, settings: Settings) -> None:
+    text = "Since then, these strikes have been questioned by US lawmakers for their legality."
     got = asked("Did lawmakers question the strikes?", text, nlp, settings)
-    assert got.text == "Yes — questioned by US lawmakers for their legality"
+    assert got.text == "Yes — these strikes have been questioned by US lawmakers for their legality"
 
 
 def test_a_yes_no_question_may_open_with_its_setting(nlp: Language, settings: Settings) -> None:
@@ -433,7 +435,7 @@ def test_a_yes_no_question_may_open_with_its_setting(nlp: Language, settings: Se
     question = "At the security forum, did Lina Voss admit to mishandling secret files?"
     assert questions.read(question, nlp).kind == "yesno"
     got = asked(question, text, nlp, settings).text
-    assert got == "No — denied that she mishandled secret files"
+    assert got == "No — she denied that she mishandled secret files"
 
 
 def test_which_airline_is_answered_by_a_name_not_by_an_unnamed_holder(

@@ -1336,6 +1336,43 @@ OF_THE_KIND = [
         "open conspiracy against the country",
         id="characterized-as",
     ),
+    pytest.param(  # which one of the thing asked: the words before it, though a filler of
+        # the question's verb stands in another sentence
+        "The second trick is to use smaller processors and slower memory. He described the "
+        "device as a stripped down laptop, which would run a Linux-based operating system.",
+        "What operating system will the cheap laptop use?",
+        "Linux-based",
+        id="which-one-before-the-noun",
+    ),
+    pytest.param(  # an example of the thing asked for
+        "Experts have discounted Norland's claims, but have speculated that it may have used a "
+        "booster, including a so-called fusion fuel such as tritium, to increase the yield of "
+        "the nuclear blast.",
+        "What fuel could help Norland get a bigger nuclear blast?",
+        "tritium",
+        id="which-one-such-as",
+    ),
+    pytest.param(  # explosives are a kind of weapon; "check-in" names no kind of it
+        "Her daughter was at the Corvale airport that day. A man set off primitive "
+        "explosives in the check-in area at the Corvale airport.",
+        "What kind of weapon was used in the Corvale airport attack?",
+        "primitive explosives",
+        id="kind-of-weapon",
+    ),
+    pytest.param(  # a reward is a sum of money, not a count
+        "Rudd, wanted with a reward on his head, is charged in three Corvale bombings. "
+        "Officials have offered $1 million for information leading to his capture.",
+        "How big is the reward for Rudd?",
+        "$1 million",
+        id="size-of-a-sum",
+    ),
+    pytest.param(  # what one acknowledged was a reason
+        "While he acknowledged funding was a major reason he felt demoralized serving under "
+        "Ostrin, several other things left the general further disillusioned.",
+        "Why did the general say serving Ostrin was demoralizing?",
+        "funding",
+        id="acknowledged-reason",
+    ),
     pytest.param(  # not the phrase around it ("as an open conspiracy"), as "how" would take
         "Maduro responded by denouncing the naval deployment as an open conspiracy.",
         "How did Maduro describe the naval deployment?",
@@ -1350,6 +1387,15 @@ def test_the_answer_is_of_the_kind_asked(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_date_of_another_act_does_not_say_when(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Prime Minister Ostrin has yet to name the date of the general election, but most "
+        "pundits are betting on 5 May."
+    )
+    question = "What date has Ostrin officially set for the general election?"
+    assert asked(question, text, nlp, settings).text is None
 
 
 def test_a_sentence_without_the_question_s_number_does_not_answer(

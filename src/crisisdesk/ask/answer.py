@@ -40,7 +40,7 @@ from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance, parsed
 from crisisdesk.ask.support import RIVAL, carried, corroborating, told_words
-from crisisdesk.ask.verdict import verdict
+from crisisdesk.ask.verdict import deciding, verdict
 from crisisdesk.ask.words import WORD, spelled_out, words_of
 from crisisdesk.records import Answer, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
@@ -62,6 +62,8 @@ ORDINAL_ASKED = re.compile(rf"\b(?:the|its|his|her|their|a|an)\s+({ORDINAL.patte
 UNORDERED = 0.7
 #: what a passage keeps that does not say the question's act ("who signed": no "signed")
 UNACTED = 0.85
+#: what it keeps for "when": a date dates the act its sentence tells, not the question's
+UNACTED_WHEN = 0.6
 #: the index of a story's last opening sentence (a dateline may stand alone before it), and
 #: the entities that name someone or somewhere
 LEDE = 1
@@ -229,8 +231,8 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     if when and question.kind == "date" and not MONTH.search(text):  # "Friday (August 19, 2016)"
         text = f"{text} ({when})"
     if question.kind == "yesno":
-        said = verdict(parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp))
-        text = f"{said.capitalize()} — {text}" if said else text
+        decided = deciding(parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp))
+        text = f"{decided[0].capitalize()} — {decided[1].text}" if decided else text
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
@@ -584,23 +586,37 @@ def confidence(best: Scored) -> float:
 
 
 def scored(question: Question, passages: list[Passage], src: Sources) -> list[Scored]:
-    """Every candidate of every passage, best first; noun phrases only when no passage holds
-    a candidate of the asked kind (and never for a score: a tally or nothing)."""
+    """Every candidate of every passage, best first, with the noun phrases of the best ones
+    where they may answer (`phrases_read`)."""
     weights = term_weights(list(question.terms), [p.hit for p in passages])
     similar = similarities(question, passages)
     bases = [
         support(question, p, weights, similar[i]) ** 0.5
         * (1.0 if names_present(question, p, src) else MISSING_NAME)
-        * (1.0 if acted(question, p.hit.text) else UNACTED)
+        * (1.0 if acted(question, p.hit.text) else unacted(question))
         * (1.0 if ordered(question, p.hit.text) else UNORDERED)
         * (OTHER_PLACE if place_told(question, p, src) else 1.0)
         / (1 + RANK_DECAY * i)
         for i, p in enumerate(passages)
     ]
     out = _scored(question, passages, bases, src, phrases=False)
-    if not out and question.kind in PHRASE_KINDS and not TALLY_ASKED.search(question.text):
-        out = _scored(question, passages[:PHRASE_PASSAGES], bases, src, phrases=True)
+    if phrases_read(question, bool(out)):
+        out += _scored(question, passages[:PHRASE_PASSAGES], bases, src, phrases=True)
     return voted(named_next(question, out))
+
+
+def phrases_read(question: Question, typed: bool) -> bool:
+    """Whether the noun phrases of the best passages are candidates too: when no passage
+    holds one of the asked kind (`typed` false), and always for "what operating system",
+    "which fuel", whose answer a filler of the question's verb elsewhere may not be; never
+    for a score (a tally or nothing)."""
+    wanted = not typed or (question.kind == "phrase" and question.focus is not None)
+    return wanted and question.kind in PHRASE_KINDS and not TALLY_ASKED.search(question.text)
+
+
+def unacted(question: Question) -> float:
+    """What a passage that does not say the question's act keeps (`acted`)."""
+    return UNACTED_WHEN if question.kind == "date" else UNACTED
 
 
 def acted(question: Question, text: str) -> bool:

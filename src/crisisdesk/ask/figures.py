@@ -153,6 +153,14 @@ COPY_OF = re.compile(r"^\s+[\w-]+\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?([\w-]+
 DAY, DAYLESS = 10, 0.5
 #: how well a count of other things fits "how much" ("how much explosive": "1,000 people")
 UNCOUNTABLE = 0.2
+#: the things that are only ever sums of money
+SUMS = frozenset(
+    stem(w)
+    for w in [
+        *("reward", "bounty", "ransom", "fine", "penalty", "price", "cost", "fee", "salary"),
+        *("wage", "bail", "loan", "profit", "revenue", "budget", "bonus", "bailout"),
+    ]
+)
 #: how well a share of a count ("half") fits "how many"
 FRACTION_FIT = 0.3
 #: how well a count of some of those counted before fits a question about all of them
@@ -584,6 +592,12 @@ def averaged(before: str, after: str) -> bool:
     return AVERAGED.search(near) is not None or RATE.match(after) is not None
 
 
+def sum_asked(question: Question) -> bool:
+    """The question names a thing that is only ever a sum of money ("how big is the
+    *reward*"): a count ("three attacks") does not say how big it is."""
+    return any(stem(t) in SUMS for t in question.terms)
+
+
 def sized(question: Question) -> bool:
     """The question asks how big or large something is: a figure of any unit may say it."""
     asked = MEASURE.search(question.text)
@@ -674,7 +688,7 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
     if wanted == "PERCENT":
         return 1.0 if unit == "percent" else 0.4
     if question.kind == "quantity" and sized(question):  # "how big was the audience"
-        return 1.0
+        return 1.0 if money(unit) or not sum_asked(question) else 0.4
     if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     return number_fit(question, unit, counted, base)

@@ -146,7 +146,11 @@ NAMED_AS = re.compile(
 )
 #: what a sentence says brought something about ("steady rainfall ... *contributed to* the rise")
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
-SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|argued|added|believes?|thinks?) that ", re.I)
+SAID_THAT = re.compile(
+    r"^.*?\b(?:(?:said|says|say|argued|added|believes?|thinks?) that"
+    r"|(?:acknowledg|admitt?|conced|not)(?:ed|es|e|s) (?:that )?)\s*",
+    re.I,
+)
 CLAUSE_END = re.compile(
     r"(?<![\s.][A-Z])\.(?!\d)|[;:!?]|,\s+(?:and|but|while|which|who|according|said)\b|\s[-–—]\s"
 )
@@ -167,6 +171,8 @@ QUALIFIER_FIT, QUALIFIED_WORDS = 0.5, 2
 #: a question that asks what kind of thing ("what type of circuit"): a modifier answers it
 #: ("Boolean"); other phrase answers name something (not "important" of "important classes")
 KIND_OF = re.compile(r"\b(?:kind|type|sort|form)s? of\b", re.I)
+#: "what kind of weapon *is the Igla-S*": the kind of one thing the question names
+KIND_OF_ONE = re.compile(rf"{KIND_OF.pattern} [\w-]+ (?:is|are|was|were)\b", re.I)
 #: the words before that noun that say its kind: not a figure or a determiner opening them
 KIND_WORDS = re.compile(r"(?<![\w-])(?!(?:the|a|an|some|about|\d[\d,.]*)\b)[\w-].*?(?=\s*$)", re.I)
 #: how well the words before the noun a "what type of" question names answer it
@@ -305,6 +311,8 @@ NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
 )
 UNNAMED = 0.3
+#: the words that give an example of a thing ("a fuel *such as* tritium")
+EXAMPLE_OF = frozenset({"as", "including", "like"})
 #: what an entity keeps when no word around it names the role or kind the question asks for
 UNTITLED = 0.75
 #: what a name keeps of its fit beside the source the records give for a "who said" question
@@ -1235,10 +1243,11 @@ def phrase_candidates(
     asked = words_of(question)
     shared = [t for t in doc if not t.is_stop and found(t.lower_, asked)]
     sort = kind_asked(question)
+    kind_of_one = sort is not None and KIND_OF_ONE.search(question) is not None
     out = []
     for chunk in doc.noun_chunks:
         words = unsaid(list(chunk), asked)
-        named_kind = not words and sort is not None and bool(words := kind_after(chunk, asked))
+        named_kind = not words and kind_of_one and bool(words := kind_after(chunk, asked))
         if all(t.lower_.rstrip(".") in HONORIFICS for t in words):
             continue  # "Mr." left of "Mr. Blatter" when the question names Blatter
         if all(t.like_num or t.dep_ == "quantmod" for t in words):
@@ -1254,6 +1263,8 @@ def phrase_candidates(
                 fit = KIND_FIT  # "what type of circuit": the kind of "Boolean circuits"
             elif apposed_kind(chunk.root, focus):
                 fit = KIND_FIT  # "which outcrop": "the Scarborough Shoal, *an outcrop* in ..."
+            elif focus_kind(chunk.root, words, focus):
+                fit = KIND_FIT  # "what operating system": "a *Linux-based* operating system"
             out.append(Candidate(hit.start + start, hit.start + end, text, "phrase", fit))
     return out
 
@@ -1283,6 +1294,22 @@ def apposed_kind(root: "Token", focus: str | None) -> bool:
     return any(stem(k.lower_) in kinds for k in beside)
 
 
+def focus_kind(root: "Token", words: "list[Token]", focus: str | None) -> bool:
+    """The phrase says which one of the thing the question asks about: the words before
+    that noun ("a *Linux-based* operating system" for what operating system) or a thing
+    given as an example of it ("fusion fuel such as *tritium*" for what fuel)."""
+    if focus is None:
+        return False
+    kinds = stems_for(focus)
+    if stem(root.lower_) in kinds:  # not when an example follows: "fusion fuel *such as*"
+        examples = [k for k in root.children if k.dep_ == "prep" and k.lower_ in EXAMPLE_OF]
+        return bool(words) and words[-1].i < root.i and not examples
+    example = root.head  # "such *as* tritium", "*including* tritium"
+    return (
+        root.dep_ == "pobj" and example.lower_ in EXAMPLE_OF and stem(example.head.lower_) in kinds
+    )
+
+
 def named_focus(token: "Token", focus: str | None) -> bool:
     """A capitalized word before the noun the question asks about names it, whatever its tag
     ("off the *Caribbean* coast" for "off which coast")."""
@@ -1298,7 +1325,9 @@ def named_focus(token: "Token", focus: str | None) -> bool:
 def kind_after(chunk: "Span", asked: AbstractSet[str]) -> "list[Token]":
     """For "what kind of weapon is the Igla-S": the words after the name the question asks
     about, up to the phrase's head ("the Igla-S *anti-aircraft missiles*")."""
-    said = [t.i for t in chunk if len(t.text) > 1 and found(t.lower_, asked)]  # not "'s"
+    said = [  # not "'s", not the "in" of "check-in"
+        t.i for t in chunk if len(t.text) > 1 and not t.is_stop and found(t.lower_, asked)
+    ]
     after = unsaid(list(chunk)[said[-1] - chunk.start + 1 :], asked) if said else []
     return after if said and said[-1] < chunk.root.i else []
 

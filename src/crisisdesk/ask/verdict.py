@@ -52,6 +52,8 @@ UNPLACED = frozenset(["DATE", "TIME"])
 NOTHING = frozenset(["nothing", "nobody", "none", "no-one"])
 #: the dependencies of a subject
 SUBJECTS = ("nsubj", "nsubjpass")
+#: what opens a clause before its subject and only sets it ("*Since then,* the strikes ...")
+SETTING = frozenset(["prep", "advmod", "advcl", "npadvmod", "punct", "cc", "mark", "intj"])
 #: how far up the parse a word that denies or doubts a predicate may stand
 REACH = 3
 
@@ -61,6 +63,14 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
     question's main predicate; None when it does neither, or the question asks what something
     is ("Was the reward the biggest?"). Whether someone denied or refused is told by that word
     alone."""
+    decided = deciding(question, sentence)
+    return decided[0] if decided else None
+
+
+def deciding(question: "Doc", sentence: "Doc | Span") -> "tuple[str, Span] | None":
+    """The verdict (`verdict`) and the sentence's words that give it: the clause of the
+    predicate it says, or of the word above it that denies or stops it ("*cancelling a deal
+    to sell Opel to Magna*", "*Nobody talks to Fidel*, ...")."""
     root = _main(question)
     if root is None or root.lemma_ == "be" or not _predicate(root):
         return None
@@ -83,7 +93,22 @@ def verdict(question: "Doc", sentence: "Doc | Span") -> str | None:
         return None
     if not _same_doer(root, told[0]) or not _same_object(root, told[0]):
         return None
-    return "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
+    said = "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
+    return said, _clause(told[0])
+
+
+def _clause(token: "Token") -> "Span":
+    """The words of the token's clause (a noun's: of the verb that has it, "there was no
+    evidence"), or of the word above it that denies or stops it, less what only sets it
+    before its subject ("Since then,") and the punctuation and quotation marks at its ends."""
+    token = token if token.pos_ in ("VERB", "AUX", "ADJ") else token.head
+    head = next((t for t in _chain(token)[1:] if denied(t) or t.lemma_.lower() in UNDOING), token)
+    kept = [k.left_edge.i for k in head.lefts if k.dep_ not in SETTING]  # not "Since then,"
+    words = [
+        t for t in head.subtree if not (t.is_punct or t.is_quote) and t.i >= min(kept or [head.i])
+    ]
+    start, end = (words[0].i, words[-1].i + 1) if words else (head.i, head.i + 1)
+    return head.doc[start:end]
 
 
 def _supported(root: "Token", sentence: "Doc | Span") -> "list[Token]":
@@ -245,6 +270,8 @@ def _negated(token: "Token") -> bool:
     if any(t.lower_ in NOTHING for t in token.ancestors):  # "nothing ... has caused us to change"
         return True
     objects = [k for k in token.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if any(k.lower_ in NOTHING for k in objects if k.dep_ in SUBJECTS):  # "nobody talks to"
+        return True
     return any(_no(k) for k in [token, *objects])  # "no ransom was paid", "no plans"
 
 
