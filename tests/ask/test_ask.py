@@ -1,6 +1,8 @@
 """ask on short texts of our own: reading questions, retrieval, candidates, what answers carry,
 and abstention."""
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -527,3 +529,32 @@ def test_a_candidate_echoes_the_question_unless_one_item_of_a_list_does(
 ) -> None:
     found = echoing(Candidate(0, len(text), text, "argument", 1.0), {"flight", "missiles"})
     assert found.fit == fit
+
+
+def test_what_someone_called_a_thing_is_what_they_said_of_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Pelmark's foreign minister Ilya Varin met his counterparts in Vienna on Monday. "
+        "Varin called the alliance's eastward expansion a grave mistake for the region."
+    )
+    question = "What did Pelmark's foreign minister say about the alliance's expansion?"
+    assert asked(question, text, nlp, settings).text == "grave mistake for the region"
+
+
+def test_the_words_an_answer_gives_are_cited_in_each_story_that_says_them(
+    desk: Desk, tmp_path: Path
+) -> None:
+    (tmp_path / "showdown.txt").write_text(
+        "The harbour showdown took a more personal turn on Thursday when Governor Voss called "
+        "Mayor Ostrin a liar and said the port strike could last all winter.",
+        encoding="utf-8",
+    )
+    (tmp_path / "profile.txt").write_text(
+        "During the strike, Voss repeatedly called Ostrin a liar in his weekly radio address.",
+        encoding="utf-8",
+    )
+    desk.ingest([tmp_path / "showdown.txt", tmp_path / "profile.txt"])
+    answer = desk.ask("What did Governor Voss call the mayor during the harbour showdown?")
+    assert answer.text == "liar"
+    assert sorted(c.text.split()[0] for c in answer.citations) == ["During", "The"]

@@ -502,7 +502,7 @@ def asked_for(
     if question.kind == "reason" and question.acts:
         return found + purposed(question, hit, nlp)
     if not CHARACTERIZED.search(question.text):
-        return found
+        return found + called_it(question, hit, nlp)
     doc = parsed(hit.text, nlp)
     thing = described_thing(parsed(question.text, nlp))
     spans = {*characterizations(doc), *copular_characterizations(thing, doc)}
@@ -522,6 +522,15 @@ def asked_for(
         if not any(c.start <= k.start and k.end <= c.end for k in called)  # "as an open ..."
     ]
     return [*said, *called]
+
+
+def called_it(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:
+    """For "what did X say about Y": what the sentence calls something ("Ivanov called the
+    expansion *a movement in the wrong direction*"), said of it."""
+    if question.kind != "statement":
+        return []
+    spans = characterizations(parsed(hit.text, nlp))
+    return [Candidate(hit.start + a, hit.start + b, hit.text[a:b], "statement") for a, b in spans]
 
 
 def purposed(question: Question, hit: SentenceHit, nlp: "Language") -> list[Candidate]:

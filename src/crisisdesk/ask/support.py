@@ -3,6 +3,7 @@ that give the same answer or another one ("5,000, according to Nicolás Maduro (
 questioned by experts)"; a death toll that differs between reports is shown side by side, each
 with its date and outlet)."""
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -38,6 +39,8 @@ ECHOED = 3
 ECHO_SPAN = 0.6
 #: the stances of a source that doubts or denies what it is about, and so does not report it
 DOUBTING = frozenset({"questioned", "denied"})
+#: the most words of an answer that other stories may be cited for saying
+RETOLD_WORDS = 6
 #: at most this many agreeing or disagreeing sources are listed
 LISTED = 3
 
@@ -123,6 +126,8 @@ def corroborating(
     quoted = quoting(best, passages, seen)
     seen |= {words_said(h) for h in quoted}
     quoted += echoing(best, passages, seen, asked)
+    seen |= {words_said(h) for h in quoted}
+    quoted += retelling(best, passages, seen)
     return cited(same, citer) + tuple(c for c in map(citer, quoted) if c is not None)
 
 
@@ -135,6 +140,22 @@ def quoting(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> li
     seen = seen | {wording(best)}
     hits = (p.hit for p in passages if p.hit.doc_id == best.passage.hit.doc_id)
     return [h for h in hits if words_said(h) not in seen and said in words_said(h)][:LISTED]
+
+
+def retelling(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> list[SentenceHit]:
+    """For an answer of a few words that is no name nor value ("a liar", "a disgrace"), the
+    retrieved sentences of other stories that say those very words: other reports of them."""
+    cand = best.candidate
+    said = " ".join(cand.text.split()).casefold()
+    words = WORD.findall(said)
+    if cand.how in VALUE_ANSWERS or not 0 < len(words) <= RETOLD_WORDS:
+        return []
+    if all(w in STOP_WORDS for w in words):
+        return []
+    saying = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)")
+    seen = seen | {wording(best)}
+    hits = (p.hit for p in passages if p.hit.doc_id != best.passage.hit.doc_id)
+    return [h for h in hits if words_said(h) not in seen and saying.search(words_said(h))][:LISTED]
 
 
 def echoing(
