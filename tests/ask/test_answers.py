@@ -1366,6 +1366,13 @@ OF_THE_KIND = [
         "$1 million",
         id="size-of-a-sum",
     ),
+    pytest.param(  # what the rise is put down to
+        "Corvale Air posted record quarterly profit on Tuesday. The airline attributed the "
+        "increase to higher passenger traffic and new international routes.",
+        "Why did Corvale Air's quarterly profit hit a record?",
+        "higher passenger traffic and new international routes",
+        id="attributed-to",
+    ),
     pytest.param(  # what one acknowledged was a reason
         "While he acknowledged funding was a major reason he felt demoralized serving under "
         "Ostrin, several other things left the general further disillusioned.",

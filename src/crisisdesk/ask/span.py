@@ -118,6 +118,7 @@ CAUSE = re.compile(
     r"|(?:mainly |largely |partly )?over (?:concerns?|fears?|worries) (?:about|over|that)"
     r"|following|after|cit(?:es?|ed|ing)|as part of|alleging(?: that)?"
     r"|blam(?:e|es|ed|ing) (?:[^,;.]{1,60}? )?on|in (?:an effort|a bid|an attempt|order) to"
+    r"|attribut(?:e|es|ed|ing) [^,;.]{1,60}? to|(?:was|were|is|are|been) attributed to"
     r"|accusing \w+ of|on the grounds? that"
     r"|(?<!well )(?<!such )(?<!long )(?<!soon )(?<!far )(?<!much )(?<!same )"
     r"as(?= (?:its?|the|they|he|she|this|these|their|his|her|there|we)\b))\s+",
