@@ -153,6 +153,16 @@ from tests.ask.test_ask import asked
             "Ostrin assured Vale that Norland would not join NATO.",
             "no",
         ),
+        (  # what was found is the clause found, not the finding
+            "Did the inspector find that the aide stepped in?",
+            "The inspector found that the aide tasked a member of her staff to follow up.",
+            None,
+        ),
+        (  # a noun with "no" denies the clause it holds
+            "Will the mayor quit the race?",
+            "There is absolutely no chance the mayor will quit the race, her aide said.",
+            "no",
+        ),
         (  # nobody does it: the one asked about neither
             "Does the general's sister still talk to him?",
             "\u201cNobody talks to the general, because he doesn't listen,\u201d his sister said.",

@@ -45,6 +45,9 @@ OPPOSITES = {
     "attend": "skip",
     "agree": "refuse",
 }
+#: verbs whose clause holds what the question asks is so ("did the inspector *find* that she
+#: *stepped in*": whether she stepped in)
+HOLDING = SAYING | frozenset(["find", "conclude", "think", "believe"])
 #: entity labels of a name that is no party or place (a month: "in January")
 UNPLACED = frozenset(["DATE", "TIME"])
 #: words that deny whatever their clause says of them ("there's *nothing* that has caused
@@ -134,7 +137,7 @@ def _main(question: "Doc") -> "Token | None":
     if root.i == 0 and root.lemma_ == "do":  # "Did Holm back the deal", "back" not a verb
         return _after_subject(root, question)
     said = [k for k in root.children if k.dep_ == "ccomp"]
-    if root.lemma_.lower() in SAYING and said:
+    if root.lemma_.lower() in HOLDING and said:
         return _existing(said[0]) or said[0]
     if _existing(root):
         return _existing(root)
@@ -269,10 +272,17 @@ def _negated(token: "Token") -> bool:
         return True
     if any(t.lower_ in NOTHING for t in token.ancestors):  # "nothing ... has caused us to change"
         return True
+    if any(t.pos_ == "NOUN" and _none(t) for t in chain[1:]):  # "no chance she will withdraw"
+        return True
     objects = [k for k in token.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if any(k.lower_ in NOTHING for k in objects if k.dep_ in SUBJECTS):  # "nobody talks to"
         return True
     return any(_no(k) for k in [token, *objects])  # "no ransom was paid", "no plans"
+
+
+def _none(token: "Token") -> bool:
+    """The noun is said to be none ("*no* chance", however the parser hangs the "no")."""
+    return any(k.lower_ == "no" for k in token.children)
 
 
 def _no(token: "Token") -> bool:
