@@ -1366,6 +1366,22 @@ OF_THE_KIND = [
         "$1 million",
         id="size-of-a-sum",
     ),
+    pytest.param(  # the kind of money the question's act asks for: a loss, not the bailout
+        "Corvale Motors has received over $15 billion in bailout money from the federal "
+        "government. Last week the government sold the last of its shares in the carmaker, "
+        "losing around $9 billion on its initial bailout.",
+        "How much did the government lose on its Corvale Motors bailout?",
+        "$9 billion",
+        id="money-of-the-act",
+    ),
+    pytest.param(  # "what growth": a rate, not a phrase
+        "Separately, the IMF warned on Thursday that Norland's budget deficit was too large and "
+        "would hamper the country's economic growth, which it forecast to be around 6.5% in the "
+        "year to March 2006.",
+        "What growth does the IMF predict for Norland this year?",
+        "6.5%",
+        id="growth-is-a-rate",
+    ),
     pytest.param(  # what the rise is put down to
         "Corvale Air posted record quarterly profit on Tuesday. The airline attributed the "
         "increase to higher passenger traffic and new international routes.",

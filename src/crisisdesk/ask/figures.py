@@ -477,15 +477,19 @@ def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, u
     ("record profits of $269m" for "what price did Ryanair pay", "market value" for "how
     much is Pernod offering") fits less; one they call nothing, or the kind asked, fits. The
     kind asked is the focus's ("how much *compensation* did Airbus end up paying"), else that
-    of any word of the question."""
+    of the question's acts ("how much did the government *lose* on its bailout": a loss, not
+    the bailout), else that of any word of the question."""
     if not money(unit) or not money_asked(question):
         return 1.0
-    asked = money_kinds().get(stem(question.focus or ""), frozenset()) or {
-        k for w in (*question.terms, *question.acts) for k in money_kinds().get(stem(w), ())
-    }
+    kinds = money_kinds()
+    asked = (
+        kinds.get(stem(question.focus or ""), frozenset())
+        or {k for w in question.acts for k in kinds.get(stem(w), ())}
+        or {k for w in question.terms for k in kinds.get(stem(w), ())}
+    )
     before = worded(hit.text[: start - hit.start])[-MONEY_BEFORE:]
     after = worded(hit.text[end - hit.start :])[:MONEY_AFTER]
-    told = [money_kinds().get(stem(w), frozenset()) for w in (*before, *after)]
+    told = [kinds.get(stem(w), frozenset()) for w in (*before, *after)]
     told = [kinds for kinds in told if kinds]
     if not asked or not told or any(kinds & asked for kinds in told):
         return 1.0

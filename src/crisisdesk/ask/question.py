@@ -496,7 +496,10 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     **dict.fromkeys(["cap", "limit", "quota", "magnitude"], ("number", NUMBER)),
     "tag": ("number", ("MONEY", "CARDINAL", "QUANTITY")),  # "what price tag"
     **dict.fromkeys(
-        ["percent", "percentage", "proportion", "share", "portion", "fraction", "rate", "stake"],
+        [
+            *("percent", "percentage", "proportion", "share", "portion", "fraction", "rate"),
+            *("stake", "growth", "inflation", "unemployment", "turnout"),
+        ],
         ("number", ("PERCENT", "CARDINAL", "QUANTITY")),
     ),
     **dict.fromkeys(
