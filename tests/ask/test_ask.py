@@ -558,3 +558,13 @@ def test_the_words_an_answer_gives_are_cited_in_each_story_that_says_them(
     answer = desk.ask("What did Governor Voss call the mayor during the harbour showdown?")
     assert answer.text == "liar"
     assert sorted(c.text.split()[0] for c in answer.citations) == ["During", "The"]
+
+
+def test_what_was_said_answers_before_what_was_agreed(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Corvale Air had initially agreed to lease 100 tankers to the air force. "
+        "Corvale Air said it was deeply disappointed by the air force's tanker decision."
+    )
+    question = "What did Corvale Air say about the air force tanker contract?"
+    said = asked(question, text, nlp, settings).text
+    assert said == "it was deeply disappointed by the air force's tanker decision"

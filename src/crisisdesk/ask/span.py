@@ -312,6 +312,29 @@ NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
 )
 UNNAMED = 0.3
+#: cues of what a source wants, plans or agreed to, and what their contents keep for a
+#: question that asks what was said
+INTENDING = frozenset(
+    stem(w)
+    for w in (
+        "want",
+        "wants",
+        "wanted",
+        "hope",
+        "hoped",
+        "seek",
+        "sought",
+        "plan",
+        "planned",
+        "agree",
+        "agreed",
+        "intend",
+        "intended",
+        "wish",
+        "wished",
+    )
+)
+UNSAID_INTENT = 0.7
 #: the words that give an example of a thing ("a fuel *such as* tritium")
 EXAMPLE_OF = frozenset({"as", "including", "like"})
 #: what an entity keeps when no word around it names the role or kind the question asks for
@@ -1084,6 +1107,7 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
         if speaker and fit < 1 and att.source is not None and att.source.actor:
             fit *= OTHER_SOURCE  # a named actor who is not the one asked
         fit *= 0.7 if stance and att.stance != stance else 1.0
+        fit *= UNSAID_INTENT if intent_not_asked(question, att.cue.text) else 1.0
         for part in att.content:
             if not (hit.start <= part.start and part.end <= hit.end):
                 continue
@@ -1095,6 +1119,13 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
                 yield Candidate(start, start + len(text), text, "statement", fit)
             else:
                 yield Candidate(part.start, part.end, part.text, "statement", fit)
+
+
+def intent_not_asked(question: Question, cue: str) -> bool:
+    """The cue tells what its source wants or agreed to ("had agreed to lease 100 tankers"),
+    not what they said, and the question asks for neither."""
+    told = stem(cue.split()[-1].lower()) if cue.split() else ""
+    return told in INTENDING and told not in {stem(a) for a in question.acts}
 
 
 def naming_words(text: str) -> frozenset[str]:
