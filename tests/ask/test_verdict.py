@@ -226,6 +226,14 @@ def test_a_yes_or_no_comes_from_the_sentence_that_decides_it_when_the_best_one_d
             "\u201cNobody talks to the general, because he doesn't listen,\u201d his sister said.",
             "Nobody talks to the general, because he doesn't listen",
         ),
+        (  # a long clause up to its first break
+            "Did Baran develop the concept of message block switching?",
+            "American computer scientist Paul Baran developed the concept of message block "
+            "switching with the goal to provide a fault-tolerant, efficient routing method for "
+            "telecommunication messages as part of a research program at the RAND Corporation.",
+            "American computer scientist Paul Baran developed the concept of message block "
+            "switching with the goal to provide a fault-tolerant",
+        ),
     ],
 )
 def test_a_verdict_shows_the_words_that_decide_it(

@@ -57,6 +57,9 @@ NOTHING = frozenset(["nothing", "nobody", "none", "no-one"])
 SUBJECTS = ("nsubj", "nsubjpass")
 #: what opens a clause before its subject and only sets it ("*Since then,* the strikes ...")
 SETTING = frozenset(["prep", "advmod", "advcl", "npadvmod", "punct", "cc", "mark", "intj"])
+#: the most words a verdict shows before it stops at the first break after its verb
+CLAUSE_WORDS = 20
+BREAKS = frozenset([",", ";", ":", "(", "—", "–"])
 #: how far up the parse a word that denies or doubts a predicate may stand
 REACH = 3
 
@@ -103,7 +106,8 @@ def deciding(question: "Doc", sentence: "Doc | Span") -> "tuple[str, Span] | Non
 def _clause(token: "Token") -> "Span":
     """The words of the token's clause (a noun's: of the verb that has it, "there was no
     evidence"), or of the word above it that denies or stops it, less what only sets it
-    before its subject ("Since then,") and the punctuation and quotation marks at its ends."""
+    before its subject ("Since then,") and the punctuation and quotation marks at its ends;
+    a long one up to the first break after its verb."""
     token = token if token.pos_ in ("VERB", "AUX", "ADJ") else token.head
     head = next((t for t in _chain(token)[1:] if denied(t) or t.lemma_.lower() in UNDOING), token)
     kept = [k.left_edge.i for k in head.lefts if k.dep_ not in SETTING]  # not "Since then,"
@@ -111,6 +115,9 @@ def _clause(token: "Token") -> "Span":
         t for t in head.subtree if not (t.is_punct or t.is_quote) and t.i >= min(kept or [head.i])
     ]
     start, end = (words[0].i, words[-1].i + 1) if words else (head.i, head.i + 1)
+    if end - start > CLAUSE_WORDS:  # a long clause: up to the first break after its verb
+        breaks = (t.i for t in head.doc[head.i + 1 : end] if t.text in BREAKS)
+        end = next(breaks, end)
     return head.doc[start:end]
 
 
