@@ -568,3 +568,14 @@ def test_what_was_said_answers_before_what_was_agreed(nlp: Language, settings: S
     question = "What did Corvale Air say about the air force tanker contract?"
     said = asked(question, text, nlp, settings).text
     assert said == "it was deeply disappointed by the air force's tanker decision"
+
+
+def test_a_place_answer_is_not_grown_into_a_person_s_name(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Republican vice presidential candidate Gov. Mike Pence of Indiana was the hands-down "
+        "winner of the presidential debate, viewers said."
+    )
+    answer = asked("Where will the last presidential debate be held?", text, nlp, settings)
+    assert "Pence" not in (answer.text or "")

@@ -807,7 +807,7 @@ def _entities(
                 fit *= VAGUE_FIT
             if not question.negated and NONE_OF.search(hit.text[: e.start - hit.start]):
                 fit *= NONE_FIT  # "there is no ISIS recruitment video": not ISIS's
-            start, end = whole_name(hit, e.start, e.end)
+            start, end = whole_name(hit, e.start, e.end, grows_back=e.label != "GPE")
             if several:  # "which countries": "Kenya, Tanzania and the United States"
                 start, end = (
                     min(start, listed(hit, found, e)[0]),
@@ -884,11 +884,15 @@ def abbreviation(hit: SentenceHit, start: int, end: int) -> bool:
     return hit.text[max(0, a - 2) : a] == " (" and hit.text[b : b + 1] == ")" and " " not in word
 
 
-def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
+def whole_name(
+    hit: SentenceHit, start: int, end: int, *, grows_back: bool = True
+) -> tuple[int, int]:
     """An entity's span grown to the whole name the tagger cut short: "Richard" -> "Richard
     I", "the Financial Markets" -> "Federal Service for the Financial Markets", "Henry III of"
-    -> "Henry III of Castile", "Secure Solutions USA Inc." -> "G4S Secure Solutions USA Inc.".
-    Limit: only capitalized words joined by "of/for", or a coded word, grow a name."""
+    -> "Henry III of Castile", "Secure Solutions USA Inc." -> "G4S Secure Solutions USA Inc.";
+    without `grows_back`, never to the words before it (a state is no part of "Gov. Mike
+    Pence *of Indiana*"). Limit: only capitalized words joined by "of/for", or a coded word,
+    grow a name."""
     a, b = start - hit.start, end - hit.start
     if headline_case(WORD.findall(hit.text)):  # "... Unite in Support of Ted Cruz"
         return start, end
@@ -899,7 +903,7 @@ def whole_name(hit: SentenceHit, start: int, end: int) -> tuple[int, int]:
     tail = NAME_TAIL.match(hit.text[b:])
     if tail:
         b += len(tail.group())
-    before = hit.text[max(0, a - 60) : a]
+    before = hit.text[max(0, a - 60) : a] if grows_back else ""
     head = NAME_HEAD.search(before.removesuffix("the ")) or CODED_HEAD.search(before)
     if head:
         a = max(0, a - 60) + head.start()
