@@ -1374,6 +1374,13 @@ OF_THE_KIND = [
         "$9 billion",
         id="money-of-the-act",
     ),
+    pytest.param(  # where it was found ("discovered in"), not where it was bound for
+        "Chief Superintendent Al Marsh said the bomb discovered in Pelmark was destined for "
+        "Norland.",
+        "Where did police find the bomb?",
+        "Pelmark",
+        id="where-the-act-was-done",
+    ),
     pytest.param(  # "what growth": a rate, not a phrase
         "Separately, the IMF warned on Thursday that Norland's budget deficit was too large and "
         "would hamper the country's economic growth, which it forecast to be around 6.5% in the "

@@ -312,6 +312,8 @@ NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
 )
 UNNAMED = 0.3
+#: what a place keeps when its sentence says the question's act was done somewhere else
+ELSEWHERE = 0.6
 #: cues of what a source wants, plans or agreed to, and what their contents keep for a
 #: question that asks what was said
 INTENDING = frozenset(
@@ -485,6 +487,8 @@ def parsed_fits(
         found = [qualifying(c, hit, nlp) for c in found]
     if question.kind == "place" and question.focus:
         found = [placed(c, question.focus, hit, store) for c in found]
+    if question.kind == "place":
+        found = where_done(question, hit, nlp, found)
     if question.kind in COUNTED:
         found = [of_the_act(c, question, hit, nlp) for c in found]
     if question.kind == "date" and question.acts:
@@ -499,6 +503,27 @@ def parsed_fits(
     opposite = question.kind not in ANSWERED_OPPOSITE and denied_act(asked, doc, question.acts)
     fit *= DENIED if opposite else 1.0
     return [replace(c, fit=c.fit * fit) for c in found] if fit < 1 else found
+
+
+def where_done(
+    question: Question, hit: SentenceHit, nlp: "Language", found: list[Candidate]
+) -> list[Candidate]:
+    """For "where did police find the bomb": when the sentence says where its act was done
+    ("the bomb discovered *in the Irish Republic*"), another place it names ("destined for
+    Northern Ireland") fits less."""
+    if question.slot is None or question.slot.role != "where":
+        return found
+    spans = [
+        (hit.start + a, hit.start + b) for a, b in arguments(question.slot, parsed(hit.text, nlp))
+    ]
+    if not spans:
+        return found
+    return [
+        c
+        if c.how == "argument" or any(a <= c.start and c.end <= b for a, b in spans)
+        else replace(c, fit=c.fit * ELSEWHERE)
+        for c in found
+    ]
 
 
 def beyond_dateline(found: list[Candidate], hit: SentenceHit, places: bool) -> list[Candidate]:
