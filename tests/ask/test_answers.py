@@ -1374,6 +1374,14 @@ OF_THE_KIND = [
         "$9 billion",
         id="money-of-the-act",
     ),
+    pytest.param(  # "when was it last held": not the date of what will be
+        "The Harbour Party will hold its 2006 autumn conference in Corvale and not Valdoro. It "
+        "will be the first time since 1917 that the party has chosen Corvale to host its "
+        "conference.",
+        "When was the Harbour Party's conference last held in Corvale?",
+        "1917",
+        id="past-not-to-come",
+    ),
     pytest.param(  # where it was found ("discovered in"), not where it was bound for
         "Chief Superintendent Al Marsh said the bomb discovered in Pelmark was destined for "
         "Norland.",

@@ -14,7 +14,7 @@ from crisisdesk.ask.answer import unmentioned
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.figures import same_thing
 from crisisdesk.ask.retrieve import chained, coverage, retrieve, term_weights
-from crisisdesk.ask.span import KIND_FIT, choice, echoing, phrase_candidates
+from crisisdesk.ask.span import KIND_FIT, choice, echoing, parsed, past, phrase_candidates
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
 from crisisdesk.records import Answer
@@ -579,3 +579,19 @@ def test_a_place_answer_is_not_grown_into_a_person_s_name(
     )
     answer = asked("Where will the last presidential debate be held?", text, nlp, settings)
     assert "Pence" not in (answer.text or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "done"),
+    [
+        ("When was the party's conference last held in Corvale?", True),
+        ("When did the port reopen?", True),
+        ("When does the visa program run out?", False),  # "run" tagged as a past form
+        ("On what date were the members due to gather?", False),
+        ("When will the port reopen?", False),
+    ],
+)
+def test_a_question_asks_when_something_was_done_or_will_be(
+    question: str, done: bool, nlp: Language
+) -> None:
+    assert past(parsed(question, nlp)) is done

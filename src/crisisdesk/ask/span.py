@@ -31,11 +31,13 @@ from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.analyze.pipeline import component_names
 from crisisdesk.ask.acts import (
     ANSWERED_OPPOSITE,
+    OTHER_ACT,
     act_figure_fit,
     act_time_fit,
     changed_fit,
     denied_act,
     doer_fit,
+    governing_verb,
     names_act,
     outcome_fit,
     owner_fit,
@@ -312,6 +314,8 @@ NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
 )
 UNNAMED = 0.3
+#: the words of a question or sentence that tell of what is to come
+TO_COME = frozenset(["will", "shall", "due", "scheduled", "expected", "planned", "set"])
 #: what a place keeps when its sentence says the question's act was done somewhere else
 ELSEWHERE = 0.6
 #: cues of what a source wants, plans or agreed to (the forms news writes, stemmed: the
@@ -631,9 +635,29 @@ def dating_the_act(
     if candidate.how not in ("time", "entity"):
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
-    telling = any(t.lemma_.lower() in SAYING for t in parsed(question.text, nlp))
-    fit = act_time_fit(parsed(hit.text, nlp), start, end, question.acts, telling=telling)
+    asked, doc = parsed(question.text, nlp), parsed(hit.text, nlp)
+    telling = any(t.lemma_.lower() in SAYING for t in asked)
+    fit = act_time_fit(doc, start, end, question.acts, telling=telling)
+    fit *= OTHER_ACT if past(asked) and to_come(doc, start, end) else 1.0
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
+
+
+def past(question: "Doc") -> bool:
+    """The question asks when something was done ("when *was* it last held", "when *did*
+    it open"), not when it will be."""
+    root = next((t for t in question if t.dep_ == "ROOT"), None)
+    if root is None or any(t.lower_ in TO_COME for t in question):  # "were due to gather"
+        return False
+    helpers = [k for k in root.children if k.dep_ in ("aux", "auxpass")]  # "does ... run"
+    return any(t.tag_ == "VBD" for t in helpers or [root])  # "was held", "did open", "opened"
+
+
+def to_come(doc: "Doc", start: int, end: int) -> bool:
+    """The time in [start, end) dates what the sentence says will be ("*will hold* its 2006
+    conference in Manchester")."""
+    time = doc.char_span(start, end, alignment_mode="expand")
+    own = governing_verb(time.root) if time is not None else None
+    return own is not None and any(k.lower_ in ("will", "shall") for k in own.children)
 
 
 def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
