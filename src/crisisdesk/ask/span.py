@@ -314,8 +314,9 @@ NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
 )
 UNNAMED = 0.3
-#: the words of a question or sentence that tell of what is to come
-TO_COME = frozenset(["will", "shall", "due", "scheduled", "expected", "planned", "set"])
+#: the auxiliaries of what will be, and the words of a question that ask of what was to come
+FUTURE = frozenset(["will", "shall"])
+TO_COME = FUTURE | frozenset(["due", "scheduled", "expected", "planned", "set"])
 #: what a place keeps when its sentence says the question's act was done somewhere else
 ELSEWHERE = 0.6
 #: cues of what a source wants, plans or agreed to (the forms news writes, stemmed: the
@@ -631,7 +632,8 @@ def dating_the_act(
     candidate: Candidate, question: Question, hit: SentenceHit, nlp: "Language"
 ) -> Candidate:
     """A time of another act inside the clause of the question's ("to debate him on April
-    14" for when the challenge was made) fits less (`acts.py`)."""
+    14" for when the challenge was made) fits less (`acts.py`), and so does a time of what
+    will be for a question of what was done (`past`, `to_come`)."""
     if candidate.how not in ("time", "entity"):
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
@@ -657,7 +659,7 @@ def to_come(doc: "Doc", start: int, end: int) -> bool:
     conference in Manchester")."""
     time = doc.char_span(start, end, alignment_mode="expand")
     own = governing_verb(time.root) if time is not None else None
-    return own is not None and any(k.lower_ in ("will", "shall") for k in own.children)
+    return own is not None and any(k.lower_ in FUTURE for k in own.children)
 
 
 def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
