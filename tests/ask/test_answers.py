@@ -569,6 +569,14 @@ def test_how_old_takes_the_age_of_whom_it_asks_about(nlp: Language, settings: Se
     assert asked("How old is Dana Pruitt?", text, nlp, settings).text is None
 
 
+def test_an_age_told_in_a_clause_of_its_own(nlp: Language, settings: Settings) -> None:
+    text = (
+        '"It meant a lot to skate at home," said Vera Lund, who is 17 and lives in Oslo. '
+        "Her coach, Ole Berg, 45, was pleased."
+    )
+    assert asked("How old is skater Vera Lund?", text, nlp, settings).text == "17"
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -2003,3 +2011,48 @@ def test_a_figure_only_called_for_is_no_count_of_what_there_is(
     assert called.text == "20,000"
     requested = asked("How many troops did Senator Lee ask for in Syria?", text, nlp, settings)
     assert requested.text == "20,000"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        pytest.param(
+            "Thousands of civilians and nearly 900 Arvenian soldiers have been killed in the "
+            "border war since 1978. But rising losses _ a record 39 troops were killed in action "
+            "last year _ have turned voters against the war.",
+            "How many Arvenian soldiers died in the border war last year?",
+            "39",
+            id="last year is the year before the report's",
+        ),
+        pytest.param(
+            "Employers added 255,000 jobs in July, the Labor Department said on Friday. "
+            "Hiring slowed in September, when payrolls grew by 156,000 jobs.",
+            "How many jobs did employers add in September?",
+            "156,000",
+            id="a month without a year is the latest one by the report",
+        ),
+    ],
+)
+def test_a_time_told_from_the_report(
+    text: str, question: str, expected: str, nlp: Language, settings: Settings
+) -> None:
+    assert dated_answer(question, text, nlp, settings).text == expected
+
+
+def test_a_count_of_deaths_says_how_many_died(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Nearly 200 Arvenian soldiers guard the border in the war zone, the army said. "
+        "The army suffered a record 39 deaths in the border war last year."
+    )
+    got = asked("How many Arvenian soldiers died in the border war?", text, nlp, settings)
+    assert got.text == "39"
+
+
+def test_a_time_is_no_statement(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Ana Ruiz called Wednesday for Judge Tomas Vidal to resign for saying in public that "
+        "she is unfit to govern. Ruiz said the judge had lost his mind."
+    )
+    got = asked("What did Ruiz say about Judge Vidal?", text, nlp, settings)
+    assert got.text is not None
+    assert "lost his mind" in got.text

@@ -78,8 +78,8 @@ def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> floa
     """How well the last figure in [start, end) (character offsets in `doc`) counts the
     question's outcome: 1 when it says so ("14 people dead" for "how many were killed"),
     `OTHER` when it counts another ("wounding at least 1,000"), `UNSAID` when it says none
-    ("at least 20 victims"); 1 when the question asks for no outcome or the figure counts
-    one of its acts."""
+    ("at least 20 victims"); the noun it counts says one too ("suffered 39 *deaths*"); 1
+    when the question asks for no outcome or the figure counts one of its acts."""
     asked = {o for a in acts if (o := outcome(a))}
     figures = [t for t in doc if start <= t.idx < end and t.like_num]
     if not asked or not figures:
@@ -87,10 +87,18 @@ def outcome_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> floa
     act = following_act(figures[-1]) or governing_verb(figures[-1])
     if act is not None and {stem(act.lower_), stem(act.lemma_.lower())} & act_forms(acts):
         return 1.0  # "500 people attended" for how many attended (a year after he was killed)
-    counted = act is not None and (outcome(act.lower_) or outcome(act.lemma_.lower()))
+    counted = noun_outcome(figures[-1]) or (
+        act is not None and (outcome(act.lower_) or outcome(act.lemma_.lower()))
+    )
     if not counted:
         return UNSAID
     return 1.0 if counted in asked else OTHER
+
+
+def noun_outcome(figure: "Token") -> frozenset[str] | None:
+    """The outcome the noun a figure counts says ("suffered 39 *deaths*"), if any."""
+    noun = figure.head if figure.dep_ == "nummod" else None
+    return None if noun is None else outcome(noun.lower_) or outcome(noun.lemma_.lower())
 
 
 def act_figure_fit(doc: "Doc", start: int, end: int, acts: tuple[str, ...]) -> float:

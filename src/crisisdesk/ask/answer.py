@@ -116,6 +116,10 @@ AGREEMENT = 0.5
 NEAR = 40
 #: what a passage keeps when it tells of another place than the one the question names
 OTHER_PLACE = 0.6
+#: a stored time value that names a day
+A_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: what a time is compared with, just before it ("less *than forecast in* July")
+COMPARED = re.compile(r"\bthan\b[^,.;]{0,25}$")
 #: what a passage keeps when it tells of another time than the one the question names
 OTHER_TIME = 0.6
 #: how long after a period news still reports on it
@@ -735,17 +739,39 @@ def in_period(
 ) -> bool:
     """The passage tells of the time the question names: a date of its sentence falls in it,
     or, when the sentence dates nothing, its document was published in it or soon after
-    (news of "February 2009" comes out in February or March). The answer's own date is not
-    one of them: "until January 30, 2009" answers how long the facilities of September 2008
-    were to last. A question of since when a state has held ("since when had the Fed held
-    rates near zero, as of October 2015") names the time it still held, not the answer's."""
-    if question.period is None or SINCE_ASKED.search(question.text):
+    (news of "February 2009" comes out in February or March; a year told from now, "last
+    year", is the one before the report's own). The answer's own date is not one of them:
+    "until January 30, 2009" answers how long the facilities of September 2008 were to last.
+    A question of since when a state has held ("since when had the Fed held rates near zero,
+    as of October 2015") names the time it still held, not the answer's."""
+    asked = named_period(question, passage)
+    if asked is None or SINCE_ASKED.search(question.text):
         return True
     spans = dates_told(question, passage, store, answer)
     if spans:
-        return any(a <= question.period[1] and question.period[0] <= b for a, b in spans)
+        return any(a <= asked[1] and asked[0] <= b for a, b in spans)
     published = passage.hit.published
-    return published is None or question.period[0] <= published <= question.period[1] + REPORTED
+    if question.period is None or published is None:  # told from the report: its own time
+        return True
+    return asked[0] <= published <= asked[1] + REPORTED
+
+
+def named_period(question: Question, passage: Passage) -> tuple[date, date] | None:
+    """The days of the time the question names; of a time told from the report ("last
+    year", "in October"), the one its passage's report tells of: the year so many years
+    before its own, the latest such months by it."""
+    published = passage.hit.published
+    if question.period is not None or published is None:
+        return question.period
+    if question.months is not None:
+        first, last = question.months
+        back = question.years_back
+        year = published.year - (int(first > published.month) if back is None else back)
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    if question.years_back is not None:
+        year = published.year - question.years_back
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
 
 
 def dates_told(
@@ -753,8 +779,12 @@ def dates_told(
 ) -> list[tuple[date, date]]:
     """The periods the passage's sentence dates, but the answer's own, as precise as the
     question's period (a year does not say which of its months). A time past another figure
-    is that figure's ("$75,000, down from the $600,000 it gave *four years ago*")."""
-    if question.period is None:
+    is that figure's ("$75,000, down from the $600,000 it gave *four years ago*"), and so is
+    a time after "than" ("half a point less than forecast *in July*"). A day tells when
+    it was said beside a longer time ("255,000 jobs in July, the department said on
+    *Friday*")."""
+    asked = named_period(question, passage)
+    if asked is None:
         return []
     hit = passage.hit
     times = store.times_in(hit.doc_id, hit.start, hit.end)
@@ -763,8 +793,11 @@ def dates_told(
     if answer is not None and times:
         figures = store.quantities_in(hit.doc_id, hit.start, hit.end)
         times = [t for t in times if not between(figures, answer, t)]
+    times = [t for t in times if not COMPARED.search(hit.text[: t.start - hit.start])]
+    longer = [t for t in times if days(t.value) and not A_DAY.match(t.value or "")]
+    times = longer or times
     spans = [s for t in times if (s := days(t.value))]
-    if question.period[1] - question.period[0] < YEAR:
+    if asked[1] - asked[0] < YEAR:
         spans = [(a, b) for a, b in spans if b - a < YEAR]
     return spans
 

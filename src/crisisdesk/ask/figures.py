@@ -25,7 +25,10 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[
 #: an age as news gives it ("40-year-old", "aged 40", "Crutcher, 40,"), the name it belongs to
 #: (after "40-year-old [police officer]", else before it), whose age a question asks, and what
 #: another's age keeps of its fit
-AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b|(?<=[a-z]), (\d{1,3}),")
+AGE = re.compile(
+    r"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b|(?<=[a-z]), (\d{1,3}),"
+    r"|(?<=[a-z]), who (?:is|was|turns|turned) (\d{1,3})\b(?![- ](?:years?[- ]old|percent|%))"
+)
 NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,3}((?:[A-Z][\w'’.-]*\s?)+)")
 NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s?)+),?(?:\s+[a-z]+){0,2}\s*$")
 AGED_WHO = re.compile(
@@ -883,14 +886,15 @@ def time_fit(focus: str | None, text: str, value: str) -> float:
 
 
 def ages(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
-    """Ages the sentence gives ("40-year-old Terence Crutcher", "Crutcher, 40,", "aged 40");
+    """Ages the sentence gives ("40-year-old Terence Crutcher", "Crutcher, 40,", "aged 40",
+    "Kwan, who is 17");
     one it gives of someone other than the question asks about fits little."""
     whose = AGED_WHO.search(question.text)
     said = (whose.group(1) or whose.group(2)) if whose else ""
     asked = {w for w in WORD.findall(said) if w[:1].isupper()}
     role = AGED_ROLE.match(said)
     for age in AGE.finditer(hit.text):
-        group = next(g for g in (1, 2, 3) if age.group(g))
+        group = next(g for g in (1, 2, 3, 4) if age.group(g))
         after = NAME_AFTER.match(hit.text[age.end() :]) if group == 1 else None
         before = NAME_BEFORE.search(hit.text[max(0, age.start() - 40) : age.start()])
         named = after or before

@@ -104,6 +104,13 @@ ERA = re.compile(
     r"\b(?:(?P<century>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<decade>\d{3}0)['’]?s)\b", re.I
 )
 #: a time the question names as a bound, not as the time it asks about
+#: a month that bounds the time asked ("by the end of August"), not the time itself
+MONTH_BOUNDED = re.compile(
+    r"\b(?:before|after|since|until|till|prior to|by|through|end of|start of)\s+"
+    r"(?:early |late |mid-?)?[A-Z][a-z]+\b"
+)
+#: a year named from when it is told
+TOLD_YEAR = re.compile(r"\b(this|last)\s+year\b", re.I)
 BOUNDED = re.compile(
     r"\b(?:before|after|since|until|till|prior to)\s+(?:early |late |mid-?)?(?:[A-Z][a-z]+ )?"
     r"(?:\d{1,2},? )?(?:1[89]\d\d|20\d\d)\b"
@@ -651,6 +658,11 @@ class Question:
     speaker: str | None = None
     #: the first and last day of the time the question names ("in February 2009")
     period: tuple[date, date] | None = None
+    #: the year it names from when it is told: 0 for "this year", 1 for "last year"
+    years_back: int | None = None
+    #: the first and last month it names without a year ("in October"): of each source's
+    #: year, the latest such months by its report
+    months: tuple[int, int] | None = None
     #: the predicate the answer fills a role of, from the parse (`align.py`)
     slot: Slot | None = None
     #: the question denies its main verb ("what does *not* help"; not "*not* counting ...")
@@ -691,6 +703,8 @@ def read(text: str, nlp: "Language | None" = None) -> Question:
         focus=(doc is not None and contained(doc, noun)) or contents(lowered, noun),
         speaker=speaker(text),
         period=period(text),
+        years_back=years_back(text),
+        months=months_named(text),
         slot=slot,
         negated=doc is not None and any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc),
         qualifiers=(
@@ -1070,6 +1084,28 @@ def period(question: str) -> tuple[date, date] | None:
     months = [MONTHS[w] for w in words if w in MONTHS and w not in reported]
     first, last = (min(months), max(months)) if months else (1, 12)
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def years_back(question: str) -> int | None:
+    """How many years before the one it is told in the year a question names is ("how many
+    soldiers died *last year*": 1; "this year": 0), or None: each source's year is its own."""
+    found = TOLD_YEAR.search(question)
+    return None if found is None else int(found.group(1).lower() == "last")
+
+
+def months_named(question: str) -> tuple[int, int] | None:
+    """The first and last month a question names without a year ("how many jobs were added
+    *in October*"), but a month that dates a report, bounds the time ("by the end of
+    August") or names a thing ("the *March* of the Combatant Mothers"); None for none."""
+    if YEAR.search(question) or MONTH_BOUNDED.search(question):
+        return None
+    reported = {m.lower() for m, _ in REPORT_MONTH.findall(question)}
+    named = [
+        MONTHS[m.group().lower()]
+        for m in re.finditer(r"(?<=[\s-])[A-Z][a-z]+\b(?! of\b)", question)
+        if m.group().lower() in MONTHS and m.group().lower() not in reported
+    ]
+    return (min(named), max(named)) if named else None
 
 
 def asked_stance(question: str) -> str | None:

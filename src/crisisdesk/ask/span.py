@@ -84,7 +84,8 @@ from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import SAYING, verdict
 from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
-from crisisdesk.records import PRONOUN_SOURCES, Entity
+from crisisdesk.records import PRONOUN_SOURCES, Entity, TimeExpr
+from crisisdesk.records import Span as TextSpan
 from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
@@ -1139,8 +1140,10 @@ DOUBTED_WORDS = 3
 
 def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """Contents of the sentence's attributions; those of the asked speaker, and of the stance
-    asked ("what did X deny"), fit best."""
+    asked ("what did X deny"), fit best. A content that is only a time ("Trump called
+    *Wednesday* for ...") is misread."""
     speaker, stance = naming_words(question.speaker or ""), asked_stance(question.text)
+    times = store.times_in(hit.doc_id, hit.start, hit.end)
     for att in store.attributions_over(hit.doc_id, hit.start, hit.end):
         source = " ".join(
             p for p in (att.source and att.source.text, att.source and att.source.actor) if p
@@ -1151,7 +1154,7 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
         fit *= 0.7 if stance and att.stance != stance else 1.0
         fit *= UNSAID_INTENT if intent_not_asked(question, att.cue.text) else 1.0
         for part in att.content:
-            if not (hit.start <= part.start and part.end <= hit.end):
+            if not (hit.start <= part.start and part.end <= hit.end) or dated(part, times):
                 continue
             if att.stance in DOUBTED_STANCES and len(WORD.findall(part.text)) <= DOUBTED_WORDS:
                 # "These strikes have been questioned by US lawmakers for their legality"
@@ -1161,6 +1164,11 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
                 yield Candidate(start, start + len(text), text, "statement", fit)
             else:
                 yield Candidate(part.start, part.end, part.text, "statement", fit)
+
+
+def dated(part: TextSpan, times: list[TimeExpr]) -> bool:
+    """The span is no more than one of the times."""
+    return any(t.start <= part.start and part.end <= t.end for t in times)
 
 
 def intent_not_asked(question: Question, cue: str) -> bool:
