@@ -2056,3 +2056,30 @@ def test_a_time_is_no_statement(nlp: Language, settings: Settings) -> None:
     got = asked("What did Ruiz say about Judge Vidal?", text, nlp, settings)
     assert got.text is not None
     assert "lost his mind" in got.text
+
+
+def test_a_title_before_a_name_is_not_a_name_the_sources_must_say() -> None:
+    read = questions.read("Did Justice Ruiz express regret over her remarks about Vidal?")
+    assert read.names == ("Ruiz", "Vidal")
+    assert "Justice" in questions.read("What did the Justice Department say?").names
+
+
+def test_sources_that_give_the_same_verdict_are_cited_together(
+    tmp_path: Path, settings: Settings
+) -> None:
+    stories = [
+        "Ana Ruiz regrets her insults of Tomas Vidal, the mayor of Corvale.",
+        "Judge Ruiz, who has sparred with Vidal for days, said she regretted her remarks "
+        "about him and would stay out of politics.",
+        "Vidal, the mayor, said the judge's remarks about him were unfair.",
+    ]
+    source = tmp_path / "judge.jsonl"
+    lines = (json.dumps({"id": f"judge{n}", "text": t}) for n, t in enumerate(stories))
+    source.write_text("\n".join(lines), encoding="utf-8")
+    with Desk(tmp_path / "store.db", settings=settings) as desk:
+        desk.ingest([source])
+        got = desk.ask("Did Ruiz regret her remarks about Vidal?")
+    assert (got.text or "").startswith("Yes")
+    cited = " ".join(c.text for c in got.citations)
+    assert "regrets her insults" in cited
+    assert "said she regretted her remarks" in cited

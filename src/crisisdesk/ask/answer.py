@@ -39,10 +39,18 @@ from crisisdesk.ask.places import other_place
 from crisisdesk.ask.question import ERA, Question
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance, parsed
-from crisisdesk.ask.support import RIVAL, carried, corroborating, told_words
+from crisisdesk.ask.support import (
+    LISTED,
+    RIVAL,
+    carried,
+    corroborating,
+    told_words,
+    wording_of,
+    words_said,
+)
 from crisisdesk.ask.verdict import deciding, verdict
 from crisisdesk.ask.words import WORD, spelled_out, words_of
-from crisisdesk.records import Answer, Entity, Quantity, TimeExpr
+from crisisdesk.records import Answer, Citation, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -235,11 +243,47 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
     if when and question.kind == "date" and not MONTH.search(text):  # "Friday (August 19, 2016)"
         text = f"{text} ({when})"
     if question.kind == "yesno":
-        decided = deciding(parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp))
-        text = f"{decided[0].capitalize()} — {decided[1].text}" if decided else text
+        text, cites = verdict_told(question, best, passages, src, cites)
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
+
+
+def verdict_told(
+    question: Question,
+    best: Scored,
+    passages: list[Passage],
+    src: Sources,
+    cites: tuple[Citation, ...],
+) -> tuple[str, tuple[Citation, ...]]:
+    """A yes/no answer as told: its verdict and the clause that gives it ("No — it was
+    cancelling a deal to sell Opel"), cited with the sentences that give the same verdict;
+    the answer's own text when its sentence gives none."""
+    decided = deciding(parsed(question.text, src.nlp), parsed(best.passage.hit.text, src.nlp))
+    if decided is None:
+        return best.candidate.text, cites
+    said = {wording_of(c.text) for c in cites}
+    hits = concurring(question, decided[0], passages, src, said)
+    more = tuple(c for c in map(Citer(src.store), hits) if c is not None)
+    return f"{decided[0].capitalize()} — {decided[1].text}", cites + more
+
+
+def concurring(
+    question: Question, said: str, passages: list[Passage], src: Sources, seen: set[str]
+) -> list[SentenceHit]:
+    """For a yes/no answer, the other sentences among the best passages that give the same
+    verdict on what the question names: the sources that agree, cited together ("said she
+    regretted her remarks" beside the headline's "regrets her insults")."""
+    asked = parsed(question.text, src.nlp)
+    out: list[SentenceHit] = []
+    for passage in passages[:ALIGNED_PASSAGES]:
+        key = words_said(passage.hit)
+        if len(out) >= LISTED or key in seen or not names_present(question, passage, src):
+            continue
+        seen.add(key)
+        if verdict(asked, parsed(passage.hit.text, src.nlp)) == said:
+            out.append(passage.hit)
+    return out
 
 
 def settled_first(question: Question, passages: list[Passage], src: Sources) -> Answer | None:

@@ -1009,12 +1009,33 @@ def names(question: str) -> list[str]:
         and len(w.rstrip(".")) > 1  # "I", the "J." of "Mary J. Blige"
         and not all(p.lower().rstrip(".") in CALENDAR for p in w.split("-"))  # "Oct.-Dec."
         and w.lower().rstrip(".") not in HONORIFICS
+        and not titling(w, words[i + 1 : i + 2])
     ]
+
+
+def titling(word: str, following: list[str]) -> bool:
+    """The word is a title before a name ("*Justice* Ginsburg", "*Prime Minister* Ana
+    Ruiz"): the sources call its bearer by name, not always by it."""
+    if word.lower() not in TITLE_WORDS or not following or not following[0][:1].isupper():
+        return False
+    return following[0].lower() not in BODY_WORDS  # "Justice Department" is a name
 
 
 #: words that make a name a house's, said or not ("CBS News" is "CBS" in its own story)
 HOUSE_WORDS = frozenset(
     ["news", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "network"]
+)
+#: titles news writes before a name
+TITLE_WORDS = frozenset(
+    [
+        *("justice", "judge", "senator", "president", "governor", "secretary", "officer"),
+        *("minister", "prime", "mayor", "ambassador", "chancellor", "premier", "admiral"),
+        *("sheriff", "attorney", "chief", "vice", "deputy", "speaker", "representative"),
+    ]
+)
+#: words after a title that make it part of a body's name ("the Justice Department")
+BODY_WORDS = frozenset(
+    ["department", "ministry", "court", "party", "committee", "council", "office", "league"]
 )
 #: forms of address before a name: not names themselves ("Dr. Slepian")
 HONORIFICS = frozenset(

@@ -260,7 +260,12 @@ def wording(scored: "Scored") -> str:
 
 def words_said(hit: SentenceHit) -> str:
     """A sentence's words, so that wire copies differing in spacing count as one."""
-    return " ".join(hit.text.split()).casefold()
+    return wording_of(hit.text)
+
+
+def wording_of(text: str) -> str:
+    """A text's words, spacing and case aside."""
+    return " ".join(text.split()).casefold()
 
 
 def cited(items: list["Scored"], citer: Citer) -> tuple[Citation, ...]:

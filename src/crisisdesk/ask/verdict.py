@@ -112,7 +112,9 @@ def _clause(token: "Token") -> "Span":
     head = next((t for t in _chain(token)[1:] if denied(t) or t.lemma_.lower() in UNDOING), token)
     kept = [k.left_edge.i for k in head.lefts if k.dep_ not in SETTING]  # not "Since then,"
     words = [
-        t for t in head.subtree if not (t.is_punct or t.is_quote) and t.i >= min(kept or [head.i])
+        t
+        for t in head.subtree
+        if not (t.is_punct or t.is_quote or t.is_space) and t.i >= min(kept or [head.i])
     ]
     start, end = (words[0].i, words[-1].i + 1) if words else (head.i, head.i + 1)
     if end - start > CLAUSE_WORDS:  # a long clause: up to the first break after its verb
