@@ -2083,3 +2083,26 @@ def test_sources_that_give_the_same_verdict_are_cited_together(
     cited = " ".join(c.text for c in got.citations)
     assert "regrets her insults" in cited
     assert "said she regretted her remarks" in cited
+
+
+def test_a_filler_that_is_an_actor_the_question_names_is_no_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Rear Admiral Tomas Vidal, who led Arvenia's delegation, said the United States "
+        "should reduce its patrols near the islands."
+    )
+    got = asked("Who pushed the US to cut back its patrols near Arvenia?", text, nlp, settings)
+    assert got.text is None or "Vidal" in got.text
+
+
+def test_a_name_the_tagger_cut_short_is_of_the_kind_its_words_give(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "In Germany, Chancellor Angela Merkel's center-right Christian Democratic Union sees the "
+        "emergence of Alternative for Germany, a right-wing party that scored successes in "
+        "three state elections in March. German voters were angry."
+    )
+    question = "Which right-wing German party scored successes in three state elections?"
+    assert asked(question, text, nlp, settings).text == "Alternative for Germany"

@@ -694,7 +694,7 @@ def _scored(
         points = anchors(question.terms, passage.hit)
         aligned = rank < ALIGNED_PASSAGES
         found = candidates(question, passage, src.store, src.nlp, phrases=phrases, aligned=aligned)
-        for cand in (c for c in found if not restated(c, named, question.name_runs)):
+        for cand in (c for c in found if not restated(c, named, question.name_runs, src.known)):
             gap = 0 if cand.how in ("argument", "source") else distance(cand, points)
             near = 0.5 + 0.5 / (1 + gap / NEAR)
             near *= on_topic(question, cand) if question.kind == "statement" else 1.0
@@ -721,11 +721,22 @@ def asked_actors(question: Question, known: Gazetteer) -> set[str]:
     return {" ".join(WORD.findall(e.name.casefold())) for e in entries if e is not None}
 
 
-def restated(candidate: Candidate, named: set[str], runs: tuple[str, ...] = ()) -> bool:
+def restated(
+    candidate: Candidate,
+    named: set[str],
+    runs: tuple[str, ...] = (),
+    known: Gazetteer | None = None,
+) -> bool:
     """The candidate is an entity for an actor the question names ("the United States" for
-    "U.S."), but for a capital standing for its state ("Ankara" answers "which city"); or
-    one that holds every word of a name of several words the question gives ("Omar Mir
-    Seddique Mateen" for whom Omar Mateen worked for)."""
+    "U.S."), but for a capital standing for its state ("Ankara" answers "which city"), or a
+    filler of the question's slot that is such an actor by name (`known`: "the United States
+    should reduce its patrols" for who pushed the US to); or one that holds every word of a
+    name of several words the question gives ("Omar Mir Seddique Mateen" for whom Omar Mateen
+    worked for)."""
+    if candidate.how == "argument" and known is not None:
+        entry = known.lookup(candidate.text.removeprefix("the ").strip())
+        actor = " ".join(WORD.findall(entry.name.casefold())) if entry else None
+        return actor in named and candidate.text not in capitals()
     if candidate.how != "entity":
         return False
     if candidate.same_as in named and candidate.text not in capitals():

@@ -334,6 +334,8 @@ UNSAID_INTENT = 0.7
 EXAMPLE_OF = frozenset({"as", "including", "like"})
 #: what an entity keeps when no word around it names the role or kind the question asks for
 UNTITLED = 0.75
+#: the least fit of an entity the words around it call what the question asks for
+TITLED_FLOOR = 0.8
 #: what a name keeps of its fit beside the source the records give for a "who said" question
 BESIDE = 0.6
 UNKINDED = 0.6
@@ -841,12 +843,12 @@ def _entities(
         if any(a <= e.start and e.end <= b for a, b in spans):
             continue  # "a 10-hour tour" says how long, not when
         if not any(r.start < e.end and e.start < r.end for r in records):
-            fit = entity_fit(question, hit, e, sources) * (0.6 if records else 1.0)
+            start, end = whole_name(hit, e.start, e.end, grows_back=e.label != "GPE")
+            fit = entity_fit(question, hit, e, sources, (start, end)) * (0.6 if records else 1.0)
             if VAGUE.match(e.text):  # "trillions of dollars": no figure to give
                 fit *= VAGUE_FIT
             if not question.negated and NONE_OF.search(hit.text[: e.start - hit.start]):
                 fit *= NONE_FIT  # "there is no ISIS recruitment video": not ISIS's
-            start, end = whole_name(hit, e.start, e.end, grows_back=e.label != "GPE")
             if several:  # "which countries": "Kenya, Tanzania and the United States"
                 start, end = (
                     min(start, listed(hit, found, e)[0]),
@@ -888,11 +890,21 @@ def lasting(hit: SentenceHit, store: Store) -> list[tuple[int, int]]:
 
 
 def entity_fit(
-    question: Question, hit: SentenceHit, e: Entity, sources: list[tuple[int, int]] | None
+    question: Question,
+    hit: SentenceHit,
+    e: Entity,
+    sources: list[tuple[int, int]] | None,
+    name: tuple[int, int] | None = None,
 ) -> float:
     """How well an entity fits: its label's place among those asked, a written date, a
-    city or a country as asked, the speaker for "who said", the role named beside it."""
+    city or a country as asked, the speaker for "who said", the role named beside its whole
+    `name` (then, when the name grew from the tagger's, its label counts less: "Alternative
+    for Germany, a right-wing *party*" is a party, though "Alternative" is tagged a place)."""
+    start, end = name or (e.start, e.end)
+    named = question.kind == "actor" and titled(question.focus, hit, start, end)
     fit = 1.0 - 0.2 * question.labels.index(e.label)
+    grown = (start, end) != (e.start, e.end)  # the tagger cut the name short: its label too?
+    fit = max(fit, TITLED_FLOOR) if named and grown and question.focus else fit
     if e.label in ("DATE", "TIME"):
         fit *= time_fit(question.focus, e.text, "") * naming_fit(question, hit, e.start, e.end)
     if e.label == "CARDINAL" and measure_asked(question) not in (None, *SIZES):
@@ -909,7 +921,7 @@ def entity_fit(
         fit *= kind_named(question.focus, hit, e.start, e.end)
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
-    if question.kind == "actor" and not titled(question.focus, hit, e.start, e.end):
+    if question.kind == "actor" and not named:
         role = ROLE_ASKED.match(question.text) or question.labels == EQUIPMENT_FIRST
         fit *= ROLE_UNTITLED if role else UNTITLED  # a ship is named beside its kind
     return fit
