@@ -2106,3 +2106,25 @@ def test_a_name_the_tagger_cut_short_is_of_the_kind_its_words_give(
     )
     question = "Which right-wing German party scored successes in three state elections?"
     assert asked(question, text, nlp, settings).text == "Alternative for Germany"
+
+
+def test_the_time_of_a_promise_is_not_when_it_is_done(nlp: Language, settings: Settings) -> None:
+    text = "Ana Ruiz promised Monday to begin taking executive action on trade within 100 days."
+    assert asked("When would Ana Ruiz act on trade?", text, nlp, settings).text is None
+
+
+def test_an_age_is_no_year(nlp: Language, settings: Settings) -> None:
+    text = "Ana Ruiz, 74, took office as the mayor of Corvale after the flood."
+    assert asked("When did Ana Ruiz take office?", text, nlp, settings).text is None
+
+
+def test_an_answer_is_cited_where_its_story_says_it_again(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Ruiz called Vidal a disgrace on Friday.\n\n"
+        "The governor, speaking in Corvale for an hour, said again that Vidal was a disgrace."
+    )
+    got = asked("What did Ruiz call Vidal?", text, nlp, settings)
+    assert got.text == "disgrace"
+    assert any("said again that Vidal was a disgrace" in c.text for c in got.citations)

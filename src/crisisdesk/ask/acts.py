@@ -24,6 +24,9 @@ from crisisdesk.ask.words import found, stem, word_groups, words_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: verbs whose time is when something was told or promised, not when it was done ("Sanders
+#: *promised Monday* to act within 100 days")
+REPORTING = SAYING | frozenset(["promise", "pledge", "vow", "warn", "predict", "report", "write"])
 #: words between a figure's noun and its verb ("100 people *have* died")
 AUXILIARIES = frozenset(["have", "has", "had", "were", "was", "been", "be", "are", "is", "being"])
 #: verbs that only list what a figure holds ("including 12 Americans")
@@ -193,7 +196,7 @@ def act_time_fit(
         return 1.0
     if not told:  # "Maduro claimed on Wednesday" for when Russia delivered: the claim's time
         own = governing_verb(time.root)
-        said = own is not None and own.lemma_.lower() in SAYING
+        said = own is not None and own.lemma_.lower() in REPORTING
         return OTHER_ACT if said and not telling else 1.0
     if any(time.root == t or time.root.is_ancestor(t) for t in told):
         return 1.0
@@ -201,7 +204,7 @@ def act_time_fit(
     if own is None or own in told:
         return 1.0
     above = any(own.is_ancestor(t) for t in told)
-    reporting = own.lemma_.lower() in SAYING  # "officials said Wednesday": the report's time
+    reporting = own.lemma_.lower() in REPORTING  # "officials said Wednesday": the report's
     return OTHER_ACT if not above or reporting else 1.0
 
 

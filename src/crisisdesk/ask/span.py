@@ -62,6 +62,7 @@ from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.described import ROLE as DESCRIBED
 from crisisdesk.ask.described import described
 from crisisdesk.ask.figures import (
+    AGE,
     MODEL,
     PARTITIVE,
     SIZES,
@@ -842,6 +843,8 @@ def _entities(
             continue  # "one-off gains" counts nothing
         if any(a <= e.start and e.end <= b for a, b in spans):
             continue  # "a 10-hour tour" says how long, not when
+        if question.kind == "date" and aged(hit, e):
+            continue  # "Sanders, 74, will not run again": an age, not a year
         if not any(r.start < e.end and e.start < r.end for r in records):
             start, end = whole_name(hit, e.start, e.end, grows_back=e.label != "GPE")
             fit = entity_fit(question, hit, e, sources, (start, end)) * (0.6 if records else 1.0)
@@ -856,6 +859,17 @@ def _entities(
                 )
             text = hit.text[start - hit.start : end - hit.start]
             yield Candidate(start, end, text, "entity", fit, e.actor or "")
+
+
+def aged(hit: SentenceHit, e: Entity) -> bool:
+    """The entity is an age the sentence gives ("Sanders, *74*,", "a *63*-year-old")."""
+    a, b = e.start - hit.start, e.end - hit.start
+    return any(
+        m.start(g) <= a and b <= m.end(g)
+        for m in AGE.finditer(hit.text)
+        for g in range(1, 5)
+        if m.group(g)
+    )
 
 
 def plural(noun: str | None) -> bool:

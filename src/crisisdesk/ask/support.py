@@ -144,7 +144,8 @@ def quoting(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> li
 
 def retelling(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> list[SentenceHit]:
     """For an answer of a few words that is no name nor value ("a liar", "a disgrace"), the
-    retrieved sentences of other stories that say those very words: other reports of them."""
+    other retrieved sentences that say those very words: other reports of them, and its own
+    story's telling of what its headline says."""
     cand = best.candidate
     said = " ".join(cand.text.split()).casefold()
     words = WORD.findall(said)
@@ -154,7 +155,7 @@ def retelling(best: "Scored", passages: Sequence["Passage"], seen: set[str]) -> 
         return []
     saying = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)")
     seen = seen | {wording(best)}
-    hits = (p.hit for p in passages if p.hit.doc_id != best.passage.hit.doc_id)
+    hits = (p.hit for p in passages)
     return [h for h in hits if words_said(h) not in seen and saying.search(words_said(h))][:LISTED]
 
 
