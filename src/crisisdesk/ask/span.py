@@ -835,16 +835,8 @@ def _entities(
         question.kind == "place" and question.focus is None  # "where": "Kosovo and Serbia"
     )
     for e in found:
-        if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
+        if unfitting(question, hit, e, spans):
             continue
-        if SLASHED.fullmatch(e.text):
-            continue  # "9/11" names an event, it counts nothing
-        if WORD_MADE.match(hit.text[e.end - hit.start :]):
-            continue  # "one-off gains" counts nothing
-        if any(a <= e.start and e.end <= b for a, b in spans):
-            continue  # "a 10-hour tour" says how long, not when
-        if question.kind == "date" and aged(hit, e):
-            continue  # "Sanders, 74, will not run again": an age, not a year
         if not any(r.start < e.end and e.start < r.end for r in records):
             start, end = whole_name(hit, e.start, e.end, grows_back=e.label != "GPE")
             fit = entity_fit(question, hit, e, sources, (start, end)) * (0.6 if records else 1.0)
@@ -859,6 +851,21 @@ def _entities(
                 )
             text = hit.text[start - hit.start : end - hit.start]
             yield Candidate(start, end, text, "entity", fit, e.actor or "")
+
+
+def unfitting(
+    question: Question, hit: SentenceHit, e: Entity, spans: list[tuple[int, int]]
+) -> bool:
+    """The entity is no candidate: of a label not asked, a short form in brackets, a name of
+    an event ("9/11"), part of a word ("one-off gains"), inside a span of time (`spans`: "a
+    10-hour tour" says how long, not when) or an age for a date."""
+    if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
+        return True
+    if SLASHED.fullmatch(e.text) or WORD_MADE.match(hit.text[e.end - hit.start :]):
+        return True
+    if any(a <= e.start and e.end <= b for a, b in spans):
+        return True
+    return question.kind == "date" and aged(hit, e)  # "Sanders, 74, will not run again"
 
 
 def aged(hit: SentenceHit, e: Entity) -> bool:
