@@ -242,3 +242,14 @@ def test_a_verdict_shows_the_words_that_decide_it(
     decided = deciding(nlp(question), nlp(sentence))
     assert decided is not None
     assert decided[1].text == words
+
+
+def test_an_object_in_other_words_still_decides(nlp: Language) -> None:
+    sentence = (
+        "“There is absolutely no chance Ana Ruiz will withdraw from running for the "
+        "presidency,” Vidal said in a phone interview."
+    )
+    decided = deciding(nlp("Does Vidal think Ruiz might quit the race?"), nlp(sentence))
+    assert decided is not None
+    assert decided[0] == "no"
+    assert decided[1].text.startswith("There is absolutely no chance")

@@ -10,6 +10,7 @@ answer is the sentence alone, for the reader to judge.
 from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import CONDITION, denied, forms, matches, matches_root
+from crisisdesk.ask.retrieve import close_words
 from crisisdesk.ask.words import stems_for
 
 if TYPE_CHECKING:
@@ -109,7 +110,8 @@ def _clause(token: "Token") -> "Span":
     before its subject ("Since then,") and the punctuation and quotation marks at its ends;
     a long one up to the first break after its verb."""
     token = token if token.pos_ in ("VERB", "AUX", "ADJ") else token.head
-    head = next((t for t in _chain(token)[1:] if denied(t) or t.lemma_.lower() in UNDOING), token)
+    head = next((t for t in _chain(token)[1:] if _denying(t)), token)
+    head = head.head if head.pos_ == "NOUN" and head.head.pos_ in ("VERB", "AUX") else head
     kept = [k.left_edge.i for k in head.lefts if k.dep_ not in SETTING]  # not "Since then,"
     words = [
         t
@@ -121,6 +123,13 @@ def _clause(token: "Token") -> "Span":
         breaks = (t.i for t in head.doc[head.i + 1 : end] if t.text in BREAKS)
         end = next(breaks, end)
     return head.doc[start:end]
+
+
+def _denying(token: "Token") -> bool:
+    """The word denies or stops what is below it ("did *not* ...", "*cancelling* a deal to",
+    "*no chance* she will")."""
+    undoing = denied(token) or token.lemma_.lower() in UNDOING
+    return undoing or (token.pos_ == "NOUN" and _none(token))
 
 
 def _supported(root: "Token", sentence: "Doc | Span") -> "list[Token]":
@@ -188,7 +197,9 @@ def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
     if not objects:
         return True
     wanted = forms(objects[0].lemma_.lower()) | stems_for(objects[0].lemma_.lower())
-    return any(matches(t, wanted) for t in sentence)
+    if any(matches(t, wanted) for t in sentence):
+        return True
+    return bool(close_words([objects[0].lower_], sentence.text))  # "the race": "the presidency"
 
 
 def _names_said(predicate: "Token", sentence: "Doc | Span") -> bool:
