@@ -2128,3 +2128,9 @@ def test_an_answer_is_cited_where_its_story_says_it_again(
     got = asked("What did Ruiz call Vidal?", text, nlp, settings)
     assert got.text == "disgrace"
     assert any("said again that Vidal was a disgrace" in c.text for c in got.citations)
+
+
+def test_a_cue_that_judges_is_part_of_the_statement(nlp: Language, settings: Settings) -> None:
+    text = "President Ana Ruiz on Tuesday condemned the bombing of the Corvale embassy."
+    got = asked("What did Ruiz say about the embassy bombing?", text, nlp, settings)
+    assert got.text == "condemned the bombing of the Corvale embassy"

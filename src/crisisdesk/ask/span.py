@@ -331,6 +331,15 @@ INTENDING = frozenset(
     ]
 )
 UNSAID_INTENT = 0.7
+#: cues that judge what they are about: the cue is part of what was said
+JUDGING = frozenset(
+    stem(w)
+    for w in [
+        *("condemn", "condemned", "praise", "praised", "denounce", "denounced", "welcome"),
+        *("welcomed", "hail", "hailed", "criticize", "criticized", "criticise", "criticised"),
+        *("slam", "slammed", "blast", "blasted", "applaud", "applauded", "deplore", "deplored"),
+    ]
+)
 #: the words that give an example of a thing ("a fuel *such as* tritium")
 EXAMPLE_OF = frozenset({"as", "including", "like"})
 #: what an entity keeps when no word around it names the role or kind the question asks for
@@ -1196,12 +1205,24 @@ def _statements(question: Question, hit: SentenceHit, store: Store) -> Iterator[
                 start = hit.start + hit.text.index(text)
                 yield Candidate(start, start + len(text), text, "statement", fit)
             else:
-                yield Candidate(part.start, part.end, part.text, "statement", fit)
+                start = judged(att.cue, part, hit)
+                text = hit.text[start - hit.start : part.end - hit.start]
+                yield Candidate(start, part.end, text, "statement", fit)
 
 
 def dated(part: TextSpan, times: list[TimeExpr]) -> bool:
     """The span is no more than one of the times."""
     return any(t.start <= part.start and part.end <= t.end for t in times)
+
+
+def judged(cue: TextSpan, part: TextSpan, hit: SentenceHit) -> int:
+    """Where a statement starts: at a cue that judges what follows it ("*condemned* the
+    bombings of the embassies": not the bombings alone), else at its content."""
+    words = cue.text.lower().split()
+    between = hit.text[cue.end - hit.start : part.start - hit.start]
+    if not words or stem(words[-1]) not in JUDGING or between.strip():
+        return part.start
+    return cue.start
 
 
 def intent_not_asked(question: Question, cue: str) -> bool:
