@@ -204,7 +204,7 @@ def act_time_fit(
     if own is None or own in told:
         return 1.0
     above = any(own.is_ancestor(t) for t in told)
-    reporting = own.lemma_.lower() in REPORTING  # "officials said Wednesday": the report's
+    reporting = own.lemma_.lower() in REPORTING  # "officials said Wednesday": when told
     return OTHER_ACT if not above or reporting else 1.0
 
 

@@ -722,10 +722,7 @@ def asked_actors(question: Question, known: Gazetteer) -> set[str]:
 
 
 def restated(
-    candidate: Candidate,
-    named: set[str],
-    runs: tuple[str, ...] = (),
-    known: Gazetteer | None = None,
+    candidate: Candidate, named: set[str], runs: tuple[str, ...], known: Gazetteer
 ) -> bool:
     """The candidate is an entity for an actor the question names ("the United States" for
     "U.S."), but for a capital standing for its state ("Ankara" answers "which city"), or a
@@ -733,7 +730,7 @@ def restated(
     should reduce its patrols" for who pushed the US to); or one that holds every word of a
     name of several words the question gives ("Omar Mir Seddique Mateen" for whom Omar Mateen
     worked for)."""
-    if candidate.how == "argument" and known is not None:
+    if candidate.how == "argument":
         entry = known.lookup(candidate.text.removeprefix("the ").strip())
         actor = " ".join(WORD.findall(entry.name.casefold())) if entry else None
         return actor in named and candidate.text not in capitals()

@@ -887,8 +887,8 @@ def time_fit(focus: str | None, text: str, value: str) -> float:
 
 def ages(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
     """Ages the sentence gives ("40-year-old Terence Crutcher", "Crutcher, 40,", "aged 40",
-    "Kwan, who is 17");
-    one it gives of someone other than the question asks about fits little."""
+    "Kwan, who is 17"); one it gives of someone other than the question asks about fits
+    little."""
     whose = AGED_WHO.search(question.text)
     said = (whose.group(1) or whose.group(2)) if whose else ""
     asked = {w for w in WORD.findall(said) if w[:1].isupper()}

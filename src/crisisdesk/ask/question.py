@@ -104,6 +104,10 @@ ERA = re.compile(
     r"\b(?:(?P<century>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<decade>\d{3}0)['’]?s)\b", re.I
 )
 #: a time the question names as a bound, not as the time it asks about
+BOUNDED = re.compile(
+    r"\b(?:before|after|since|until|till|prior to)\s+(?:early |late |mid-?)?(?:[A-Z][a-z]+ )?"
+    r"(?:\d{1,2},? )?(?:1[89]\d\d|20\d\d)\b"
+)
 #: a month that bounds the time asked ("by the end of August"), not the time itself
 MONTH_BOUNDED = re.compile(
     r"\b(?:before|after|since|until|till|prior to|by|through|end of|start of)\s+"
@@ -111,10 +115,6 @@ MONTH_BOUNDED = re.compile(
 )
 #: a year named from when it is told
 TOLD_YEAR = re.compile(r"\b(this|last)\s+year\b", re.I)
-BOUNDED = re.compile(
-    r"\b(?:before|after|since|until|till|prior to)\s+(?:early |late |mid-?)?(?:[A-Z][a-z]+ )?"
-    r"(?:\d{1,2},? )?(?:1[89]\d\d|20\d\d)\b"
-)
 #: words of a question that say what kind of answer it wants, not what it is about
 QUESTION_WORDS = frozenset(
     [

@@ -287,12 +287,9 @@ def _chain(token: "Token") -> "list[Token]":
 def _negated(token: "Token") -> bool:
     """The predicate is denied: by "not" or "never", by a denying verb above it, or by "no"
     on its subject or object ("no ransom was paid")."""
-    chain = _chain(token)
-    if any(denied(t) for t in chain) or any(t.lemma_.lower() in UNDOING for t in chain[1:]):
+    if denied(token) or any(_denying(t) for t in _chain(token)[1:]):  # "no chance she will"
         return True
     if any(t.lower_ in NOTHING for t in token.ancestors):  # "nothing ... has caused us to change"
-        return True
-    if any(t.pos_ == "NOUN" and _none(t) for t in chain[1:]):  # "no chance she will withdraw"
         return True
     objects = [k for k in token.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if any(k.lower_ in NOTHING for k in objects if k.dep_ in SUBJECTS):  # "nobody talks to"
