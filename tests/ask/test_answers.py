@@ -2134,3 +2134,12 @@ def test_a_cue_that_judges_is_part_of_the_statement(nlp: Language, settings: Set
     text = "President Ana Ruiz on Tuesday condemned the bombing of the Corvale embassy."
     got = asked("What did Ruiz say about the embassy bombing?", text, nlp, settings)
     assert got.text == "condemned the bombing of the Corvale embassy"
+
+
+def test_the_date_of_what_was_done_does_not_say_when_it_will_be(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "A House panel voted Thursday to hold Tomas Vidal, a former aide, in contempt."
+    question = "When will the full House vote on Vidal's contempt?"
+    assert asked(question, text, nlp, settings).text is None
+    assert asked("When did the House panel vote on Vidal's contempt?", text, nlp, settings).text

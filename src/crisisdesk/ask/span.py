@@ -646,7 +646,9 @@ def dating_the_act(
 ) -> Candidate:
     """A time of another act inside the clause of the question's ("to debate him on April
     14" for when the challenge was made) fits less (`acts.py`), and so does a time of what
-    will be for a question of what was done (`past`, `to_come`)."""
+    will be for a question of what was done (`past`, `to_come`), or of what was done for one
+    of what will be (`coming`, `done`: "a House panel voted Thursday" for when the House
+    will vote)."""
     if candidate.how not in ("time", "entity"):
         return candidate
     start, end = candidate.start - hit.start, candidate.end - hit.start
@@ -654,6 +656,7 @@ def dating_the_act(
     telling = any(t.lemma_.lower() in SAYING for t in asked)
     fit = act_time_fit(doc, start, end, question.acts, telling=telling)
     fit *= OTHER_ACT if past(asked) and to_come(doc, start, end) else 1.0
+    fit *= OTHER_ACT if coming(asked) and done(doc, start, end) else 1.0
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
@@ -665,6 +668,20 @@ def past(question: "Doc") -> bool:
         return False
     helpers = [k for k in root.children if k.dep_ in ("aux", "auxpass")]  # "does ... run"
     return any(t.tag_ == "VBD" for t in helpers or [root])  # "was held", "did open", "opened"
+
+
+def coming(question: "Doc") -> bool:
+    """The question asks when something will be ("when *will* the House vote")."""
+    root = next((t for t in question if t.dep_ == "ROOT"), None)
+    return root is not None and any(k.lower_ in FUTURE for k in root.children)
+
+
+def done(doc: "Doc", start: int, end: int) -> bool:
+    """The time in [start, end) dates what the sentence says was done ("a House panel
+    *voted Thursday*")."""
+    time = doc.char_span(start, end, alignment_mode="expand")
+    own = governing_verb(time.root) if time is not None else None
+    return own is not None and own.tag_ == "VBD"
 
 
 def to_come(doc: "Doc", start: int, end: int) -> bool:
