@@ -679,17 +679,21 @@ def coming(question: "Doc") -> bool:
 def done(doc: "Doc", start: int, end: int) -> bool:
     """The time in [start, end) dates what the sentence says was done ("a House panel
     *voted Thursday*")."""
-    time = doc.char_span(start, end, alignment_mode="expand")
-    own = governing_verb(time.root) if time is not None else None
+    own = time_verb(doc, start, end)
     return own is not None and own.tag_ == "VBD"
 
 
 def to_come(doc: "Doc", start: int, end: int) -> bool:
     """The time in [start, end) dates what the sentence says will be ("*will hold* its 2006
     conference in Manchester")."""
-    time = doc.char_span(start, end, alignment_mode="expand")
-    own = governing_verb(time.root) if time is not None else None
+    own = time_verb(doc, start, end)
     return own is not None and any(k.lower_ in FUTURE for k in own.children)
+
+
+def time_verb(doc: "Doc", start: int, end: int) -> "Token | None":
+    """The verb the time in [start, end) dates."""
+    time = doc.char_span(start, end, alignment_mode="expand")
+    return governing_verb(time.root) if time is not None else None
 
 
 def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
