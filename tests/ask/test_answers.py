@@ -2143,3 +2143,15 @@ def test_the_date_of_what_was_done_does_not_say_when_it_will_be(
     question = "When will the full House vote on Vidal's contempt?"
     assert asked(question, text, nlp, settings).text is None
     assert asked("When did the House panel vote on Vidal's contempt?", text, nlp, settings).text
+
+
+def test_a_statement_in_the_question_s_own_words_does_not_answer_why(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Ana Ruiz called for an Arvel boycott after Arvel refused to help the police unlock "
+        "a phone."
+    )
+    got = asked("Why did Ruiz urge a boycott of Arvel?", text, nlp, settings)
+    assert got.text is not None
+    assert "refused to help the police" in got.text

@@ -406,7 +406,9 @@ def candidates(
         found_ = phrase_candidates(question.text, hit, nlp, question.focus)
     else:
         found_ = [  # "abstract or concrete?": the option the sentence says is the answer
-            c for c in _typed(question, hit, store) if c.how == "choice" or not said(c.text, asked)
+            c
+            for c in _typed(question, hit, store)
+            if c.how == "choice" or not said(c.text, asked, small=c.how == "statement")
         ]
         found_ = beside_sources(question, found_)
         if question.kind in COUNTED:
@@ -1568,9 +1570,11 @@ def choice(question: str, hit: SentenceHit) -> Candidate | None:
     return Candidate(start, end, options[0].group(), "choice", 1.0)
 
 
-def said(text: str, asked: AbstractSet[str]) -> bool:
-    """True when every word of `text` already occurs in the question (it cannot be the answer)."""
-    words = WORD.findall(text.lower())
+def said(text: str, asked: AbstractSet[str], *, small: bool = False) -> bool:
+    """True when every word of `text` already occurs in the question: it cannot be the
+    answer; with `small`, every word but its small ones (a statement "an Apple boycott" for
+    why Trump urged a boycott of Apple)."""
+    words = [w for w in WORD.findall(text.lower()) if not (small and w in STOP_WORDS)]
     return bool(words) and all(found(w, asked) for w in words)
 
 
