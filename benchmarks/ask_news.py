@@ -31,7 +31,8 @@ team wrote the seed's store. `wiki2.jsonl` (MEANTIME's Wikinews), `bbc2.jsonl` a
 Airbus cutting?"), as the held-out checks do; so do `aquaint2.jsonl`, `timebank2.jsonl` and
 `polnear3.jsonl` (blind, written a round later) over the AQUAINT, TimeBank and PolNeAR dev
 stores, and `ieer2.jsonl`, `events3.jsonl` and `policy2.jsonl` (blind, a round later still)
-over the IE-ER, events and policy stores.
+over the IE-ER, events and policy stores; `bbc3.jsonl`, `wiki3.jsonl` and `world4.jsonl`
+(blind, the round after) over the BBC, MEANTIME and world stores.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.
