@@ -2155,3 +2155,38 @@ def test_a_statement_in_the_question_s_own_words_does_not_answer_why(
     got = asked("Why did Ruiz urge a boycott of Arvel?", text, nlp, settings)
     assert got.text is not None
     assert "refused to help the police" in got.text
+
+
+def test_a_part_of_a_year_does_not_answer_for_the_whole_year(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Reporting its results for the three months to 31 December, Arvel Air made a pre-tax "
+        "profit of £75m, down from £125m a year earlier."
+    )
+    question = "What was Arvel Air's pre-tax profit for the full financial year?"
+    assert asked(question, text, nlp, settings).text is None
+    quarter = "What was Arvel Air's pre-tax profit for the three months to December?"
+    assert asked(quarter, text, nlp, settings).text == "£75m"
+
+
+def test_a_time_told_in_two_units_answers_whole(nlp: Language, settings: Settings) -> None:
+    text = "Ana Ruiz won the Corvale indoor 5,000m in 14 minutes 32.93 seconds on Saturday."
+    got = asked("How fast did Ruiz run the Corvale indoor 5,000m?", text, nlp, settings)
+    assert got.text == "14 minutes 32.93 seconds"
+
+
+def test_the_kind_of_a_sum_is_told_by_its_own_words_not_the_next_ones(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Arvel Motors filed for bankruptcy on Monday, with declared assets of $82.29 billion "
+        "and a debt of $172.81 billion."
+    )
+    got = asked("How much did Arvel Motors owe when it filed for bankruptcy?", text, nlp, settings)
+    assert got.text == "$172.81 billion"
+
+
+def test_a_figure_more_than_another_is_no_level(nlp: Language, settings: Settings) -> None:
+    text = "The highway bill has 47 percent more for Corvale than the last one, passed in 2012."
+    assert asked("What was Corvale's unemployment rate in 2012?", text, nlp, settings).text is None

@@ -70,6 +70,9 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("Which Austrian state interior minister ordered the checks?", "actor", "PERSON"),
         ("Which senior Senate Republican blocked the bill?", "actor", "PERSON"),
         ("Near which shopping center did the blast happen?", "place", "FAC"),
+        ("What was Arvel Motors' total loss for the year?", "number", "MONEY"),
+        ("What was Time Warner's total profit for all of 2004?", "number", "MONEY"),
+        ("Which German publication closed its comments?", "actor", "ORG"),
     ],
 )
 def test_the_focus_noun_refines_the_wh_word(

@@ -175,6 +175,16 @@ from tests.ask.test_ask import asked
             "president.",
             None,
         ),
+        (  # the other way
+            "Did the Pelmark index close higher on Monday?",
+            "For the day, the Pelmark index closed down 6.4 percent, or 486 points.",
+            "no",
+        ),
+        (
+            "Did the Pelmark index close higher on Monday?",
+            "The Pelmark index closed up 0.7 percent on Monday.",
+            "yes",
+        ),
     ],
 )
 def test_a_sentence_says_yes_or_no_or_neither(

@@ -31,7 +31,7 @@ from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.chooser import choose
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import resolved
-from crisisdesk.ask.figures import DATELINE, MONTH, SINCE_ASKED, TALLY_ASKED
+from crisisdesk.ask.figures import DATELINE, MONTH, SINCE_ASKED, TALLY_ASKED, part_of_year
 from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.limits import measure_asked, set_against_limit
 from crisisdesk.ask.nations import asked_states, counted_states, group_fit, state_fit
@@ -867,7 +867,10 @@ def between(figures: Sequence[Quantity], answer: Candidate, time: TimeExpr) -> b
 
 def other_time(question: Question, best: Scored, store: Store) -> bool:
     """The answer's sentence dates what it says, and not in the time the question names
-    ("663,000 jobs in March" for "in February 2009"): the sources do not answer for it."""
+    ("663,000 jobs in March" for "in February 2009"), or tells a figure of part of a year for
+    a whole year's (`part_of_year`): the sources do not answer for it."""
+    if best.candidate.how == "quantity" and part_of_year(question, best.passage.hit):
+        return True
     spans = dates_told(question, best.passage, store, best.candidate)
     return bool(spans) and not in_period(question, best.passage, store, best.candidate)
 

@@ -6,6 +6,7 @@ each with how well it fits the question."""
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -96,9 +97,11 @@ DIFFERENCE = re.compile(r"\bhow (many|much) (more|fewer|less)\b", re.I)
 GAP = re.compile(r"^(?: [\w-]+){0,2} (short|more|fewer|less|shy|behind|ahead)\b", re.I)
 #: what a number keeps for such a question when no difference word follows it
 NOT_A_GAP = 0.5
-#: what follows a figure that is a difference from another ("$105 billion more than last year")
+#: what follows a figure that is a difference from another ("$105 billion more than last
+#: year", "47 percent more for New York state than")
 COMPARED = re.compile(
-    r"^ (?:more|less|fewer|higher|lower|larger|smaller|bigger) than\b|^ (?:short|behind)\b",
+    r"^ (?:more|less|fewer|higher|lower|larger|smaller|bigger|greater)(?: [\w.'’-]+){0,5}? than\b"
+    r"|^ (?:short|behind)\b",
     re.I,
 )
 #: a number that only says what is needed ("the 1,237 delegates needed to clinch", "the
@@ -137,6 +140,8 @@ CHANGED = re.compile(
 )
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
+#: what may stand between the parts of a time told in two units ("14 minutes 32.93 seconds")
+PARTS_GAP = re.compile(r"\s*(?:,|and)?\s*")
 #: the losses of a side in a war, not a change of a level ("lost over 6,000 *dead and
 #: wounded*", "lost 40 soldiers")
 CASUALTIES = re.compile(
@@ -260,6 +265,19 @@ POLL_BEFORE, POLL_AFTER = 20, 6
 POLL_FOR_RESULT = 0.4
 #: what a figure keeps that does not say the period asked ("75 refugees" for "each year")
 UNPERIODED = 0.5
+#: a question for a whole year's figure ("for the full financial year", "for all of 2004")
+YEAR_ASKED = re.compile(
+    r"\b(?:full|whole|entire)[- ](?:financial |fiscal )?year\b|\bfor (?:all of |the whole of )?"
+    r"(?:the year|(?:19|20)\d\d)\b",
+    re.I,
+)
+#: a sentence that tells a part of a year ("the three months to 31 December", "in the fourth
+#: quarter") and no whole one: its figures are not the year's
+PART_OF_YEAR = re.compile(r"\b(?:quarter|quarterly|(?:three|six|nine) months|half[- ]year)\b", re.I)
+WHOLE_YEAR = re.compile(
+    r"\b(?:(?:full|whole|entire)[- ](?:financial |fiscal )?year|annual|yearly|for the year)\b",
+    re.I,
+)
 #: how many words after a count may name what it counts when the analysis did not
 AFTER_WORDS = 3
 #: a question about a measure, and for each the base units of its figures and the words
@@ -322,6 +340,9 @@ MONEY_UNITS = frozenset(row[1] for row in read_rows("units.tsv") if row[2:3] == 
 MONEY_BEFORE, MONEY_AFTER = 6, 3
 #: what a sum keeps that its sentence calls another kind of money than the question asks
 OTHER_MONEY = 0.5
+#: where the words after a sum stop telling its kind: the next item of a list ("assets of
+#: $82bn *and* a debt of $173bn": the debt is the next sum's)
+NEXT_ITEM = re.compile(r"\b(?:and|or|but|while|whereas)\b")
 #: the words that scale a figure ("$362 million")
 SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion", "bn", "m"])
 
@@ -404,7 +425,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
     measure question names what it counts ("how close": "three words")."""
     period = asked_period(question)
     before: str | None = None
-    for q in store.quantities_in(hit.doc_id, hit.start, hit.end):
+    for q in joined_times(hit, store.quantities_in(hit.doc_id, hit.start, hit.end)):
         base = q.base_unit or q.unit
         counted = q.counted or (counted_after(question, hit, q.end) if q.unit == "count" else None)
         counted = copies_of(hit, q.end, counted)
@@ -415,7 +436,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         if periodic and period is not None and not counted:  # "we get about 3,000 a year"
             counted = question.focus
         fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
-        fit *= 1.0 if periodic else UNPERIODED
+        fit *= 1.0 if periodic and not part_of_year(question, hit) else UNPERIODED
         fit *= POLL_FOR_RESULT if polled(question, hit, q.start, q.end) else 1.0
         fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
         fit *= level_fit(question, hit, q.start, q.end)
@@ -441,6 +462,32 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             )
         else:
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def joined_times(hit: SentenceHit, found: list[Quantity]) -> list[Quantity]:
+    """The sentence's quantities with a time told in parts joined into one ("14 minutes 32.93
+    seconds": 872.93 s), so that it answers whole."""
+    out: list[Quantity] = []
+    for q in sorted(found, key=lambda q: q.start):
+        last = out[-1] if out else None
+        if last is not None and in_parts(hit, last, q):
+            whole = (last.base_value or 0.0) + (q.base_value or 0.0)  # both told: in_parts
+            text = hit.text[last.start - hit.start : q.end - hit.start]
+            out[-1] = replace(last, end=q.end, text=text, value=whole, unit="s", base_value=whole)
+        else:
+            out.append(q)
+    return out
+
+
+def in_parts(hit: SentenceHit, first: Quantity, then: Quantity) -> bool:
+    """`then` goes on the time `first` tells in a smaller unit ("14 minutes *32.93 seconds*",
+    "two hours and 10 minutes")."""
+    if first.base_unit != "s" or then.base_unit != "s" or first.unit == then.unit:
+        return False
+    if first.base_value is None or then.base_value is None or first.value is None:
+        return False
+    gap = hit.text[first.end - hit.start : then.start - hit.start]
+    return PARTS_GAP.fullmatch(gap) is not None and then.base_value < first.base_value / first.value
 
 
 def outcome_said(question: Question, hit: SentenceHit, start: int, end: int) -> float:
@@ -478,10 +525,11 @@ def given_counts() -> re.Pattern[str]:
 def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, unit: str) -> float:
     """A sum that the words beside it call another kind of money than the question asks
     ("record profits of $269m" for "what price did Ryanair pay", "market value" for "how
-    much is Pernod offering") fits less; one they call nothing, or the kind asked, fits. The
-    kind asked is the focus's ("how much *compensation* did Airbus end up paying"), else that
-    of the question's acts ("how much did the government *lose* on its bailout": a loss, not
-    the bailout), else that of any word of the question."""
+    much is Pernod offering"; the words after it only up to the next item of a list) fits
+    less; one they call nothing, or the kind asked, fits. The kind asked is the focus's ("how
+    much *compensation* did Airbus end up paying"), else that of the question's acts ("how
+    much did the government *lose* on its bailout": a loss, not the bailout), else that of
+    any word of the question."""
     if not money(unit) or not money_asked(question):
         return 1.0
     kinds = money_kinds()
@@ -491,7 +539,7 @@ def money_kind_fit(question: Question, hit: SentenceHit, start: int, end: int, u
         or {k for w in question.terms for k in kinds.get(stem(w), ())}
     )
     before = worded(hit.text[: start - hit.start])[-MONEY_BEFORE:]
-    after = worded(hit.text[end - hit.start :])[:MONEY_AFTER]
+    after = worded(NEXT_ITEM.split(hit.text[end - hit.start :], 1)[0])[:MONEY_AFTER]
     told = [kinds.get(stem(w), frozenset()) for w in (*before, *after)]
     told = [kinds for kinds in told if kinds]
     if not asked or not told or any(kinds & asked for kinds in told):
@@ -553,6 +601,14 @@ def asked_period(question: Question) -> re.Pattern[str] | None:
     return re.compile(
         rf"(?:{PERIOD_WORDS[{'dai': 'day', 'annual': 'year'}.get(word, word)]})\b", re.I
     )
+
+
+def part_of_year(question: Question, hit: SentenceHit) -> bool:
+    """The question asks a whole year's figure and the sentence tells only a part of one
+    ("the airline made a pre-tax profit of £75m" in "the three months to 31 December")."""
+    if not YEAR_ASKED.search(question.text):
+        return False
+    return PART_OF_YEAR.search(hit.text) is not None and WHOLE_YEAR.search(hit.text) is None
 
 
 def period_said(said: re.Pattern[str], hit: SentenceHit, start: int, end: int, unit: str) -> bool:

@@ -364,6 +364,7 @@ ORG_NOUNS = frozenset(
         "newspaper",
         "paper",
         "outlet",
+        *("publication", "magazine", "tabloid"),
         "broadcaster",
         "court",
         "council",
@@ -477,6 +478,7 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "funding",
             "compensation",
             "profit",
+            *("loss", "losses"),
             "revenue",
             "debt",
             "bill",
@@ -562,6 +564,8 @@ NOUN_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: (?:[A-Z]\.|[A-Z][\w&'’-]*))+")
 #: a prison term, asked as a span of time
 PRISON_TERM = re.compile(r"\b(?:prison|jail) (?:term|time)\b")
+#: a name of up to four words that owns what follows it ("time warner's", "general motors'")
+OWNER = r"(?:[\w.&-]+ ){0,3}[\w.&-]+(?:['’]s|s['’])"
 #: nouns that only hold a count of something else ("the number of troops")
 CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
@@ -927,10 +931,11 @@ def focus(lowered: str) -> str | None:
 
 def measured(lowered: str) -> str | None:
     """The measure a "what is the X" question asks for, when X is one that types the answer
-    ("what was the US unemployment *rate*", "what is the *price* of"); other nouns there
+    ("what was the US unemployment *rate*", "what is the *price* of", "what was General
+    Motors' total *loss*"); other nouns there
     ("what is the name of") say too little to type the answer."""
     found = re.search(
-        r"\bwhat (?:is|was|are|were) (?:the|its|their|his|her|[\w.-]+['’]s) ((?:[a-z]\.)*[a-z -]+)",
+        rf"\bwhat (?:is|was|are|were) (?:the|its|their|his|her|{OWNER}) ((?:[a-z]\.)*[a-z -]+)",
         lowered,
     )  # "what was the u.s. jobless rate": the abbreviation is one of the words
     words = []

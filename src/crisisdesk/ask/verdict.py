@@ -46,6 +46,12 @@ OPPOSITES = {
     "attend": "skip",
     "agree": "refuse",
 }
+#: the words that say which way an act went: a sentence that says the other way says no
+#: ("did the Nikkei close higher": "the Nikkei closed down 6.4 percent")
+HEADINGS = {
+    **dict.fromkeys(["up", "higher", "upward", "upwards", "above"], "up"),
+    **dict.fromkeys(["down", "lower", "downward", "downwards", "below"], "down"),
+}
 #: verbs whose clause holds what the question asks is so ("did the inspector *find* that she
 #: *stepped in*": whether she stepped in)
 HOLDING = SAYING | frozenset(["find", "conclude", "think", "believe"])
@@ -100,8 +106,15 @@ def deciding(question: "Doc", sentence: "Doc | Span") -> "tuple[str, Span] | Non
         return None
     if not _same_doer(root, told[0]) or not _same_object(root, told[0]):
         return None
-    said = "no" if negated(told[0]) ^ flipped ^ denied(root) else "yes"
+    turned = _heading(root) is not None and _heading(told[0]) not in (None, _heading(root))
+    said = "no" if negated(told[0]) ^ flipped ^ denied(root) ^ turned else "yes"
     return said, _clause(told[0])
+
+
+def _heading(token: "Token") -> str | None:
+    """Which way the word says its act went ("close *higher*", "closed *down*"), if it says."""
+    ways = {HEADINGS.get(k.lower_) for k in token.children} - {None}
+    return next(iter(ways)) if len(ways) == 1 else None
 
 
 def _clause(token: "Token") -> "Span":
