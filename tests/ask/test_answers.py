@@ -27,6 +27,7 @@ from crisisdesk.ask.figures import (
     level_fit,
     measure_asked,
     naming_fit,
+    other_way,
     polled,
     same_thing,
 )
@@ -2190,3 +2191,72 @@ def test_the_kind_of_a_sum_is_told_by_its_own_words_not_the_next_ones(
 def test_a_figure_more_than_another_is_no_level(nlp: Language, settings: Settings) -> None:
     text = "The highway bill has 47 percent more for Corvale than the last one, passed in 2012."
     assert asked("What was Corvale's unemployment rate in 2012?", text, nlp, settings).text is None
+
+
+def test_a_figure_for_the_world_or_another_state_s_body_is_not_a_place_s(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The Corvale Code, a thriller by a British author, tops the charts in Britain.\n\n"
+        "The book has sold more than seven million copies worldwide."
+    )
+    question = "How many copies of the Corvale Code have sold in Britain?"
+    assert asked(question, text, nlp, settings).text is None
+    text = (
+        "Arvel, which also sells planes to Australia, is growing.\n\n"
+        "Last month, Arvel won a massive order for 179 tankers from the United States Air Force."
+    )
+    ordered = "How many tankers did {} air force order from Arvel?"
+    assert asked(ordered.format("Australia's"), text, nlp, settings).text is None
+    assert asked(ordered.format("the US"), text, nlp, settings).text == "179"
+
+
+def test_one_of_a_kind_is_no_count(nlp: Language, settings: Settings) -> None:
+    text = "Pelmark fighters targeted and killed members of the Yazidi faith, one of the oldest."
+    assert asked("How many Yazidis have Pelmark fighters killed?", text, nlp, settings).text is None
+
+
+def test_a_day_named_is_told_by_that_day_s_reports_only(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Far-reaching fears shook Pelmark's markets in September and October 2016.\n\n"
+        "The Pelmark index lost 6.3 percent, or 116 points, to close the day at 1,723."
+    )
+    question = "How far did the Pelmark index fall on {}?"
+    assert questions.read(question.format("September 20, 2016")).period == (date(2016, 9, 20),) * 2
+    assert dated_answer(question.format("September 20, 2016"), text, nlp, settings).text is None
+    assert dated_answer(question.format("October 4, 2016"), text, nlp, settings).text == (
+        "6.3 percent"
+    )
+
+
+def test_people_do_not_answer_which_thing(nlp: Language, settings: Settings) -> None:
+    text = "The five writers in line for the Corvale award won their categories last month."
+    assert asked("Which book won the overall Corvale award?", text, nlp, settings).text is None
+
+
+def test_a_statement_that_only_names_today_s_topic_answers_nothing(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The Pelmark index fell by 6.89% to 31,490.\n"
+        "Ana Ruiz of Corvale Partners commented on today's falls.\n"
+        '"It\'s carnage," Ruiz said.'
+    )
+    got = asked("How did Corvale Partners' Ana Ruiz describe the falls?", text, nlp, settings)
+    assert got.text is not None
+    assert "carnage" in got.text
+
+
+def test_a_figure_that_went_the_other_way_does_not_say_how_far_it_went(nlp: Language) -> None:
+    climbed = questions.read("By how much did Arvel Air's fuel bill climb?", nlp)
+    fell = questions.read("How far did Arvel Air's profits fall?", nlp)
+    sentence = "Arvel Air has blamed high fuel prices for a 40% drop in profits."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("40%")
+    assert other_way(climbed, hit, start, start + 3)
+    assert not other_way(fell, hit, start, start + 3)
+
+
+def test_a_model_named_in_the_plural_is_named_by_one() -> None:
+    assert named_in("A320s", "Corvale Air to buy twenty new Pelmark A320 jets")
+    assert not named_in("A320s", "Corvale Air to buy twenty new Pelmark A330 jets")

@@ -73,6 +73,7 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("What was Arvel Motors' total loss for the year?", "number", "MONEY"),
         ("What was Time Warner's total profit for all of 2004?", "number", "MONEY"),
         ("Which German publication closed its comments?", "actor", "ORG"),
+        ("Which academic headed the Corvale study of sexism?", "actor", "PERSON"),
     ],
 )
 def test_the_focus_noun_refines_the_wh_word(

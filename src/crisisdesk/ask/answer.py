@@ -126,16 +126,26 @@ NEAR = 40
 OTHER_PLACE = 0.6
 #: a stored time value that names a day
 A_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: a sentence that tells a figure of the whole world, not of a place a question names
+WORLDWIDE = re.compile(
+    r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe))\b",
+    re.I,
+)
 #: what a time is compared with, just before it ("less *than forecast in* July")
 COMPARED = re.compile(r"\bthan\b[^,.;]{0,25}$")
 #: what a passage keeps when it tells of another time than the one the question names
 OTHER_TIME = 0.6
 #: how long after a period news still reports on it
 REPORTED = timedelta(days=31)
+#: how long after a day its news comes out: an undated sentence of a later report tells of
+#: another day ("lost 6.3 percent" on October 27 for October 10)
+REPORTED_DAY = timedelta(days=2)
 #: shorter than any year: a period of whole months
 YEAR = timedelta(days=360)
 #: letters of a name that a word of its document must begin with ("Senate": "senator")
 STEM_CHARS = 5
+#: a model's name in the plural ("A320s", "F-16s"): the name of one ends before the "s"
+MODELS = re.compile(r"^(.*\d)s$")
 #: a sentence that speaks of a country it named before
 THE_COUNTRY = re.compile(r"\bthe country(?:'s|’s)?\b", re.I)
 #: words that deny or withhold: a sentence without one does not answer "what did *not* ..."
@@ -422,9 +432,10 @@ def acted_otherwise(question: Question, best: Scored, src: Sources) -> str | Non
 def place_told(question: Question, passage: Passage, src: Sources) -> str | None:
     """The place of the kind of one the question asks about that the passage's sentence names
     instead of it ("Iowa" for a question on the Nevada caucuses; "43% of Ohio voters" for
-    Florida's), when the sentence neither names the asked place nor an actor of it ("Maduro"
-    for Venezuela). A title or a sentence before that names the asked place does not save it:
-    "races in Ohio, Pennsylvania and Florida are close. ... 43% of Ohio voters ..." """
+    Florida's; "the United States Air Force" for Australia's; "worldwide" for Britain), when
+    the sentence neither names the asked place nor an actor of it ("Maduro" for Venezuela). A
+    title or a sentence before that names the asked place does not save it: "races in Ohio,
+    Pennsylvania and Florida are close. ... 43% of Ohio voters ..." """
     asked = [
         p for p in question.places if p not in question.qualifiers and not qualifies(p, question)
     ]
@@ -433,6 +444,7 @@ def place_told(question: Question, passage: Passage, src: Sources) -> str | None
     hit = passage.hit
     entities = src.store.entities_in(hit.doc_id, hit.start, hit.end)
     named = [e.actor or e.text for e in entities if e.label == "GPE"]
+    named += [state_names(src.known).get(e.code or "", "") for e in entities if e.label == "ORG"]
     asked_names = {place_name(p, src.known): p for p in asked}
     codes = {e.code for e in entities if e.code}
     unsaid = [
@@ -440,7 +452,16 @@ def place_told(question: Question, passage: Passage, src: Sources) -> str | None
         for n, p in asked_names.items()
         if n not in named and not named_in(p, hit.text) and not known_as(p, src, set(), codes)
     ]
-    return other_place(unsaid, [n for n in named if n not in asked_names]) if unsaid else None
+    if unsaid and WORLDWIDE.search(hit.text):  # "seven million copies worldwide" for Britain
+        return "the world"
+    return other_place(unsaid, [n for n in named if n and n not in asked_names]) if unsaid else None
+
+
+@cache
+def state_names(known: Gazetteer) -> dict[str, str]:
+    """A state's code -> its name: the state whose body an organization is ("the United
+    States Air Force": United States)."""
+    return {e.code: e.name for e in known.by_name.values() if e.kind == "GPE" and e.code}
 
 
 def qualifies(place: str, question: Question) -> bool:
@@ -805,7 +826,7 @@ def in_period(
     published = passage.hit.published
     if question.period is None or published is None:  # told from the report: its own time
         return True
-    return asked[0] <= published <= asked[1] + REPORTED
+    return asked[0] <= published <= asked[1] + (REPORTED if asked[1] > asked[0] else REPORTED_DAY)
 
 
 def named_period(question: Question, passage: Passage) -> tuple[date, date] | None:
@@ -867,12 +888,14 @@ def between(figures: Sequence[Quantity], answer: Candidate, time: TimeExpr) -> b
 
 def other_time(question: Question, best: Scored, store: Store) -> bool:
     """The answer's sentence dates what it says, and not in the time the question names
-    ("663,000 jobs in March" for "in February 2009"), or tells a figure of part of a year for
-    a whole year's (`part_of_year`): the sources do not answer for it."""
+    ("663,000 jobs in March" for "in February 2009"), or dates nothing in a report of after
+    the day the question names, or tells a figure of part of a year for a whole year's
+    (`part_of_year`): the sources do not answer for it."""
     if best.candidate.how == "quantity" and part_of_year(question, best.passage.hit):
         return True
     spans = dates_told(question, best.passage, store, best.candidate)
-    return bool(spans) and not in_period(question, best.passage, store, best.candidate)
+    day = question.period is not None and question.period[0] == question.period[1]
+    return (bool(spans) or day) and not in_period(question, best.passage, store, best.candidate)
 
 
 def days(value: str | None) -> tuple[date, date] | None:
@@ -968,8 +991,9 @@ def named_in(name: str, text: str) -> bool:
     """The text names it: its opening letters begin a word there, capitalized as in the
     question ("Kyrgyz" for Kyrgyzstan; "tobacco firms" does not name Lorillard Tobacco) or in
     capitals, as a dateline writes it ("DUNBLANE, Scotland (AP) _"); an acronym also in full
-    ("Democratic National Committee" names the DNC)."""
-    start = name[:STEM_CHARS]
+    ("Democratic National Committee" names the DNC); a model's plural in the singular ("A320"
+    names the A320s)."""
+    start = MODELS.sub(r"\1", name)[:STEM_CHARS]
     said = any(re.search(rf"\b{re.escape(s)}", text) for s in (start, start.upper()))
     return said or spelled_out(name, text) or written_short(name, text)
 
@@ -1004,7 +1028,8 @@ def missing_names(
     rule: "The Igla-S is ... similar to US Stingers" makes the next sentence about the Igla-S,
     not the Stinger), nor an actor they mention under another alias ("US" for "the United
     States", "Denmark's unions" for "Danish"). With `whole`, or when the sentence speaks of
-    someone by a pronoun ("nobody opposed *him*"), anywhere in the sentence before counts; so
+    someone by a pronoun ("nobody opposed *him*") or opens with a description ("*The planes*
+    are expected to"), anywhere in the sentence before counts; so
     it does for the source the question gives ("according to the Labor Department": "...,
     the Labor Department reported on Friday." before the figures)."""
     before = (
@@ -1013,6 +1038,7 @@ def missing_names(
         else []
     )
     whole = whole or PRONOUN.search(passage.hit.text) is not None  # "he was confirmed 92 to 0"
+    whole = whole or described(passage, src.store)  # "The planes are expected to start ..."
     before = before if whole else before[:TOPIC_WORDS]
     ending = passage.after.text if passage.after else ""
     text = " ".join((passage.hit.text, ending, passage.hit.title or "", *before))

@@ -132,6 +132,21 @@ CHANGE = re.compile(
     r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
     re.I,
 )
+#: the words that say a change went up, and down: a figure said of the other way than the
+#: question asks ("how much did the fuel bill climb": "a 40% drop in profits") fits less
+RISING = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|gain\w*|jump\w*|increas\w*|gr[eo]w\w*|surg\w*"
+    r"|soar\w*|boost\w*|up|higher)\b",
+    re.I,
+)
+FALLING = re.compile(
+    r"\b(?:fall\w*|fell|drop\w*|declin\w*|decreas\w*|slump\w*|sli[dp]\w*|plung\w*|shr[iu]nk\w*"
+    r"|down|lower|los[est]\w*|lost)\b",
+    re.I,
+)
+OTHER_WAY = 0.5
+#: how many words on each side of a figure may say which way it went
+WAY_WORDS = 3
 #: a number told as a change ("lost 212,000"), a question about a total, a rate after a number
 CHANGED = re.compile(
     r"\b(?:lost|lose|loses|gained|gains|added|adds|cut|cuts|shed|sheds|fell|rose|dropped"
@@ -435,17 +450,8 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         periodic = True if period is None else period_said(period, hit, q.start, q.end, q.unit)
         if periodic and period is not None and not counted:  # "we get about 3,000 a year"
             counted = question.focus
-        fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
+        fit = figure_fit(question, hit, q, counted)
         fit *= 1.0 if periodic and not part_of_year(question, hit) else UNPERIODED
-        fit *= POLL_FOR_RESULT if polled(question, hit, q.start, q.end) else 1.0
-        fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
-        fit *= level_fit(question, hit, q.start, q.end)
-        fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
-        fit *= measure_fit(question, hit, q.start, q.end, base)
-        fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
-        fit *= GIVEN_COUNT if given(question, counted) else 1.0
-        fit *= outcome_said(question, hit, q.start, q.end)
-        fit *= share_fit(question, hit, q)
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -462,6 +468,41 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             )
         else:
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def figure_fit(question: Question, hit: SentenceHit, q: Quantity, counted: str | None) -> float:
+    """How well a stored figure fits the question, by what it counts and the words around it
+    (`quantities`), its period aside."""
+    base = q.base_unit or q.unit
+    fit = quantity_fit(question, q.unit, counted, base) * gap_fit(question, hit, q.end)
+    fit *= POLL_FOR_RESULT if polled(question, hit, q.start, q.end) else 1.0
+    fit *= VAGUE_FIT if VAGUE.fullmatch(q.text) else 1.0
+    fit *= level_fit(question, hit, q.start, q.end)
+    fit *= MEASURE_FOR_COUNT if counts_measure(question, q.text, base) else 1.0
+    fit *= measure_fit(question, hit, q.start, q.end, base)
+    fit *= money_kind_fit(question, hit, q.start, q.end, q.unit)
+    fit *= GIVEN_COUNT if given(question, counted) else 1.0
+    fit *= outcome_said(question, hit, q.start, q.end)
+    fit *= share_fit(question, hit, q)
+    return fit * (OTHER_WAY if other_way(question, hit, q.start, q.end) else 1.0)
+
+
+def other_way(question: Question, hit: SentenceHit, start: int, end: int) -> bool:
+    """The question asks how far something went one way and the words beside the figure say
+    it went the other ("climb" asked: "a 40% *drop* in profits")."""
+    asked = heading(question.text)
+    if asked is None:
+        return False
+    before = " ".join(hit.text[: start - hit.start].split()[-WAY_WORDS:])
+    after = " ".join(hit.text[end - hit.start :].split()[:WAY_WORDS])
+    told = heading(f"{before} {after}")
+    return told is not None and told != asked
+
+
+def heading(text: str) -> str | None:
+    """Which way the text says something went, if one way only."""
+    up, down = RISING.search(text) is not None, FALLING.search(text) is not None
+    return None if up == down else ("up" if up else "down")
 
 
 def joined_times(hit: SentenceHit, found: list[Quantity]) -> list[Quantity]:

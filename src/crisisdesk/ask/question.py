@@ -75,6 +75,11 @@ PLACED = re.compile(r"\b[A-Z][\w.'’-]*,\s+((?:[A-Z][\w.]*\s?){1,3})")
 #: month and weekday names, months also as written short ("Sept. 1"): a time the question
 #: names, not a name the passage must hold
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+#: a day of a month written out ("October 10, 2008", "10 October 2008")
+DAY_NAMED = re.compile(
+    rf"\b({_MONTH_NAMES}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)|\b(\d{{1,2}}) ({_MONTH_NAMES})\b"
+)
 CALENDAR = frozenset(
     [*MONTHS, *(m[:3] for m in MONTHS), "sept", *(d.lower() for d in calendar.day_name)]
 )
@@ -195,6 +200,7 @@ PERSON_NOUNS = frozenset(
         "columnist",
         "pundit",
         "critic",
+        *("academic", "scholar"),
         "blogger",
         "writer",
         "editor",
@@ -775,30 +781,42 @@ def parsed_focus(doc: "Doc") -> str | None:
     the question ("Which Airbus *spokesperson* said", "How many more *votes*", "In which
     American *city*", "How much *ransom*"):
     the last noun of the first run of nouns within four words after the wh-word (the small
-    parser often misattaches a question's wh-word, the tagger rarely mistags its nouns)."""
+    parser often misattaches a question's wh-word, the tagger rarely mistags its nouns), or,
+    with no noun there, a word for people the tagger took for another part of speech
+    ("which *academic* headed")."""
     words = [t.lower_ for t in doc]
     for i, word in enumerate(words):
         counting = word in ("many", "much") and i and words[i - 1] == "how"
         if word in ("which", "what") or counting:
-            run: list[str] = []
-            for token in doc[i + 1 : i + 9]:
-                if token.i and doc[token.i - 1].text == "-" and token.pos_ not in ("NOUN", "PROPN"):
-                    run = []  # "which Soviet-made missile": "Soviet" only qualifies
-                    continue
-                after_kind = token.lower_ == "of" and doc[token.i - 1].lower_ in KIND_NOUNS
-                if not run and (token.lower_ in KIND_NOUNS or after_kind):
-                    continue  # "what kind of weapon": the weapon
-                if token.pos_ in ("NOUN", "PROPN"):
-                    run.append(token.lower_)
-                elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):
-                    continue
-                elif run and token.pos_ == "ADJ" and next_noun(doc, token.i):
-                    continue  # "which German state *interior* minister": minister
-                else:
-                    break
-            if run:
-                return run[-1]
+            found = _noun_after(doc, i)
+            if found:
+                return found
     return None
+
+
+def _noun_after(doc: "Doc", i: int) -> str | None:
+    """The focus noun of the wh-word at `i` (`parsed_focus`), or None."""
+    run: list[str] = []
+    described: list[str] = []  # "which academic headed": tagged an adverb
+    for token in doc[i + 1 : i + 9]:
+        if token.i and doc[token.i - 1].text == "-" and token.pos_ not in ("NOUN", "PROPN"):
+            run = []  # "which Soviet-made missile": "Soviet" only qualifies
+            continue
+        after_kind = token.lower_ == "of" and doc[token.i - 1].lower_ in KIND_NOUNS
+        if not run and (token.lower_ in KIND_NOUNS or after_kind):
+            continue  # "what kind of weapon": the weapon
+        if not run and token.pos_ not in ("NOUN", "PROPN") and token.lower_ in PERSON_NOUNS:
+            described.append(token.lower_)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            run.append(token.lower_)
+        elif token.text == "-" or (not run and token.pos_ in ("ADJ", "DET", "NUM")):
+            continue
+        elif run and token.pos_ == "ADJ" and next_noun(doc, token.i):
+            continue  # "which German state *interior* minister": minister
+        else:
+            break
+    found = run or described
+    return found[-1] if found else None
 
 
 def next_noun(doc: "Doc", i: int) -> bool:
@@ -1086,6 +1104,8 @@ def period(question: str) -> tuple[date, date] | None:
 
     Without a year, the century or decade it names (`era`).
 
+    A day of one month names that day alone ("on October 10, 2008").
+
     Limit: one year only; a month without a year, "last week" and seasons are not read, nor
     a time the question bounds ("before April 2009"). A month that dates a report ("the 2016
     fiscal year in its *January* report"), or a month and year ("according to a *February
@@ -1109,7 +1129,21 @@ def period(question: str) -> tuple[date, date] | None:
     reported = {m.lower() for m, _ in told}
     months = [MONTHS[w] for w in words if w in MONTHS and w not in reported]
     first, last = (min(months), max(months)) if months else (1, 12)
+    day = named_day(question, year) if first == last and months else None
+    if day is not None:
+        return day, day
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def named_day(question: str, year: int) -> date | None:
+    """The one day of the year a question names ("on October 10, 2008", "19 February 2009"),
+    or None."""
+    found = DAY_NAMED.findall(question)
+    if len(found) != 1:
+        return None
+    month = MONTHS[(found[0][0] or found[0][3]).lower()]
+    day = int(found[0][1] or found[0][2])
+    return date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
 
 
 def years_back(question: str) -> int | None:

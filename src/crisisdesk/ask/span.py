@@ -80,7 +80,14 @@ from crisisdesk.ask.figures import (
     time_fit,
     times,
 )
-from crisisdesk.ask.question import EQUIPMENT_FIRST, SITES, Question, asked_stance, noun_entry
+from crisisdesk.ask.question import (
+    EQUIPMENT_FIRST,
+    PERSON_NOUNS,
+    SITES,
+    Question,
+    asked_stance,
+    noun_entry,
+)
 from crisisdesk.ask.retrieve import Passage, coverage
 from crisisdesk.ask.support import DOUBTING as DOUBTED_STANCES
 from crisisdesk.ask.verdict import SAYING, verdict
@@ -216,6 +223,15 @@ APPOSED_NAME = re.compile(
 POSSESSIVE = re.compile(r"['’]s?$")
 #: two numbers joined by a slash: an event's name ("9/11") or a date, never an answer's figure
 SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
+#: words that only say a statement's topic is the present one ("*today's* falls")
+NOW_WORDS = frozenset(["today", "tonight", "yesterday", "now", "current", "latest", "recent"])
+#: where a noun phrase's head ends: the words after it qualify it ("writers *in line for*")
+HEAD_END = re.compile(r" (?:of|in|for|on|at|from|with|by|who|which|that)\b")
+#: what follows a "one" that picks one of a kind, not a count ("one of the oldest")
+ONE_AMONG = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:\w+est|most|least|best|worst|few|many)\b",
+    re.I,
+)
 #: a question about who said, denied, urged ... something: its answer is a source
 #: a question about who doubts: its holder is in the doubt records ("who questioned ...")
 DOUBTING = re.compile(
@@ -319,6 +335,7 @@ UNNAMED = 0.3
 #: the auxiliaries of what will be, and the words of a question that ask of what was to come
 FUTURE = frozenset(["will", "shall"])
 TO_COME = FUTURE | frozenset(["due", "scheduled", "expected", "planned", "set"])
+ASKED_TO_COME = FUTURE | frozenset(["should"])
 #: what a place keeps when its sentence says the question's act was done somewhere else
 ELSEWHERE = 0.6
 #: cues of what a source wants, plans or agreed to (the forms news writes, stemmed: the
@@ -673,9 +690,10 @@ def past(question: "Doc") -> bool:
 
 
 def coming(question: "Doc") -> bool:
-    """The question asks when something will be ("when *will* the House vote")."""
+    """The question asks when something will be ("when *will* the House vote", "when
+    *should* the airline begin receiving")."""
     root = next((t for t in question if t.dep_ == "ROOT"), None)
-    return root is not None and any(k.lower_ in FUTURE for k in root.children)
+    return root is not None and any(k.lower_ in ASKED_TO_COME for k in root.children)
 
 
 def done(doc: "Doc", start: int, end: int) -> bool:
@@ -890,13 +908,16 @@ def unfitting(
 ) -> bool:
     """The entity is no candidate: of a label not asked, a short form in brackets, a name of
     an event ("9/11"), part of a word ("one-off gains"), inside a span of time (`spans`: "a
-    10-hour tour" says how long, not when) or an age for a date."""
+    10-hour tour" says how long, not when), "one" that picks one of a kind ("one of the
+    oldest") or an age for a date."""
     if abbreviation(hit, e.start, e.end) or e.label not in question.labels:
         return True
     if SLASHED.fullmatch(e.text) or WORD_MADE.match(hit.text[e.end - hit.start :]):
         return True
     if any(a <= e.start and e.end <= b for a, b in spans):
         return True
+    if e.text.lower() == "one" and ONE_AMONG.match(hit.text[e.end - hit.start :]):
+        return True  # "the Yazidi religion, one of the oldest in the region": no count
     return question.kind == "date" and aged(hit, e)  # "Sanders, 74, will not run again"
 
 
@@ -1287,7 +1308,8 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
     if question.kind == "actor" and named_only:  # "which airline": a name, or one so called
         out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
     if question.kind == "phrase" and question.focus:  # "what chemical agent": not a town
-        out = [replace(c, fit=c.fit * OTHER_KIND) if other_kind(c.text) else c for c in out]
+        focus = question.focus
+        out = [replace(c, fit=c.fit * OTHER_KIND) if other_kind(c.text, focus) else c for c in out]
     if question.slot.role == "clause":  # a yes/no question's answer: what the sentence says
         out = [replace(c, how="clause", fit=told(question, c.text)) for c in out]
     sort = kind_asked(question.text)
@@ -1302,12 +1324,22 @@ def broader(candidate: Candidate, sort: str) -> Candidate:
     return replace(candidate, fit=candidate.fit * OTHER_KIND) if general else candidate
 
 
-def other_kind(text: str) -> bool:
+def other_kind(text: str, focus: str | None = None) -> bool:
     """The phrase is headed by a noun of a kind of its own: a place, a time or a sum ("the
-    *town* of Marea", "two *years*"), not the thing a "what X" question asks for."""
+    *town* of Marea", "two *years*"), or people the `focus` does not name ("the five
+    *writers* in line for the award" for which book; not "Marines" for which personnel, nor
+    a name, "The History Boys"), not the thing a "what X" question asks for."""
     words = [w.lower() for w in WORD.findall(text.split(" of ")[0])]
     entry = noun_entry(words[-1]) if words else None
-    return entry is not None and entry[0] in ("place", "date", "number")
+    if entry is not None and entry[0] in ("place", "date", "number"):
+        return True
+    head = WORD.findall(HEAD_END.split(text, maxsplit=1)[0])[-1:]
+    if not head or not focus or head[0][0].isupper():  # "The History Boys": a name
+        return False
+    noun = head[0].lower()
+    if not {noun, noun.removesuffix("s")} & PERSON_NOUNS:
+        return False
+    return focus not in PERSON_NOUNS and not stems_for(focus) & stems_for(noun)
 
 
 def of_the_kind(candidate: Candidate, sort: str) -> Candidate:
@@ -1572,9 +1604,13 @@ def choice(question: str, hit: SentenceHit) -> Candidate | None:
 
 def said(text: str, asked: AbstractSet[str], *, small: bool = False) -> bool:
     """True when every word of `text` already occurs in the question: it cannot be the
-    answer; with `small`, every word but its small ones (a statement "an Apple boycott" for
-    why Trump urged a boycott of Apple)."""
-    words = [w for w in WORD.findall(text.lower()) if not (small and w in STOP_WORDS)]
+    answer; with `small`, every word but its small ones and those that only say it is now (a
+    statement "an Apple boycott" for why Trump urged a boycott of Apple, "today's falls" for
+    how Buik described the falls of October 24)."""
+    words = WORD.findall(text.lower())
+    if small:
+        bare = (POSSESSIVE.sub("", w) for w in words)  # "today's": today
+        words = [w for w in bare if w not in STOP_WORDS and w not in NOW_WORDS]
     return bool(words) and all(found(w, asked) for w in words)
 
 
