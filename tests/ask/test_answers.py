@@ -41,6 +41,7 @@ from crisisdesk.ask.span import (
     parsed,
     phrase_candidates,
     titled,
+    whole_name,
 )
 from crisisdesk.ask.words import stem
 from crisisdesk.desk import Desk
@@ -2260,3 +2261,28 @@ def test_a_figure_that_went_the_other_way_does_not_say_how_far_it_went(nlp: Lang
 def test_a_model_named_in_the_plural_is_named_by_one() -> None:
     assert named_in("A320s", "Corvale Air to buy twenty new Pelmark A320 jets")
     assert not named_in("A320s", "Corvale Air to buy twenty new Pelmark A330 jets")
+
+
+def test_what_a_figure_climbed_to_asks_for_the_level(nlp: Language, settings: Settings) -> None:
+    text = (
+        "In March, the Corvale unemployment rate, which had been at a 24-year low, edged up "
+        "0.2 point to 4.7 percent."
+    )
+    read = questions.read("What did the Corvale jobless rate climb to in March?", nlp)
+    assert read.kind == "number"
+    got = asked("What did the Corvale jobless rate climb to in March?", text, nlp, settings)
+    assert got.text == "4.7 percent"
+
+
+def test_a_chamber_s_vote_asks_for_the_tally(nlp: Language, settings: Settings) -> None:
+    text = "In the Senate nobody opposed Ana Ruiz, a Corvale judge: she was confirmed 92 to 0."
+    got = asked("What was the Senate vote confirming Ana Ruiz?", text, nlp, settings)
+    assert got.text == "92 to 0"
+
+
+def test_a_name_does_not_grow_into_a_currency() -> None:
+    sentence = "Arvel sold its car unit to Cerberus Capital Management for US$7.4 billion."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("Cerberus")
+    end = start + len("Cerberus Capital Management")
+    assert whole_name(hit, start, end) == (start, end)

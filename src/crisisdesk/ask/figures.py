@@ -15,7 +15,7 @@ from crisisdesk import vectors
 from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
-from crisisdesk.ask.question import PERSON_NOUNS, Question
+from crisisdesk.ask.question import PERSON_NOUNS, TO_LEVEL, Question
 from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
 from crisisdesk.records import Quantity
 from crisisdesk.store import SentenceHit, Store
@@ -82,6 +82,7 @@ LINKS = frozenset(
 TALLY = re.compile(r"(?<![\w.,/-])\d{1,3} ?(?:[-–]|to) ?\d{1,3}(?![\w/%-]|[.,]\d)")
 TALLY_ASKED = re.compile(
     r"\b(?:margin|tally|score|split)\b|\b(?:what|which) (?:was |is )?(?:the )?(?:final )?vote\b"
+    r"|\bwhat (?:was|is) the (?:\w+ ){1,2}vote\b"
     r"|\bby what vote\b",
     re.I,
 )
@@ -669,7 +670,7 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
     figure = hit.text[start - hit.start : end - hit.start]
     if before.endswith(("'s ", "’s ", "' ")) and not MEASURED.match(figure):
         return MODEL  # "Boeing's 787", not "Murphy's 15-hour filibuster"
-    change = CHANGE.search(question.text) is not None
+    change = CHANGE.search(question.text) is not None and not TO_LEVEL.search(question.text.lower())
     stepped = STEP.match(after) and not SCORED.search(before)  # "won, 27.6 to 24.3": a score
     if (stepped and not change) or (change and LEVEL.search(before)):
         return MODEL

@@ -575,9 +575,16 @@ OWNER = r"(?:[\w.&-]+ ){0,3}[\w.&-]+(?:['’]s|s['’])"
 #: nouns that only hold a count of something else ("the number of troops")
 CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
+#: a question for the level something went to ("what did the jobless rate climb to")
+TO_LEVEL = re.compile(
+    r"^\W*what (?:\w+ ){1,6}?(?:ris(?:e|en)|rose|climb|fall|fallen|fell|drop|jump|increase"
+    r"|decrease|decline|grow|grown|grew|edge|slip|slide|slid|surge|soar|sink|sank|swell|shrink"
+    r"|shrank) to\b"
+)
 #: (pattern on the lowercased question, answer kind, labels that can answer, the most fitting
 #: first). First match wins; these run before the focus noun is looked up.
 RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (TO_LEVEL, "number", ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")),
     (
         re.compile(
             rf"\bhow much (money|(did|does|do|is|are|was|were|will|has|have) .*{MONEY_VERBS}"

@@ -390,7 +390,7 @@ KIND_NAMED = frozenset({"county", "district", "borough", "parish", "township"})
 #: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
 #: "of/for" and capitalized words ("Henry III *of Castile*")
 NAME_TAIL = re.compile(
-    r"^(?: [IVX]+\b(?!['’-])| (?:of|for|de|du|von|van)(?: the)?(?: [A-Z][\w'’&-]*)+)"
+    r"^(?: [IVX]+\b(?!['’-])| (?:of|for|de|du|von|van)(?: the)?(?: [A-Z][\w'’&-]*\b(?![$€£\d]))+)"
 )
 #: what begins a name before the start the tagger gave it: capitalized words joined by "of/for"
 #: ("*Federal Service for* the Financial Markets")
@@ -1016,8 +1016,9 @@ def whole_name(
     I", "the Financial Markets" -> "Federal Service for the Financial Markets", "Henry III of"
     -> "Henry III of Castile", "Secure Solutions USA Inc." -> "G4S Secure Solutions USA Inc.";
     without `grows_back`, never to the words before it (a state is no part of "Gov. Mike
-    Pence *of Indiana*"). Limit: only capitalized words joined by "of/for", or a coded word,
-    grow a name."""
+    Pence *of Indiana*"), nor to a currency ("Cerberus Capital Management *for US*$7.4
+    billion"). Limit: only capitalized words joined by "of/for", or a coded word, grow a
+    name."""
     a, b = start - hit.start, end - hit.start
     if headline_case(WORD.findall(hit.text)):  # "... Unite in Support of Ted Cruz"
         return start, end
