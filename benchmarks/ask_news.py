@@ -32,7 +32,9 @@ Airbus cutting?"), as the held-out checks do; so do `aquaint2.jsonl`, `timebank2
 `polnear3.jsonl` (blind, written a round later) over the AQUAINT, TimeBank and PolNeAR dev
 stores, and `ieer2.jsonl`, `events3.jsonl` and `policy2.jsonl` (blind, a round later still)
 over the IE-ER, events and policy stores; `bbc3.jsonl`, `wiki3.jsonl` and `world4.jsonl`
-(blind, the round after) over the BBC, MEANTIME and world stores.
+(blind, the round after) over the BBC, MEANTIME and world stores; `aquaint3.jsonl`,
+`events4.jsonl` and `claims2.jsonl` (blind, written later that round) over the AQUAINT, events
+and claims stores.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.
