@@ -35,6 +35,7 @@ from crisisdesk.ask.nations import counted_states, group_fit
 from crisisdesk.ask.span import (
     KIND_FIT,
     UNKINDED,
+    beyond_dateline,
     broader,
     kind_named,
     kind_of_sort,
@@ -2286,3 +2287,23 @@ def test_a_name_does_not_grow_into_a_currency() -> None:
     start = sentence.index("Cerberus")
     end = start + len("Cerberus Capital Management")
     assert whole_name(hit, start, end) == (start, end)
+
+
+def test_that_number_counts_what_the_sentence_before_counted(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "At the moment, Arvel Motors has 6,246 dealers in Corvale.\n"
+        "It intends to reduce that number to 3,605 by the end of 2017."
+    )
+    question = "How many Corvale dealers did Arvel Motors want left by late 2017?"
+    assert dated_answer(question, text, nlp, settings).text == "3,605"
+
+
+def test_a_dateline_of_the_place_alone_names_no_one(nlp: Language, settings: Settings) -> None:
+    text = "CORVALE -- President Ruiz on Thursday named Tomas Vidal for a second term at the bank."
+    question = "Who was nominated to challenge Tomas Vidal for the bank's presidency?"
+    sentence = SentenceHit("doc", 0, 0, len(text), text)
+    found = [Candidate(0, 7, "CORVALE", "entity"), Candidate(21, 25, "Ruiz", "entity")]
+    assert beyond_dateline(found, sentence, places=False) == found[1:]
+    assert asked(question, text, nlp, settings).text == "Ruiz"

@@ -175,6 +175,12 @@ from tests.ask.test_ask import asked
             "president.",
             None,
         ),
+        (  # "had" asks of the verb after the subject
+            "Had James Kopp ever been convicted of a felony?",
+            "He has been arrested more than a dozen times during abortion protests in seven "
+            "states and Italy, but has no felony convictions.",
+            "no",
+        ),
         (  # the other way
             "Did the Pelmark index close higher on Monday?",
             "For the day, the Pelmark index closed down 6.4 percent, or 486 points.",

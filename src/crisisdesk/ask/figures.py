@@ -21,8 +21,12 @@ from crisisdesk.records import Quantity
 from crisisdesk.store import SentenceHit, Store
 
 #: a dateline: place in capitals, the filing date, the agency ("LOS ANGELES, Sept. 28 (UPI) —",
-#: AP's "CANBERRA, Australia (AP) _")
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–_-]+(?:\s|$)")
+#: AP's "CANBERRA, Australia (AP) _"), or the place alone ("WASHINGTON -- President Obama")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+, [^—–()]{3,24}?(?: \([\w .]+\))? ?[—–_-]+(?:\s|$)"
+    r"|^(?=[A-Z.'-]{5}|[A-Z.'-]+ [A-Z])[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*"
+    r"(?: (?:--|[—–_])| \([\w .]+\) [—–_-]+)\s"
+)
 #: an age as news gives it ("40-year-old", "aged 40", "Crutcher, 40,"), the name it belongs to
 #: (after "40-year-old [police officer]", else before it), whose age a question asks, and what
 #: another's age keeps of its fit
@@ -156,6 +160,10 @@ CHANGED = re.compile(
 )
 #: what a change keeps when the question asks for a level
 CHANGE_FOR_LEVEL = 0.3
+#: a figure given for a count the sentence before told ("reduce *that number* to 3,605")
+THAT_NUMBER = re.compile(
+    r"\b(?:that|this|the) (?:number|figure|total|count)(?: [\w-]+){0,2} $", re.I
+)
 #: what may stand between the parts of a time told in two units ("14 minutes 32.93 seconds")
 PARTS_GAP = re.compile(r"\s*(?:,|and)?\s*")
 #: the losses of a side in a war, not a change of a level ("lost over 6,000 *dead and
@@ -447,6 +455,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         counted = copies_of(hit, q.end, counted)
         if counted in OTHERS and before:  # "80 people were killed and 18 others": people
             counted = before
+        counted = counted or referred_count(question, hit, q.start, store)
         before = counted or before
         periodic = True if period is None else period_said(period, hit, q.start, q.end, q.unit)
         if periodic and period is not None and not counted:  # "we get about 3,000 a year"
@@ -469,6 +478,16 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             )
         else:
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
+
+
+def referred_count(question: Question, hit: SentenceHit, start: int, store: Store) -> str | None:
+    """What "that number" before a figure counts: the question's focus, when the sentence
+    before says it ("GM has 6,246 dealers. It intends to reduce *that number* to 3,605")."""
+    if not question.focus or not THAT_NUMBER.search(hit.text[: start - hit.start]):
+        return None
+    prior = store.sentence_before(hit)
+    said = prior is not None and stems_for(question.focus) & words_of(prior.text)
+    return question.focus if said else None
 
 
 def figure_fit(question: Question, hit: SentenceHit, q: Quantity, counted: str | None) -> float:

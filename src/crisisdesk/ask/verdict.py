@@ -167,6 +167,9 @@ def _main(question: "Doc") -> "Token | None":
         return None
     if root.i == 0 and root.lemma_ == "do":  # "Did Holm back the deal", "back" not a verb
         return _after_subject(root, question)
+    if root.i == 0 and root.lemma_ == "have":  # "Had Kopp ever been *convicted*"
+        verbs = (t for t in question[root.i + 1 :] if t.pos_ == "VERB" and t.dep_ != "aux")
+        return next(verbs, root)
     said = [k for k in root.children if k.dep_ == "ccomp"]
     if root.lemma_.lower() in HOLDING and said:
         return _existing(said[0]) or said[0]
