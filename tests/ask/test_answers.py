@@ -2307,3 +2307,46 @@ def test_a_dateline_of_the_place_alone_names_no_one(nlp: Language, settings: Set
     found = [Candidate(0, 7, "CORVALE", "entity"), Candidate(21, 25, "Ruiz", "entity")]
     assert beyond_dateline(found, sentence, places=False) == found[1:]
     assert asked(question, text, nlp, settings).text == "Ruiz"
+
+
+def test_a_name_is_named_with_or_without_its_accents() -> None:
+    assert named_in("Gülen", "the cleric Fethullah Gulen, who lives in Pennsylvania")
+    assert named_in("Gulen", "the cleric Fethullah Gülen, who lives in Pennsylvania")
+    assert not named_in("Gulen", "the cleric Fethullah Gallen, who lives in Pennsylvania")
+
+
+def test_names_a_hyphen_joins_are_each_named(nlp: Language, settings: Settings) -> None:
+    text = (
+        "The U.S. military is testing new ways to find tunnels.\n\n"
+        "In the defense bill, Congress provided about $120 million for a joint Defense "
+        "Department and Israel Defense Forces tunnel-detection project."
+    )
+    question = "How much did Congress put toward a joint U.S.-Israeli tunnel-detection project?"
+    assert asked(question, text, nlp, settings).text == "$120 million"
+
+
+def test_a_role_a_few_words_after_a_name_titles_it() -> None:
+    sentence = (
+        "Republican Christine Todd Whitman, the former New Jersey governor and Corvale agency "
+        "head, said she would vote for Ana Ruiz."
+    )
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("Christine")
+    assert titled("governor", hit, start, start + len("Christine Todd Whitman"))
+
+
+def test_which_islands_asks_for_a_place_called_islands() -> None:
+    sentence = "The bomb materials came from the Middle East through the Comoro Islands."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    islands = sentence.index("the Comoro")
+    middle = sentence.index("the Middle")
+    assert kind_named("islands", hit, islands, islands + len("the Comoro Islands")) == 1.0
+    assert kind_named("islands", hit, middle, middle + len("the Middle East")) == UNKINDED
+
+
+def test_a_capital_answers_which_city_though_it_stands_for_a_union(
+    nlp: Language, settings: Settings
+) -> None:
+    text = "About 200 Corvale diplomats left Pelmark.\n\nThey were flown to Brussels, Belgium."
+    question = "To which city were the Corvale diplomats leaving Pelmark taken?"
+    assert asked(question, text, nlp, settings).text == "Brussels"

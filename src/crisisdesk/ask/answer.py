@@ -49,7 +49,7 @@ from crisisdesk.ask.support import (
     words_said,
 )
 from crisisdesk.ask.verdict import deciding, verdict
-from crisisdesk.ask.words import WORD, spelled_out, words_of
+from crisisdesk.ask.words import WORD, folded, spelled_out, words_of
 from crisisdesk.records import Answer, Citation, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
@@ -927,15 +927,18 @@ def not_in_document(
     ("senator" for "Senate"), an actor of the document it names ("Nicolás" for Nicolás
     Maduro, called "Maduro" there) or whose state it is ("Venezuela" for Maduro), alone or in
     the question's name of several words holding it ("Rican" in "Puerto Rican": Puerto Rico),
-    mentions it."""
+    mentions it; names a hyphen joins ("U.S.-Israeli") are mentioned when each is."""
     doc = src.store.document(passage.hit.doc_id) if names else None
     if doc is None:
         return []
-    words = {w[:STEM_CHARS] for w in words_of(doc.text)}
+    if any(len(joined(n)) > 1 for n in names):
+        parts = {n: not_in_document(joined(n), passage, src, runs) for n in names}
+        return [n for n in names if parts[n]]
+    words = {w[:STEM_CHARS] for w in words_of(folded(doc.text))}
     missing = [
         n
         for n in names
-        if not {n.lower()[:STEM_CHARS], f"{n.lower()}s"[:STEM_CHARS]} & words
+        if not {folded(n.lower())[:STEM_CHARS], f"{folded(n.lower())}s"[:STEM_CHARS]} & words
         and not spelled_out(n, doc.text)
         and not surnamed(n, runs, words)
         and not place_kind(n, runs, doc.text)
@@ -992,9 +995,9 @@ def named_in(name: str, text: str) -> bool:
     question ("Kyrgyz" for Kyrgyzstan; "tobacco firms" does not name Lorillard Tobacco) or in
     capitals, as a dateline writes it ("DUNBLANE, Scotland (AP) _"); an acronym also in full
     ("Democratic National Committee" names the DNC); a model's plural in the singular ("A320"
-    names the A320s)."""
-    start = MODELS.sub(r"\1", name)[:STEM_CHARS]
-    said = any(re.search(rf"\b{re.escape(s)}", text) for s in (start, start.upper()))
+    names the A320s); accents aside ("Gulen" names Gülen)."""
+    start, plain = folded(MODELS.sub(r"\1", name))[:STEM_CHARS], folded(text)
+    said = any(re.search(rf"\b{re.escape(s)}", plain) for s in (start, start.upper()))
     return said or spelled_out(name, text) or written_short(name, text)
 
 

@@ -223,6 +223,9 @@ APPOSED_NAME = re.compile(
 POSSESSIVE = re.compile(r"['’]s?$")
 #: two numbers joined by a slash: an event's name ("9/11") or a date, never an answer's figure
 SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
+#: how many characters after a name may hold the role that titles it ("Christine Todd
+#: Whitman, *the former New Jersey governor*"), up to eight words with the name's own
+TITLE_AFTER = 60
 #: words that only say a statement's topic is the present one ("*today's* falls")
 NOW_WORDS = frozenset(["today", "tonight", "yesterday", "now", "current", "latest", "recent"])
 #: where a noun phrase's head ends: the words after it qualify it ("writers *in line for*")
@@ -384,9 +387,11 @@ SMALL_PLACES = frozenset(
         *("center", "centre", "mall", "stadium", "airport", "hotel", "base", "prison"),
     ]
 )
-#: the places a name calls by their kind ("Greene County", "the Bronx borough"): a place
-#: whose name does not is not one of them ("Osceola" for "which county")
-KIND_NAMED = frozenset({"county", "district", "borough", "parish", "township"})
+#: the places a name calls by their kind ("Greene County", "the Bronx borough", "the Comoro
+#: Islands"): a place whose name does not is not one of them ("Osceola" for "which county")
+KIND_NAMED = frozenset(
+    {"county", "district", "borough", "parish", "township", "island", "isle", "river", "lake"}
+)
 #: what continues a name past the end the tagger gave it: a regnal number ("Richard *I*") or
 #: "of/for" and capitalized words ("Henry III *of Castile*")
 NAME_TAIL = re.compile(
@@ -881,6 +886,8 @@ def _entities(
     sources = speakers(question, hit, store)
     spans = lasting(hit, store) if question.kind == "date" else []
     found = store.entities_in(hit.doc_id, hit.start, hit.end)
+    if question.kind == "place":  # "flown to Brussels": the city, though it stands for the EU
+        found = [replace(e, label="GPE") if e.text in capitals() else e for e in found]
     several = (plural(question.focus) and question.kind in ("actor", "place")) or (
         question.kind == "place" and question.focus is None  # "where": "Kosovo and Serbia"
     )
@@ -1091,7 +1098,7 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     before = hit.text[max(0, start - hit.start - 40) : start - hit.start]
     sayings = list(SAYING_AFTER.finditer(before))
     before = before[sayings[-1].end() :] if sayings else before
-    after = hit.text[end - hit.start : end - hit.start + 30]
+    after = hit.text[end - hit.start : end - hit.start + TITLE_AFTER]
     after = after[: cut.start()] if (cut := SAYING_AFTER.search(after)) else after
     own = hit.text[start - hit.start : end - hit.start]
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]

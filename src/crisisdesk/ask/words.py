@@ -2,6 +2,7 @@
 parts, plural numbers ("777s")."""
 
 import re
+import unicodedata
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
@@ -95,3 +96,9 @@ def _spells(letters: str, words: list[str], i: int) -> bool:
         else:
             return False
     return due == len(letters)
+
+
+def folded(text: str) -> str:
+    """The text without its accents ("Nicolás Gülen": "Nicolas Gulen"): a reader may type a
+    name either way, and sources write it either way."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
