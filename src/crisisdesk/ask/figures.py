@@ -16,7 +16,7 @@ from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import PERSON_NOUNS, TO_LEVEL, Question
-from crisisdesk.ask.words import WORD, found, stem, stems_for, words_of
+from crisisdesk.ask.words import WORD, found, heading, stem, stems_for, words_of
 from crisisdesk.records import Quantity
 from crisisdesk.store import SentenceHit, Store
 
@@ -137,18 +137,8 @@ CHANGE = re.compile(
     r"|jump\w*|increase\w*|decrease\w*|more|fewer|less|up|down)\b",
     re.I,
 )
-#: the words that say a change went up, and down: a figure said of the other way than the
-#: question asks ("how much did the fuel bill climb": "a 40% drop in profits") fits less
-RISING = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|gain\w*|jump\w*|increas\w*|gr[eo]w\w*|surg\w*"
-    r"|soar\w*|boost\w*|up|higher)\b",
-    re.I,
-)
-FALLING = re.compile(
-    r"\b(?:fall\w*|fell|drop\w*|declin\w*|decreas\w*|slump\w*|sli[dp]\w*|plung\w*|shr[iu]nk\w*"
-    r"|down|lower|los[est]\w*|lost)\b",
-    re.I,
-)
+#: what a figure keeps that went the other way than the question asks ("how much did the fuel
+#: bill climb": "a 40% drop in profits")
 OTHER_WAY = 0.5
 #: how many words on each side of a figure may say which way it went
 WAY_WORDS = 3
@@ -447,7 +437,7 @@ def gap_fit(question: Question, hit: SentenceHit, end: int) -> float:
 def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
     """The sentence's stored quantities, each with how well it fits; a count answering a
     measure question names what it counts ("how close": "three words")."""
-    period = asked_period(question)
+    period, partial = asked_period(question), part_of_year(question, hit)
     before: str | None = None
     for q in joined_times(hit, store.quantities_in(hit.doc_id, hit.start, hit.end)):
         base = q.base_unit or q.unit
@@ -461,7 +451,7 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
         if periodic and period is not None and not counted:  # "we get about 3,000 a year"
             counted = question.focus
         fit = figure_fit(question, hit, q, counted)
-        fit *= 1.0 if periodic and not part_of_year(question, hit) else UNPERIODED
+        fit *= 1.0 if periodic and not partial else UNPERIODED
         key = f"{q.base_value or q.value}:{q.base_unit or q.unit}"
         start, end = qualified_start(hit, q.start, q.qualifier), counted_end(hit, q.end, q.counted)
         phrase = hit.text[start - hit.start : end - hit.start]
@@ -517,12 +507,6 @@ def other_way(question: Question, hit: SentenceHit, start: int, end: int) -> boo
     after = " ".join(hit.text[end - hit.start :].split()[:WAY_WORDS])
     told = heading(f"{before} {after}")
     return told is not None and told != asked
-
-
-def heading(text: str) -> str | None:
-    """Which way the text says something went, if one way only."""
-    up, down = RISING.search(text) is not None, FALLING.search(text) is not None
-    return None if up == down else ("up" if up else "down")
 
 
 def joined_times(hit: SentenceHit, found: list[Quantity]) -> list[Quantity]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from crisisdesk.ask.align import CONDITION, denied, forms, matches, matches_root
 from crisisdesk.ask.retrieve import close_words
-from crisisdesk.ask.words import stems_for
+from crisisdesk.ask.words import heading, stems_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,12 +45,6 @@ OPPOSITES = {
     "approve": "reject",
     "attend": "skip",
     "agree": "refuse",
-}
-#: the words that say which way an act went: a sentence that says the other way says no
-#: ("did the Nikkei close higher": "the Nikkei closed down 6.4 percent")
-HEADINGS = {
-    **dict.fromkeys(["up", "higher", "upward", "upwards", "above"], "up"),
-    **dict.fromkeys(["down", "lower", "downward", "downwards", "below"], "down"),
 }
 #: verbs whose clause holds what the question asks is so ("did the inspector *find* that she
 #: *stepped in*": whether she stepped in)
@@ -112,9 +106,10 @@ def deciding(question: "Doc", sentence: "Doc | Span") -> "tuple[str, Span] | Non
 
 
 def _heading(token: "Token") -> str | None:
-    """Which way the word says its act went ("close *higher*", "closed *down*"), if it says."""
-    ways = {HEADINGS.get(k.lower_) for k in token.children} - {None}
-    return next(iter(ways)) if len(ways) == 1 else None
+    """Which way the words below it say its act went ("close *higher*", "closed *down*"): a
+    sentence that says the other way says no ("did the Nikkei close higher": "the Nikkei
+    closed down 6.4 percent")."""
+    return heading(" ".join(k.lower_ for k in token.children))
 
 
 def _clause(token: "Token") -> "Span":

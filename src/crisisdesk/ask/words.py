@@ -102,3 +102,22 @@ def folded(text: str) -> str:
     """The text without its accents ("Nicolás Gülen": "Nicolas Gulen"): a reader may type a
     name either way, and sources write it either way."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+#: the words that say a change went up, and down
+RISING = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|gain\w*|jump\w*|increas\w*|gr[eo]w\w*|surg\w*"
+    r"|soar\w*|boost\w*|up|higher|upwards?|above)\b",
+    re.I,
+)
+FALLING = re.compile(
+    r"\b(?:fall\w*|fell|drop\w*|declin\w*|decreas\w*|slump\w*|sli[dp]\w*|plung\w*|shr[iu]nk\w*"
+    r"|down|lower|downwards?|below|los[est]\w*|lost)\b",
+    re.I,
+)
+
+
+def heading(text: str) -> str | None:
+    """Which way the text says something went, if one way only."""
+    up, down = RISING.search(text) is not None, FALLING.search(text) is not None
+    return None if up == down else ("up" if up else "down")
