@@ -2350,3 +2350,16 @@ def test_a_capital_answers_which_city_though_it_stands_for_a_union(
     text = "About 200 Corvale diplomats left Pelmark.\n\nThey were flown to Brussels, Belgium."
     question = "To which city were the Corvale diplomats leaving Pelmark taken?"
     assert asked(question, text, nlp, settings).text == "Brussels"
+
+
+def test_an_answer_that_is_none_of_the_options_offered_is_no_answer(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "In the race for Corvale attorney general, the Democratic candidate, Ana Ruiz, who favors "
+        "abortion rights, faced the incumbent, Tomas Vidal."
+    )
+    question = "Who won the Corvale attorney general race, Ruiz or Vidal?"
+    got = asked(question, text, nlp, settings)
+    assert got.text is None
+    assert got.reason == "the sources do not say which of Ruiz or Vidal"

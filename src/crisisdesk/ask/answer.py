@@ -21,6 +21,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crisisdesk import vectors
 from crisisdesk.analyze.countries import capitals
 from crisisdesk.analyze.gazetteer import Gazetteer
@@ -110,6 +112,8 @@ SERIES = frozenset({"number", "amount"})
 NOW = re.compile(
     r"\b(?:is|are|has|have|does|do|so far|now|to date|currently|latest|in total|in all)\b", re.I
 )
+#: the options a question offers at its end ("who won the race, Spitzer or Vacco?")
+OFFERED = re.compile(r",\s*([\w.'’-]+(?: [\w.'’-]+){0,3}) or ([\w.'’-]+(?: [\w.'’-]+){0,3})\W*$")
 #: the share of the best answer's confidence a yes/no question's sentence that decides it needs
 DECIDING = 0.5
 #: candidates whose agreement across sources counts: values, not names
@@ -412,7 +416,20 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     place = place_told(question, best.passage, src)
     if place:
         return f"the sources tell it for {place}, not for the place asked"
-    return None
+    return not_offered(question, best.candidate)
+
+
+def not_offered(question: Question, candidate: Candidate) -> str | None:
+    """Why the answer is none of the options the question offers ("who won the race, Spitzer
+    or Vacco?": "Democratic" is neither), or None."""
+    offered = OFFERED.search(question.text)
+    if offered is None or question.kind not in ("actor", "place", "phrase"):
+        return None
+    said = {w.lower() for w in WORD.findall(candidate.text)}
+    options = [{w.lower() for w in WORD.findall(o)} - STOP_WORDS for o in offered.groups()]
+    if any(words & said for words in options):
+        return None
+    return f"the sources do not say which of {offered.group(1)} or {offered.group(2)}"
 
 
 def acted_otherwise(question: Question, best: Scored, src: Sources) -> str | None:
