@@ -52,7 +52,7 @@ from crisisdesk.ask.support import (
 )
 from crisisdesk.ask.verdict import deciding, verdict
 from crisisdesk.ask.words import WORD, folded, spelled_out, words_of
-from crisisdesk.records import Answer, Citation, Entity, Quantity, TimeExpr
+from crisisdesk.records import Answer, Citation, Document, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
 
@@ -948,14 +948,20 @@ def not_in_document(
     doc = src.store.document(passage.hit.doc_id) if names else None
     if doc is None:
         return []
-    if any(len(joined(n)) > 1 for n in names):
-        parts = {n: not_in_document(joined(n), passage, src, runs) for n in names}
-        return [n for n in names if parts[n]]
+    parts = {n: joined(n) for n in names}
+    unsaid = set(unmentioned_parts([p for n in names for p in parts[n]], doc, src, runs))
+    return [n for n in names if unsaid & set(parts[n])]
+
+
+def unmentioned_parts(
+    names: list[str], doc: Document, src: Sources, runs: tuple[str, ...]
+) -> list[str]:
+    """The names the document never mentions (`not_in_document`), each a whole name."""
     words = {w[:STEM_CHARS] for w in words_of(folded(doc.text))}
     missing = [
         n
         for n in names
-        if not {folded(n.lower())[:STEM_CHARS], f"{folded(n.lower())}s"[:STEM_CHARS]} & words
+        if not {folded(f"{n.lower()}s")[:STEM_CHARS], folded(n.lower())[:STEM_CHARS]} & words
         and not spelled_out(n, doc.text)
         and not surnamed(n, runs, words)
         and not place_kind(n, runs, doc.text)
