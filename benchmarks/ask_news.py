@@ -34,7 +34,8 @@ stores, and `ieer2.jsonl`, `events3.jsonl` and `policy2.jsonl` (blind, a round l
 over the IE-ER, events and policy stores; `bbc3.jsonl`, `wiki3.jsonl` and `world4.jsonl`
 (blind, the round after) over the BBC, MEANTIME and world stores; `aquaint3.jsonl`,
 `events4.jsonl` and `claims2.jsonl` (blind, written later that round) over the AQUAINT, events
-and claims stores.
+and claims stores; `wiki4.jsonl`, `timebank3.jsonl` and `campaign2.jsonl` (blind, the round
+after) over MEANTIME's stock-market articles, TimeBank and the campaign store.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.

@@ -2363,3 +2363,45 @@ def test_an_answer_that_is_none_of_the_options_offered_is_no_answer(
     got = asked(question, text, nlp, settings)
     assert got.text is None
     assert got.reason == "the sources do not say which of Ruiz or Vidal"
+
+
+ONE_COUNTRY = (
+    "America's economy gained strength in January, the government said on Friday. "
+    "Factories hired briskly and builders were busy. "
+    "The economy added 210,000 jobs last month, the Labor Department said."
+)
+
+
+def test_the_one_country_a_story_names_need_not_be_named_again(
+    nlp: Language, settings: Settings
+) -> None:
+    added = asked("How many jobs did America's economy add?", ONE_COUNTRY, nlp, settings)
+    assert added.text == "210,000"
+
+
+def test_a_story_of_two_countries_must_name_the_one_asked(
+    nlp: Language, settings: Settings
+) -> None:
+    text = ONE_COUNTRY.replace("were busy.", "were busy, as they were in Canada.")
+    assert asked("How many jobs did America's economy add?", text, nlp, settings).text is None
+
+
+@pytest.mark.parametrize(("year", "expected"), [("2016", None), ("2012", "310,000")])
+def test_a_figure_of_an_event_of_another_year_does_not_answer(
+    year: str, expected: str | None, nlp: Language, settings: Settings
+) -> None:
+    text = "Lena Varga won 310,000 votes as the Unity Party's 2012 presidential nominee."
+    question = f"How many votes did Lena Varga get in the {year} election?"
+    assert asked(question, text, nlp, settings).text == expected
+
+
+def test_a_sentence_opening_with_a_pronoun_speaks_of_a_subject_before(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "The Open Records Act will take effect in Norland next year. "
+        "Similar rules arrive in Westmark at the same time. "
+        "It gives citizens access to files held by about 40,000 public offices."
+    )
+    question = "Roughly how many public offices fall under the Open Records Act?"
+    assert asked(question, text, nlp, settings).text == "40,000"

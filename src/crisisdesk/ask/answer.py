@@ -38,7 +38,8 @@ from crisisdesk.ask.introduced import introduced_by, named_next
 from crisisdesk.ask.limits import measure_asked, set_against_limit
 from crisisdesk.ask.nations import asked_states, counted_states, group_fit, state_fit
 from crisisdesk.ask.places import other_place
-from crisisdesk.ask.question import ERA, Question
+from crisisdesk.ask.question import ERA, EVENT_YEAR, Question
+from crisisdesk.ask.question import YEAR as WRITTEN_YEAR
 from crisisdesk.ask.retrieve import Passage, coverage, next_sentence, term_weights
 from crisisdesk.ask.span import anchors, candidates, distance, parsed
 from crisisdesk.ask.support import (
@@ -122,6 +123,8 @@ VALUES = frozenset({"quantity", "time"})
 #: Igla-S for the Stinger's): their sentence must name what the question names; a name or a
 #: clause answers from a sentence that calls its subject otherwise ("the deletion of e-mails")
 VALUED = frozenset({"number", "amount", "quantity", "date"})
+#: the kinds of question a figure answers
+FIGURES = frozenset({"number", "amount", "quantity"})
 #: share of another sentence's score that agreeing with it adds
 AGREEMENT = 0.5
 #: characters at which closeness to the question's words halves its bonus
@@ -165,6 +168,13 @@ PREFIX_CHARS = 5
 DESCRIPTION = re.compile(
     r"^\W*(?:(?:But|And|Yet|Still|However),? )?the (?:[\w-]+ ){0,3}?[a-z][\w-]*\b", re.I
 )
+#: a sentence that opens with a pronoun as its subject ("It provides ...", not "It is ...")
+OPENING_PRONOUN = re.compile(
+    r"^\W*(?:He|She|They|It)\s+(?!is\b|was\b|'s\b|’s\b|has been\b|will be\b|would be\b"
+    r"|seems\b|appears\b)[a-z]"
+)
+#: how many sentences before the one before a pronoun's referent is sought in
+REFERENT_SENTENCES = 2
 #: a third person's pronoun: the sentence speaks of whom the one before names
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
 #: a number written in digits ("5,000", "447", "3.5"), and one that may be a year
@@ -411,7 +421,7 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
     if denies and not NEGATION.search(best.passage.hit.text):
         return "the question denies what its source affirms"
-    if other_time(question, best, src.store):
+    if other_time(question, best, src.store) or other_event_year(question, best):
         return "the sources tell it for another time than asked"
     place = place_told(question, best.passage, src)
     if place:
@@ -915,6 +925,37 @@ def other_time(question: Question, best: Scored, store: Store) -> bool:
     return (bool(spans) or day) and not in_period(question, best.passage, store, best.candidate)
 
 
+def other_event_year(question: Question, best: Scored) -> bool:
+    """The question asks a figure of an event it names by its year ("how many votes ... in
+    the 2016 election") and the answer's sentence names years, none of them that one
+    ("470,000 votes ... as the Green Party's 2012 presidential nominee"): it tells of another
+    such event."""
+    asked = EVENT_YEAR.search(question.text)
+    if question.kind not in FIGURES or asked is None:
+        return False
+    if len(WRITTEN_YEAR.findall(question.text)) != 1:
+        return False
+    year = next(a or b for a, b in WRITTEN_YEAR.findall(asked.group()))
+    hit, answer = best.passage.hit, best.candidate
+    stretch = own_stretch(hit.text, answer.start - hit.start, answer.end - hit.start)
+    told = {a or b for a, b in WRITTEN_YEAR.findall(stretch)}
+    return bool(told) and year not in told
+
+
+def own_stretch(text: str, start: int, end: int) -> str:
+    """The words of a sentence around a figure, up to the figures before and after it (a
+    year past another figure dates that one: "$75,000 ..., down from the $600,000 it gave in
+    2012")."""
+    others = [
+        m
+        for m in NUMBER.finditer(text)
+        if (m.end() <= start or m.start() >= end) and not YEAR_LIKE.fullmatch(m.group())
+    ]
+    low = max((m.end() for m in others if m.end() <= start), default=0)
+    high = min((m.start() for m in others if m.start() >= end), default=len(text))
+    return text[low:high]
+
+
 def days(value: str | None) -> tuple[date, date] | None:
     """The first and last day of a stored time value that names a century, decade, year,
     quarter or month."""
@@ -1074,6 +1115,9 @@ def missing_names(
         missing = [n for n in missing if not (n in question.speaker and named_in(n, told))]
     if missing:  # the story's dateline places all of it ("CANBERRA, Australia (AP) _")
         missing = [n for n in missing if not named_in(n, dateline(passage.hit, src.store))]
+    if missing and OPENING_PRONOUN.match(passage.hit.text) and passage.before:
+        openings = " ".join(earlier_openings(passage.before, src.store))
+        missing = [n for n in missing if not named_in(n, openings)]
     runs = question.name_runs
     missing = [n for n in missing if not by_outlet(n, runs, passage.hit.outlet)]
     if not missing:
@@ -1087,11 +1131,51 @@ def missing_names(
     if THE_COUNTRY.search(hit.text):
         actors |= document_states(hit.doc_id, src)
     states = {e.code for e in entities if e.actor and e.code}
-    return [
+    missing = [
         n
         for n in missing
         if not any(known_as(r, src, actors, states) for r in (n, *runs) if n in r)
     ]
+    return beyond_sole_state(missing, hit.doc_id, src)
+
+
+def beyond_sole_state(names: list[str], doc_id: str, src: Sources) -> list[str]:
+    """The names but the country that is the only one the document names (`sole_state`)."""
+    codes = {n: country_code(n, src.known) for n in names}
+    if not any(codes.values()):
+        return names
+    sole = sole_state(doc_id, src)
+    return [n for n in names if codes[n] is None or codes[n] != sole]
+
+
+def sole_state(doc_id: str, src: Sources) -> str | None:
+    """The code of the one country a document names (its places and peoples), if it names
+    only one: a story from that country's press need not name it in every sentence ("the
+    economy added 358,000 jobs" in a story that said "America's economic stamina" before)."""
+    doc = src.store.document(doc_id)
+    entities = src.store.entities_in(doc_id, 0, len(doc.text)) if doc else []
+    codes = {e.code for e in entities if e.code and e.label in ("GPE", "NORP")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def country_code(name: str, known: Gazetteer) -> str | None:
+    """The code of the country the name is ("USA" for "America" and "U.S."), or None."""
+    entry = known.lookup(name)
+    return entry.code if entry is not None and entry.kind == "GPE" else None
+
+
+def earlier_openings(before: SentenceHit, store: Store) -> list[str]:
+    """The opening words of the sentences before `before`, up to REFERENT_SENTENCES back:
+    where a sentence that opens with a pronoun may find whom it speaks of ("The Freedom of
+    Information Act will cover ..." two sentences before "It provides ...")."""
+    out = []
+    hit: SentenceHit | None = before
+    for _ in range(REFERENT_SENTENCES):
+        hit = store.sentence_before(hit) if hit is not None else None
+        if hit is None:
+            break
+        out.append(" ".join(hit.text.split()[:TOPIC_WORDS]))
+    return out
 
 
 def dateline(hit: SentenceHit, store: Store) -> str:
