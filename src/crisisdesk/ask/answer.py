@@ -1152,9 +1152,7 @@ def sole_state(doc_id: str, src: Sources) -> str | None:
     """The code of the one country a document names (its places and peoples), if it names
     only one: a story from that country's press need not name it in every sentence ("the
     economy added 358,000 jobs" in a story that said "America's economic stamina" before)."""
-    doc = src.store.document(doc_id)
-    entities = src.store.entities_in(doc_id, 0, len(doc.text)) if doc else []
-    codes = {e.code for e in entities if e.code and e.label in ("GPE", "NORP")}
+    codes = {e.code for e in places_of(doc_id, src) if e.code}
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -1196,6 +1194,11 @@ def known_as(name: str, src: Sources, actors: set[str], states: set[str]) -> boo
 
 def document_states(doc_id: str, src: Sources) -> set[str]:
     """The countries a document names: what "the country" of its sentences may be."""
+    return {e.actor for e in places_of(doc_id, src) if e.actor}
+
+
+def places_of(doc_id: str, src: Sources) -> list[Entity]:
+    """The places and peoples a whole document names (GPE and NORP entities)."""
     doc = src.store.document(doc_id)
     entities = src.store.entities_in(doc_id, 0, len(doc.text)) if doc else []
-    return {e.actor for e in entities if e.actor and e.label in ("GPE", "NORP")}
+    return [e for e in entities if e.label in ("GPE", "NORP")]
