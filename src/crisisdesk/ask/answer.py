@@ -1167,12 +1167,12 @@ def earlier_openings(before: SentenceHit, store: Store) -> list[str]:
     where a sentence that opens with a pronoun may find whom it speaks of ("The Freedom of
     Information Act will cover ..." two sentences before "It provides ...")."""
     out = []
-    hit: SentenceHit | None = before
     for _ in range(REFERENT_SENTENCES):
-        hit = store.sentence_before(hit) if hit is not None else None
-        if hit is None:
+        earlier = store.sentence_before(before)
+        if earlier is None:
             break
-        out.append(" ".join(hit.text.split()[:TOPIC_WORDS]))
+        out.append(" ".join(earlier.text.split()[:TOPIC_WORDS]))
+        before = earlier
     return out
 
 
