@@ -29,6 +29,7 @@ from crisisdesk.ask.figures import (
     naming_fit,
     other_way,
     polled,
+    quantity_fit,
     same_thing,
 )
 from crisisdesk.ask.nations import counted_states, group_fit
@@ -454,6 +455,40 @@ def dated_answer(question: str, text: str, nlp: Language, settings: Settings) ->
     doc = make_document(text, origin="context", published=date(2016, 10, 4))
     store = flow.memory_store(doc, next(flow.analyzed([doc], settings))[1])  # type: ignore[arg-type]
     return ask(question, store, nlp=nlp, settings=settings)
+
+
+def test_a_month_asked_of_what_will_be_is_the_next_one(nlp: Language, settings: Settings) -> None:
+    text = (
+        "Ana Ruiz won Tuesday's primary for the state's only seat. She will now face "
+        "Republican Tom Hale in December, although she is the favourite."
+    )
+    question = "Which Republican will Ana Ruiz run against in December?"
+    assert dated_answer(question, text, nlp, settings).text == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("figure", "fit"),
+    [("64 percent", MODEL), ("48 percent", 1.0)],
+)
+def test_a_drop_told_from_one_level_to_another_is_answered_by_the_second(
+    figure: str, fit: float, nlp: Language
+) -> None:
+    question = questions.read("How far did support for the mayor drop in May?", nlp)
+    sentence = "Support for the mayor among young voters fell in May from 64 percent to 48 percent."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(figure)
+    assert level_fit(question, hit, start, start + len(figure)) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "fit"),
+    [
+        ("How much did Thai shares lose on Monday?", 1.0),  # a share as well as a sum
+        ("How much did the airline lose last year?", 0.4),  # a loss of money
+    ],
+)
+def test_a_market_moves_by_a_share(question: str, fit: float, nlp: Language) -> None:
+    assert quantity_fit(questions.read(question, nlp), "percent", None, "percent") == fit
 
 
 def test_an_exact_figure_answers_before_a_vague_one(nlp: Language, settings: Settings) -> None:

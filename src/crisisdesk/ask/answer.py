@@ -142,6 +142,8 @@ WORLDWIDE = re.compile(
 COMPARED = re.compile(r"\bthan\b[^,.;]{0,25}$")
 #: what a passage keeps when it tells of another time than the one the question names
 OTHER_TIME = 0.6
+#: a question of what will be: the months it names are the next ones, not the last
+AHEAD = re.compile(r"\b(?:will|won't|shall|going to|due to|set to|scheduled to)\b", re.I)
 #: how long after a period news still reports on it
 REPORTED = timedelta(days=31)
 #: how long after a day its news comes out: an undated sentence of a later report tells of
@@ -839,9 +841,10 @@ def in_period(
 ) -> bool:
     """The passage tells of the time the question names: a date of its sentence falls in it,
     or, when the sentence dates nothing, its document was published in it or soon after
-    (news of "February 2009" comes out in February or March; a year told from now, "last
-    year", is the one before the report's own). The answer's own date is not one of them:
-    "until January 30, 2009" answers how long the facilities of September 2008 were to last.
+    (news of "February 2009" comes out in February or March, news of what will be also
+    before; a year told from now, "last year", is the one before the report's own). The
+    answer's own date is not one of them: "until January 30, 2009" answers how long the
+    facilities of September 2008 were to last.
     A question of since when a state has held ("since when had the Fed held rates near zero,
     as of October 2015") names the time it still held, not the answer's."""
     asked = named_period(question, passage)
@@ -853,19 +856,24 @@ def in_period(
     published = passage.hit.published
     if question.period is None or published is None:  # told from the report: its own time
         return True
+    if AHEAD.search(question.text) and published <= asked[1]:  # told before it came
+        return True
     return asked[0] <= published <= asked[1] + (REPORTED if asked[1] > asked[0] else REPORTED_DAY)
 
 
 def named_period(question: Question, passage: Passage) -> tuple[date, date] | None:
     """The days of the time the question names; of a time told from the report ("last
     year", "in October"), the one its passage's report tells of: the year so many years
-    before its own, the latest such months by it."""
+    before its own, the latest such months by it, or the next ones when the question asks
+    what will be."""
     published = passage.hit.published
     if question.period is not None or published is None:
         return question.period
     if question.months is not None:
         first, last = question.months
         back = question.years_back
+        if back is None and AHEAD.search(question.text):  # "will face Greene in November"
+            back = -int(last < published.month)
         year = published.year - (int(first > published.month) if back is None else back)
         return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
     if question.years_back is not None:

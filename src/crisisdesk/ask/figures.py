@@ -131,6 +131,10 @@ SCORED = re.compile(
     re.I,
 )
 LEVEL = re.compile(r"\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$")
+#: the level a change started from, told with the one it went to ("fell *from* 71 percent to
+#: 55"), and the words before the level it went to
+FROM_LEVEL = re.compile(r"\bfrom (?:about |around |nearly |almost |over )?[$€£]?$", re.I)
+FROM_TO = re.compile(r"\bfrom [$€£]?\d[\d,.]*(?: [\w-]+){0,3} to [$€£]?$", re.I)
 CHANGE = re.compile(
     r"\b(by how|rise|rose|risen|fall|fell|fallen|drop\w*|gain\w*|los[et]|climb\w*|sli[dp]|shed"
     r"|cut\w*|add\w*|grow\w*|grew|expand\w*|shr[iu]nk\w*|contract\w*"
@@ -231,6 +235,8 @@ MODEL = 0.6
 SHARED = frozenset(
     ["support", "approval", "disapproval", "opposition", "turnout", "unemployment", "trust"]
 )
+#: what moves by a share as well as by a sum ("stocks lost twelve percent")
+MARKETS = frozenset(["stocks", "shares", "stock", "index", "market", "markets", "currency"])
 #: a figure joined to its unit ("15-hour", "10-mile"): a measure, not a model (while
 #: "Canova's 43 percent" is Canova's share)
 MEASURED = re.compile(r"^[\d.,]+-[A-Za-z]+$")
@@ -667,15 +673,18 @@ def period_said(said: re.Pattern[str], hit: SentenceHit, start: int, end: int, u
 def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> float:
     """A number that names a model ("Boeing's 787") fits less; so does a change on the way
     to a level ("rose 15,000 last week to 444,000", "lost 212,000 customers") unless the
-    question asks how much something rose, and then the level it rose to; and a rate ("£1,400
-    per mother") when the question asks for a total."""
+    question asks how much something rose, and then the level it rose to (but not when the
+    level it rose from is told: "fell from 71 percent to 55" answers with 55); and a rate
+    ("£1,400 per mother") when the question asks for a total."""
     before, after = hit.text[: start - hit.start], hit.text[end - hit.start :]
     figure = hit.text[start - hit.start : end - hit.start]
     if before.endswith(("'s ", "’s ", "' ")) and not MEASURED.match(figure):
         return MODEL  # "Boeing's 787", not "Murphy's 15-hour filibuster"
     change = CHANGE.search(question.text) is not None and not TO_LEVEL.search(question.text.lower())
     stepped = STEP.match(after) and not SCORED.search(before)  # "won, 27.6 to 24.3": a score
-    if (stepped and not change) or (change and LEVEL.search(before)):
+    if stepped and (not change or FROM_LEVEL.search(before)):  # "fell from 71 percent to 55"
+        return MODEL
+    if change and LEVEL.search(before) and not FROM_TO.search(before):
         return MODEL
     if not change and CHANGED.search(before) and not CASUALTIES.match(after):
         # "lost 212,000 customers" for how many it has
@@ -792,7 +801,7 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
     if question.kind == "amount":  # "how much": money, a measure, a share, then a count
         return 1.0 if unit in MONEY_UNITS else 0.8 if unit != "count" else 0.6
     if wanted == "MONEY":
-        return 1.0 if money(unit) else 0.4
+        return 1.0 if money(unit) or (unit == "percent" and market_change(question)) else 0.4
     if wanted == "PERCENT":
         return 1.0 if unit == "percent" else 0.4
     if question.kind == "quantity" and sized(question):  # "how big was the audience"
@@ -800,6 +809,12 @@ def quantity_fit(question: Question, unit: str, counted: str | None, base: str =
     if question.kind == "quantity":  # a measure ("how far", "how long"): not a sum of money
         return 1.0 if unit not in ("count", "percent", *MONEY_UNITS) else 0.6
     return number_fit(question, unit, counted, base)
+
+
+def market_change(question: Question) -> bool:
+    """The question asks how much a market or a price moved ("how much did Indonesian stocks
+    lose"), which a share tells as well as a sum."""
+    return CHANGE.search(question.text) is not None and bool(MARKETS & set(question.terms))
 
 
 def own_count(question: Question, counted: str) -> bool:
