@@ -34,10 +34,12 @@ from crisisdesk.ask.figures import (
 )
 from crisisdesk.ask.nations import counted_states, group_fit
 from crisisdesk.ask.span import (
+    DESK_PLACE,
     KIND_FIT,
     UNKINDED,
     beyond_dateline,
     broader,
+    entity_fit,
     kind_named,
     kind_of_sort,
     parsed,
@@ -48,7 +50,7 @@ from crisisdesk.ask.span import (
 from crisisdesk.ask.words import stem
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
-from crisisdesk.records import Answer, Said
+from crisisdesk.records import Answer, Entity, Said
 from crisisdesk.settings import Settings
 from crisisdesk.store import SentenceHit
 from tests.ask.test_align import SEED
@@ -489,6 +491,23 @@ def test_a_drop_told_from_one_level_to_another_is_answered_by_the_second(
 )
 def test_a_market_moves_by_a_share(question: str, fit: float, nlp: Language) -> None:
     assert quantity_fit(questions.read(question, nlp), "percent", None, "percent") == fit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [
+        ("Ruiz praised the Tribune's Lisbon Political Editor Ana Costa on Monday.", DESK_PLACE),
+        ("Ruiz praised the Tribune's editor Ana Costa in Lisbon on Monday.", 1.0),
+    ],
+)
+def test_a_place_a_journalist_reports_from_is_not_where_it_happened(
+    sentence: str, fit: float, nlp: Language
+) -> None:
+    question = questions.read("Where did Ruiz praise Ana Costa?", nlp)
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("Lisbon")
+    lisbon = Entity(start, start + 6, "Lisbon", "GPE")
+    assert entity_fit(question, hit, lisbon, None) == pytest.approx(fit)
 
 
 def test_an_exact_figure_answers_before_a_vague_one(nlp: Language, settings: Settings) -> None:

@@ -26,6 +26,16 @@ from tests.ask.test_ask import asked
             "The firm declined to confirm the bid, saying it does not comment on speculation.",
             "no",
         ),
+        (  # the thing asked about said by the name it is told by
+            "Did Canal 5 renew its Casa Verde revival for another season?",
+            "And, yes, Canal 5 renewed Casa Verde for a fourth season.",
+            "yes",
+        ),
+        (
+            "Did Canal 5 renew its Casa Verde revival for another season?",
+            "Canal 5 renewed Casa Blanca for a fourth season.",
+            None,
+        ),
         (  # the opposite word
             "Do the shipping firms admit to a conspiracy?",
             "The shipping firms deny that they conspired to fix prices.",

@@ -321,6 +321,14 @@ UNTALLIED = 0.5
 UNCOUNTED = 0.6
 #: a place's name and a comma before a place: that one is its region ("Jupiter, *Fla.*")
 AFTER_PLACE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
+#: a place that only says where a journalist reports from ("Breitbart's *Washington* Political
+#: Editor"), not where something happened; and what it keeps
+DESK = re.compile(
+    r"^[\s-]+(?:(?:political|diplomatic|foreign|senior|chief|deputy|special|based)\s+)*"
+    r"(?:editor|correspondent|bureau|reporter|columnist)s?\b",
+    re.I,
+)
+DESK_PLACE = 0.3
 #: "who is X's minister": the role is all the question says of its answer, so a name the
 #: sentence does not call so keeps little of its fit
 ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
@@ -1000,6 +1008,7 @@ def entity_fit(
         region = AFTER_PLACE.search(hit.text[: e.start - hit.start]) is not None
         fit *= place_fit(question.focus, state or region)
         fit *= kind_named(question.focus, hit, e.start, e.end)
+        fit *= DESK_PLACE if DESK.match(hit.text[e.end - hit.start :]) else 1.0
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not named:

@@ -195,8 +195,9 @@ def _predicate(token: "Token") -> bool:
 
 def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
     """The sentence says the predicate's object (or, failing a common noun there, the first of
-    its prepositions'), in a reader's words for it, when it has one ("the bipartisan *deal*"
-    for "back the debt *agreement*"; "ask Obama for his *endorsement*")."""
+    its prepositions'), in a reader's words for it or by the name it is told by, when it has
+    one ("the bipartisan *deal*" for "back the debt *agreement*"; "ask Obama for his
+    *endorsement*")."""
     if predicate.pos_ == "NOUN":  # "was there evidence of a plot": what it is about
         return True
     if not _names_said(predicate, sentence):
@@ -210,7 +211,16 @@ def _object_said(predicate: "Token", sentence: "Doc | Span") -> bool:
     wanted = forms(objects[0].lemma_.lower()) | stems_for(objects[0].lemma_.lower())
     if any(matches(t, wanted) for t in sentence):
         return True
+    named = _named_by(objects[0])
+    if named and named <= {t.lower_ for t in sentence}:
+        return True
     return bool(close_words([objects[0].lower_], sentence.text))  # "the race": "the presidency"
+
+
+def _named_by(noun: "Token") -> set[str]:
+    """The words of the proper name a common noun is told by ("its *Hawaii* Five-0 revival"):
+    a sentence that names them all says the thing ("renewed Hawaii Five-0")."""
+    return {k.lower_ for k in noun.lefts if k.dep_ in ("compound", "nmod") and k.pos_ == "PROPN"}
 
 
 def _names_said(predicate: "Token", sentence: "Doc | Span") -> bool:
