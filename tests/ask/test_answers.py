@@ -1637,6 +1637,24 @@ def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -
     assert acted(spoke, '"We may use the reserve fund," said Ana Ruiz, its spokeswoman.')
     asking = questions.read("What did the minister ask the envoy to tell investors?", nlp)
     assert acted(asking, "He also urged the envoy to tell investors that the port is safe.")
+    bust = questions.read("Which Dutch bank went bust in March?", nlp)
+    assert acted(bust, "A small lender, Van Dam Bank, declared bankruptcy on March 3.")
+
+
+@pytest.mark.parametrize(("focus", "titled_"), [("insurer", True), ("exporter", False)])
+def test_a_doer_s_noun_names_the_firm_by_its_root(focus: str, titled_: bool) -> None:
+    sentence = "A mid-size insurance company, Van Dam Life Insurance, declared bankruptcy."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("Van Dam")
+    assert titled(focus, hit, start, start + len("Van Dam Life Insurance")) is titled_
+
+
+def test_a_level_asked_with_to_what_is_no_change(nlp: Language) -> None:
+    question = questions.read("To what level did the jobless rate rise in May?", nlp)
+    sentence = "The jobless rate rose 0.3 points to 5.1 percent in May."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("5.1 percent")
+    assert level_fit(question, hit, start, start + len("5.1 percent")) == 1.0
 
 
 @pytest.mark.parametrize(

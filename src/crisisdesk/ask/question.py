@@ -575,12 +575,14 @@ OWNER = r"(?:[\w.&-]+ ){0,3}[\w.&-]+(?:['’]s|s['’])"
 #: nouns that only hold a count of something else ("the number of troops")
 CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
-#: a question for the level something went to ("what did the jobless rate climb to")
-TO_LEVEL = re.compile(
-    r"^\W*what (?:\w+ ){1,6}?(?:ris(?:e|en)|rose|climb|fall|fallen|fell|drop|jump|increase"
-    r"|decrease|decline|grow|grown|grew|edge|slip|slide|slid|surge|soar|sink|sank|swell|shrink"
-    r"|shrank) to\b"
+#: the verbs of a level moving
+MOVED = (
+    r"(?:ris(?:e|en)|rose|climb|fall|fallen|fell|drop|jump|increase|decrease|decline|grow|grown"
+    r"|grew|edge|slip|slide|slid|surge|soar|sink|sank|swell|shrink|shrank)"
 )
+#: a question for the level something went to ("what did the jobless rate climb to", "to
+#: what price did the shares sink")
+TO_LEVEL = re.compile(rf"^\W*(?:what (?:\w+ ){{1,6}}?{MOVED} to|to what (?:\w+ ){{1,6}}?{MOVED})\b")
 #: (pattern on the lowercased question, answer kind, labels that can answer, the most fitting
 #: first). First match wins; these run before the focus noun is looked up.
 RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (

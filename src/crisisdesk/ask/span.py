@@ -226,6 +226,9 @@ SLASHED = re.compile(r"\d{1,2}/\d{1,2}")
 #: how many characters after a name may hold the role that titles it ("Christine Todd
 #: Whitman, *the former New Jersey governor*"), up to eight words with the name's own
 TITLE_AFTER = 60
+#: the ending of a noun for who does something, after a root of five letters or more
+#: ("insur*er*": "insurance", "export*er*": "exports")
+AGENT = re.compile(r"(?<=\w{5})(?:er|or)$")
 #: words that only say a statement's topic is the present one ("*today's* falls")
 NOW_WORDS = frozenset(["today", "tonight", "yesterday", "now", "current", "latest", "recent"])
 #: where a noun phrase's head ends: the words after it qualify it ("writers *in line for*")
@@ -1100,7 +1103,8 @@ TITLES = {
 def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     """The entity or the words around it name what the question asks for ("which industry
     watcher": "analyst Erich Merkle", "Erich Merkle, an analyst"; "which banks": "Bank of
-    America"); True without a focus noun. A title before a verb of saying is the speaker's
+    America"; "which insurer": "Yamato Life Insurance", by the root of a doer's noun); True
+    without a focus noun. A title before a verb of saying is the speaker's
     ("the commissioner *says* an internal review shows")."""
     if focus is None or focus in ("person", "people", "one"):
         return True
@@ -1113,7 +1117,10 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
     wanted = stems_for(focus)
     cues = ROLE_CUES.get(stem(focus), frozenset())
-    return any(stem(TITLES.get(w, w)) in wanted or w in cues for w in near)
+    root = AGENT.sub("", stem(focus)) if AGENT.search(stem(focus)) else None
+    return any(
+        stem(TITLES.get(w, w)) in wanted or w in cues or (root and w.startswith(root)) for w in near
+    )
 
 
 def speakers(question: Question, hit: SentenceHit, store: Store) -> list[tuple[int, int]] | None:
