@@ -981,7 +981,12 @@ def test_the_skier_who_won_is_named(nlp: Language, settings: Settings) -> None:
 
 @pytest.mark.parametrize(
     ("counted", "people"),
-    [("Rwandan Tutsis and moderate Hutus", True), ("civilians", True), ("armored cars", False)],
+    [
+        ("Rwandan Tutsis and moderate Hutus", True),
+        ("civilians", True),
+        ("signatures", True),  # each one's who signed
+        ("armored cars", False),
+    ],
 )
 def test_people_of_some_kind_are_counted_as_people(counted: str, people: bool) -> None:
     assert same_thing("people", counted) is people
@@ -1647,6 +1652,22 @@ def test_a_doer_s_noun_names_the_firm_by_its_root(focus: str, titled_: bool) -> 
     hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
     start = sentence.index("Van Dam")
     assert titled(focus, hit, start, start + len("Van Dam Life Insurance")) is titled_
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "fit"),
+    [
+        ("Once a petition tops 100,000 signatures, it must be debated.", "100,000", MODEL),
+        ("The petition has reached a record 563,000 signatures.", "563,000", 1.0),
+    ],
+)
+def test_a_number_a_condition_names_is_no_tally(
+    sentence: str, figure: str, fit: float, nlp: Language
+) -> None:
+    question = questions.read("How many people signed the petition?", nlp)
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(figure)
+    assert level_fit(question, hit, start, start + len(figure)) == fit
 
 
 def test_a_level_asked_with_to_what_is_no_change(nlp: Language) -> None:

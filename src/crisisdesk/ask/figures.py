@@ -115,6 +115,13 @@ THRESHOLD = re.compile(
     r"^(?: [\w-]+){0,2} (?:needed|required|necessary)\b|^(?: [\w-]+){0,2} (?:threshold|mark)\b",
     re.I,
 )
+#: a number a condition names ("*once a petition tops* 100,000 signatures, it must be
+#: considered"): what is needed, not what happened
+REACHED_IF = re.compile(
+    r"\b(?:once|if|when|unless)\b[^,.;]{0,40}\b(?:tops?|reach(?:es)?|hits?|exceeds?|passes"
+    r"|surpass(?:es)?|crosses)\s+(?:more than |over |at least )?[$€£]?$",
+    re.I,
+)
 NEEDED_ASKED = re.compile(r"\b(?:need|needs|needed|required?|necessary|threshold|magic)\b", re.I)
 #: a year between an article and a noun it names ("a 2012 records request"), and what it
 #: keeps for a question about another thing
@@ -237,6 +244,8 @@ SHARED = frozenset(
 )
 #: what moves by a share as well as by a sum ("stocks lost twelve percent")
 MARKETS = frozenset(["stocks", "shares", "stock", "index", "market", "markets", "currency"])
+#: what counts people by the names they signed ("563,000 signatures" for how many signed)
+SIGNED = frozenset(["signatures", "signatories", "signers"])
 #: a figure joined to its unit ("15-hour", "10-mile"): a measure, not a model (while
 #: "Canova's 43 percent" is Canova's share)
 MEASURED = re.compile(r"^[\d.,]+-[A-Za-z]+$")
@@ -695,7 +704,8 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return MODEL
     if AVERAGE_ASKED.search(question.text) and not averaged(before, after):
         return UNAVERAGED  # "$1.3 trillion in student debt" for the average graduate's
-    if THRESHOLD.match(after) and not NEEDED_ASKED.search(question.text):
+    needed = THRESHOLD.match(after) or REACHED_IF.search(before)
+    if needed and not NEEDED_ASKED.search(question.text):
         return MODEL  # "1,237 delegates needed to clinch" for how many voted for him
     if WHOLE.search(before) and not TOTAL.search(question.text):  # "10 of 12 victims": 10
         return CHANGE_FOR_LEVEL
@@ -881,7 +891,7 @@ def people_stems() -> frozenset[str]:
 def named_thing(focus: str, counted: str) -> bool:
     """The counted thing says the focus: a word in common or of its root ("shooting
     incidents" for "shootings"), a synonym from the lexicon, or people of some kind for
-    "people" ("Rwandan Tutsis", "civilians")."""
+    "people" ("Rwandan Tutsis", "civilians", and the signatures each one gave)."""
     mine = stems_for(focus)
     words = WORD.findall(counted)
     if mine & {stem(w) for w in words}:
@@ -889,7 +899,8 @@ def named_thing(focus: str, counted: str) -> bool:
     if len(focus) >= ROOT and any(w.lower()[:ROOT] == focus.lower()[:ROOT] for w in words):
         return True
     return focus.lower() in ("people", "persons") and any(
-        w.lower() in PERSON_NOUNS or (w[:1].isupper() and w.endswith("s")) for w in words
+        w.lower() in PERSON_NOUNS or w.lower() in SIGNED or (w[:1].isupper() and w.endswith("s"))
+        for w in words
     )
 
 
