@@ -54,6 +54,8 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("What proportion of voters turned out?", "number", "PERCENT"),
         ("How many ships were sunk?", "number", "CARDINAL"),
         ("What lump sum did the firm offer?", "number", "MONEY"),
+        ("What does the agency estimate the family's net worth to be?", "number", "MONEY"),
+        ("Which casino grew its revenue the most?", "actor", "ORG"),
         ("Which rebel leader signed the accord?", "actor", "PERSON"),
         ("Which shipping company bought the port?", "actor", "ORG"),
         ("Who authorized the strike when the talks failed?", "actor", "PERSON"),

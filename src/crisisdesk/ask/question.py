@@ -413,6 +413,8 @@ ORG_NOUNS = frozenset(
         "label",
         "studio",
         "publisher",
+        *("casino", "hotel", "retailer", "chain", "restaurant", "contractor", "operator"),
+        *("developer", "pac", "website", "startup", "conglomerate"),
     ]
 )
 REASON = re.compile(
@@ -591,7 +593,7 @@ RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         re.compile(
             rf"\bhow much (money|(did|does|do|is|are|was|were|will|has|have) .*{MONEY_VERBS}"
             rf"|(was|is|were|are|will) .*worth)\b"
-            rf"|\b(estimated|expected|said|believed) to (cost|be worth)\b|\bworth\b\W*$"
+            rf"|\b(estimated|expected|said|believed) to (cost|be worth)\b|\bworth\b(?: to be)?\W*$"
         ),
         "number",
         ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"),
