@@ -44,6 +44,7 @@ from crisisdesk.ask.span import (
     kind_of_sort,
     parsed,
     phrase_candidates,
+    setting_dated,
     titled,
     whole_name,
 )
@@ -1668,6 +1669,22 @@ def test_a_number_a_condition_names_is_no_tally(
     hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
     start = sentence.index(figure)
     assert level_fit(question, hit, start, start + len(figure)) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "setting"),
+    [
+        ("On what date was Ana Ruiz detained after the failed coup attempt?", True),
+        ("On what date was the coup attempt?", False),
+    ],
+)
+def test_a_time_of_the_act_s_setting_does_not_date_the_act(
+    question: str, setting: bool, nlp: Language
+) -> None:
+    sentence = "In the wake of the coup attempt July 15, the government declared Ruiz a plotter."
+    start = sentence.index("July 15")
+    told = setting_dated(nlp(question), nlp(sentence), start, start + len("July 15"))
+    assert told is setting
 
 
 def test_a_level_asked_with_to_what_is_no_change(nlp: Language) -> None:

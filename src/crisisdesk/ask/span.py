@@ -416,6 +416,8 @@ NAME_HEAD = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:of|for) $")
 CODED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Z&-]*\d[A-Z0-9&-]* $")
 
 
+#: the words that give an act's setting in a question ("detained *after* the coup")
+SETTING_WORDS = frozenset(["after", "before", "following", "during", "amid", "since"])
 #: the kinds of answer a slot's filler may give (numbers and dates come from the records)
 ARGUED = frozenset({"actor", "place", "phrase", "yesno", "statement", "title"})
 #: sentences parsed at answer time, by text (a passage is read again as another's context)
@@ -690,9 +692,27 @@ def dating_the_act(
     asked, doc = parsed(question.text, nlp), parsed(hit.text, nlp)
     telling = any(t.lemma_.lower() in SAYING for t in asked)
     fit = act_time_fit(doc, start, end, question.acts, telling=telling)
+    fit *= OTHER_ACT if setting_dated(asked, doc, start, end) else 1.0
     fit *= OTHER_ACT if past(asked) and to_come(doc, start, end) else 1.0
     fit *= OTHER_ACT if coming(asked) and done(doc, start, end) else 1.0
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
+
+
+def setting_dated(question: "Doc", doc: "Doc", start: int, end: int) -> bool:
+    """The time in [start, end) dates what the question gives as the setting of its act
+    ("the coup attempt July 15" for when Oksuz was detained *after the coup attempt*), not
+    the act."""
+    time = doc.char_span(start, end, alignment_mode="expand")
+    if time is None or time.root.head.pos_ != "NOUN" or time.root.head == time.root:
+        return False
+    settings = {
+        stem(o.lemma_.lower())
+        for t in question
+        if t.dep_ == "prep" and t.lower_ in SETTING_WORDS
+        for o in t.children
+        if o.dep_ == "pobj"
+    }
+    return stem(time.root.head.lemma_.lower()) in settings
 
 
 def past(question: "Doc") -> bool:
