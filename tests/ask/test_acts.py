@@ -106,6 +106,18 @@ INVITED = (
             ("become",),
             1.0,
         ),
+        (  # the time of a clause above an act told as done before it
+            "The president lashed out on Thursday at Pelmark for having shot down a drone.",
+            "Thursday",
+            ("shoot",),
+            OTHER_ACT,
+        ),
+        (
+            "The president lashed out on Thursday at Pelmark for shooting down a drone.",
+            "Thursday",
+            ("shoot",),
+            1.0,
+        ),
     ],
 )
 def test_a_time_dates_the_act_of_its_clause(

@@ -180,11 +180,12 @@ def act_time_fit(
     """How well the time in [start, end) (character offsets in `doc`) dates the question's
     act: `OTHER_ACT` when it dates another verb, inside the act's clause ("to debate on
     April 14" for when the challenge was made) or beside it ("who later became king, emerged
-    ... after the French attacked in 1672") or reporting it ("officials said Wednesday"), 1
-    otherwise (its own verb, one above it, a time the act's clause describes: "Jan. 30,
-    when ... challenged"). A time of a claim in a sentence that does not tell the act dates
-    the claim ("Maduro claimed on Wednesday that ..."), unless the question asks when
-    something was told (`telling`)."""
+    ... after the French attacked in 1672"), reporting it ("officials said Wednesday") or
+    above an act told as done before it ("lashed out on Thursday at Turkey for *having shot
+    down* a bomber"), 1 otherwise (its own verb, one above it, a time the act's clause
+    describes: "Jan. 30, when ... challenged"). A time of a claim in a sentence that does
+    not tell the act dates the claim ("Maduro claimed on Wednesday that ..."), unless the
+    question asks when something was told (`telling`)."""
     words = act_forms(acts)
     told = [
         t
@@ -205,7 +206,8 @@ def act_time_fit(
         return 1.0
     above = any(own.is_ancestor(t) for t in told)
     reporting = own.lemma_.lower() in REPORTING  # "officials said Wednesday": when told
-    return OTHER_ACT if not above or reporting else 1.0
+    earlier = all(any(k.lower_ == "having" for k in t.children) for t in told)
+    return OTHER_ACT if not above or reporting or earlier else 1.0
 
 
 def doer_fit(question: "Doc", doc: "Doc", acts: tuple[str, ...]) -> float:
