@@ -1687,6 +1687,16 @@ def test_a_time_of_the_act_s_setting_does_not_date_the_act(
     assert told is setting
 
 
+def test_a_body_s_name_does_not_title_it_as_one_of_its_members(nlp: Language) -> None:
+    question = questions.read("Which lawmaker wants the envoy barred from the country?", nlp)
+    sentence = "Joey Ruiz said in a bill filed in the House of Representatives in Manila."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    house = sentence.index("House")
+    body = Entity(house, house + len("House of Representatives"), "House of Representatives", "ORG")
+    member = Entity(0, len("Joey Ruiz"), "Joey Ruiz", "PERSON")
+    assert entity_fit(question, hit, body, None) < entity_fit(question, hit, member, None)
+
+
 def test_a_level_asked_with_to_what_is_no_change(nlp: Language) -> None:
     question = questions.read("To what level did the jobless rate rise in May?", nlp)
     sentence = "The jobless rate rose 0.3 points to 5.1 percent in May."

@@ -1013,7 +1013,8 @@ def entity_fit(
     `name` (then, when the name grew from the tagger's, its label counts less: "Alternative
     for Germany, a right-wing *party*" is a party, though "Alternative" is tagged a place)."""
     start, end = name or (e.start, e.end)
-    named = question.kind == "actor" and titled(question.focus, hit, start, end)
+    person = question.focus in PERSON_NOUNS and e.label != "PERSON"  # "which lawmaker"
+    named = question.kind == "actor" and titled(question.focus, hit, start, end, by_own=not person)
     fit = 1.0 - 0.2 * question.labels.index(e.label)
     grown = (start, end) != (e.start, e.end)  # the tagger cut the name short: its label too?
     fit = max(fit, TITLED_FLOOR) if named and grown and question.focus else fit
@@ -1120,12 +1121,15 @@ TITLES = {
 }
 
 
-def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
+def titled(
+    focus: str | None, hit: SentenceHit, start: int, end: int, *, by_own: bool = True
+) -> bool:
     """The entity or the words around it name what the question asks for ("which industry
     watcher": "analyst Erich Merkle", "Erich Merkle, an analyst"; "which banks": "Bank of
     America"; "which insurer": "Yamato Life Insurance", by the root of a doer's noun); True
-    without a focus noun. A title before a verb of saying is the speaker's
-    ("the commissioner *says* an internal review shows")."""
+    without a focus noun; without `by_own`, the entity's own words do not title it (the
+    *House of Representatives* is no representative). A title before a verb of saying is the
+    speaker's ("the commissioner *says* an internal review shows")."""
     if focus is None or focus in ("person", "people", "one"):
         return True
     before = hit.text[max(0, start - hit.start - 40) : start - hit.start]
@@ -1133,7 +1137,7 @@ def titled(focus: str | None, hit: SentenceHit, start: int, end: int) -> bool:
     before = before[sayings[-1].end() :] if sayings else before
     after = hit.text[end - hit.start : end - hit.start + TITLE_AFTER]
     after = after[: cut.start()] if (cut := SAYING_AFTER.search(after)) else after
-    own = hit.text[start - hit.start : end - hit.start]
+    own = hit.text[start - hit.start : end - hit.start] if by_own else ""
     near = WORD.findall(before.lower())[-4:] + WORD.findall(f"{own} {after}".lower())[:8]
     wanted = stems_for(focus)
     cues = ROLE_CUES.get(stem(focus), frozenset())
