@@ -76,6 +76,10 @@ def test_the_answer_is_what_the_sentence_pairs_with_the_description(
             "What was the score of the match between Courier and Kafelnikov?",
             "A pair of former champions, Jim Courier and Yevgeny Kafelnikov, met on Friday.",
         ),
+        (  # the head noun only modifies another: a law professor is no law
+            "What is the name of the law replacing the old schools act?",
+            "The old schools act was too rigid, said Ana Ruiz, education and law professor.",
+        ),
     ],
 )
 def test_a_phrase_missing_the_question_s_marks_describes_nothing(

@@ -200,9 +200,19 @@ def _head_noun(token: "Token") -> bool:
 
 def _marked(slot: Slot, tokens: "Iterable[Token]") -> bool:
     """The describing words say the description's head noun and every word marking which
-    one of several it is ("most", "four", "other")."""
-    given = {stem(t.lower_) for t in tokens}
+    one of several it is ("most", "four", "other"); a noun only modifying another ("*law*
+    professor") does not say it."""
+    given = {stem(t.lower_) for t in tokens if not _modifying(t)}
     return all(m in given or any(matches_root(m, g) for g in given) for m in slot.marks)
+
+
+def _modifying(token: "Token") -> bool:
+    """The noun only says what kind another noun is ("a *law* professor", "education and
+    *law* professor")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kind = token.head if token.dep_ == "conj" else token
+    return kind.dep_ in ("compound", "nmod") and kind.head.pos_ == "NOUN"
 
 
 def _stems(tokens: "Iterable[Token]") -> set[str]:
