@@ -13,5 +13,13 @@ def test_a_plural_has_its_singulars_stem(plural: str, singular: str) -> None:
     assert stem(plural) == stem(singular)
 
 
+@pytest.mark.parametrize(
+    ("form", "verb"),
+    [("stopped", "stop"), ("cutting", "cut"), ("planned", "plan"), ("falling", "fall")],
+)
+def test_a_verb_s_doubled_consonant_is_its_own(form: str, verb: str) -> None:
+    assert stem(form) == stem(verb)
+
+
 def test_a_lexicon_row_written_in_plurals_gives_the_singulars_synonyms() -> None:
     assert {"nation", "state"} <= stems_for("country")

@@ -17,8 +17,14 @@ SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
 PLURAL_IES, PLURAL_ES = 6, 5
 
 
+#: a consonant doubled before "-ed" or "-ing" ("stopp-ed", "cutt-ing"), after three letters
+#: or more ("add-ed" keeps its own), but the l, s and z that words end with ("fall-ing")
+DOUBLED = re.compile(r"(?<=\w{2})([b-df-hj-kmnp-rtv-y])\1$")
+
+
 def stem(word: str) -> str:
-    """A crude stem for coverage checks (FTS5's porter tokenizer does the retrieval stemming)."""
+    """A crude stem for coverage checks (FTS5's porter tokenizer does the retrieval stemming):
+    "stopped" and "stopping" are "stop"."""
     word = word.lower()
     if len(word) > PLURAL_IES and word.endswith("ies"):  # "countries": "country"
         return f"{word[:-3]}y"
@@ -26,7 +32,8 @@ def stem(word: str) -> str:
         return word[:-1]  # "missiles": "missile", as its singular
     for suffix in ("es", "s", "ed", "ing"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            bare = word[: -len(suffix)]
+            return bare[:-1] if suffix in ("ed", "ing") and DOUBLED.search(bare) else bare
     return word
 
 
