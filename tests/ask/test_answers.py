@@ -45,6 +45,7 @@ from crisisdesk.ask.span import (
     parsed,
     phrase_candidates,
     setting_dated,
+    site,
     titled,
     whole_name,
 )
@@ -61,6 +62,13 @@ JOBS = (
     "The economy shed 663,000 jobs in March 2009, the Labor Department said. "
     "The economy shed 651,000 jobs in February 2009, according to the same report."
 )
+
+
+def level_of(question: questions.Question, sentence: str, figure: str) -> float:
+    """`level_fit` of the figure where the sentence first says it."""
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(figure)
+    return level_fit(question, hit, start, start + len(figure))
 
 
 def test_a_month_is_a_time_the_question_names_not_a_name() -> None:
@@ -469,18 +477,23 @@ def test_a_month_asked_of_what_will_be_is_the_next_one(nlp: Language, settings: 
     assert dated_answer(question, text, nlp, settings).text == "Tom Hale"
 
 
+DROPPED = "Support for the mayor among young voters fell in May from 64 percent to 48 percent."
+PLANNED = "Qantas plans ten flights a week to Delhi, up from the current four flights a week."
+
+
 @pytest.mark.parametrize(
-    ("figure", "fit"),
-    [("64 percent", MODEL), ("48 percent", 1.0)],
+    ("question", "sentence", "figure", "fit"),
+    [  # a drop from one level to another: the second; a level moved up from: what it was
+        ("How far did support for the mayor drop in May?", DROPPED, "64 percent", MODEL),
+        ("How far did support for the mayor drop in May?", DROPPED, "48 percent", 1.0),
+        ("How many flights a week will Qantas run to Delhi?", PLANNED, "ten flights", 1.0),
+        ("How many flights a week will Qantas run to Delhi?", PLANNED, "four flights", MODEL),
+    ],
 )
-def test_a_drop_told_from_one_level_to_another_is_answered_by_the_second(
-    figure: str, fit: float, nlp: Language
+def test_a_level_told_beside_the_one_it_moved_from_answers(
+    question: str, sentence: str, figure: str, fit: float, nlp: Language
 ) -> None:
-    question = questions.read("How far did support for the mayor drop in May?", nlp)
-    sentence = "Support for the mayor among young voters fell in May from 64 percent to 48 percent."
-    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
-    start = sentence.index(figure)
-    assert level_fit(question, hit, start, start + len(figure)) == fit
+    assert level_of(questions.read(question, nlp), sentence, figure) == fit
 
 
 @pytest.mark.parametrize(
@@ -1036,9 +1049,7 @@ def test_a_part_counted_of_those_named_before(
     sentence: str, figure: str, fit: float, nlp: Language
 ) -> None:
     question = questions.read("How many of them turned it down or were killed?", nlp)
-    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
-    start = sentence.index(figure)
-    assert level_fit(question, hit, start, start + len(figure)) == fit
+    assert level_of(question, sentence, figure) == fit
 
 
 @pytest.mark.parametrize(
@@ -1625,9 +1636,7 @@ def test_a_number_needed_or_still_short_is_not_the_level_asked(
 )
 def test_an_owner_s_measure_is_no_model_number(sentence: str, figure: str, fit: float) -> None:
     question = questions.read("How long did the filibuster last?")
-    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
-    start = sentence.index(figure)
-    assert level_fit(question, hit, start, start + len(figure)) == fit
+    assert level_of(question, sentence, figure) == fit
 
 
 def test_a_sentence_says_the_question_s_act_in_a_reader_s_words(nlp: Language) -> None:
@@ -1666,9 +1675,7 @@ def test_a_number_a_condition_names_is_no_tally(
     sentence: str, figure: str, fit: float, nlp: Language
 ) -> None:
     question = questions.read("How many people signed the petition?", nlp)
-    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
-    start = sentence.index(figure)
-    assert level_fit(question, hit, start, start + len(figure)) == fit
+    assert level_of(question, sentence, figure) == fit
 
 
 @pytest.mark.parametrize(
@@ -1695,6 +1702,38 @@ def test_a_body_s_name_does_not_title_it_as_one_of_its_members(nlp: Language) ->
     body = Entity(house, house + len("House of Representatives"), "House of Representatives", "ORG")
     member = Entity(0, len("Joey Ruiz"), "Joey Ruiz", "PERSON")
     assert entity_fit(question, hit, body, None) < entity_fit(question, hit, member, None)
+
+
+def test_how_often_is_answered_by_the_words_that_say_it(nlp: Language, settings: Settings) -> None:
+    text = "Qantas plans daily flights between Perth and Delhi, up from four flights a week."
+    answer = asked("How often will Qantas fly between Perth and Delhi?", text, nlp, settings)
+    assert answer.text == "daily"
+
+
+@pytest.mark.parametrize(("before", "fit"), [("than", DESK_PLACE), ("in", 1.0)])
+def test_a_place_compared_with_is_not_where_it_happens(
+    before: str, fit: float, nlp: Language
+) -> None:
+    question = questions.read("Where can the protesters rally every day?", nlp)
+    sentence = f"The city gives protesters more leeway {before} Cleveland, allowing daily rallies."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index("Cleveland")
+    cleveland = Entity(start, start + len("Cleveland"), "Cleveland", "GPE")
+    here = SentenceHit("doc", 0, 0, len(sentence), sentence.replace(f"{before} C", "in C"))
+    alone = entity_fit(question, here, cleveland, None)
+    assert entity_fit(question, hit, cleveland, None) == pytest.approx(fit * alone)
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "a_site"),
+    [
+        ("Franklin Delano Roosevelt Park", "PERSON", True),
+        ("the Wells Fargo Center", "ORG", True),
+        ("Franklin Delano Roosevelt", "PERSON", False),
+    ],
+)
+def test_a_name_its_last_word_calls_a_site_is_a_place(name: str, label: str, a_site: bool) -> None:
+    assert site(Entity(0, len(name), name, label)) is a_site
 
 
 def test_a_level_asked_with_to_what_is_no_change(nlp: Language) -> None:

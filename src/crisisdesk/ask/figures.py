@@ -177,6 +177,14 @@ CASUALTIES = re.compile(
 #: a number that counts part of a whole a relative clause describes ("20 venues, one of which
 #: is in Glasgow"); "80 of them", "300 of them" count what the sentence says was done
 PARTITIVE = re.compile(r"^\s+of (?:which|whom)\b", re.I)
+#: the words before a level something moved from ("daily flights, *up from the current* four
+#: flights a week"), and a question that asks for it
+PREVIOUS = re.compile(
+    r"\b(?:up|down|rising|falling|climbing|dropping) from (?:the |its |a |an )?"
+    r"(?:current |previous |earlier |old |prior )?(?:about |around |nearly |some )?[$€£]?$",
+    re.I,
+)
+PREVIOUS_ASKED = re.compile(r"\b(?:before|previous|previously|earlier|from|prior|used to)\b", re.I)
 #: a count of what the sentence before named ("nearly 300 *of them*")
 #: nouns that count copies of a thing named after them ("copies of the rifle")
 COPIES = frozenset(["copies", "units", "pieces", "examples", "models", "versions"])
@@ -512,6 +520,12 @@ def figure_fit(question: Question, hit: SentenceHit, q: Quantity, counted: str |
     return fit * (OTHER_WAY if other_way(question, hit, q.start, q.end) else 1.0)
 
 
+def previous(question: Question, before: str) -> bool:
+    """The words before a figure give it as the level something moved from ("up from the
+    current four flights a week"), and the question does not ask what it was before."""
+    return PREVIOUS.search(before) is not None and not PREVIOUS_ASKED.search(question.text)
+
+
 def other_way(question: Question, hit: SentenceHit, start: int, end: int) -> bool:
     """The question asks how far something went one way and the words beside the figure say
     it went the other ("climb" asked: "a 40% *drop* in profits")."""
@@ -700,7 +714,7 @@ def level_fit(question: Question, hit: SentenceHit, start: int, end: int) -> flo
         return CHANGE_FOR_LEVEL
     if TOTAL.search(question.text) and RATE.match(after):  # "£1,400 per mother" for the total
         return MODEL
-    if PARTITIVE.match(after):  # "one of which is likely to be in Glasgow"
+    if PARTITIVE.match(after) or previous(question, before):  # "one of which", "up from"
         return MODEL
     if AVERAGE_ASKED.search(question.text) and not averaged(before, after):
         return UNAVERAGED  # "$1.3 trillion in student debt" for the average graduate's

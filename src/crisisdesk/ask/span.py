@@ -325,13 +325,17 @@ UNCOUNTED = 0.6
 #: a place's name and a comma before a place: that one is its region ("Jupiter, *Fla.*")
 AFTER_PLACE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
 #: a place that only says where a journalist reports from ("Breitbart's *Washington* Political
-#: Editor"), not where something happened; and what it keeps
+#: Editor"), not where something happened; and what such a place keeps
 DESK = re.compile(
     r"^[\s-]+(?:(?:political|diplomatic|foreign|senior|chief|deputy|special|based)\s+)*"
     r"(?:editor|correspondent|bureau|reporter|columnist)s?\b",
     re.I,
 )
 DESK_PLACE = 0.3
+#: the last words of the names of sites: buildings and compounds, and open places
+SITE_NAMES = SITES | {"park", "square", "plaza", "street", "avenue", "hall", "port", "station"}
+#: a place another is compared with ("more leeway *than* Cleveland"): not where it happens
+THAN = re.compile(r"\bthan\s+(?:in\s+|at\s+)?(?:the\s+)?$", re.I)
 #: "who is X's minister": the role is all the question says of its answer, so a name the
 #: sentence does not call so keeps little of its fit
 ROLE_ASKED = re.compile(r"^\s*who (?:is|was|are|were)\b", re.I)
@@ -416,6 +420,14 @@ NAME_HEAD = re.compile(r"(?:[A-Z][\w'’&-]* )+(?:of|for) $")
 CODED_HEAD = re.compile(r"(?<![\w-])[A-Z][A-Z&-]*\d[A-Z0-9&-]* $")
 
 
+#: a question of how often, and the words that say it ("*daily* flights", "twice a week")
+HOW_OFTEN = re.compile(r"\bhow often\b", re.I)
+FREQUENCY = re.compile(
+    r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually"
+    r"|every (?:day|night|week|month|year|other \w+)"
+    r"|(?:once|twice|three times|four times|\w+ times) (?:a|an|per|each) \w+)\b",
+    re.I,
+)
 #: the words that give an act's setting in a question ("detained *after* the coup")
 SETTING_WORDS = frozenset(["after", "before", "following", "during", "amid", "since"])
 #: the kinds of answer a slot's filler may give (numbers and dates come from the records)
@@ -883,6 +895,10 @@ def _worded(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
         yield from _announced(question.focus, hit)
     if question.kind == "age":
         yield from ages(question, hit)
+    if question.kind == "quantity" and HOW_OFTEN.search(question.text):
+        for said in FREQUENCY.finditer(hit.text):
+            start, end = hit.start + said.start(), hit.start + said.end()
+            yield Candidate(start, end, said.group(), "quantity", 1.0)
 
 
 def _kind_called(question: Question, hit: SentenceHit, store: Store) -> Iterator[Candidate]:
@@ -919,6 +935,7 @@ def _entities(
     found = store.entities_in(hit.doc_id, hit.start, hit.end)
     if question.kind == "place":  # "flown to Brussels": the city, though it stands for the EU
         found = [replace(e, label="GPE") if e.text in capitals() else e for e in found]
+        found = [replace(e, label="FAC") if site(e) else e for e in found]
     several = (plural(question.focus) and question.kind in ("actor", "place")) or (
         question.kind == "place" and question.focus is None  # "where": "Kosovo and Serbia"
     )
@@ -939,6 +956,13 @@ def _entities(
                 )
             text = hit.text[start - hit.start : end - hit.start]
             yield Candidate(start, end, text, "entity", fit, e.actor or "")
+
+
+def site(entity: Entity) -> bool:
+    """A name the tagger took for a person or a body that its last word calls a site
+    ("Franklin Delano Roosevelt *Park*", "Wells Fargo *Center*")."""
+    last = entity.text.rsplit(" ", 1)[-1].lower()
+    return entity.label in ("PERSON", "ORG") and " " in entity.text and last in SITE_NAMES
 
 
 def unfitting(
@@ -1033,6 +1057,7 @@ def entity_fit(
         fit *= place_fit(question.focus, state or region)
         fit *= kind_named(question.focus, hit, e.start, e.end)
         fit *= DESK_PLACE if DESK.match(hit.text[e.end - hit.start :]) else 1.0
+        fit *= DESK_PLACE if THAN.search(hit.text[: e.start - hit.start]) else 1.0
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not named:
