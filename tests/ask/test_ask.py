@@ -55,6 +55,7 @@ def asked(question: str, text: str, nlp: Language, settings: Settings) -> Answer
         ("How many ships were sunk?", "number", "CARDINAL"),
         ("What lump sum did the firm offer?", "number", "MONEY"),
         ("What does the agency estimate the family's net worth to be?", "number", "MONEY"),
+        ("What was the bank's third-quarter 2009 loss?", "number", "MONEY"),
         ("Which casino grew its revenue the most?", "actor", "ORG"),
         ("Which rebel leader signed the accord?", "actor", "PERSON"),
         ("Which shipping company bought the port?", "actor", "ORG"),

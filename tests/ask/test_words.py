@@ -2,7 +2,7 @@
 
 import pytest
 
-from crisisdesk.ask.words import stem, stems_for
+from crisisdesk.ask.words import found, stem, stems_for, words_of
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,11 @@ def test_a_verb_s_doubled_consonant_is_its_own(form: str, verb: str) -> None:
 
 def test_a_lexicon_row_written_in_plurals_gives_the_singulars_synonyms() -> None:
     assert {"nation", "state"} <= stems_for("country")
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [("sub-prime", "Which subprime lender is the exchange delisting?"), ("subprime", "sub-prime")],
+)
+def test_a_word_is_found_with_or_without_its_hyphen(term: str, text: str) -> None:
+    assert found(term, words_of(text))

@@ -574,6 +574,7 @@ NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?: (?:[A-Z]\.|[A-Z][\w&'’-]*))+")
 PRISON_TERM = re.compile(r"\b(?:prison|jail) (?:term|time)\b")
 #: a name of up to four words that owns what follows it ("time warner's", "general motors'")
 OWNER = r"(?:[\w.&-]+ ){0,3}[\w.&-]+(?:['’]s|s['’])"
+ONE_OWNER = r"[\w.&-]+(?:['’]s|s['’])"  # "the *company's* loss"
 #: nouns that only hold a count of something else ("the number of troops")
 CONTAINERS = frozenset(["number", "total", "figure", "count", "tally", "level", "amount"])
 MONEY_VERBS = r"(cost|pay\w*|paid|make|made|earn\w*|lose|lost|raise|spen\w*|offer\w*|sell|sold)"
@@ -961,10 +962,11 @@ def focus(lowered: str) -> str | None:
 def measured(lowered: str) -> str | None:
     """The measure a "what is the X" question asks for, when X is one that types the answer
     ("what was the US unemployment *rate*", "what is the *price* of", "what was General
-    Motors' total *loss*"); other nouns there
-    ("what is the name of") say too little to type the answer."""
+    Motors' total *loss*", "what was the company's third-quarter 2009 *loss*"); other nouns
+    there ("what is the name of") say too little to type the answer."""
     found = re.search(
-        rf"\bwhat (?:is|was|are|were) (?:the|its|their|his|her|{OWNER}) ((?:[a-z]\.)*[a-z -]+)",
+        rf"\bwhat (?:is|was|are|were) (?:(?:the|its|their|his|her) (?:{ONE_OWNER} )?|{OWNER} )"
+        r"((?:[a-z]\.)*[a-z0-9 -]+)",
         lowered,
     )  # "what was the u.s. jobless rate": the abbreviation is one of the words
     words = []

@@ -39,17 +39,20 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> frozenset[str]:
-    """The words of a text and their stems, hyphenated words also split into their parts, a
-    plural number also as the number ("777s": "777"); a question compares its words with the
-    same passages several times, so each text is read once while it is in use."""
+    """The words of a text and their stems, hyphenated words also split into their parts and
+    joined, a plural number also as the number ("777s": "777"); a question compares its words
+    with the same passages several times, so each text is read once while it is in use."""
     words = WORD.findall(text.lower())
     numbers = {w[:-1] for w in words if w.endswith("s") and w[:-1].isdigit()}
     parts = {p for w in words for p in re.split(r"[-'’]", w)}
-    return frozenset({stem(w) for w in words} | parts | numbers)
+    joined = {stem(w.replace("-", "")) for w in words if "-" in w}  # "sub-prime": subprime
+    return frozenset({stem(w) for w in words} | parts | numbers | joined)
 
 
 def found(term: str, present: AbstractSet[str]) -> bool:
-    return stem(term) in present or term in present
+    """The term, or its stem, is among the words present, hyphens aside ("sub-prime" for
+    "subprime")."""
+    return stem(term) in present or term in present or stem(term.replace("-", "")) in present
 
 
 @cache
