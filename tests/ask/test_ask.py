@@ -435,6 +435,17 @@ def test_words_one_source_reports_of_another_say_who_reports_them(
     assert "as told by Military analysts" in (answer.summary() or "")
 
 
+def test_a_writer_s_own_i_is_not_named_as_who_tells(nlp: Language, settings: Settings) -> None:
+    text = (
+        "As I mentioned above, Ruiz got more than 13 million votes in the primaries, according "
+        "to RealClearPolitics."
+    )
+    answer = asked("How many votes did Ruiz get in the primaries?", text, nlp, settings)
+    assert answer.attribution is not None
+    assert answer.attribution.via is None
+    assert "as told by" not in (answer.summary() or "")
+
+
 def test_those_who_doubt_a_claim_do_not_report_it(nlp: Language, settings: Settings) -> None:
     text = (
         "He claimed to have mobilized over 8 million reservists in volunteer militias, a number "

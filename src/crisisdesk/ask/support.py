@@ -13,7 +13,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.words import WORD, stem
-from crisisdesk.records import Attribution, Citation, Differing, Doubt, Said
+from crisisdesk.records import (
+    PRONOUN_SOURCES,
+    ActorRef,
+    Attribution,
+    Citation,
+    Differing,
+    Doubt,
+    Said,
+)
 from crisisdesk.store import SentenceHit, Store
 
 if TYPE_CHECKING:
@@ -87,8 +95,16 @@ def attribution_of(best: "Scored", store: Store) -> Said | None:
         source.actor if source else None,
         inner.cue.text,
         inner.stance,
-        (via.actor or via.text) if via else None,
+        teller(via),
     )
+
+
+def teller(via: ActorRef | None) -> str | None:
+    """Who tells another's words, by name: not an unresolved pronoun ("As *I* mentioned,
+    Trump got 13 million votes, according to RealClearPolitics": the writer)."""
+    if via is None or (via.actor is None and via.text.lower() in PRONOUN_SOURCES):
+        return None
+    return via.actor or via.text
 
 
 def holds(att: Attribution, start: int, end: int) -> bool:
