@@ -435,23 +435,25 @@ def test_words_one_source_reports_of_another_say_who_reports_them(
     assert "as told by Military analysts" in (answer.summary() or "")
 
 
-def test_a_writer_s_own_i_is_not_named_as_who_tells(nlp: Language, settings: Settings) -> None:
-    text = (
-        "As I mentioned above, Ruiz got more than 13 million votes in the primaries, according "
-        "to RealClearPolitics."
-    )
-    answer = asked("How many votes did Ruiz get in the primaries?", text, nlp, settings)
-    assert answer.attribution is not None
-    assert answer.attribution.via is None
-    assert "as told by" not in (answer.summary() or "")
-
-
-def test_those_who_doubt_a_claim_do_not_report_it(nlp: Language, settings: Settings) -> None:
-    text = (
-        "He claimed to have mobilized over 8 million reservists in volunteer militias, a number "
-        "experts have questioned."
-    )
-    answer = asked("How many reservists did he claim to have mobilized?", text, nlp, settings)
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (  # those who doubt a claim do not report it
+            "He claimed to have mobilized over 8 million reservists in volunteer militias, a "
+            "number experts have questioned.",
+            "How many reservists did he claim to have mobilized?",
+        ),
+        (  # a writer's own "I" names no one
+            "As I mentioned above, Ruiz got more than 13 million votes in the primaries, "
+            "according to RealClearPolitics.",
+            "How many votes did Ruiz get in the primaries?",
+        ),
+    ],
+)
+def test_no_one_is_named_as_telling_a_claim_they_do_not_tell(
+    text: str, question: str, nlp: Language, settings: Settings
+) -> None:
+    answer = asked(question, text, nlp, settings)
     assert answer.text is not None
     assert answer.attribution is not None
     assert answer.attribution.via is None
