@@ -34,7 +34,7 @@ from crisisdesk.ask.figures import (
 )
 from crisisdesk.ask.nations import counted_states, group_fit
 from crisisdesk.ask.span import (
-    DESK_PLACE,
+    ASIDE_PLACE,
     KIND_FIT,
     UNKINDED,
     beyond_dateline,
@@ -510,7 +510,7 @@ def test_a_market_moves_by_a_share(question: str, fit: float, nlp: Language) -> 
 @pytest.mark.parametrize(
     ("sentence", "fit"),
     [
-        ("Ruiz praised the Tribune's Lisbon Political Editor Ana Costa on Monday.", DESK_PLACE),
+        ("Ruiz praised the Tribune's Lisbon Political Editor Ana Costa on Monday.", ASIDE_PLACE),
         ("Ruiz praised the Tribune's editor Ana Costa in Lisbon on Monday.", 1.0),
     ],
 )
@@ -1710,7 +1710,7 @@ def test_how_often_is_answered_by_the_words_that_say_it(nlp: Language, settings:
     assert answer.text == "daily"
 
 
-@pytest.mark.parametrize(("before", "fit"), [("than", DESK_PLACE), ("in", 1.0)])
+@pytest.mark.parametrize(("before", "fit"), [("than", ASIDE_PLACE), ("in", 1.0)])
 def test_a_place_compared_with_is_not_where_it_happens(
     before: str, fit: float, nlp: Language
 ) -> None:

@@ -325,13 +325,14 @@ UNCOUNTED = 0.6
 #: a place's name and a comma before a place: that one is its region ("Jupiter, *Fla.*")
 AFTER_PLACE = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
 #: a place that only says where a journalist reports from ("Breitbart's *Washington* Political
-#: Editor"), not where something happened; and what such a place keeps
+#: Editor"), not where something happened
 DESK = re.compile(
     r"^[\s-]+(?:(?:political|diplomatic|foreign|senior|chief|deputy|special|based)\s+)*"
     r"(?:editor|correspondent|bureau|reporter|columnist)s?\b",
     re.I,
 )
-DESK_PLACE = 0.3
+#: what a place keeps that is only named beside what happened (a desk's, one compared with)
+ASIDE_PLACE = 0.3
 #: the last words of the names of sites: buildings and compounds, and open places
 SITE_NAMES = SITES | {"park", "square", "plaza", "street", "avenue", "hall", "port", "station"}
 #: a place another is compared with ("more leeway *than* Cleveland"): not where it happens
@@ -1056,8 +1057,8 @@ def entity_fit(
         region = AFTER_PLACE.search(hit.text[: e.start - hit.start]) is not None
         fit *= place_fit(question.focus, state or region)
         fit *= kind_named(question.focus, hit, e.start, e.end)
-        fit *= DESK_PLACE if DESK.match(hit.text[e.end - hit.start :]) else 1.0
-        fit *= DESK_PLACE if THAN.search(hit.text[: e.start - hit.start]) else 1.0
+        fit *= ASIDE_PLACE if DESK.match(hit.text[e.end - hit.start :]) else 1.0
+        fit *= ASIDE_PLACE if THAN.search(hit.text[: e.start - hit.start]) else 1.0
     if sources is not None and not any(a <= e.start and e.end <= b for a, b in sources):
         fit *= NOT_SPEAKER
     if question.kind == "actor" and not named:

@@ -52,7 +52,8 @@ def words_of(text: str) -> frozenset[str]:
 def found(term: str, present: AbstractSet[str]) -> bool:
     """The term, or its stem, is among the words present, hyphens aside ("sub-prime" for
     "subprime")."""
-    return stem(term) in present or term in present or stem(term.replace("-", "")) in present
+    joined = "-" in term and stem(term.replace("-", "")) in present
+    return stem(term) in present or term in present or joined
 
 
 @cache
