@@ -13,7 +13,7 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import acted, named_in, ordered, unmentioned
+from crisisdesk.ask.answer import acted, days, named_in, ordered, unmentioned
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
@@ -22,7 +22,9 @@ from crisisdesk.ask.figures import (
     NAMING_YEAR,
     NOT_A_GAP,
     POLL_FOR_RESULT,
+    UNENDED,
     counts_measure,
+    end_fit,
     gap_fit,
     level_fit,
     measure_asked,
@@ -33,13 +35,16 @@ from crisisdesk.ask.figures import (
     same_thing,
 )
 from crisisdesk.ask.nations import counted_states, group_fit
+from crisisdesk.ask.places import province
 from crisisdesk.ask.span import (
     ASIDE_PLACE,
     KIND_FIT,
     UNKINDED,
     beyond_dateline,
     broader,
+    done,
     entity_fit,
+    gone_by,
     kind_named,
     kind_of_sort,
     parsed,
@@ -1499,6 +1504,13 @@ OF_THE_KIND = [
         "open conspiracy",
         id="characterized-denounced",
     ),
+    pytest.param(  # a name, not the warrant the sentence opens with
+        "The Canadian warrant issued Monday charged Ruiz with attempted murder in the 1995 "
+        "shooting of Dr. Hugh Marsh, a Winnipeg doctor.",
+        "Which Winnipeg doctor's shooting led Canada to charge Ruiz?",
+        "Hugh Marsh",
+        id="named-filler",
+    ),
 ]
 
 
@@ -1507,6 +1519,52 @@ def test_the_answer_is_of_the_kind_asked(
     text: str, question: str, expected: str, nlp: Language, settings: Settings
 ) -> None:
     assert asked(question, text, nlp, settings).text == expected
+
+
+def test_the_country_is_the_one_named_before(nlp: Language, settings: Settings) -> None:
+    text = (
+        "India plans to triple its coal output. China is changing course, and China's "
+        "government limits new plants. Yet striking miners protest the country's plans to cut "
+        "1.3 million coal jobs."
+    )
+    assert asked("How many coal jobs does India plan to cut?", text, nlp, settings).text is None
+    assert asked("How many coal jobs does China plan to cut?", text, nlp, settings).text
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (  # a province is no city
+            "In which city did the senator speak about school testing?",
+            "The senator spoke about school testing this week at an event in Wyoming.",
+        ),
+        (  # a country is no place inside another
+            "Where in Turkey did the pipeline talks take place?",
+            "Turkey and Georgia held the pipeline talks in Azerbaijan last week.",
+        ),
+    ],
+)
+def test_no_place_of_another_size_answers(
+    question: str, text: str, nlp: Language, settings: Settings
+) -> None:
+    assert asked(question, text, nlp, settings).text is None
+
+
+@pytest.mark.parametrize(
+    ("place", "large"),
+    [("Wyoming", True), ("Ontario", True), ("Manchester", False), ("New York", False)],
+)
+def test_a_large_province_is_told_from_a_city_named_so(place: str, large: bool) -> None:
+    assert province(place) is large
+
+
+def test_a_date_is_no_prison_term() -> None:
+    sentence = "On May 6, Ana Ruiz, 44, was charged with the shooting."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    sentenced = questions.read("What prison sentence did Ana Ruiz get for the shooting?")
+    assert end_fit(sentenced, hit, sentence.index("May")) == UNENDED
+    dated = questions.read("When was Ana Ruiz charged with the shooting?")
+    assert end_fit(dated, hit, sentence.index("May")) == 1.0
 
 
 def test_a_date_of_another_act_does_not_say_when(nlp: Language, settings: Settings) -> None:
@@ -2564,3 +2622,54 @@ def test_a_sentence_opening_with_a_pronoun_speaks_of_a_subject_before(
     )
     question = "Roughly how many public offices fall under the Open Records Act?"
     assert asked(question, text, nlp, settings).text == "40,000"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answer"),
+    [
+        (
+            "By what percentage did General Motors' sales grow in March?",
+            "GM said on Friday that its sales rose 3.7 percent in March.",
+            "3.7 percent",
+        ),
+        (
+            "What is the state's minimum wage now, before the $15 plan?",
+            "The state's minimum wage, now $10 an hour, would climb to $15 an hour by 2022.",
+            "$10 an hour",
+        ),
+        (
+            "How many children were wounded in the school shooting?",
+            "A gunman opened fire on a class in the gym. He wounded 12 other children.",
+            "12",
+        ),
+    ],
+)
+def test_answers_a_reader_words_otherwise(
+    question: str, text: str, answer: str, nlp: Language, settings: Settings
+) -> None:
+    """An acronym for the name asked, a figure the question gives as its setting, guns that
+    "opened fire" for a shooting."""
+    assert asked(question, text, nlp, settings).text == answer
+
+
+def test_a_half_of_a_year_is_its_six_months() -> None:
+    read = questions.read("How much did the fund raise in the second half of 2015?")
+    assert read.period == (date(2015, 7, 1), date(2015, 12, 31))
+    assert questions.read("What did it earn in the fiscal first quarter of 2009?").period == (
+        date(2009, 1, 1),
+        date(2009, 12, 31),
+    )  # a company's own quarter
+    assert days("2015-H1") == (date(2015, 1, 1), date(2015, 6, 30))
+
+
+def test_a_time_gone_by_when_told_does_not_say_when_something_will_be(nlp: Language) -> None:
+    sentence = "The agency, which was sold in 1990, will close on May 13."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence, published=date(1998, 4, 3))
+    past = Candidate(sentence.index("1990"), sentence.index("1990") + 4, "1990", "time", key="1990")
+    coming = Candidate(
+        sentence.index("May"), sentence.index("May") + 6, "May 13", "time", key="1998-05-13"
+    )
+    assert gone_by(past, hit)
+    assert not gone_by(coming, hit)
+    start = sentence.index("1990")
+    assert done(nlp(sentence), start, start + 4)  # "was sold": done, as "sold" is

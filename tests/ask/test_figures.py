@@ -7,9 +7,11 @@ from spacy.language import Language
 from crisisdesk.ask import question as questions
 from crisisdesk.ask.answer import qualifies
 from crisisdesk.ask.figures import (
+    FOR_COMPARISON,
     FRACTION_FIT,
     OTHER_MONEY,
     OTHER_OUTCOME,
+    RATIO_PART,
     counted_after,
     given,
     measure_fit,
@@ -195,3 +197,30 @@ def test_a_share_of_a_count_does_not_say_how_many(nlp: Language, settings: Setti
     text = "Now roughly half of the 7,500 elite troops are posted outside the Middle East."
     fits = figure_fits("How many troops are posted outside the Middle East?", text, nlp, settings)
     assert fits["half"] <= FRACTION_FIT
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        (
+            "The fund raised $16 million, compared with $103 million raised by its rival.",
+            "$103 million",
+        ),
+        (
+            "The fund raised $16 million, better than market expectations of $9 million.",
+            "$9 million",
+        ),
+    ],
+)
+def test_a_figure_given_to_compare_with_is_not_the_one_asked(
+    text: str, other: str, nlp: Language, settings: Settings
+) -> None:
+    fits = figure_fits("How much did the fund raise?", text, nlp, settings)
+    assert fits["$16 million"] == 1.0
+    assert fits[other] == FOR_COMPARISON
+
+
+def test_the_first_number_of_a_ratio_counts_no_total(nlp: Language, settings: Settings) -> None:
+    text = "The county cut its polling places to 60, or one polling place per every 21,000 voters."
+    fits = figure_fits("How many polling places did the county open?", text, nlp, settings)
+    assert fits["one"] == RATIO_PART  # its count of polling places fits, but for the ratio

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crisisdesk.ask.words import found, stem, stems_for, words_of
+from crisisdesk.ask.words import abbreviated, found, stem, stems_for, words_of
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,19 @@ def test_a_lexicon_row_written_in_plurals_gives_the_singulars_synonyms() -> None
 )
 def test_a_word_is_found_with_or_without_its_hyphen(term: str, text: str) -> None:
     assert found(term, words_of(text))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "written"),
+    [
+        ("General Motors", "GM said its sales rose.", True),
+        ("General Motors", "G.M. said its sales rose.", True),
+        ("Bank of Japan", "The BOJ held rates.", True),
+        ("General Motors", "GMC trucks sold well.", False),
+        ("New York", "The NYT reported it.", False),
+    ],
+)
+def test_a_name_of_several_words_is_written_by_its_initials(
+    name: str, text: str, written: bool
+) -> None:
+    assert abbreviated(name, text) is written

@@ -15,6 +15,7 @@ sources that give the same answer and those that give another.
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -52,7 +53,7 @@ from crisisdesk.ask.support import (
     words_said,
 )
 from crisisdesk.ask.verdict import deciding, verdict
-from crisisdesk.ask.words import WORD, folded, spelled_out, words_of
+from crisisdesk.ask.words import WORD, abbreviated, folded, spelled_out, words_of
 from crisisdesk.records import Answer, Citation, Document, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
@@ -107,6 +108,8 @@ EVENT_KINDS = (
     frozenset(["coup", "riot"]),
 )
 EVENT_NOUNS = frozenset().union(*EVENT_KINDS)
+#: "fire" said of guns, not of a blaze ("*opened fire* on a class", "came under fire")
+GUNFIRE = re.compile(r"\b(?:open(?:ed|ing|s)?|return(?:ed|ing|s)?|cease|under|hold) fire\b", re.I)
 #: kinds whose answer may be a series that grows from report to report (a death toll), and
 #: the words of a question that asks for its value now
 SERIES = frozenset({"number", "amount"})
@@ -203,8 +206,9 @@ NAMED_NUMBER = re.compile(r"(?:-|\b[A-Z][\w.]* )$")
 WHOLE_SET = re.compile(r"\b(?:all|every one of)(?: the| its| their)? $", re.I)
 #: a stored value naming a century ("10": 1000-1099) or a decade ("199": the 1990s)
 ERA_VALUE = re.compile(r"^(\d{2,3})$")
-#: a stored time value that names a year or a month ("2009", "2009-02", "2009-02-27")
-DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4]))?")
+#: a stored time value that names a year, a month, a quarter or a half ("2009", "2009-02",
+#: "2009-02-27", "2009-Q3", "2015-H1")
+DATED = re.compile(r"^(\d{4})(?:-(\d\d)|-Q([1-4])|-H([12]))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,7 +521,7 @@ def untold_event(question: Question, passage: Passage, store: Store) -> str | No
     doc = store.document(passage.hit.doc_id) if nouns and question.kind in VALUED else None
     if doc is None:
         return None
-    near = " ".join((passage.hit.text, passage.context)).lower()
+    near = GUNFIRE.sub(" ", " ".join((passage.hit.text, passage.context)).lower())
     for term in nouns:
         noun = term.removesuffix("s")
         other = EVENT_NOUNS.difference(*(k for k in EVENT_KINDS if noun in k))
@@ -659,7 +663,7 @@ def unmentioned(
         if n not in question.qualifiers
         and not stored(n)
         and not (len(joined(n)) > 1 and all(stored(part) for part in joined(n)))
-        and not any(spelled_out(n, f"{p.hit.text} {p.context}") for p in passages)
+        and not any(shortened(n, runs, f"{p.hit.text} {p.context}") for p in passages)
     ]
     if names or question.kind == "title" or not words:  # "who is X, the ...?": X alone
         return names
@@ -975,9 +979,11 @@ def days(value: str | None) -> tuple[date, date] | None:
     found = DATED.match(value or "")
     if found is None:
         return None
-    year, month, quarter = int(found.group(1)), found.group(2), found.group(3)
-    if quarter:
-        first, last = 3 * int(quarter) - 2, 3 * int(quarter)
+    year, month, quarter, half = int(found.group(1)), *found.group(2, 3, 4)
+    if quarter or half:
+        months = 3 if quarter else 6
+        last = months * int(quarter or half)
+        first = last - months + 1
     elif month and 1 <= int(month) <= 12:
         first = last = int(month)
     else:
@@ -1011,10 +1017,10 @@ def unmentioned_parts(
         n
         for n in names
         if not {folded(f"{n.lower()}s")[:STEM_CHARS], folded(n.lower())[:STEM_CHARS]} & words
-        and not spelled_out(n, doc.text)
         and not surnamed(n, runs, words)
         and not place_kind(n, runs, doc.text)
         and not by_outlet(n, runs, doc.outlet)
+        and not shortened(n, runs, doc.text)
     ]
     entities = src.store.entities_in(doc.id, 0, len(doc.text)) if missing else []
     actors = {e.actor for e in entities if e.actor}
@@ -1060,6 +1066,12 @@ def surnamed(name: str, runs: tuple[str, ...], words: set[str]) -> bool:
         if name not in tail and all(t.lower()[:STEM_CHARS] in words for t in tail):
             return True
     return False
+
+
+def shortened(name: str, runs: tuple[str, ...], text: str) -> bool:
+    """The text writes the name short: an acronym in full ("Democratic National Committee"
+    for DNC) or the name of several words holding it by its initials ("GM")."""
+    return spelled_out(name, text) or any(name in r and abbreviated(r, text) for r in runs)
 
 
 def named_in(name: str, text: str) -> bool:
@@ -1127,7 +1139,11 @@ def missing_names(
         openings = " ".join(earlier_openings(passage.before, src.store))
         missing = [n for n in missing if not named_in(n, openings)]
     runs = question.name_runs
-    missing = [n for n in missing if not by_outlet(n, runs, passage.hit.outlet)]
+    missing = [
+        n
+        for n in missing
+        if not by_outlet(n, runs, passage.hit.outlet) and not shortened(n, runs, text)
+    ]
     if not missing:
         return []
     hit, prior = passage.hit, passage.before
@@ -1137,7 +1153,7 @@ def missing_names(
         entities += src.store.entities_in(prior.doc_id, prior.start, prior_end)
     actors = {e.actor for e in entities if e.actor}
     if THE_COUNTRY.search(hit.text):
-        actors |= document_states(hit.doc_id, src)
+        actors |= country_before(hit, src)
     states = {e.code for e in entities if e.actor and e.code}
     missing = [
         n
@@ -1200,9 +1216,14 @@ def known_as(name: str, src: Sources, actors: set[str], states: set[str]) -> boo
     return entry.name in actors or (entry.kind == "GPE" and entry.code in states)
 
 
-def document_states(doc_id: str, src: Sources) -> set[str]:
-    """The countries a document names: what "the country" of its sentences may be."""
-    return {e.actor for e in places_of(doc_id, src) if e.actor}
+def country_before(hit: SentenceHit, src: Sources) -> set[str]:
+    """What "the country" of a sentence may be: the last country its story named before it,
+    or the one it named most (the countries a document names when it named none before)."""
+    places = [(e.end, e.actor) for e in places_of(hit.doc_id, src) if e.actor and e.code]
+    before = [actor for end, actor in places if end <= hit.start]
+    if not before:
+        return {actor for _, actor in places}
+    return {before[-1], Counter(before).most_common(1)[0][0]}
 
 
 def places_of(doc_id: str, src: Sources) -> list[Entity]:

@@ -109,6 +109,22 @@ COMPARED = re.compile(
     r"|^ (?:short|behind)\b",
     re.I,
 )
+#: what precedes a figure given only to compare with ("raised $16 million, *compared with*
+#: $103 million raised by the pro-Bush group"), and what it keeps
+COMPARED_WITH = re.compile(
+    r"\b(?:compared (?:with|to)|as against|versus|vs\.?)\s+(?:about |around |nearly |some |"
+    r"just |only |the )?[$€£]?$",
+    re.I,
+)
+#: what precedes a figure that was only expected ("better than *market expectations of* £59m")
+EXPECTED = re.compile(
+    r"\b(?:expectations?|forecasts?|estimates?|predictions?|projections?|consensus) (?:of|for) "
+    r"(?:about |around |some |roughly )?[$€£]?$",
+    re.I,
+)
+EXPECTED_ASKED = re.compile(r"\b(?:expect\w*|forecast\w*|estimat\w*|predict\w*|project\w*)", re.I)
+COMPARED_ASKED = re.compile(r"\b(?:compar\w*|versus|vs\.?|against)\b", re.I)
+FOR_COMPARISON = 0.5
 #: a number that only says what is needed ("the 1,237 delegates needed to clinch", "the
 #: 1,237 delegate threshold"), and a question that asks for one
 THRESHOLD = re.compile(
@@ -220,6 +236,11 @@ RATE = re.compile(
     r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
     re.I,
 )
+#: what follows the first number of a ratio ("one polling place *per every 21,000* voters"):
+#: it counts no total; and a question that asks for a ratio
+RATIO = re.compile(r"^(?: [\w-]+){0,3}? (?:per every|for every|in every|per) [\d,.]+\d", re.I)
+RATIO_ASKED = re.compile(r"\b(?:per|every|each|ratio|rate)\b", re.I)
+RATIO_PART = 0.3
 #: a question for an average ("the average student debt"), the words that say a figure is
 #: one ("averaged $37,000", "a median of"), and what another figure keeps (a total for it)
 AVERAGE_ASKED = re.compile(r"\b(?:average|mean|median|typical|per capita)\b", re.I)
@@ -227,6 +248,8 @@ AVERAGED = re.compile(r"\b(?:averag\w*|mean|median|typical|per capita|apiece)\b"
 UNAVERAGED = 0.5
 #: a question about how long something lasts, and the word before the date that ends it
 HOW_LONG = re.compile(r"\bhow long\b(?! ago)|\b(?:until|till|through) (?:what|which|when)\b", re.I)
+#: a measure of time that a date may tell ("how long ago", "how soon")
+POINT_ASKED = re.compile(r"\b(?:ago|soon)\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till|through|to|by|ends?|expires?)\s+(?:the\s+)?$", re.I)
 #: a question about when something began ("since what year"), and the word before the date
 #: that starts it ("at least *since* 2007")
@@ -381,6 +404,9 @@ OTHER_MONEY = 0.5
 #: $82bn *and* a debt of $173bn": the debt is the next sum's)
 NEXT_ITEM = re.compile(r"\b(?:and|or|but|while|whereas)\b")
 #: the words that scale a figure ("$362 million")
+#: a number in digits ("15", "10,000", "3.5")
+FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
 SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion", "bn", "m"])
 
 
@@ -493,6 +519,13 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
             yield Candidate(q.start, q.end, q.text, "quantity", fit, key, phrase)
 
 
+def restated(question: Question, figure: str) -> bool:
+    """The figure gives a number the question gives itself ("what is the minimum wage now,
+    before the *$15* plan": not "$15 an hour"): the setting, not the answer."""
+    given = {n.replace(",", "") for n in FIGURE.findall(question.text)}
+    return bool(given) and any(n.replace(",", "") in given for n in FIGURE.findall(figure))
+
+
 def referred_count(question: Question, hit: SentenceHit, start: int, store: Store) -> str | None:
     """What "that number" before a figure counts: the question's focus, when the sentence
     before says it ("GM has 6,246 dealers. It intends to reduce *that number* to 3,605")."""
@@ -517,7 +550,25 @@ def figure_fit(question: Question, hit: SentenceHit, q: Quantity, counted: str |
     fit *= GIVEN_COUNT if given(question, counted) else 1.0
     fit *= outcome_said(question, hit, q.start, q.end)
     fit *= share_fit(question, hit, q)
+    fit *= FOR_COMPARISON if for_comparison(question, hit, q.start) else 1.0
+    fit *= RATIO_PART if ratio_part(question, hit, q.end) else 1.0
     return fit * (OTHER_WAY if other_way(question, hit, q.start, q.end) else 1.0)
+
+
+def ratio_part(question: Question, hit: SentenceHit, end: int) -> bool:
+    """The figure is the first number of a ratio ("one polling place per every 21,000
+    voters") and the question asks for no ratio."""
+    after = hit.text[end - hit.start :]
+    return RATIO.match(after) is not None and not RATIO_ASKED.search(question.text)
+
+
+def for_comparison(question: Question, hit: SentenceHit, start: int) -> bool:
+    """The figure is given only to compare with the one before it (`COMPARED_WITH`) or as
+    what was expected (`EXPECTED`), and the question does not ask for that."""
+    before = hit.text[: start - hit.start]
+    if EXPECTED.search(before) and not EXPECTED_ASKED.search(question.text):
+        return True  # "better than market expectations of £59m"
+    return COMPARED_WITH.search(before) is not None and not COMPARED_ASKED.search(question.text)
 
 
 def previous(question: Question, before: str) -> bool:
@@ -978,13 +1029,15 @@ def dateline_end(hit: SentenceHit) -> int:
 def end_fit(question: Question, hit: SentenceHit, start: int) -> float:
     """For "how long ..." or "until what year": a date answers when it ends the time asked
     about ("available *until* January 30, 2009"), for "since what year" when it starts it
-    ("at least *since* 2007"); another date or a clock time keeps UNENDED. 1 otherwise."""
+    ("at least *since* 2007"); another date or a clock time keeps UNENDED, and so does any
+    date for another measure of time ("what prison sentence": not "May 6"). 1 otherwise."""
     before = hit.text[: start - hit.start]
     if SINCE_ASKED.search(question.text):
         return 1.0 if SINCE.search(before) else UNENDED
-    if HOW_LONG.search(question.text) is None or UNTIL.search(before):
-        return 1.0
-    return UNENDED
+    if HOW_LONG.search(question.text) is None:
+        pointless = question.kind == "quantity" and not POINT_ASKED.search(question.text)
+        return UNENDED if pointless else 1.0
+    return 1.0 if UNTIL.search(before) else UNENDED
 
 
 def birth_fit(question: Question, hit: SentenceHit, start: int) -> float:

@@ -22,6 +22,19 @@ def states() -> frozenset[str]:
     return frozenset(row[0] for row in country_rows())
 
 
+#: states whose provinces are much larger than any city (a British county may be named
+#: for its city, "Manchester"; a German state may be one, "Hamburg")
+LARGE_PROVINCES = frozenset({"USA", "CAN", "AUS", "IND", "BRA", "MEX"})
+#: provinces of those whose name a city of theirs shares
+CITY_NAMED = frozenset({"New York", "Quebec"})
+
+
+def province(place: str) -> bool:
+    """The place is a large province of a state ("Wyoming", "Ontario"), not a city named so
+    too ("New York")."""
+    return bool(provinces().get(place, frozenset()) & LARGE_PROVINCES) and place not in CITY_NAMED
+
+
 def other_place(asked: Iterable[str], named: Iterable[str]) -> str | None:
     """A place the passage names (`named`, its sentence's places) of the same kind as one the
     question asks about (`asked`, none of them said near the passage) and not asked."""

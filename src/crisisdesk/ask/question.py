@@ -86,6 +86,20 @@ CALENDAR = frozenset(
 #: a year a question names: one of news's centuries, or an earlier one after "in" ("in 1690";
 #: elsewhere a number such as 1500 is as often a count)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|(?<=\bin )(1[0-7]\d\d)\b")
+#: a half or quarter of a year ("the second half of 2015", "the first quarter")
+YEAR_PART = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](half|quarter)\b", re.I)
+#: which part of the year each ordinal names
+PART_ORDER = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+FISCAL = re.compile(r"\bfiscal\b", re.I)
 #: a month naming when something was told ("its January report"), not the time it tells of
 REPORT_MONTH = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:(\d{4})\s+)?(?:report|statement|speech|briefing"
@@ -1141,11 +1155,23 @@ def period(question: str) -> tuple[date, date] | None:
     words = (w.lower() for w in re.findall(r"\b[A-Z][a-z]+", question))
     reported = {m.lower() for m, _ in told}
     months = [MONTHS[w] for w in words if w in MONTHS and w not in reported]
-    first, last = (min(months), max(months)) if months else (1, 12)
+    first, last = (min(months), max(months)) if months else part_named(question)
     day = named_day(question, year) if first == last and months else None
     if day is not None:
         return day, day
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def part_named(question: str) -> tuple[int, int]:
+    """The first and last month of the half or quarter of a calendar year the question names
+    ("in the second half of 2015": July to December); the whole year otherwise (a fiscal
+    quarter is the company's own)."""
+    found = YEAR_PART.search(question)
+    if found is None or FISCAL.search(question):
+        return 1, 12
+    months = 6 if found.group(2).lower() == "half" else 3
+    last = months * PART_ORDER[found.group(1).lower()]
+    return (last - months + 1, last) if last <= 12 else (1, 12)
 
 
 def named_day(question: str, year: int) -> date | None:

@@ -76,10 +76,12 @@ from crisisdesk.ask.figures import (
     measure_asked,
     naming_fit,
     quantities,
+    restated,
     tallies,
     time_fit,
     times,
 )
+from crisisdesk.ask.places import province
 from crisisdesk.ask.question import (
     EQUIPMENT_FIRST,
     PERSON_NOUNS,
@@ -199,6 +201,7 @@ TOLD = 0.9
 TOLD_SHARE = 0.35
 #: kinds whose figures count an act (`acts.outcome_fit`)
 COUNTED = frozenset({"number", "amount"})
+FIGURED = COUNTED | {"quantity"}
 #: a question that asks what someone called something
 CHARACTERIZED = re.compile(
     r"\bhow (?:did|does|do|has|had|would) .+? (?:describe|characteri[sz]e|call|label|brand)\b"
@@ -311,6 +314,10 @@ NOT_SPEAKER = 0.6
 #: names too ("Russian-made")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
+#: a question for a place inside a country ("where in Turkey"): no country answers it
+WHERE_IN = re.compile(r"\b[Ww]here in (?:the )?[A-Z]")
+#: what a question calls a town, which no province is ("which city": not "Wyoming")
+TOWNS = frozenset({"city", "cities", "town", "towns", "village", "villages"})
 #: what a name keeps when the sentence says there is none of it ("no ISIS video")
 NONE_OF = re.compile(r"\b(?:no|not a|not any|never a)\s+$", re.I)
 NONE_FIT = 0.4
@@ -351,6 +358,10 @@ NAME_ASKED = re.compile(
     r"\b(?:the name of|what is \w+ called|what was \w+ called|named what)\b", re.I
 )
 UNNAMED = 0.3
+#: the entity types of proper nouns that name no one ("*Canadian* warrant issued *Monday*")
+UNNAMING = frozenset({"DATE", "TIME", "NORP"})
+#: the dependencies of a name that only says whose or what kind another noun is
+ONLY_MODIFYING = frozenset({"poss", "compound"})
 #: the auxiliaries of what will be, and the words of a question that ask of what was to come
 FUTURE = frozenset(["will", "shall"])
 TO_COME = FUTURE | frozenset(["due", "scheduled", "expected", "planned", "set"])
@@ -459,6 +470,8 @@ def candidates(
             if c.how == "choice" or not said(c.text, asked, small=c.how == "statement")
         ]
         found_ = beside_sources(question, found_)
+        if question.kind in FIGURED:  # "before the $15 plan": not "$15 an hour"
+            found_ = [c for c in found_ if not restated(question, c.text)]
         if question.kind in COUNTED:
             found_ = [proposed(c, question, hit) for c in found_]
         if aligned:
@@ -707,7 +720,9 @@ def dating_the_act(
     fit = act_time_fit(doc, start, end, question.acts, telling=telling)
     fit *= OTHER_ACT if setting_dated(asked, doc, start, end) else 1.0
     fit *= OTHER_ACT if past(asked) and to_come(doc, start, end) else 1.0
-    fit *= OTHER_ACT if coming(asked) and done(doc, start, end) else 1.0
+    fit *= (
+        OTHER_ACT if coming(asked) and (done(doc, start, end) or gone_by(candidate, hit)) else 1.0
+    )
     return replace(candidate, fit=candidate.fit * fit) if fit < 1 else candidate
 
 
@@ -747,9 +762,20 @@ def coming(question: "Doc") -> bool:
 
 def done(doc: "Doc", start: int, end: int) -> bool:
     """The time in [start, end) dates what the sentence says was done ("a House panel
-    *voted Thursday*")."""
+    *voted Thursday*", "the agency *was sold* in 1990")."""
     own = time_verb(doc, start, end)
-    return own is not None and own.tag_ == "VBD"
+    if own is None:
+        return False
+    helpers = [k for k in own.children if k.dep_ in ("aux", "auxpass")]
+    return own.tag_ == "VBD" or (own.tag_ == "VBN" and any(k.tag_ == "VBD" for k in helpers))
+
+
+def gone_by(candidate: Candidate, hit: SentenceHit) -> bool:
+    """The time the candidate gives was over when its story was told (1990 in a story of
+    1998): it cannot say when something will be."""
+    if candidate.how != "time" or hit.published is None or not candidate.key[:4].isdigit():
+        return False
+    return candidate.key < hit.published.isoformat()[: len(candidate.key)]
 
 
 def to_come(doc: "Doc", start: int, end: int) -> bool:
@@ -1055,7 +1081,8 @@ def entity_fit(
     if question.kind == "place":
         state = e.code is not None and e.actor is not None and e.text not in capitals()
         region = AFTER_PLACE.search(hit.text[: e.start - hit.start]) is not None
-        fit *= place_fit(question.focus, state or region)
+        fit *= place_fit(question.focus, state or region, province(e.text))
+        fit *= ASIDE_PLACE if state and WHERE_IN.search(question.text) else 1.0
         fit *= kind_named(question.focus, hit, e.start, e.end)
         fit *= ASIDE_PLACE if DESK.match(hit.text[e.end - hit.start :]) else 1.0
         fit *= ASIDE_PLACE if THAN.search(hit.text[: e.start - hit.start]) else 1.0
@@ -1102,13 +1129,13 @@ def whole_name(
     return hit.start + a, hit.start + b
 
 
-def place_fit(focus: str | None, is_state: bool) -> float:
-    """A country does not answer "which city" (nor a city "which country"); a capital standing
-    for its state ("Ankara") is a city."""
+def place_fit(focus: str | None, is_state: bool, is_province: bool = False) -> float:
+    """A country does not answer "which city" (nor a city "which country"), nor a province
+    "which town" ("Wyoming"); a capital standing for its state ("Ankara") is a city."""
     if focus in COUNTRY_NOUNS:
         return 1.0 if is_state else 0.6
     if focus in SMALL_PLACES:
-        return 0.4 if is_state else 1.0
+        return 0.4 if is_state or (is_province and focus in TOWNS) else 1.0
     return 1.0
 
 
@@ -1380,7 +1407,7 @@ def slot_fillers(question: Question, hit: SentenceHit, nlp: "Language") -> list[
     ]
     named_only = question.focus or question.slot.role == DESCRIBED  # "who was X's brother"
     if question.kind == "actor" and named_only:  # "which airline": a name, or one so called
-        out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c)) for c in out]
+        out = [replace(c, fit=c.fit * unnamed_fit(question.focus, hit, c, doc)) for c in out]
     if question.kind == "phrase" and question.focus:  # "what chemical agent": not a town
         focus = question.focus
         out = [replace(c, fit=c.fit * OTHER_KIND) if other_kind(c.text, focus) else c for c in out]
@@ -1482,11 +1509,19 @@ def placed(candidate: Candidate, focus: str, hit: SentenceHit, store: Store) -> 
     return replace(candidate, fit=candidate.fit * UNNAMED)
 
 
-def unnamed_fit(focus: str | None, hit: SentenceHit, c: Candidate) -> float:
-    """For "which airline ...": a filler with no name in it ("employee") or that counts
-    things ("4,500 Marines and sailors" for which carrier) fits as little as a noun phrase,
-    unless it is called what the question asks for ("the national carrier")."""
-    named = any(w[:1].isupper() for w in c.text.split()) and not c.text[:1].isdigit()
+def unnamed_fit(focus: str | None, hit: SentenceHit, c: Candidate, doc: "Doc") -> float:
+    """For "which airline ...": a filler that holds no name ("employee", "the Canadian
+    warrant issued Monday": a people and a day name no one; "Cruz's biggest super PAC
+    donor": a name that only says whose or what kind does not either) or that counts things ("4,500
+    Marines and sailors" for which carrier) fits as little as a noun phrase, unless it is
+    called what the question asks for ("the national carrier")."""
+    span = doc.char_span(c.start - hit.start, c.end - hit.start, alignment_mode="expand")
+    names = [
+        t
+        for t in span or ()
+        if t.pos_ == "PROPN" and t.ent_type_ not in UNNAMING and t.dep_ not in ONLY_MODIFYING
+    ]
+    named = bool(names) and not c.text[:1].isdigit()
     if named or (focus is not None and titled(focus, hit, c.start, c.end)):
         return 1.0
     return UNNAMED

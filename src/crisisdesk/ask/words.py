@@ -95,6 +95,22 @@ def spelled_out(acronym: str, text: str) -> bool:
     return any(_spells(letters, words, i) for i, w in enumerate(words) if w[0] == letters[0])
 
 
+def abbreviated(run: str, text: str) -> bool:
+    """The text writes a name of several capitalized words by its initials ("GM" or "G.M."
+    for General Motors, "BOJ" or "BJ" for Bank of Japan), with or without its small words."""
+    words = run.split()
+    if sum(w[:1].isupper() for w in words) < 2 or not all(
+        w[:1].isupper() or w.lower() in LINKING for w in words
+    ):
+        return False
+    spellings = {
+        "".join(w[0].upper() for w in words),
+        "".join(w[0] for w in words if w.lower() not in LINKING),
+    }
+    dotted = (r"\.?".join(s) for s in spellings)
+    return any(re.search(rf"(?<![\w.]){d}\.?(?![\w-])", text) is not None for d in dotted)
+
+
 def _spells(letters: str, words: list[str], i: int) -> bool:
     due = 0
     for word in words[i:]:
