@@ -13,7 +13,7 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import acted, days, named_in, ordered, unmentioned
+from crisisdesk.ask.answer import acted, between, days, named_in, ordered, unmentioned
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
@@ -39,6 +39,7 @@ from crisisdesk.ask.places import province
 from crisisdesk.ask.span import (
     ASIDE_PLACE,
     KIND_FIT,
+    OTHER_KIND,
     UNKINDED,
     beyond_dateline,
     broader,
@@ -47,6 +48,7 @@ from crisisdesk.ask.span import (
     gone_by,
     kind_named,
     kind_of_sort,
+    other_argument,
     parsed,
     phrase_candidates,
     setting_dated,
@@ -57,7 +59,7 @@ from crisisdesk.ask.span import (
 from crisisdesk.ask.words import stem
 from crisisdesk.desk import Desk
 from crisisdesk.ingest.metadata import make_document
-from crisisdesk.records import Answer, Entity, Said
+from crisisdesk.records import Answer, Entity, Quantity, Said, TimeExpr
 from crisisdesk.settings import Settings
 from crisisdesk.store import SentenceHit
 from tests.ask.test_align import SEED
@@ -1556,6 +1558,56 @@ def test_no_place_of_another_size_answers(
 )
 def test_a_large_province_is_told_from_a_city_named_so(place: str, large: bool) -> None:
     assert province(place) is large
+
+
+def test_a_figure_proposed_is_not_one_given(nlp: Language, settings: Settings) -> None:
+    text = "The embassy weighed the 28 visas the delegation had requested."
+    question = "How many visas did the government issue for the delegation?"
+    assert asked(question, text, nlp, settings).text is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "name", "fit"),
+    [
+        (
+            "Who punched a protester at the rally?",
+            "It was not said of Rakeem Jones, 26, a protester who was punched by a supporter.",
+            "Rakeem Jones",
+            OTHER_KIND,
+        ),
+        (  # beside a name the question gives, not a noun of another argument
+            "Who is heading the FBI probe in Dar es Salaam?",
+            "The head of the FBI investigation in Dar es Salaam, Kenneth Piernick, said so.",
+            "Kenneth Piernick",
+            1.0,
+        ),
+    ],
+)
+def test_a_name_beside_another_argument_is_not_the_answer(
+    question: str, sentence: str, name: str, fit: float, nlp: Language
+) -> None:
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(name)
+    found = Candidate(start, start + len(name), name, "entity")
+    assert other_argument(questions.read(question, nlp), found, hit, nlp).fit == fit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shared"),
+    [
+        ("The city has recorded 400 homicides and 2,700 shootings this year.", True),
+        ("It gave $75,000, down from the $600,000 it gave four years ago.", False),
+    ],
+)
+def test_a_time_after_two_figures_joined_dates_both(sentence: str, shared: bool) -> None:
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    first, second = re.findall(r"\$?\d[\d,]*", sentence)[:2]
+    at, then = sentence.index(first), sentence.index(second)
+    answer = Candidate(at, at + len(first), first, "quantity", key=f"{first}:count")
+    figure = Quantity(then, then + len(second), second, 1.0, "count")
+    when = sentence.index(" this year" if shared else " four years ago") + 1
+    time = TimeExpr(when, len(sentence) - 1, sentence[when:-1], "2015", "DATE")
+    assert between([figure], answer, time, hit) is not shared
 
 
 def test_a_date_is_no_prison_term() -> None:

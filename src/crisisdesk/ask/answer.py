@@ -116,6 +116,14 @@ SERIES = frozenset({"number", "amount"})
 NOW = re.compile(
     r"\b(?:is|are|has|have|does|do|so far|now|to date|currently|latest|in total|in all)\b", re.I
 )
+#: words between two figures that tell them of one time ("400 homicides *and* 2,700
+#: shootings this year"), unless they set one against the other ("down from", "than")
+JOINED = re.compile(r"\band\b|,")
+CONTRASTED = re.compile(
+    r"\b(?:from|compared|versus|vs|down|up|before|after|while|whereas|but|against|of)\b"
+    r"|(?<!more )(?<!less )(?<!fewer )\bthan\b",
+    re.I,
+)
 #: the options a question offers at its end ("who won the race, Spitzer or Vacco?")
 OFFERED = re.compile(r",\s*([\w.'’-]+(?: [\w.'’-]+){0,3}) or ([\w.'’-]+(?: [\w.'’-]+){0,3})\W*$")
 #: the share of the best answer's confidence a yes/no question's sentence that decides it needs
@@ -904,7 +912,7 @@ def dates_told(
         times = [t for t in times if t.end <= answer.start or answer.end <= t.start]
     if answer is not None and times:
         figures = store.quantities_in(hit.doc_id, hit.start, hit.end)
-        times = [t for t in times if not between(figures, answer, t)]
+        times = [t for t in times if not between(figures, answer, t, hit)]
     times = [t for t in times if not COMPARED.search(hit.text[: t.start - hit.start])]
     longer = [t for t in times if days(t.value) and not A_DAY.match(t.value or "")]
     times = longer or times
@@ -914,15 +922,24 @@ def dates_told(
     return spans
 
 
-def between(figures: Sequence[Quantity], answer: Candidate, time: TimeExpr) -> bool:
+def between(
+    figures: Sequence[Quantity], answer: Candidate, time: TimeExpr, hit: SentenceHit
+) -> bool:
     """Another figure in the answer's unit stands between the answer and the time (not a
-    span such as "the budget office's *10-year* outlook")."""
+    span such as "the budget office's *10-year* outlook"), and is not joined to the answer
+    as one more told of the same time ("more than 400 homicides *and* more than 2,700
+    shootings this year")."""
     left, right = min(answer.end, time.end), max(answer.start, time.start)
     unit = answer.key.rpartition(":")[2]
-    return any(
-        left <= f.start and f.end <= right and (not unit or (f.base_unit or f.unit) == unit)
+    inside = [
+        f
         for f in figures
-    )
+        if left <= f.start and f.end <= right and (not unit or (f.base_unit or f.unit) == unit)
+    ]
+    if not inside or time.start < answer.start:
+        return bool(inside)
+    gap = hit.text[answer.end - hit.start : inside[0].start - hit.start]
+    return not (JOINED.search(gap) and not CONTRASTED.search(gap))
 
 
 def other_time(question: Question, best: Scored, store: Store) -> bool:

@@ -479,6 +479,7 @@ def candidates(
             found_ = parsed_fits(question, hit, store, nlp, asked_for(question, hit, nlp, found_))
         if question.kind == "actor":
             found_ = [apposed(c, hit) for c in found_]
+            found_ = [other_argument(question, c, hit, nlp) for c in found_]
     found_ = beyond_dateline(found_, hit, question.kind == "place")
     kind_words = stems_for(question.focus or "")
     found_ = [teller_for(c, hit, store) for c in found_]
@@ -678,11 +679,13 @@ def of_the_act(
 
 def proposed(candidate: Candidate, question: Question, hit: SentenceHit) -> Candidate:
     """A figure of what someone only proposed or called for ("Graham, who's *called for*
-    20,000 troops") fits less, unless the question asks about a proposal: the words right
-    before it say so."""
+    20,000 troops", "the 28 visas *they have proposed*") fits less, unless the question asks
+    about a proposal: the words beside it say so."""
     at = candidate.start - hit.start
     before = hit.text[max(0, at - PROPOSAL_CHARS) : at]
-    if candidate.how != "quantity" or PROPOSED_BEFORE.search(before) is None:
+    after = hit.text[candidate.end - hit.start :]
+    told = PROPOSED_BEFORE.search(before) or PROPOSED_AFTER.match(after)
+    if candidate.how != "quantity" or told is None:
         return candidate
     asking = PROPOSAL_ASKED.search(question.text) is not None
     return candidate if asking else replace(candidate, fit=candidate.fit * SUPPOSED)
@@ -700,6 +703,14 @@ PROPOSED_BEFORE = re.compile(
     r"\b(?:(?:call|push|press|ask|argue)(?:s|ed|ing)? for|propos\w*|urg\w*|recommend\w*"
     r"|demand\w*|sought|seek\w*|request\w*)\s+(?:(?:up to|about|some|around|as many as|an"
     r" additional|another)\s+)?$",
+    re.I,
+)
+
+#: words right after a figure's noun that make it a proposal ("the 28 visas *they have
+#: proposed*")
+PROPOSED_AFTER = re.compile(
+    r"^(?: [\w-]+){1,2} (?:that |which )?(?:[\w-]+ )?(?:has |have |had )?"
+    r"(?:proposed|requested|sought|demanded|asked for|called for)\b",
     re.I,
 )
 
@@ -802,6 +813,31 @@ def apposed(candidate: Candidate, hit: SentenceHit) -> Candidate:
         return candidate
     start, end = (hit.start + i for i in found.span("name"))
     return replace(candidate, start=start, end=end, text=found.group("name"), key="")
+
+
+def other_argument(
+    question: Question, candidate: Candidate, hit: SentenceHit, nlp: "Language"
+) -> Candidate:
+    """A name the sentence sets beside a noun that is another argument of the question's act
+    ("Rakeem Jones, 26, a *protester* who was punched" for who punched a protester) is that
+    argument, not the answer."""
+    slot = question.slot
+    others = [w for role, w in slot.others if role != slot.role] if slot is not None else []
+    if candidate.how != "entity" or not others:
+        return candidate
+    span = parsed(hit.text, nlp).char_span(
+        candidate.start - hit.start, candidate.end - hit.start, alignment_mode="expand"
+    )
+    if span is None:
+        return candidate
+    root = span.root
+    beside = [k for k in root.children if k.dep_ == "appos"]
+    beside += [root.head] if root.dep_ == "appos" else []
+    beside = [t for t in beside if t.pos_ == "NOUN"]  # "a protester", not "Dar es Salaam"
+    said = {stem(t.lemma_.lower()) for t in beside} | {stem(t.lower_) for t in beside}
+    if any(said & words for words in others):
+        return replace(candidate, fit=candidate.fit * OTHER_KIND)
+    return candidate
 
 
 def qualifying(candidate: Candidate, hit: SentenceHit, nlp: "Language") -> Candidate:
