@@ -13,8 +13,20 @@ from crisisdesk import flow
 from crisisdesk.analyze import gazetteer
 from crisisdesk.ask import ask
 from crisisdesk.ask import question as questions
-from crisisdesk.ask.answer import acted, between, days, named_in, ordered, unmentioned
+from crisisdesk.ask.answer import (
+    Scored,
+    Sources,
+    acted,
+    between,
+    contrasted,
+    days,
+    named_in,
+    ordered,
+    told_again,
+    unmentioned,
+)
 from crisisdesk.ask.candidate import Candidate
+from crisisdesk.ask.cite import Citer
 from crisisdesk.ask.dated import readable
 from crisisdesk.ask.figures import (
     CHANGE_FOR_LEVEL,
@@ -36,6 +48,7 @@ from crisisdesk.ask.figures import (
 )
 from crisisdesk.ask.nations import counted_states, group_fit
 from crisisdesk.ask.places import province
+from crisisdesk.ask.retrieve import Passage
 from crisisdesk.ask.span import (
     ASIDE_PLACE,
     KIND_FIT,
@@ -54,6 +67,7 @@ from crisisdesk.ask.span import (
     setting_dated,
     site,
     titled,
+    told_why,
     whole_name,
 )
 from crisisdesk.ask.words import stem
@@ -1506,6 +1520,20 @@ OF_THE_KIND = [
         "open conspiracy",
         id="characterized-denounced",
     ),
+    pytest.param(  # what someone was fired for
+        "Ana Ruiz, a reserve major whom the congressman fired in June for mishandling "
+        "classified information, sued him on Monday.",
+        "Why did the congressman fire his staffer Ana Ruiz?",
+        "mishandling classified information",
+        id="fired-for",
+    ),
+    pytest.param(  # what a deal was dropped over
+        "The news site pulled out of an advertising deal with the party over the candidate's "
+        "harsh rhetoric.",
+        "Why did the news site drop its ad deal with the party?",
+        "the candidate's harsh rhetoric",
+        id="pulled-out-over",
+    ),
     pytest.param(  # a name, not the warrant the sentence opens with
         "The Canadian warrant issued Monday charged Ruiz with attempted murder in the 1995 "
         "shooting of Dr. Hugh Marsh, a Winnipeg doctor.",
@@ -1608,6 +1636,62 @@ def test_a_time_after_two_figures_joined_dates_both(sentence: str, shared: bool)
     when = sentence.index(" this year" if shared else " four years ago") + 1
     time = TimeExpr(when, len(sentence) - 1, sentence[when:-1], "2015", "DATE")
     assert between([figure], answer, time, hit) is not shared
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        (
+            "Who won the women's long program at the worlds?",
+            "Ana Ruiz decisively won the women's short program Friday at the worlds.",
+            "short program",
+        ),
+        (
+            "Who won the women's short program at the worlds?",
+            "Ana Ruiz decisively won the women's short program Friday at the worlds.",
+            None,
+        ),
+        ("Who won the men's final?", "Ruiz won the women's final on Sunday.", "women's final"),
+    ],
+)
+def test_a_word_set_against_the_asked_one_tells_of_another_thing(
+    question: str, sentence: str, other: str | None
+) -> None:
+    assert contrasted(question, sentence) == other
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("Why did Ruiz say the minister should resign?", True),
+        ("Why does the island want Americans to move there?", False),
+    ],
+)
+def test_why_asks_for_a_reason_someone_gives_only_with_their_verb(
+    question: str, given: bool
+) -> None:
+    assert told_why(questions.read(question)) is given
+
+
+def test_an_answer_is_cited_with_other_sentences_that_say_it(
+    nlp: Language, settings: Settings
+) -> None:
+    text = (
+        "Saddam Hussein called President Bush a liar on Thursday. Oil prices rose. In a long "
+        "attack on television, Saddam repeatedly called Bush a liar."
+    )
+    store = context_store(text, settings)
+    question = questions.read("What did Saddam call President Bush?", nlp)
+    first = store.search("Saddam Hussein called President Bush", limit=1)[0]
+    at = text.index("liar")
+    best = Scored(Candidate(at, at + 4, "liar", "phrase"), Passage(first, 1.0), 0, 1.0)
+    src = Sources(store, nlp, gazetteer(settings), settings.ask)
+    cited = Citer(store)(first)
+    assert cited is not None
+    again = told_again(question, best, src, (cited,))
+    assert [c.text.strip() for c in again] == [
+        "In a long attack on television, Saddam repeatedly called Bush a liar."
+    ]
 
 
 def test_a_date_is_no_prison_term() -> None:

@@ -124,6 +124,20 @@ CONTRASTED = re.compile(
     r"|(?<!more )(?<!less )(?<!fewer )\bthan\b",
     re.I,
 )
+#: words that set one thing of a kind against another ("the *long* program", "the *short*
+#: program"): a sentence telling the other one does not answer for the asked one
+CONTRASTS = (
+    ("long", "short"),
+    ("men's", "women's"),
+    ("indoor", "outdoor"),
+    ("upper", "lower"),
+    ("junior", "senior"),
+    ("domestic", "foreign"),
+)
+#: how many sentences the search for other tellings of an answer reads, and the most words
+#: an answer so retold may have
+RETOLD_DEPTH = 30
+RETOLD_WORDS = 6
 #: the options a question offers at its end ("who won the race, Spitzer or Vacco?")
 OFFERED = re.compile(r",\s*([\w.'’-]+(?: [\w.'’-]+){0,3}) or ([\w.'’-]+(?: [\w.'’-]+){0,3})\W*$")
 #: the share of the best answer's confidence a yes/no question's sentence that decides it needs
@@ -282,9 +296,40 @@ def best_answer(question: Question, passages: list[Passage], src: Sources) -> An
         text = f"{text} ({when})"
     if question.kind == "yesno":
         text, cites = verdict_told(question, best, passages, src, cites)
+    else:
+        cites += told_again(question, best, src, cites)
     return Answer(
         None, text, round(top, 4), cites, reason=note, phrase=phrase, resolved=when, **extra
     )
+
+
+def told_again(
+    question: Question, best: Scored, src: Sources, cites: tuple[Citation, ...]
+) -> tuple[Citation, ...]:
+    """Other stored sentences, beyond the passages read, that give the answer in its very
+    words and name most of what the question names, or some of it in a story already cited
+    ("Saddam repeatedly called Bush 'a liar'" beside the report that he called him a liar):
+    more tellings of it, cited with it, up to `LISTED`."""
+    said = " ".join(best.candidate.text.split()).casefold()
+    words = [w for w in WORD.findall(said) if w not in STOP_WORDS]
+    if not words or len(WORD.findall(said)) > RETOLD_WORDS or len(cites) >= LISTED:
+        return ()
+    saying = re.compile(rf"(?<!\w){re.escape(said)}(?!\w)")
+    names = [n for n in question.names if n not in question.qualifiers]
+    seen = {wording_of(c.text) for c in cites}
+    docs = {c.doc for c in cites}
+    found: list[SentenceHit] = []
+    for hit in src.store.search(" ".join([*words, *question.terms]), limit=RETOLD_DEPTH):
+        told = f"{hit.text} {hit.title or ''}"
+        named = sum(named_in(n, told) for n in names)
+        if words_said(hit) in seen or not saying.search(words_said(hit)):
+            continue
+        if names and 2 * named < len(names) and not (named and hit.doc_id in docs):
+            continue
+        seen.add(words_said(hit))
+        found.append(hit)
+    citer = Citer(src.store)
+    return tuple(c for c in map(citer, found[: LISTED - len(cites)]) if c is not None)
 
 
 def verdict_told(
@@ -432,6 +477,9 @@ def unsupported_by(question: Question, best: Scored, src: Sources) -> str | None
     event = untold_event(question, best.passage, src.store)
     if event:
         return f"no sentence found about the {event}"
+    other = contrasted(question.text, best.passage.hit.text)
+    if other:
+        return f"the sources tell of the {other}, not the one asked"
     denies = question.negated and question.kind != "reason"  # "why was X not allowed": because
     if denies and not NEGATION.search(best.passage.hit.text):
         return "the question denies what its source affirms"
@@ -536,6 +584,20 @@ def untold_event(question: Question, passage: Passage, store: Store) -> str | No
         told = re.search(rf"\b(?:{'|'.join(other)})s?\b", near) is not None
         if told and not says({noun, *said_as(noun)}, doc.text.lower()):
             return term
+    return None
+
+
+def contrasted(question: str, sentence: str) -> str | None:
+    """The thing the sentence tells of instead of the question's, by the word that sets it
+    against it ("won the women's *short* program" for who won the *long* program)."""
+    for a, b in (*CONTRASTS, *((b, a) for a, b in CONTRASTS)):
+        asked = re.search(rf"\b{a} ([\w-]+)", question, re.I)
+        if asked is None:
+            continue
+        noun = re.escape(asked.group(1))
+        told = re.search(rf"\b{b} {noun}\b", sentence, re.I)
+        if told and not re.search(rf"\b{a} {noun}\b", sentence, re.I):
+            return told.group()
     return None
 
 

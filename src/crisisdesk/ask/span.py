@@ -159,6 +159,20 @@ NAMED_AS = re.compile(
     re.I,
 )
 #: what a sentence says brought something about ("steady rainfall ... *contributed to* the rise")
+#: what someone was punished or praised for ("fired in June *for mishandling classified
+#: information*"), and what a break came over ("pulled out of the deal *over Trump's
+#: rhetoric*"): the reason
+PUNISHED_FOR = re.compile(
+    r"\b(?:fired|dismissed|sacked|suspended|ousted|arrested|charged|convicted|jailed|fined"
+    r"|sentenced|sued|criticized|criticised|punished|expelled|disciplined|praised|blamed)\b"
+    r"(?: [\w'’-]+){0,5}? for (?P<what>(?:[\w-]+ly )?[\w-]+ing\b[^,;.]*)",
+    re.I,
+)
+BROKE_OVER = re.compile(
+    r"\b(?:pulled out|withdrew|withdrawn|quit|resigned|dropped|cancel+ed|split|broke|clashed"
+    r"|protested|boycotted|walked out)\b[^,;.]{0,60}? over (?P<what>[^,;.]{3,80})",
+    re.I,
+)
 CONTRIBUTED = re.compile(r"^(?P<what>[^;]{8,160}?) (?:contributed|led|gave rise|added) to\b", re.I)
 SAID_THAT = re.compile(
     r"^.*?\b(?:(?:said|says|say|argued|added|believes?|thinks?) that"
@@ -316,6 +330,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})
 #: a question for a place inside a country ("where in Turkey"): no country answers it
 WHERE_IN = re.compile(r"\b[Ww]here in (?:the )?[A-Z]")
+#: the verbs of a "why" question that ask for the reason someone gives
+REASON_GIVEN = re.compile(
+    r"\baccording to\b|\b(?:say|says|said|think|thinks|thought|believe|believes|believed"
+    r"|argue|argues|argued"
+    r"|claim|claims|claimed|tell|tells|told|call|calls|called|warn|warns|warned|insist\w*"
+    r"|explain\w*|justif\w*|accus\w*|blame\w*|criticiz\w*|oppose\w*|reject\w*|refuse\w*)\b",
+    re.I,
+)
 #: what a question calls a town, which no province is ("which city": not "Wyoming")
 TOWNS = frozenset({"city", "cities", "town", "towns", "village", "villages"})
 #: what a name keeps when the sentence says there is none of it ("no ISIS video")
@@ -945,9 +967,16 @@ def _records(question: Question, hit: SentenceHit, store: Store) -> list[Candida
     records += _worded(question, hit)
     if TALLY_ASKED.search(question.text):  # "what was the tally": "92 to 0", not "92"
         records = [replace(c, fit=c.fit * UNTALLIED) for c in records] + list(tallies(hit))
-    if kind == "statement" or (kind == "reason" and question.speaker):
+    if kind == "statement" or (kind == "reason" and question.speaker and told_why(question)):
         records += _statements(question, hit, store)
     return records
+
+
+def told_why(question: Question) -> bool:
+    """A "why" question asks for a reason someone gives ("why did Trump *say* Obama should
+    resign", "why does Farage *think* ...", "*according to* UBS, what made the difference"),
+    not why something is so ("why does Cape Breton want Americans to move there")."""
+    return REASON_GIVEN.search(question.text) is not None
 
 
 def _worded(question: Question, hit: SentenceHit) -> Iterator[Candidate]:
@@ -1265,7 +1294,12 @@ def _reasons(hit: SentenceHit) -> Iterator[Candidate]:
         part = "what" if named.group("what") else "why"  # "used the presence of X to justify"
         start, end = named.span(part)
         yield Candidate(hit.start + start, hit.start + end, named.group(part), "clause", 1.0)
-    for named in (*CONTRIBUTED.finditer(hit.text), *GROUNDS.finditer(hit.text)):
+    for named in (
+        *CONTRIBUTED.finditer(hit.text),
+        *GROUNDS.finditer(hit.text),
+        *PUNISHED_FOR.finditer(hit.text),
+        *BROKE_OVER.finditer(hit.text),
+    ):
         start, end = named.span("what")
         text = named.group("what").strip()
         yield Candidate(hit.start + start, hit.start + start + len(text), text, "clause", 0.9)
