@@ -165,6 +165,8 @@ def test_a_verb_the_tagger_took_for_the_object_of_did_is_the_act(nlp: Language) 
     assert questions.read(question, nlp).acts == ("raise",)
     suit = "How much money does the planned class-action suit against the bank demand?"
     assert "suit" not in questions.read(suit, nlp).acts  # a noun with its article
+    blast = "What fuel could help North Korea get a bigger nuclear blast?"
+    assert questions.read(blast, nlp).acts == ("help",)  # "blast" here is a thing
 
 
 @pytest.mark.parametrize(

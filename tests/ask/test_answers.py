@@ -53,12 +53,14 @@ from crisisdesk.ask.span import (
     ASIDE_PLACE,
     KIND_FIT,
     OTHER_KIND,
+    QUALIFIER_FIT,
     UNKINDED,
     beyond_dateline,
     broader,
     done,
     entity_fit,
     gone_by,
+    kin_named,
     kind_named,
     kind_of_sort,
     other_argument,
@@ -1692,6 +1694,17 @@ def test_an_answer_is_cited_with_other_sentences_that_say_it(
     assert [c.text.strip() for c in again] == [
         "In a long attack on television, Saddam repeatedly called Bush a liar."
     ]
+
+
+@pytest.mark.parametrize(("name", "fit"), [("Bush", QUALIFIER_FIT), ("Ruiz", 1.0)])
+def test_a_name_that_only_says_whose_person_is_not_who(
+    name: str, fit: float, nlp: Language
+) -> None:
+    sentence = "One of President Bush's sons told Ruiz that he had lost much of his support."
+    hit = SentenceHit("doc", 0, 0, len(sentence), sentence)
+    start = sentence.index(name)
+    found = Candidate(start, start + len(name), name, "entity")
+    assert kin_named(found, hit, nlp).fit == fit
 
 
 def test_a_date_is_no_prison_term() -> None:

@@ -21,6 +21,11 @@ from tests.ask.test_ask import asked
             "The minister did not sign the harbour accord on Friday.",
             "no",
         ),
+        (  # "has been arrested" does not say "have"; "has no convictions" says no
+            "Does Ana Ruiz have any earlier felony convictions?",
+            "She has been arrested a dozen times at protests, but has no felony convictions.",
+            "no",
+        ),
         (
             "Did the firm confirm the bid?",
             "The firm declined to confirm the bid, saying it does not comment on speculation.",

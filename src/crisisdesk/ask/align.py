@@ -496,9 +496,11 @@ def predicates(tokens: "list[Token]") -> "list[Token]":
             or _verb_by_parse(t)
             or _verb_after_do(t)
             or _verb_after_doer(t)
-            or (  # "thinking" tagged as a noun; "police" as a subject is who polices
+            or (  # "thinking" tagged as a noun; "police" as a subject is who polices, and
+                # "a bigger nuclear blast" is a thing
                 stem(t.lower_) in word_groups("reader_verbs.tsv")
                 and t.dep_ not in ("nsubj", "nsubjpass", "compound")
+                and not any(k.dep_ == "amod" for k in t.children)
             )
         )
         and t.dep_ not in ("aux", "auxpass")

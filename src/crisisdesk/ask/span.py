@@ -338,6 +338,8 @@ REASON_GIVEN = re.compile(
     r"|explain\w*|justif\w*|accus\w*|blame\w*|criticiz\w*|oppose\w*|reject\w*|refuse\w*)\b",
     re.I,
 )
+#: a question for whose something is ("*Whose* planned visit ..."): an owner answers it
+WHOSE = re.compile(r"^\s*whose\b", re.I)
 #: what a question calls a town, which no province is ("which city": not "Wyoming")
 TOWNS = frozenset({"city", "cities", "town", "towns", "village", "villages"})
 #: what a name keeps when the sentence says there is none of it ("no ISIS video")
@@ -576,6 +578,8 @@ def parsed_fits(
     done by someone other than the question names."""
     if question.kind in ("actor", "place"):
         found = [qualifying(c, hit, nlp) for c in found]
+    if question.kind == "actor" and not WHOSE.match(question.text):
+        found = [kin_named(c, hit, nlp) for c in found]
     if question.kind == "place" and question.focus:
         found = [placed(c, question.focus, hit, store) for c in found]
     if question.kind == "place":
@@ -877,6 +881,20 @@ def qualifying(candidate: Candidate, hit: SentenceHit, nlp: "Language") -> Candi
         middle += 1
     qualifies = 0 < middle < len(rest) and rest[middle].pos_ == "PROPN"
     return replace(candidate, fit=candidate.fit * QUALIFIER_FIT) if qualifies else candidate
+
+
+def kin_named(candidate: Candidate, hit: SentenceHit, nlp: "Language") -> Candidate:
+    """A name that only says whose a person is ("One of President *Bush's* sons", "*Ruiz's*
+    lawyer") answers "who" less than that person."""
+    if candidate.how != "entity":
+        return candidate
+    doc = parsed(hit.text, nlp)
+    rest = [t for t in doc if t.idx >= candidate.end - hit.start][: QUALIFIED_WORDS + 2]
+    if not rest or rest[0].lower_ not in ("'s", "’s"):
+        return candidate
+    noun = next((t for t in rest[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+    person = noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_NOUNS
+    return replace(candidate, fit=candidate.fit * QUALIFIER_FIT) if person else candidate
 
 
 def _describes(token: "Token") -> bool:

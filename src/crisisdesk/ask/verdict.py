@@ -293,8 +293,10 @@ def _opposites(words: frozenset[str]) -> frozenset[str]:
 
 
 def _said(token: "Token", words: frozenset[str]) -> bool:
-    """The token says one of the words as a predicate, not as a noun's modifier."""
-    return bool(words) and token.dep_ not in ("compound", "amod") and matches(token, words)
+    """The token says one of the words as a predicate, not as a noun's modifier nor as
+    another verb's auxiliary ("*has* been arrested" does not say "have")."""
+    helping = ("compound", "amod", "aux", "auxpass")
+    return bool(words) and token.dep_ not in helping and matches(token, words)
 
 
 def _chain(token: "Token") -> "list[Token]":
