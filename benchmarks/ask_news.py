@@ -37,7 +37,8 @@ over the IE-ER, events and policy stores; `bbc3.jsonl`, `wiki3.jsonl` and `world
 and claims stores; `wiki4.jsonl`, `timebank3.jsonl` and `campaign2.jsonl` (blind, the round
 after) over MEANTIME's stock-market articles, TimeBank and the campaign store; `debate2.jsonl`,
 `rest2.jsonl` and `primary2.jsonl` (blind, the round after that) over the debate, rest and
-primary stores.
+primary stores; `ieer3.jsonl`, `aquaint4.jsonl` and `policy3.jsonl` (blind, the round after)
+over the IE-ER, AQUAINT and policy stores.
 These locate each citing sentence (`cite_at`: file, offset, length) instead of quoting it,
 since the publishers' copyright applies to the articles, and the cite is read from the data
 at run time.
