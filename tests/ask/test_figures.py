@@ -11,6 +11,7 @@ from crisisdesk.ask.figures import (
     FRACTION_FIT,
     OTHER_MONEY,
     OTHER_OUTCOME,
+    PART_FIT,
     RATIO_PART,
     counted_after,
     given,
@@ -224,3 +225,9 @@ def test_the_first_number_of_a_ratio_counts_no_total(nlp: Language, settings: Se
     text = "The county cut its polling places to 60, or one polling place per every 21,000 voters."
     fits = figure_fits("How many polling places did the county open?", text, nlp, settings)
     assert fits["one"] == RATIO_PART  # its count of polling places fits, but for the ratio
+
+
+def test_a_total_asked_is_the_total_told(nlp: Language, settings: Settings) -> None:
+    text = "The firm will cut 277 jobs this week, the first wave in a total of 600 jobs."
+    fits = figure_fits("How many jobs is the firm cutting in all?", text, nlp, settings)
+    assert fits == {"277": PART_FIT, "600": 1.0}

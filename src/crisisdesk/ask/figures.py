@@ -231,6 +231,8 @@ WHOLE = re.compile(
     r"|some|many|half|none) of (?:the |its |their |his |her )?$",
     re.I,
 )
+#: the words right before a figure that is a total ("*a total of* 600 layoffs")
+TOTAL_OF = re.compile(r"\btotal of (?:about |around |some |nearly |more than |up to )?[$€£]?", re.I)
 TOTAL = re.compile(r"\b(?:total|in all|altogether|overall|whole)\b", re.I)
 RATE = re.compile(
     r"^\S*\s+(?:per|a|an|each)\s+(?:year|month|week|day|head|person|mother|worker)\b|^\S*\s+per\b",
@@ -552,7 +554,18 @@ def figure_fit(question: Question, hit: SentenceHit, q: Quantity, counted: str |
     fit *= share_fit(question, hit, q)
     fit *= FOR_COMPARISON if for_comparison(question, hit, q.start) else 1.0
     fit *= RATIO_PART if ratio_part(question, hit, q.end) else 1.0
+    fit *= PART_FIT if part_of_total(question, hit, q.start) else 1.0
     return fit * (OTHER_WAY if other_way(question, hit, q.start, q.end) else 1.0)
+
+
+def part_of_total(question: Question, hit: SentenceHit, start: int) -> bool:
+    """The question asks for a total ("how many jobs is it cutting in all") and the sentence
+    gives one, not this figure ("cut 277 workers this week, the first wave in a total of
+    600")."""
+    if not TOTAL.search(question.text):
+        return False
+    totals = [m.end() for m in TOTAL_OF.finditer(hit.text)]
+    return bool(totals) and start - hit.start not in totals
 
 
 def ratio_part(question: Question, hit: SentenceHit, end: int) -> bool:
