@@ -53,7 +53,7 @@ from crisisdesk.ask.support import (
     words_said,
 )
 from crisisdesk.ask.verdict import deciding, verdict
-from crisisdesk.ask.words import WORD, abbreviated, folded, spelled_out, words_of
+from crisisdesk.ask.words import NUMBER, WORD, abbreviated, folded, spelled_out, words_of
 from crisisdesk.records import Answer, Citation, Document, Entity, Quantity, TimeExpr
 from crisisdesk.settings import AskSettings
 from crisisdesk.store import SentenceHit, Store
@@ -204,8 +204,7 @@ OPENING_PRONOUN = re.compile(
 REFERENT_SENTENCES = 2
 #: a third person's pronoun: the sentence speaks of whom the one before names
 PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their)\b", re.I)
-#: a number written in digits ("5,000", "447", "3.5"), and one that may be a year
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+#: a number that may be a year
 YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
 #: ordinals in words, in order, and a word of them
 ORDINALS = (

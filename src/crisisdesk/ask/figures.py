@@ -16,7 +16,7 @@ from crisisdesk.analyze.lexicon import read_rows
 from crisisdesk.ask.acts import outcome
 from crisisdesk.ask.candidate import Candidate
 from crisisdesk.ask.question import PERSON_NOUNS, TO_LEVEL, Question
-from crisisdesk.ask.words import WORD, found, heading, stem, stems_for, words_of
+from crisisdesk.ask.words import NUMBER, WORD, found, heading, stem, stems_for, words_of
 from crisisdesk.records import Quantity
 from crisisdesk.store import SentenceHit, Store
 
@@ -406,9 +406,6 @@ OTHER_MONEY = 0.5
 #: $82bn *and* a debt of $173bn": the debt is the next sum's)
 NEXT_ITEM = re.compile(r"\b(?:and|or|but|while|whereas)\b")
 #: the words that scale a figure ("$362 million")
-#: a number in digits ("15", "10,000", "3.5")
-FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-
 SCALES = frozenset(["hundred", "thousand", "million", "billion", "trillion", "bn", "m"])
 
 
@@ -524,8 +521,8 @@ def quantities(question: Question, hit: SentenceHit, store: Store) -> Iterator[C
 def restated(question: Question, figure: str) -> bool:
     """The figure gives a number the question gives itself ("what is the minimum wage now,
     before the *$15* plan": not "$15 an hour"): the setting, not the answer."""
-    given = {n.replace(",", "") for n in FIGURE.findall(question.text)}
-    return bool(given) and any(n.replace(",", "") in given for n in FIGURE.findall(figure))
+    given = {n.replace(",", "") for n in NUMBER.findall(question.text)}
+    return bool(given) and any(n.replace(",", "") in given for n in NUMBER.findall(figure))
 
 
 def referred_count(question: Question, hit: SentenceHit, start: int, store: Store) -> str | None:

@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 from crisisdesk.analyze.lexicon import read_rows
 
 WORD = re.compile(r"\w[\w'’-]*")
+#: a number written in digits ("5,000", "447", "3.5")
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
 #: plurals whose "es" is its own syllable ("buses", "taxes", "marches"): the stem drops it
